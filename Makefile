@@ -1,0 +1,42 @@
+# Romaine's tasks. `make features` runs the demo suite; `make test` runs every test.
+# Both install what they need: Go modules, and Chromium when it is missing.
+GO      ?= go
+GODOG   := $(CURDIR)/bin/godog
+# rod registers a global -rod flag unless this is set; we configure rod in Go.
+export DISABLE_ROD_FLAG := 1
+
+.PHONY: setup modules browser features test vet chaos bench clean
+
+setup: modules browser
+
+modules:
+	$(GO) mod download
+
+browser:
+	@scripts/ensure-chromium.sh
+
+$(GODOG): go.mod
+	GOBIN=$(CURDIR)/bin $(GO) install github.com/cucumber/godog/cmd/godog@v0.16.0
+
+# The demo store's feature suite, headless, pretty output.
+features: setup
+	$(GO) test -count=1 -run '^TestFeatures$$' -v .
+
+vet:
+	@unformatted=$$(gofmt -l $$(git ls-files '*.go' 2>/dev/null || find . -name '*.go')); \
+	if [ -n "$$unformatted" ]; then echo "gofmt would change: $$unformatted"; exit 1; fi
+	$(GO) vet ./...
+
+# Every test: unit tests of each package, the feature suite (go test and the
+# godog command), and the framework's own failure-mode tests.
+test: setup vet $(GODOG)
+	$(GO) test -count=1 -timeout 12m ./...
+	$(GODOG) run --strict --format progress features
+
+# The feature suite under the demo store's random latency, CHAOS_RUNS times.
+CHAOS_RUNS ?= 20
+chaos: setup
+	@scripts/chaos.sh $(CHAOS_RUNS)
+
+clean:
+	rm -rf bin romaine-artifacts

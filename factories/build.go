@@ -1,0 +1,339 @@
+package factories
+
+import (
+	"encoding"
+	"encoding/json"
+	"errors"
+	"fmt"
+	"reflect"
+	"strconv"
+	"strings"
+
+	"github.com/brianvoe/gofakeit/v6"
+)
+
+// jsonField is one attribute of a typed model: where it lives in the struct
+// and what Go type an override must convert to.
+type jsonField struct {
+	name  string
+	index []int
+	typ   reflect.Type
+	depth int
+	named bool // name came from a json tag; breaks ties like encoding/json
+}
+
+// jsonFields lists the attributes encoding/json would produce for t, keyed by
+// name. It follows the json rules that matter for models (tags, "-",
+// unexported fields, embedded structs with the shallowest field winning) so
+// that the attributes we accept are exactly the ones the store will receive.
+// Fields tagged omitempty are included: they can still be overridden.
+func jsonFields(t reflect.Type) map[string]jsonField {
+	var all []jsonField
+	var walk func(t reflect.Type, index []int, depth int)
+	walk = func(t reflect.Type, index []int, depth int) {
+		for i := range t.NumField() {
+			sf := t.Field(i)
+			tag := sf.Tag.Get("json")
+			if tag == "-" {
+				continue
+			}
+			name, _, _ := strings.Cut(tag, ",")
+			idx := append(append([]int(nil), index...), i)
+			if sf.Anonymous && name == "" {
+				ft := sf.Type
+				if ft.Kind() == reflect.Pointer {
+					if !sf.IsExported() {
+						continue // json cannot allocate these either
+					}
+					ft = ft.Elem()
+				}
+				if ft.Kind() == reflect.Struct {
+					walk(ft, idx, depth+1)
+					continue
+				}
+			}
+			if !sf.IsExported() {
+				continue
+			}
+			f := jsonField{name: name, index: idx, typ: sf.Type, depth: depth, named: name != ""}
+			if f.name == "" {
+				f.name = sf.Name
+			}
+			all = append(all, f)
+		}
+	}
+	walk(t, nil, 0)
+
+	// Resolve duplicate names: shallowest wins; at equal depth a single tagged
+	// field wins; otherwise encoding/json drops the name, and so do we.
+	byName := map[string][]jsonField{}
+	for _, f := range all {
+		byName[f.name] = append(byName[f.name], f)
+	}
+	fields := map[string]jsonField{}
+	for name, fs := range byName {
+		var best []jsonField
+		for _, f := range fs {
+			switch {
+			case len(best) == 0 || f.depth < best[0].depth:
+				best = []jsonField{f}
+			case f.depth == best[0].depth:
+				best = append(best, f)
+			}
+		}
+		if len(best) > 1 {
+			var tagged []jsonField
+			for _, f := range best {
+				if f.named {
+					tagged = append(tagged, f)
+				}
+			}
+			best = tagged
+		}
+		if len(best) == 1 {
+			fields[name] = best[0]
+		}
+	}
+	return fields
+}
+
+// typedBuilder overrides fields on the struct itself and only then encodes
+// it, so json tags, omitempty, ",string" and custom marshalers all behave
+// exactly as they will for the record's real JSON.
+func typedBuilder[T any](d *Definition, fields map[string]jsonField, defaults func(*gofakeit.Faker, int) T) func(*gofakeit.Faker, int, map[string]string) (Attrs, error) {
+	return func(f *gofakeit.Faker, seq int, overrides map[string]string) (Attrs, error) {
+		v := defaults(f, seq)
+		rv := reflect.ValueOf(&v).Elem()
+		// Sorted so that, with several bad overrides, the error is always the same one.
+		for _, key := range sortedKeys(overrides) {
+			name, ok := matchKey(key, fields)
+			if !ok {
+				return nil, fmt.Errorf("%s has no attribute %q; attributes: %s", d.name, strings.TrimSpace(key), strings.Join(d.attributes, ", "))
+			}
+			fld := fields[name]
+			raw := overrides[key]
+			if err := setFromString(fieldByIndexAlloc(rv, fld.index), raw); err != nil {
+				return nil, conversionError(d.name, name, raw, expectedType(fld.typ), err)
+			}
+		}
+		return toAttrs(v)
+	}
+}
+
+// mapBuilder converts overrides of known keys to the type of that key's
+// default, so a DefineMap model still sends a number as a number.
+func mapBuilder(d *Definition, defaults func(*gofakeit.Faker, int) Attrs) func(*gofakeit.Faker, int, map[string]string) (Attrs, error) {
+	return func(f *gofakeit.Faker, seq int, overrides map[string]string) (Attrs, error) {
+		// Copy: defaults may hand back a map it keeps, and we are about to write.
+		attrs := Attrs{}
+		for k, v := range defaults(f, seq) {
+			attrs[k] = v
+		}
+		for _, key := range sortedKeys(overrides) {
+			raw := overrides[key]
+			name, ok := matchKey(key, attrs)
+			if !ok {
+				attrs[strings.TrimSpace(key)] = raw
+				continue
+			}
+			v, err := convertLike(attrs[name], raw)
+			if err != nil {
+				return nil, conversionError(d.name, name, raw, jsonKind(attrs[name]), err)
+			}
+			attrs[name] = v
+		}
+		// Round-trip so both kinds of model return the same JSON value types.
+		return toAttrs(attrs)
+	}
+}
+
+// matchKey finds the attribute an override names: exactly, or else ignoring
+// case, since table headers are often capitalised ("Colour").
+func matchKey[V any](key string, known map[string]V) (string, bool) {
+	key = strings.TrimSpace(key)
+	if _, ok := known[key]; ok {
+		return key, true
+	}
+	for _, k := range sortedKeys(known) {
+		if strings.EqualFold(k, key) {
+			return k, true
+		}
+	}
+	return "", false
+}
+
+// fieldByIndexAlloc is reflect.Value.FieldByIndex that allocates nil
+// embedded struct pointers instead of panicking.
+func fieldByIndexAlloc(v reflect.Value, index []int) reflect.Value {
+	for i, x := range index {
+		if i > 0 && v.Kind() == reflect.Pointer {
+			if v.IsNil() {
+				v.Set(reflect.New(v.Type().Elem()))
+			}
+			v = v.Elem()
+		}
+		v = v.Field(x)
+	}
+	return v
+}
+
+// setFromString parses a Gherkin cell into v according to v's type.
+func setFromString(v reflect.Value, s string) error {
+	trimmed := strings.TrimSpace(s)
+	switch v.Kind() {
+	case reflect.Pointer, reflect.Interface, reflect.Map, reflect.Slice:
+		// An empty cell is how a table says null.
+		if trimmed == "" {
+			v.SetZero()
+			return nil
+		}
+	}
+	if v.Kind() == reflect.Pointer {
+		p := reflect.New(v.Type().Elem())
+		if err := setFromString(p.Elem(), s); err != nil {
+			return err
+		}
+		v.Set(p)
+		return nil
+	}
+	// time.Time and application enums know how to parse themselves.
+	if u, ok := v.Addr().Interface().(encoding.TextUnmarshaler); ok {
+		return u.UnmarshalText([]byte(trimmed))
+	}
+	switch v.Kind() {
+	case reflect.String:
+		v.SetString(s)
+	case reflect.Bool:
+		b, err := strconv.ParseBool(trimmed)
+		if err != nil {
+			return errQuiet
+		}
+		v.SetBool(b)
+	case reflect.Int, reflect.Int8, reflect.Int16, reflect.Int32, reflect.Int64:
+		n, err := strconv.ParseInt(trimmed, 10, v.Type().Bits())
+		if err != nil {
+			return errQuiet
+		}
+		v.SetInt(n)
+	case reflect.Uint, reflect.Uint8, reflect.Uint16, reflect.Uint32, reflect.Uint64, reflect.Uintptr:
+		n, err := strconv.ParseUint(trimmed, 10, v.Type().Bits())
+		if err != nil {
+			return errQuiet
+		}
+		v.SetUint(n)
+	case reflect.Float32, reflect.Float64:
+		n, err := strconv.ParseFloat(trimmed, v.Type().Bits())
+		if err != nil {
+			return errQuiet
+		}
+		v.SetFloat(n)
+	case reflect.Interface:
+		if v.NumMethod() != 0 {
+			return errQuiet
+		}
+		v.Set(reflect.ValueOf(s))
+	default:
+		// Slices, maps and nested structs are written as JSON in the cell.
+		return json.Unmarshal([]byte(trimmed), v.Addr().Interface())
+	}
+	return nil
+}
+
+// convertLike parses raw into the JSON-ish type of a DefineMap default.
+func convertLike(def any, raw string) (any, error) {
+	trimmed := strings.TrimSpace(raw)
+	switch def.(type) {
+	case nil:
+		if trimmed == "" {
+			return nil, nil
+		}
+		return raw, nil
+	case string:
+		return raw, nil
+	case bool:
+		b, err := strconv.ParseBool(trimmed)
+		if err != nil {
+			return nil, errQuiet
+		}
+		return b, nil
+	case int, int8, int16, int32, int64, uint, uint8, uint16, uint32, uint64:
+		n, err := strconv.ParseInt(trimmed, 10, 64)
+		if err != nil {
+			return nil, errQuiet
+		}
+		return n, nil
+	case float32, float64, json.Number:
+		n, err := strconv.ParseFloat(trimmed, 64)
+		if err != nil {
+			return nil, errQuiet
+		}
+		return n, nil
+	default:
+		if trimmed == "" {
+			return nil, nil
+		}
+		var v any
+		if err := json.Unmarshal([]byte(trimmed), &v); err != nil {
+			return nil, err
+		}
+		return v, nil
+	}
+}
+
+// jsonKind names the expected type of a DefineMap default in errors.
+func jsonKind(def any) string {
+	switch def.(type) {
+	case int, int8, int16, int32, int64, uint, uint8, uint16, uint32, uint64:
+		return "int"
+	case float32, float64, json.Number:
+		return "number"
+	case bool:
+		return "bool"
+	case map[string]any, Attrs, []any:
+		return "JSON"
+	default:
+		return fmt.Sprintf("JSON (like the default %T)", def)
+	}
+}
+
+// errQuiet marks parse failures whose detail would only repeat the value
+// and type already in the message (strconv's "invalid syntax").
+var errQuiet = errors.New("invalid value")
+
+func conversionError(model, attr, raw, want string, err error) error {
+	if err == errQuiet {
+		return fmt.Errorf("%s attribute %q: cannot convert %q to %s", model, attr, raw, want)
+	}
+	return fmt.Errorf("%s attribute %q: cannot convert %q to %s: %v", model, attr, raw, want, err)
+}
+
+// expectedType describes t for error messages, saying when empty means null.
+func expectedType(t reflect.Type) string {
+	switch t.Kind() {
+	case reflect.Pointer:
+		return expectedType(t.Elem()) + " (or empty for null)"
+	case reflect.Slice, reflect.Map:
+		return fmt.Sprintf("%s as JSON (or empty for null)", t)
+	case reflect.Struct:
+		if _, ok := reflect.New(t).Interface().(encoding.TextUnmarshaler); !ok {
+			return fmt.Sprintf("%s as JSON", t)
+		}
+	}
+	return t.String()
+}
+
+// toAttrs converts a record to the JSON-decoded form the Store and steps see.
+func toAttrs(v any) (Attrs, error) {
+	b, err := json.Marshal(v)
+	if err != nil {
+		return nil, fmt.Errorf("encoding attributes: %w", err)
+	}
+	var attrs Attrs
+	if err := json.Unmarshal(b, &attrs); err != nil {
+		return nil, fmt.Errorf("attributes do not encode as a JSON object: %w", err)
+	}
+	if attrs == nil {
+		attrs = Attrs{}
+	}
+	return attrs, nil
+}

@@ -1,0 +1,55 @@
+package romaine_test
+
+import (
+	"flag"
+	"net/http"
+	"os"
+	"testing"
+
+	"github.com/cucumber/godog"
+
+	"github.com/romaine-bdd/romaine/demo"
+	"github.com/romaine-bdd/romaine/features/stepdefs"
+	"github.com/romaine-bdd/romaine/steps"
+	"github.com/romaine-bdd/romaine/terrain"
+)
+
+// suite is the project's own feature suite: the demo store as the app (one per
+// worker, each with its own database), the core steps and the store's domain
+// steps. It is suite-wide, not per scenario: godog's initializers take no
+// arguments, so the suite they wire must be reachable from here.
+var suite = terrain.New(append(stepdefs.Pages(),
+	terrain.WithApp(terrain.HandlerApp{
+		New:         newDemoStore,
+		ResetPath:   "/__test__/reset",
+		FactoryPath: "/__test__/factories/%s",
+	}),
+	terrain.WithFactories(stepdefs.Factories()),
+	terrain.WithSteps(steps.Register, stepdefs.Register),
+)...)
+
+// newDemoStore starts a demo store for one worker. DEMO_CHAOS=1 adds random
+// latency to every API answer and UI update (see make chaos).
+func newDemoStore(*terrain.Worker) (http.Handler, func() error, error) {
+	store, err := demo.New(demo.Options{TestMode: true, Chaos: os.Getenv("DEMO_CHAOS") == "1"})
+	if err != nil {
+		return nil, nil, err
+	}
+	return store, store.Close, nil
+}
+
+func init() { suite.BindFlags(flag.CommandLine) }
+
+// InitializeTestSuite and InitializeScenario are what the godog command looks for.
+func InitializeTestSuite(ctx *godog.TestSuiteContext) { suite.InitializeTestSuite(ctx) }
+
+func InitializeScenario(ctx *godog.ScenarioContext) { suite.InitializeScenario(ctx) }
+
+// TestFeatures runs the feature suite with go test:
+//
+//	go test -run TestFeatures .
+func TestFeatures(t *testing.T) {
+	if status := suite.Run(); status != 0 {
+		t.Fatalf("the feature suite failed (godog status %d); see the output above", status)
+	}
+}

@@ -1,0 +1,158 @@
+package steps
+
+import (
+	"bytes"
+	"context"
+	"encoding/json"
+	"fmt"
+	"io"
+	"net/http"
+	"net/http/cookiejar"
+	"strconv"
+	"strings"
+
+	"github.com/cucumber/godog"
+
+	"github.com/romaine-bdd/romaine/support"
+	"github.com/romaine-bdd/romaine/terrain"
+)
+
+// RegisterHTTP adds:
+//
+//	When I send a GET request to "PATH"
+//	When I send a POST request to "PATH" with:     (doc string body, JSON)
+//	When I send a PUT request to "PATH" with:
+//	When I send a DELETE request to "PATH"
+//	Then the response status should be COUNT
+//	Then the JSON response at "DIG.PATH" should be "VALUE"
+//	Then the JSON response should have "DIG.PATH"
+//
+// Requests go to the worker's app with a cookie jar of the scenario's own.
+func RegisterHTTP(sc *godog.ScenarioContext) {
+	sc.Step(`^I send a (GET|DELETE|HEAD) request to `+q+`$`, func(ctx context.Context, method, path string) error {
+		return send(ctx, method, path, nil)
+	})
+	sc.Step(`^I send a (POST|PUT|PATCH|DELETE) request to `+q+` with:$`, func(ctx context.Context, method, path string, body *godog.DocString) error {
+		if body == nil {
+			return fmt.Errorf("this step needs a doc string with the JSON body, between \"\"\" lines under the step")
+		}
+		return send(ctx, method, path, body)
+	})
+	sc.Step(`^the response status should be (\d+)$`, func(ctx context.Context, code string) error {
+		resp, err := lastResponse(ctx)
+		if err != nil {
+			return err
+		}
+		if want, _ := strconv.Atoi(code); resp.Status != want {
+			return fmt.Errorf("the response status was %d, not %s; body: %s", resp.Status, code, clip(resp.Body))
+		}
+		return nil
+	})
+	sc.Step(`^the JSON response at `+q+` should be `+q+`$`, func(ctx context.Context, path, want string) error {
+		got, err := digResponse(ctx, path, &want)
+		if err != nil {
+			return err
+		}
+		if support.Show(got) != want {
+			return fmt.Errorf("the JSON response at %q is %s, not %q", path, support.Show(got), want)
+		}
+		return nil
+	})
+	sc.Step(`^the JSON response should have `+q+`$`, func(ctx context.Context, path string) error {
+		_, err := digResponse(ctx, path, nil)
+		return err
+	})
+}
+
+const jarKey = "steps.http.cookiejar"
+
+func send(ctx context.Context, method, path string, body *godog.DocString) error {
+	s, err := begin(ctx)
+	if err != nil {
+		return err
+	}
+	if err := s.text(&path); err != nil {
+		return err
+	}
+	var reader io.Reader
+	var content string
+	if body != nil {
+		content = body.Content
+		if err := s.text(&content); err != nil {
+			return err
+		}
+		if !json.Valid([]byte(content)) {
+			return fmt.Errorf("the body is not valid JSON:\n%s", content)
+		}
+		reader = strings.NewReader(content)
+	}
+	url := path
+	if !strings.Contains(path, "://") {
+		url = s.sc.Worker.BaseURL + path
+	}
+	req, err := http.NewRequestWithContext(ctx, method, url, reader)
+	if err != nil {
+		return fmt.Errorf("%s %s: %w", method, url, err)
+	}
+	if body != nil {
+		req.Header.Set("Content-Type", "application/json")
+	}
+	req.Header.Set("Accept", "application/json")
+	jar, _ := s.sc.Values[jarKey].(http.CookieJar)
+	if jar == nil {
+		jar, _ = cookiejar.New(nil)
+		s.sc.Values[jarKey] = jar
+	}
+	resp, err := (&http.Client{Jar: jar}).Do(req)
+	if err != nil {
+		return fmt.Errorf("%s %s: %w", method, url, err)
+	}
+	defer resp.Body.Close()
+	data, err := io.ReadAll(resp.Body)
+	if err != nil {
+		return fmt.Errorf("%s %s: reading the response: %w", method, url, err)
+	}
+	s.sc.Response = &terrain.Response{Status: resp.StatusCode, Header: resp.Header, Body: data}
+	return nil
+}
+
+func lastResponse(ctx context.Context) (*terrain.Response, error) {
+	s, err := begin(ctx)
+	if err != nil {
+		return nil, err
+	}
+	if s.sc.Response == nil {
+		return nil, fmt.Errorf("no request was sent in this scenario yet: send one first, e.g.  When I send a GET request to \"/api/products\"")
+	}
+	return s.sc.Response, nil
+}
+
+// digResponse decodes the last response and digs path; want (when given) is interpolated.
+func digResponse(ctx context.Context, path string, want *string) (any, error) {
+	resp, err := lastResponse(ctx)
+	if err != nil {
+		return nil, err
+	}
+	s, _ := begin(ctx)
+	if err := s.text(&path); err != nil {
+		return nil, err
+	}
+	if want != nil {
+		if err := s.text(want); err != nil {
+			return nil, err
+		}
+	}
+	var v any
+	if err := json.Unmarshal(resp.Body, &v); err != nil {
+		return nil, fmt.Errorf("the response (status %d) is not JSON: %s", resp.Status, clip(resp.Body))
+	}
+	return support.Dig(v, path)
+}
+
+func clip(b []byte) string {
+	b = bytes.TrimSpace(b)
+	if len(b) > 300 {
+		return string(b[:300]) + "..."
+	}
+	return string(b)
+}

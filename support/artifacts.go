@@ -1,0 +1,67 @@
+package support
+
+import (
+	"context"
+	"fmt"
+	"os"
+	"path/filepath"
+	"strings"
+
+	"github.com/go-rod/rod/lib/proto"
+)
+
+// Artifact is one saved file about the page.
+type Artifact struct {
+	Path      string
+	MediaType string
+}
+
+// SaveArtifacts writes what a person debugging a failure wants into dir: a
+// screenshot, the HTML as it is now, the console (with uncaught errors), failed
+// requests and unexpected dialogs. It saves what it can and reports the rest.
+func (p *Page) SaveArtifacts(ctx context.Context, dir string) ([]Artifact, error) {
+	if err := os.MkdirAll(dir, 0o755); err != nil {
+		return nil, fmt.Errorf("creating %s: %w", dir, err)
+	}
+	var saved []Artifact
+	var problems []string
+	write := func(name, media string, data []byte) {
+		path := filepath.Join(dir, name)
+		if err := os.WriteFile(path, data, 0o644); err != nil {
+			problems = append(problems, err.Error())
+			return
+		}
+		saved = append(saved, Artifact{Path: path, MediaType: media})
+	}
+	rp := p.rod.Context(ctx)
+	if shot, err := rp.Screenshot(true, &proto.PageCaptureScreenshot{Format: proto.PageCaptureScreenshotFormatPng}); err == nil {
+		write("screenshot.png", "image/png", shot)
+	} else {
+		problems = append(problems, "screenshot: "+err.Error())
+	}
+	if html, err := rp.HTML(); err == nil {
+		write("page.html", "text/html", []byte(html))
+	} else {
+		problems = append(problems, "html: "+err.Error())
+	}
+	p.events.mu.Lock()
+	var log strings.Builder
+	if u, err := p.URL(ctx); err == nil {
+		fmt.Fprintf(&log, "url: %s\n", u)
+	}
+	section := func(title string, lines []string) {
+		fmt.Fprintf(&log, "\n%s (%d)\n", title, len(lines))
+		for _, l := range lines {
+			log.WriteString("  " + l + "\n")
+		}
+	}
+	section("console and uncaught errors", p.events.console)
+	section("failed requests", p.events.failed)
+	section("unexpected dialogs (dismissed)", p.events.unexpected)
+	p.events.mu.Unlock()
+	write("console.txt", "text/plain", []byte(log.String()))
+	if len(problems) > 0 {
+		return saved, fmt.Errorf("saving page artifacts in %s: %s", dir, strings.Join(problems, "; "))
+	}
+	return saved, nil
+}

@@ -1,0 +1,138 @@
+package support
+
+import (
+	"context"
+	"fmt"
+	"net/url"
+	"strings"
+	"time"
+)
+
+// Every assertion retries until it holds or the policy's timeout passes, whether
+// it expects something to appear or to go away.
+
+// ExpectText waits until the visible text of the page (or of the scope) contains
+// text, whitespace-normalised.
+func (p *Page) ExpectText(ctx context.Context, text string, scopes ...Scope) error {
+	_, err := p.wait(ctx, "see", scopedTarget(fmt.Sprintf("%q", text), scopes), request{Check: "text", Text: text, Scopes: scopes})
+	return err
+}
+
+// ExpectExactText waits until the whole visible text of the scope (or page) is
+// text, whitespace-normalised: for a cell or a counter, where "4" must not pass on "14".
+func (p *Page) ExpectExactText(ctx context.Context, text string, scopes ...Scope) error {
+	_, err := p.wait(ctx, "see exactly", scopedTarget(fmt.Sprintf("%q", text), scopes), request{Check: "text", Text: text, Scopes: scopes, Exact: true})
+	return err
+}
+
+// ExpectNoText waits until the visible text of the page (or scope) does not
+// contain text.
+func (p *Page) ExpectNoText(ctx context.Context, text string, scopes ...Scope) error {
+	_, err := p.wait(ctx, "not see", scopedTarget(fmt.Sprintf("%q", text), scopes), request{Check: "text", Text: text, Scopes: scopes, Negate: true})
+	return err
+}
+
+// ExpectCount waits until exactly n visible elements match the CSS selector.
+func (p *Page) ExpectCount(ctx context.Context, selector string, n int, scopes ...Scope) error {
+	_, err := p.wait(ctx, fmt.Sprintf("see %d", n), scopedTarget(fmt.Sprintf("%q elements", selector), scopes), request{Check: "count", Selector: selector, Count: n, Scopes: scopes})
+	return err
+}
+
+// ExpectVisible waits until l matches at least one visible element.
+func (p *Page) ExpectVisible(ctx context.Context, l Locator) error {
+	_, err := p.wait(ctx, "see", l.String(), request{Check: "visible"}.withLocator(l))
+	return err
+}
+
+// ExpectHidden waits until l matches no visible element.
+func (p *Page) ExpectHidden(ctx context.Context, l Locator) error {
+	_, err := p.wait(ctx, "no longer see", l.String(), request{Check: "visible", Negate: true}.withLocator(l))
+	return err
+}
+
+// ExpectState waits until the one element l names has the property: "disabled",
+// "enabled", "checked" or "unchecked".
+func (p *Page) ExpectState(ctx context.Context, l Locator, prop string) error {
+	_, err := p.wait(ctx, "find "+prop, l.String(), request{Check: "state", Prop: prop}.withLocator(l))
+	return err
+}
+
+// ExpectValue waits until the field l names contains value (substring,
+// whitespace-normalised); an empty value means the field must be empty.
+func (p *Page) ExpectValue(ctx context.Context, l Locator, value string) error {
+	l = l.As(FieldKind)
+	op := fmt.Sprintf("find %q in", value)
+	if value == "" {
+		op = "find empty"
+	}
+	_, err := p.wait(ctx, op, l.String(), request{Check: "state", Prop: "value", Text: value}.withLocator(l))
+	return err
+}
+
+// ExpectPath waits until the page's URL has the path (and query, when want has
+// one) of want, which may be a path or an absolute URL.
+func (p *Page) ExpectPath(ctx context.Context, want string) error {
+	wu, err := url.Parse(want)
+	if err != nil {
+		return fmt.Errorf("%q is not a path or URL: %w", want, err)
+	}
+	return p.poll(ctx, "be on", fmt.Sprintf("%q", want), func() (bool, string, error) {
+		cur, err := p.URL(ctx)
+		if err != nil {
+			return false, "", err
+		}
+		cu, err := url.Parse(cur)
+		if err != nil {
+			return false, cur, nil
+		}
+		ok := cu.Path == wu.Path && (wu.RawQuery == "" && !strings.Contains(want, "?") || cu.RawQuery == wu.RawQuery)
+		if wu.IsAbs() {
+			ok = ok && cu.Host == wu.Host
+		}
+		return ok, "the page is at " + cur, nil
+	})
+}
+
+// ExpectTitle waits until the document's title is title.
+func (p *Page) ExpectTitle(ctx context.Context, title string) error {
+	return p.poll(ctx, "see the title", fmt.Sprintf("%q", title), func() (bool, string, error) {
+		info, err := p.rod.Context(ctx).Info()
+		if err != nil {
+			return false, "", err
+		}
+		return strings.TrimSpace(info.Title) == strings.TrimSpace(title), fmt.Sprintf("the title is %q", info.Title), nil
+	})
+}
+
+// poll re-checks a condition that lives outside the document the in-page wait
+// watches (URL, title) every 20 ms until it holds or the timeout passes.
+func (p *Page) poll(ctx context.Context, op, target string, cond func() (bool, string, error)) error {
+	start := time.Now()
+	ctx, cancel := context.WithTimeout(ctx, p.policy.Timeout)
+	defer cancel()
+	tick := time.NewTicker(20 * time.Millisecond)
+	defer tick.Stop()
+	attempts, last := 0, ""
+	for {
+		ok, state, err := cond()
+		attempts++
+		if err == nil && ok {
+			return nil
+		}
+		if state != "" {
+			last = state
+		}
+		select {
+		case <-ctx.Done():
+			return &TimeoutError{Op: op, Target: target, Attempts: attempts, Elapsed: time.Since(start), LastState: last}
+		case <-tick.C:
+		}
+	}
+}
+
+func scopedTarget(target string, scopes []Scope) string {
+	for _, s := range scopes {
+		target += " " + s.String()
+	}
+	return target
+}

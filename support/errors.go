@@ -1,0 +1,48 @@
+package support
+
+import (
+	"context"
+	"fmt"
+	"strings"
+	"time"
+)
+
+// TimeoutError is what a wait that ran out of time returns: what was tried, on
+// what, how long, and what the page showed on the last attempt. It wraps
+// context.DeadlineExceeded so errors.Is works.
+type TimeoutError struct {
+	Op        string        // "click", "see text", ...
+	Target    string        // the locator with its scopes, or the text looked for
+	Attempts  int           // in-page checks that were answered
+	Elapsed   time.Duration // from the first attempt
+	LastState string        // why the last attempt did not pass
+	Artifacts string        // folder of the screenshot and HTML, when saved
+}
+
+func (e *TimeoutError) Error() string {
+	var b strings.Builder
+	fmt.Fprintf(&b, "timed out after %s waiting to %s", e.Elapsed.Round(10*time.Millisecond), e.Op)
+	if e.Target != "" {
+		b.WriteString(" " + e.Target)
+	}
+	fmt.Fprintf(&b, " (%d attempts)", e.Attempts)
+	if e.LastState != "" {
+		b.WriteString(": last seen: " + e.LastState)
+	}
+	if e.Artifacts != "" {
+		b.WriteString("; page saved in " + e.Artifacts)
+	}
+	return b.String()
+}
+
+func (e *TimeoutError) Unwrap() error { return context.DeadlineExceeded }
+
+// LocatorError is a failure that waiting cannot fix: a malformed selector, an
+// action on the wrong sort of element.
+type LocatorError struct {
+	Op, Target, Reason string
+}
+
+func (e *LocatorError) Error() string {
+	return fmt.Sprintf("cannot %s %s: %s", e.Op, e.Target, e.Reason)
+}

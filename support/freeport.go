@@ -1,0 +1,109 @@
+package support
+
+import (
+	"errors"
+	"fmt"
+	"net"
+	"os"
+	"path/filepath"
+	"strconv"
+	"syscall"
+)
+
+// PortLease is a TCP port on 127.0.0.1 reserved for this process. Besides being
+// free when leased, it is locked (flock on a file named after it in the temp
+// folder) until Release, so two suites on one machine never hand out the same
+// port even in the moment between our check and the app binding it.
+type PortLease struct {
+	Port     int
+	lock     *os.File
+	listener net.Listener
+}
+
+// PortBusyError says a port asked for by number is in use.
+type PortBusyError struct {
+	Port int
+	Err  error
+}
+
+func (e *PortBusyError) Error() string {
+	return fmt.Sprintf("port %d is already in use: %v", e.Port, e.Err)
+}
+
+// LeasePort reserves port, or any free port when port is 0. The lease keeps the
+// port bound until Listener or Unbind is called.
+func LeasePort(port int) (*PortLease, error) {
+	if port != 0 {
+		return leaseOne(port)
+	}
+	var lastErr error
+	for range 50 {
+		l, err := net.Listen("tcp", "127.0.0.1:0")
+		if err != nil {
+			return nil, fmt.Errorf("finding a free port: %w", err)
+		}
+		p := l.Addr().(*net.TCPAddr).Port
+		lock, err := lockPort(p)
+		if err != nil {
+			l.Close()
+			lastErr = err
+			continue
+		}
+		return &PortLease{Port: p, lock: lock, listener: l}, nil
+	}
+	return nil, fmt.Errorf("finding a free port: every candidate was locked by another suite: %w", lastErr)
+}
+
+func leaseOne(port int) (*PortLease, error) {
+	lock, err := lockPort(port)
+	if err != nil {
+		return nil, &PortBusyError{Port: port, Err: errors.New("another Romaine suite on this machine holds it")}
+	}
+	l, err := net.Listen("tcp", "127.0.0.1:"+strconv.Itoa(port))
+	if err != nil {
+		lock.Close()
+		return nil, &PortBusyError{Port: port, Err: err}
+	}
+	return &PortLease{Port: port, lock: lock, listener: l}, nil
+}
+
+func lockPort(port int) (*os.File, error) {
+	dir := filepath.Join(os.TempDir(), "romaine-ports")
+	if err := os.MkdirAll(dir, 0o777); err != nil {
+		return nil, err
+	}
+	f, err := os.OpenFile(filepath.Join(dir, strconv.Itoa(port)+".lock"), os.O_CREATE|os.O_RDWR, 0o666)
+	if err != nil {
+		return nil, err
+	}
+	if err := syscall.Flock(int(f.Fd()), syscall.LOCK_EX|syscall.LOCK_NB); err != nil {
+		f.Close()
+		return nil, err
+	}
+	return f, nil
+}
+
+// Listener hands over the bound listener, for an app served in this process
+// (no window in which another process could take the port).
+func (l *PortLease) Listener() net.Listener {
+	ln := l.listener
+	l.listener = nil
+	return ln
+}
+
+// Unbind frees the port for a child process to bind; the lock stays.
+func (l *PortLease) Unbind() {
+	if l.listener != nil {
+		l.listener.Close()
+		l.listener = nil
+	}
+}
+
+// Release gives the port back.
+func (l *PortLease) Release() {
+	l.Unbind()
+	if l.lock != nil {
+		l.lock.Close()
+		l.lock = nil
+	}
+}

@@ -1,0 +1,387 @@
+// Romaine's in-page half of the browser layer. It is sent with every wait as one
+// function: (req) => Promise<{ok, state, ...}>. Locating, actionability and
+// assertions all run here, so one CDP round trip answers "is it ready yet, and if
+// not, why not". The promise settles as soon as the condition holds (re-checked on
+// DOM mutations and animation frames) or when req.sliceMs passes, with the last
+// state seen, so the Go side can enforce its deadline and survive navigations.
+(req) => {
+  const norm = (s) => String(s == null ? '' : s).replace(/[\s\u00a0]+/g, ' ').trim();
+  const low = (s) => norm(s).toLowerCase();
+
+  const FIELD = 'input:not([type=hidden]):not([type=submit]):not([type=button]):not([type=reset]):not([type=image]), textarea, select, [contenteditable=""], [contenteditable="true"]';
+  const BUTTON = 'button, input[type=submit], input[type=button], input[type=reset], input[type=image], [role=button]';
+  const LINK = 'a[href], [role=link]';
+
+  const isSelector = (s) => /^(css=|xpath=|\/\/|#|\.|\[)/.test(s);
+
+  function describe(el) {
+    if (!el || !el.tagName) return String(el);
+    let d = el.tagName.toLowerCase();
+    if (el.id) d += '#' + el.id;
+    const cls = (typeof el.className === 'string' ? el.className : '').trim().split(/\s+/).filter(Boolean).slice(0, 2);
+    if (cls.length) d += '.' + cls.join('.');
+    if (el.getAttribute('name')) d += '[name=' + el.getAttribute('name') + ']';
+    if (el.tagName === 'INPUT' && el.type !== 'text') d += '[type=' + el.type + ']';
+    const t = norm(el.innerText || el.value || el.getAttribute('aria-label') || '');
+    if (t) d += ' "' + (t.length > 40 ? t.slice(0, 37) + '...' : t) + '"';
+    return d;
+  }
+
+  function visible(el) {
+    if (!el || !el.isConnected) return false;
+    if (el.checkVisibility && !el.checkVisibility({ checkOpacity: true, checkVisibilityCSS: true })) return false;
+    const r = el.getBoundingClientRect();
+    return r.width > 0 && r.height > 0;
+  }
+
+  // Text of a label without the text of the controls it wraps (a wrapping
+  // <label> around a <select> would otherwise "contain" every option).
+  function labelText(label) {
+    const c = label.cloneNode(true);
+    c.querySelectorAll('input, select, textarea, button').forEach((n) => n.remove());
+    return norm(c.textContent);
+  }
+
+  function fieldNames(el) {
+    const names = [];
+    if (el.labels) for (const l of el.labels) names.push(labelText(l));
+    const by = el.getAttribute('aria-labelledby');
+    if (by) names.push(norm(by.split(/\s+/).map((id) => (document.getElementById(id) || {}).textContent || '').join(' ')));
+    for (const a of ['placeholder', 'aria-label', 'title', 'name', 'id']) names.push(el.getAttribute(a));
+    return names.filter(Boolean).map(norm);
+  }
+  function controlNames(el) {
+    const names = [norm(el.innerText), el.tagName === 'INPUT' ? el.value : ''];
+    for (const a of ['aria-label', 'title', 'id']) names.push(el.getAttribute(a));
+    return names.filter(Boolean).map(norm);
+  }
+
+  function queryAll(root, sel) {
+    if (sel.startsWith('xpath=') || sel.startsWith('//')) {
+      const xp = sel.startsWith('xpath=') ? sel.slice(6) : sel;
+      const snap = document.evaluate(xp, root, null, XPathResult.ORDERED_NODE_SNAPSHOT_TYPE, null);
+      const out = [];
+      for (let i = 0; i < snap.snapshotLength; i++) if (snap.snapshotItem(i).nodeType === 1) out.push(snap.snapshotItem(i));
+      return out;
+    }
+    const css = sel.startsWith('css=') ? sel.slice(4) : sel;
+    const out = [...root.querySelectorAll(css)];
+    if (root !== document && root.matches && root.matches(css)) out.unshift(root);
+    return out;
+  }
+
+  // Candidate groups in order of preference for a kind of target.
+  function groups(root, kind) {
+    const g = [];
+    const all = (sel) => [...root.querySelectorAll(sel)];
+    if (kind === 'field' || kind === 'checkbox' || kind === 'radio') {
+      let els = all(FIELD);
+      if (kind === 'checkbox') els = els.filter((e) => e.type === 'checkbox' || e.getAttribute('role') === 'checkbox');
+      if (kind === 'radio') els = els.filter((e) => e.type === 'radio' || e.getAttribute('role') === 'radio');
+      g.push({ what: kind === 'field' ? 'field' : kind, els, names: fieldNames });
+    }
+    if (kind === 'button' || kind === 'any') g.push({ what: 'button', els: all(BUTTON), names: controlNames });
+    if (kind === 'link' || kind === 'any') g.push({ what: 'link', els: all(LINK), names: controlNames });
+    if (kind === 'any') g.push({ what: 'field', els: all(FIELD), names: fieldNames });
+    return g;
+  }
+
+  // An element is its own click target unless it is a visually hidden checkbox or
+  // radio with a visible label, the common custom-control pattern.
+  function target(el) {
+    if (visible(el)) return el;
+    if (el.labels) for (const l of el.labels) if (visible(l)) return l;
+    return null;
+  }
+
+  // Elements whose visible text matches and none of whose children's does: the
+  // element a person would point at.
+  function textMatches(root, test) {
+    const out = [];
+    const walk = (el) => {
+      let child = false;
+      for (const c of el.children) if (walk(c)) child = true;
+      if (child) return true;
+      if (!visible(el)) return false;
+      if (test(norm(el.innerText))) { out.push(el); return true; }
+      return false;
+    };
+    walk(root === document ? document.body : root);
+    return out;
+  }
+
+  // resolve answers {els: visible matches of the best tier, hidden: matching but
+  // hidden elements, tier, names: every name seen (for "closest")}.
+  function resolve(root, q, kind) {
+    if (isSelector(q)) {
+      const found = queryAll(root, q);
+      return { els: found.filter(visible), hidden: found.filter((e) => !visible(e)), tier: 'selector', names: [] };
+    }
+    const want = norm(q), wantLow = low(q);
+    const seen = [], hidden = [];
+    const tiers = [(n) => n === want, (n) => n.toLowerCase().includes(wantLow)];
+    const gs = groups(root, kind);
+    for (let t = 0; t < tiers.length; t++) {
+      const hits = [];
+      for (const g of gs) {
+        for (const el of g.els) {
+          const names = g.names(el);
+          if (t === 0) seen.push(...names);
+          if (!names.some(tiers[t])) continue;
+          const tgt = target(el);
+          if (tgt) { if (!hits.some((h) => h.el === el)) hits.push({ el, tgt }); } else if (!hidden.includes(el)) hidden.push(el);
+        }
+      }
+      if (kind === 'any' && hits.length === 0) {
+        for (const el of textMatches(root, tiers[t])) hits.push({ el, tgt: el });
+      }
+      if (hits.length) return { els: hits.map((h) => h.el), tgts: hits.map((h) => h.tgt), hidden, tier: t === 0 ? 'exact' : 'substring', names: seen };
+    }
+    return { els: [], tgts: [], hidden, tier: 'none', names: seen };
+  }
+
+  function lev(a, b) {
+    const d = Array.from({ length: b.length + 1 }, (_, i) => i);
+    for (let i = 1; i <= a.length; i++) {
+      let prev = d[0]; d[0] = i;
+      for (let j = 1; j <= b.length; j++) {
+        const cur = d[j];
+        d[j] = Math.min(d[j] + 1, d[j - 1] + 1, prev + (a[i - 1] === b[j - 1] ? 0 : 1));
+        prev = cur;
+      }
+    }
+    return d[b.length];
+  }
+  function closest(q, names) {
+    let best = null, bestD = Infinity;
+    for (const n of new Set(names)) {
+      const d = lev(low(q), n.toLowerCase());
+      if (d < bestD) { best = n; bestD = d; }
+    }
+    return best && bestD <= Math.max(2, Math.floor(q.length / 3)) ? best : null;
+  }
+
+  const WHAT = {
+    field: 'field with label, placeholder, aria-label, title, name or id',
+    checkbox: 'checkbox with label, placeholder, aria-label, title, name or id',
+    radio: 'radio button with label, placeholder, aria-label, title, name or id',
+    button: 'button with text, value, aria-label, title or id',
+    link: 'link with text, aria-label, title or id',
+    any: 'button, link, field or visible text',
+  };
+
+  function notFound(r, q, kind) {
+    if (r.hidden.length) return 'found but hidden: ' + r.hidden.slice(0, 3).map(describe).join(', ');
+    if (isSelector(q)) return 'no element matches ' + q;
+    const c = closest(q, r.names);
+    return 'no ' + WHAT[kind] + ' "' + q + '"' + (c ? '; closest: "' + c + '"' : '');
+  }
+
+  // The scope chain: each step narrows the root; a step that does not resolve to
+  // exactly one element stops with a state that names it.
+  function scopeRoot() {
+    let root = document;
+    for (const s of req.scopes || []) {
+      if (s.selector) {
+        const found = queryAll(root, s.selector).filter(visible);
+        const want = norm(s.containing);
+        const el = found.find((e) => norm(e.innerText).includes(want)) || found.find((e) => low(e.innerText).includes(want.toLowerCase()));
+        if (!el) return { state: 'scope not found: no visible "' + s.selector + '" containing "' + s.containing + '"' + (found.length ? ' (' + found.length + ' without it)' : '') };
+        root = el;
+      } else {
+        const r = resolve(root, s.locator, 'any');
+        if (r.els.length === 0) return { state: 'scope not found: ' + notFound(r, s.locator, 'any') };
+        if (r.els.length > 1) return { state: 'scope "' + s.locator + '" is ambiguous: ' + r.els.length + ' candidates: ' + r.els.slice(0, 5).map(describe).join(', ') };
+        root = r.els[0];
+      }
+    }
+    return { root };
+  }
+
+  function one(root) {
+    const r = resolve(root, req.locator, req.kind);
+    if (r.els.length === 0) return { state: notFound(r, req.locator, req.kind) };
+    if (r.els.length > 1) return { state: r.els.length + ' candidates: ' + r.els.slice(0, 6).map(describe).join(', '), ambiguous: true };
+    return { el: r.els[0], tgt: (r.tgts && r.tgts[0]) || r.els[0] };
+  }
+
+  function disabled(el) {
+    if (el.disabled) return true;
+    if (el.getAttribute('aria-disabled') === 'true') return true;
+    const fs = el.closest('fieldset[disabled]');
+    return !!(fs && !fs.querySelector('legend')?.contains(el));
+  }
+
+  const frame = { n: 0 };
+  const stableSeen = new WeakMap();
+  // actionable answers null when el can receive a real click now, else the reason.
+  function actionable(el) {
+    const r = el.getBoundingClientRect();
+    if (r.bottom <= 0 || r.right <= 0 || r.top >= innerHeight || r.left >= innerWidth) {
+      el.scrollIntoView({ block: 'center', inline: 'center', behavior: 'instant' });
+      return 'scrolling into view';
+    }
+    const key = [r.x, r.y, r.width, r.height].join(',');
+    const prev = stableSeen.get(el);
+    if (!prev || prev.key !== key) { stableSeen.set(el, { key, frame: frame.n }); return 'moving (box changed)'; }
+    if (prev.frame === frame.n) return 'waiting for a frame to confirm it is not moving';
+    const rects = el.getClientRects();
+    const box = rects.length ? rects[0] : r;
+    const x = Math.max(box.left + 1, Math.min(box.left + box.width / 2, innerWidth - 1));
+    const y = Math.max(box.top + 1, Math.min(box.top + box.height / 2, innerHeight - 1));
+    const hit = document.elementFromPoint(x, y);
+    if (!hit) return 'outside the viewport';
+    const ok = hit === el || el.contains(hit) || (hit.control && hit.control === el) || (el.labels && [...el.labels].some((l) => l.contains(hit)));
+    if (!ok) return 'covered by ' + describe(hit) + ' at (' + Math.round(x) + ',' + Math.round(y) + ')';
+    return { x, y };
+  }
+
+  const CHECKS = {
+    // Actions: the target must be unique, visible, enabled, stable and hit.
+    act() {
+      const s = scopeRoot(); if (!s.root) return s;
+      const m = one(s.root); if (!m.el) return m;
+      if (req.needEnabled && disabled(m.el)) return { state: 'found but disabled: ' + describe(m.el) };
+      if (req.needEditable && (m.el.readOnly)) return { state: 'found but read-only: ' + describe(m.el) };
+      const a = actionable(m.tgt);
+      if (typeof a === 'string') return { state: a + ': ' + describe(m.el) };
+      return { ok: true, x: a.x, y: a.y, desc: describe(m.el), el: m.el };
+    },
+    text() {
+      const s = scopeRoot(); if (!s.root) return s;
+      const root = s.root === document ? document.body : s.root;
+      const t = norm(root.innerText), want = norm(req.text);
+      const has = req.exact ? t === want : t.includes(want);
+      const seen = t.length > 200 ? t.slice(0, 197) + '...' : t;
+      if (has === !req.negate) return { ok: true };
+      return { state: req.negate ? 'the text is still there: "' + seen + '"' : 'visible text was: "' + seen + '"' };
+    },
+    count() {
+      const s = scopeRoot(); if (!s.root) return s;
+      const n = queryAll(s.root, req.selector).filter(visible).length;
+      return n === req.count ? { ok: true } : { state: n + ' visible "' + req.selector + '" elements' };
+    },
+    visible() {
+      const s = scopeRoot();
+      if (!s.root) return req.negate ? { ok: true } : s;
+      const r = resolve(s.root, req.locator, 'any');
+      const n = r.els.length;
+      if (req.negate) return n === 0 ? { ok: true } : { state: 'still visible: ' + r.els.slice(0, 3).map(describe).join(', ') };
+      return n > 0 ? { ok: true } : { state: notFound(r, req.locator, 'any') };
+    },
+    state() {
+      const s = scopeRoot(); if (!s.root) return s;
+      const m = one(s.root); if (!m.el) return m;
+      const el = m.el;
+      switch (req.prop) {
+        case 'disabled': return disabled(el) ? { ok: true } : { state: 'enabled: ' + describe(el) };
+        case 'enabled': return !disabled(el) ? { ok: true } : { state: 'disabled: ' + describe(el) };
+        case 'checked': return el.checked || el.getAttribute('aria-checked') === 'true' ? { ok: true } : { state: 'not checked: ' + describe(el) };
+        case 'unchecked': return !(el.checked || el.getAttribute('aria-checked') === 'true') ? { ok: true } : { state: 'checked: ' + describe(el) };
+        case 'value': {
+          const v = fieldValue(el), want = norm(req.text);
+          if (want === '' ? v === '' : v.includes(want)) return { ok: true };
+          return { state: 'the field holds "' + v + '": ' + describe(el) };
+        }
+      }
+      return { state: 'unknown property ' + req.prop };
+    },
+  };
+
+  function fieldValue(el) {
+    if (el.tagName === 'SELECT') return norm([...el.selectedOptions].map((o) => o.text).join(', '));
+    if (el.isContentEditable) return norm(el.innerText);
+    return norm(el.value);
+  }
+
+  // After a successful act check, some operations finish in the page.
+  function finish(res) {
+    const el = res.el; delete res.el;
+    switch (req.then) {
+      case 'focus-select': {
+        if (el.tagName === 'SELECT') return { fatal: 'this is a select box: use  I select "OPTION" from "' + req.locator + '"' };
+        if (el.type === 'file') return { fatal: 'this is a file field: use  I attach the file "FILE" to "' + req.locator + '"' };
+        el.focus();
+        if (el.isContentEditable) {
+          const range = document.createRange(); range.selectNodeContents(el);
+          const sel = getSelection(); sel.removeAllRanges(); sel.addRange(range);
+        } else if (/^(date|time|datetime-local|month|week|color|range)$/.test(el.type)) {
+          // Typing cannot enter these: set the value as the browser's own picker would.
+          const setter = Object.getOwnPropertyDescriptor(HTMLInputElement.prototype, 'value').set;
+          setter.call(el, req.value);
+          el.dispatchEvent(new Event('input', { bubbles: true }));
+          el.dispatchEvent(new Event('change', { bubbles: true }));
+          res.done = true;
+        } else if (el.select) el.select();
+        return res;
+      }
+      case 'select-option': {
+        if (el.tagName !== 'SELECT') return { fatal: 'not a select box: ' + describe(el) };
+        const opts = [...el.options];
+        const want = norm(req.value);
+        let o = opts.filter((x) => norm(x.text) === want || x.value === req.value);
+        if (!o.length) o = opts.filter((x) => low(x.text).includes(want.toLowerCase()));
+        if (o.length !== 1) return { state: (o.length ? o.length + ' options match' : 'no option') + ' "' + req.value + '" in ' + describe(el) + '; options: ' + opts.map((x) => '"' + norm(x.text) + '"').join(', ') };
+        if (o[0].disabled) return { state: 'option "' + req.value + '" is disabled' };
+        o[0].selected = true;
+        el.dispatchEvent(new Event('input', { bubbles: true }));
+        el.dispatchEvent(new Event('change', { bubbles: true }));
+        res.done = true;
+        return res;
+      }
+      case 'changed': {
+        el.dispatchEvent(new Event('change', { bubbles: true }));
+        return res;
+      }
+      case 'checked-state': {
+        const on = el.checked || el.getAttribute('aria-checked') === 'true';
+        res.already = on === req.want;
+        return res;
+      }
+    }
+    return res;
+  }
+
+  function check() {
+    try {
+      const r = CHECKS[req.check]();
+      if (r.ok && req.check === 'act') return finish(r);
+      return r;
+    } catch (e) {
+      if (e instanceof DOMException && e.name === 'SyntaxError') return { fatal: 'bad selector: ' + e.message };
+      return { state: 'error in page: ' + e.message };
+    }
+  }
+
+  // A synchronous lookup for operations that need the element itself (files).
+  if (req.check === 'element') {
+    const s = scopeRoot();
+    const m = s.root ? one(s.root) : {};
+    return m.el || null;
+  }
+
+  // Settle on the first passing check: on DOM mutations (immediate), on animation
+  // frames (stability needs two), and on a timer (frames can pause).
+  return new Promise((resolveP) => {
+    let done = false, last = { state: 'not checked yet' };
+    let timer, poll;
+    const obs = new MutationObserver(() => tick());
+    const end = (r) => {
+      if (done) return; done = true;
+      obs.disconnect(); clearTimeout(timer); clearInterval(poll);
+      resolveP(r);
+    };
+    const tick = () => {
+      if (done) return;
+      const r = check();
+      if (r.ok || r.fatal) return end(r);
+      last = r;
+    };
+    const onFrame = () => { if (done) return; frame.n++; tick(); requestAnimationFrame(onFrame); };
+    obs.observe(document, { subtree: true, childList: true, attributes: true, characterData: true });
+    timer = setTimeout(() => end(last), Math.max(1, req.sliceMs));
+    poll = setInterval(() => { frame.n++; tick(); }, 50);
+    tick();
+    requestAnimationFrame(onFrame);
+  });
+}

@@ -1,0 +1,90 @@
+package support
+
+import (
+	"fmt"
+	"strings"
+)
+
+// Kind says what sort of element a human-text locator names. Selectors ignore it.
+type Kind string
+
+const (
+	// AnyKind: a button, link or field, then any visible element whose text matches
+	// (click, double-click, hover, visibility and scopes).
+	AnyKind Kind = "any"
+	// FieldKind: input, textarea, select or contenteditable, by label, placeholder,
+	// aria-label, title, name or id.
+	FieldKind Kind = "field"
+	// CheckboxKind and RadioKind are fields of that type.
+	CheckboxKind Kind = "checkbox"
+	RadioKind    Kind = "radio"
+	// ButtonKind and LinkKind restrict matching to those controls.
+	ButtonKind Kind = "button"
+	LinkKind   Kind = "link"
+)
+
+// Scope narrows where a locator looks. Exactly one form is set: Locator (any
+// locator, which must name one visible element) or Selector with Containing (the
+// first visible element matching the CSS selector whose text contains Containing).
+type Scope struct {
+	Locator    string `json:"locator,omitempty"`
+	Selector   string `json:"selector,omitempty"`
+	Containing string `json:"containing,omitempty"`
+}
+
+// Within is the scope ` within "LOCATOR"`.
+func Within(locator string) Scope { return Scope{Locator: locator} }
+
+// WithinContaining is the scope ` within the "SELECTOR" containing "TEXT"`.
+func WithinContaining(selector, text string) Scope {
+	return Scope{Selector: selector, Containing: text}
+}
+
+func (s Scope) String() string {
+	if s.Selector != "" {
+		return fmt.Sprintf("within the %q containing %q", s.Selector, s.Containing)
+	}
+	return fmt.Sprintf("within %q", s.Locator)
+}
+
+// Locator is a lazy reference to an element: it is resolved again, in the page, on
+// every attempt, so a re-rendered node is never stale.
+type Locator struct {
+	Query  string  // a selector (css=, xpath=, //, #, ., [) or human text
+	Kind   Kind    // what human text may match; AnyKind when empty
+	Scopes []Scope // outermost first
+}
+
+// Loc builds a locator of kind AnyKind.
+func Loc(query string, scopes ...Scope) Locator {
+	return Locator{Query: query, Kind: AnyKind, Scopes: scopes}
+}
+
+// As returns a copy of l that matches only elements of kind k.
+func (l Locator) As(k Kind) Locator { l.Kind = k; return l }
+
+// IsSelector reports whether s is written as a selector rather than human text.
+func IsSelector(s string) bool {
+	for _, p := range []string{"css=", "xpath=", "//", "#", ".", "["} {
+		if strings.HasPrefix(s, p) {
+			return true
+		}
+	}
+	return false
+}
+
+func (l Locator) kind() Kind {
+	if l.Kind == "" {
+		return AnyKind
+	}
+	return l.Kind
+}
+
+func (l Locator) String() string {
+	var b strings.Builder
+	fmt.Fprintf(&b, "%q", l.Query)
+	for _, s := range l.Scopes {
+		b.WriteString(" " + s.String())
+	}
+	return b.String()
+}

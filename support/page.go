@@ -1,0 +1,226 @@
+package support
+
+import (
+	"context"
+	"fmt"
+	"net/url"
+	"strings"
+	"sync"
+
+	"github.com/go-rod/rod"
+	"github.com/go-rod/rod/lib/proto"
+)
+
+// Page is one scenario's tab, in its own browser context (cookies, storage and
+// cache of its own), with the wait policy its operations use. Its methods are
+// safe to call from the scenario's goroutine; the event listeners it runs are
+// synchronised internally.
+type Page struct {
+	rod     *rod.Page
+	browser *rod.Browser // the incognito context the page lives in
+	policy  Policy
+	baseURL *url.URL
+	events  *pageEvents
+}
+
+// PageOptions configures NewPage.
+type PageOptions struct {
+	BaseURL string // relative paths are resolved against it
+	Policy  Policy // zero means DefaultPolicy()
+}
+
+// NewPage opens a fresh tab in a new browser context of b. Close ends both.
+func NewPage(ctx context.Context, b *rod.Browser, opts PageOptions) (*Page, error) {
+	base, err := url.Parse(opts.BaseURL)
+	if err != nil {
+		return nil, fmt.Errorf("base URL %q: %w", opts.BaseURL, err)
+	}
+	pol := opts.Policy
+	if pol.Timeout <= 0 {
+		pol = DefaultPolicy()
+	}
+	if pol.Slice <= 0 {
+		pol.Slice = DefaultPolicy().Slice
+	}
+	inc, err := b.Context(ctx).Incognito()
+	if err != nil {
+		return nil, fmt.Errorf("creating a browser context: %w", err)
+	}
+	rp, err := inc.Page(proto.TargetCreateTarget{URL: "about:blank"})
+	if err != nil {
+		_ = inc.Close()
+		return nil, fmt.Errorf("opening a page: %w", err)
+	}
+	p := &Page{rod: rp, browser: inc, policy: pol, baseURL: base, events: &pageEvents{}}
+	if err := p.events.listen(rp); err != nil {
+		_ = inc.Close()
+		return nil, err
+	}
+	return p, nil
+}
+
+// Close disposes of the page's browser context, and so of the page.
+func (p *Page) Close() error {
+	p.events.stop()
+	return p.browser.Close()
+}
+
+// WithPolicy returns a copy of p that waits by pol; p itself is unchanged.
+func (p *Page) WithPolicy(pol Policy) *Page {
+	c := *p
+	c.policy = pol
+	return &c
+}
+
+// Policy is the wait policy p uses.
+func (p *Page) Policy() Policy { return p.policy }
+
+// Rod is the underlying rod page, for what this layer does not cover.
+func (p *Page) Rod() *rod.Page { return p.rod }
+
+// Resolve turns a path into an absolute URL on the app's base URL; absolute URLs
+// are kept.
+func (p *Page) Resolve(path string) (string, error) {
+	u, err := url.Parse(path)
+	if err != nil {
+		return "", fmt.Errorf("%q is not a URL or path: %w", path, err)
+	}
+	return p.baseURL.ResolveReference(u).String(), nil
+}
+
+// Visit navigates to path and waits for the document to load.
+func (p *Page) Visit(ctx context.Context, path string) error {
+	u, err := p.Resolve(path)
+	if err != nil {
+		return err
+	}
+	ctx, cancel := context.WithTimeout(ctx, p.policy.Timeout)
+	defer cancel()
+	rp := p.rod.Context(ctx)
+	wait := rp.WaitNavigation(proto.PageLifecycleEventNameDOMContentLoaded)
+	if err := rp.Navigate(u); err != nil {
+		return fmt.Errorf("going to %s: %w", u, err)
+	}
+	wait()
+	if ctx.Err() != nil {
+		return fmt.Errorf("going to %s: the page did not load within %s", u, p.policy.Timeout)
+	}
+	return nil
+}
+
+// Reload reloads the page and waits for it to load.
+func (p *Page) Reload(ctx context.Context) error {
+	return p.navigateBy(ctx, "reloading the page", func(rp *rod.Page) error { return rp.Reload() })
+}
+
+// Back goes back in history and waits for the page to load.
+func (p *Page) Back(ctx context.Context) error {
+	return p.navigateBy(ctx, "going back", func(rp *rod.Page) error { return rp.NavigateBack() })
+}
+
+func (p *Page) navigateBy(ctx context.Context, what string, nav func(*rod.Page) error) error {
+	ctx, cancel := context.WithTimeout(ctx, p.policy.Timeout)
+	defer cancel()
+	rp := p.rod.Context(ctx)
+	wait := rp.WaitNavigation(proto.PageLifecycleEventNameDOMContentLoaded)
+	if err := nav(rp); err != nil {
+		return fmt.Errorf("%s: %w", what, err)
+	}
+	wait()
+	if ctx.Err() != nil {
+		return fmt.Errorf("%s: the page did not load within %s", what, p.policy.Timeout)
+	}
+	return nil
+}
+
+// URL is the address of the page now.
+func (p *Page) URL(ctx context.Context) (string, error) {
+	info, err := p.rod.Context(ctx).Info()
+	if err != nil {
+		return "", err
+	}
+	return info.URL, nil
+}
+
+// pageEvents collects what a failure report needs and answers dialogs.
+type pageEvents struct {
+	mu         sync.Mutex
+	console    []string
+	failed     []string
+	nextDialog *bool // accept (true) or dismiss (false) the next dialog
+	unexpected []string
+	cancel     func()
+}
+
+func (e *pageEvents) listen(rp *rod.Page) error {
+	ctx, cancel := context.WithCancel(rp.GetContext())
+	e.cancel = cancel
+	rp = rp.Context(ctx)
+	for _, enable := range []interface{ Call(proto.Client) error }{proto.RuntimeEnable{}, proto.NetworkEnable{}, proto.PageEnable{}} {
+		if err := enable.Call(rp); err != nil {
+			return fmt.Errorf("enabling page events: %w", err)
+		}
+	}
+	go rp.EachEvent(
+		func(ev *proto.RuntimeConsoleAPICalled) {
+			var parts []string
+			for _, a := range ev.Args {
+				if a.Value.Nil() {
+					parts = append(parts, a.Description)
+				} else {
+					parts = append(parts, a.Value.String())
+				}
+			}
+			e.add(&e.console, fmt.Sprintf("[%s] %s", ev.Type, strings.Join(parts, " ")))
+		},
+		func(ev *proto.RuntimeExceptionThrown) {
+			msg := ev.ExceptionDetails.Text
+			if ev.ExceptionDetails.Exception != nil {
+				msg += " " + ev.ExceptionDetails.Exception.Description
+			}
+			e.add(&e.console, "[uncaught] "+msg)
+		},
+		func(ev *proto.NetworkLoadingFailed) {
+			if !ev.Canceled {
+				e.add(&e.failed, fmt.Sprintf("%s %s", ev.ErrorText, ev.RequestID))
+			}
+		},
+		func(ev *proto.PageJavascriptDialogOpening) {
+			accept := e.takeDialog(ev)
+			// Answered from its own goroutine: EachEvent must keep reading events.
+			go func() {
+				_ = proto.PageHandleJavaScriptDialog{Accept: accept, PromptText: ev.DefaultPrompt}.Call(rp)
+			}()
+		},
+	)()
+	return nil
+}
+
+func (e *pageEvents) stop() {
+	if e.cancel != nil {
+		e.cancel()
+	}
+}
+
+func (e *pageEvents) add(list *[]string, s string) {
+	e.mu.Lock()
+	defer e.mu.Unlock()
+	if len(*list) < 500 {
+		*list = append(*list, s)
+	}
+}
+
+func (e *pageEvents) takeDialog(ev *proto.PageJavascriptDialogOpening) bool {
+	e.mu.Lock()
+	defer e.mu.Unlock()
+	if e.nextDialog != nil {
+		accept := *e.nextDialog
+		e.nextDialog = nil
+		return accept
+	}
+	if ev.Type == proto.PageDialogTypeBeforeunload {
+		return true
+	}
+	e.unexpected = append(e.unexpected, fmt.Sprintf("%s %q", ev.Type, ev.Message))
+	return false
+}

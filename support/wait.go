@@ -1,0 +1,136 @@
+package support
+
+import (
+	_ "embed"
+	"context"
+	"errors"
+	"strings"
+	"time"
+
+	"github.com/go-rod/rod"
+	"github.com/go-rod/rod/lib/utils"
+)
+
+// Policy is how long and how a wait goes on. It is a value: pass it, or clone a
+// Page with another one; there is no global default to change.
+type Policy struct {
+	// Timeout bounds every wait (actions and assertions).
+	Timeout time.Duration
+	// Slice bounds one in-page wait: the page answers at the latest after Slice with
+	// its last state, so navigations and the deadline are noticed. Conditions are
+	// re-checked in the page on every DOM change and animation frame, so Slice does
+	// not delay a wait that succeeds.
+	Slice time.Duration
+}
+
+// DefaultPolicy is the policy of a Page made without one: 5 s, as STEPS.md says.
+func DefaultPolicy() Policy { return Policy{Timeout: 5 * time.Second, Slice: time.Second} }
+
+//go:embed inpage.js
+var inPageJS string
+
+// request is what the in-page script reads; see inpage.js.
+type request struct {
+	Check       string  `json:"check"` // act, text, count, visible, state
+	Locator     string  `json:"locator,omitempty"`
+	Kind        Kind    `json:"kind,omitempty"`
+	Scopes      []Scope `json:"scopes,omitempty"`
+	Text        string  `json:"text,omitempty"`
+	Selector    string  `json:"selector,omitempty"`
+	Count       int     `json:"count,omitempty"`
+	Negate      bool    `json:"negate,omitempty"`
+	Exact       bool    `json:"exact,omitempty"`
+	Prop        string  `json:"prop,omitempty"`
+	NeedEnabled bool    `json:"needEnabled,omitempty"`
+	NeedEdit    bool    `json:"needEditable,omitempty"`
+	Then        string  `json:"then,omitempty"`
+	Value       string  `json:"value,omitempty"`
+	Want        bool    `json:"want,omitempty"`
+	SliceMs     int64   `json:"sliceMs"`
+}
+
+// answer is what it returns.
+type answer struct {
+	OK      bool    `json:"ok"`
+	State   string  `json:"state"`
+	Fatal   string  `json:"fatal"`
+	X       float64 `json:"x"`
+	Y       float64 `json:"y"`
+	Desc    string  `json:"desc"`
+	Done    bool    `json:"done"`
+	Already bool    `json:"already"`
+}
+
+func (r request) withLocator(l Locator) request {
+	r.Locator, r.Kind, r.Scopes = l.Query, l.kind(), l.Scopes
+	return r
+}
+
+// wait runs req in the page until it passes or the policy's timeout passes.
+func (p *Page) wait(ctx context.Context, op, target string, req request) (answer, error) {
+	start := time.Now()
+	deadline := start.Add(p.policy.Timeout)
+	if d, ok := ctx.Deadline(); ok && d.Before(deadline) {
+		deadline = d
+	}
+	ctx, cancel := context.WithDeadline(ctx, deadline)
+	defer cancel()
+	attempts, last := 0, ""
+	var backoff utils.Sleeper
+	timeout := func() error {
+		return &TimeoutError{Op: op, Target: target, Attempts: attempts, Elapsed: time.Since(start), LastState: last}
+	}
+	for {
+		// Leave the page enough time to answer before our own deadline.
+		slice := min(p.policy.Slice, time.Until(deadline)-30*time.Millisecond)
+		if slice <= 0 {
+			return answer{}, timeout()
+		}
+		req.SliceMs = slice.Milliseconds()
+		var a answer
+		res, err := p.rod.Context(ctx).Evaluate(rod.Eval(inPageJS, req).ByPromise())
+		if err == nil {
+			err = res.Value.Unmarshal(&a)
+		}
+		switch {
+		case ctx.Err() != nil:
+			return answer{}, timeout()
+		case err != nil && transient(err):
+			// The document went away under us (navigation): try again on the new
+			// one, backing off so a page that keeps reloading is not hammered.
+			last = "the page was navigating"
+			if backoff == nil {
+				backoff = utils.BackoffSleeper(5*time.Millisecond, 100*time.Millisecond, nil)
+			}
+			if backoff(ctx) != nil {
+				return answer{}, timeout()
+			}
+			continue
+		case err != nil:
+			return answer{}, err
+		}
+		attempts++
+		if a.Fatal != "" {
+			return answer{}, &LocatorError{Op: op, Target: target, Reason: a.Fatal}
+		}
+		if a.OK {
+			return a, nil
+		}
+		last = a.State
+	}
+}
+
+// transient reports errors that mean "the document changed under the call".
+func transient(err error) bool {
+	var ee *rod.EvalError
+	if errors.As(err, &ee) {
+		return false
+	}
+	msg := err.Error()
+	for _, s := range []string{"Execution context was destroyed", "Cannot find context", "Inspected target navigated", "context with specified id"} {
+		if strings.Contains(msg, s) {
+			return true
+		}
+	}
+	return false
+}

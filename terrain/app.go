@@ -1,0 +1,192 @@
+package terrain
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"io"
+	"net"
+	"net/http"
+	"os"
+	"os/exec"
+	"strconv"
+	"sync"
+	"syscall"
+	"time"
+
+	"github.com/romaine-bdd/romaine/support"
+)
+
+// App starts the system under test for one worker.
+type App interface {
+	// Start serves the app for w on the leased port and returns its base URL and
+	// how to stop it.
+	Start(ctx context.Context, w *Worker, port *support.PortLease) (baseURL string, stop func() error, err error)
+}
+
+// HandlerApp serves a Go http.Handler in this process, one per worker (so each
+// worker has its own database, say).
+type HandlerApp struct {
+	// New makes the worker's handler; close (may be nil) is called when the worker stops.
+	New func(w *Worker) (h http.Handler, close func() error, err error)
+	// ResetPath is POSTed to before every scenario unless ROMAINE_APP_RESET says otherwise.
+	ResetPath string
+	// FactoryPath is where factories create records (a fmt pattern with %s for the model).
+	FactoryPath string
+}
+
+// Start implements App.
+func (a HandlerApp) Start(_ context.Context, w *Worker, port *support.PortLease) (string, func() error, error) {
+	h, closeApp, err := a.New(w)
+	if err != nil {
+		return "", nil, fmt.Errorf("creating the app for worker %d: %w", w.Index, err)
+	}
+	srv := &http.Server{Handler: h, ReadHeaderTimeout: 10 * time.Second}
+	ln := port.Listener()
+	go func() { _ = srv.Serve(ln) }()
+	stop := func() error {
+		ctx, cancel := context.WithTimeout(context.Background(), 5*time.Second)
+		defer cancel()
+		err := srv.Shutdown(ctx)
+		if closeApp != nil {
+			err = errors.Join(err, closeApp())
+		}
+		return err
+	}
+	return "http://127.0.0.1:" + strconv.Itoa(port.Port), stop, nil
+}
+
+// CommandApp starts any program, in any language, per worker with `sh -c`. It
+// gets PORT and ROMAINE_WORKER in its environment and must listen on
+// 127.0.0.1:$PORT (or all interfaces).
+type CommandApp struct {
+	Command string
+}
+
+// Start implements App.
+func (a CommandApp) Start(ctx context.Context, w *Worker, port *support.PortLease) (string, func() error, error) {
+	port.Unbind()
+	cmd := exec.Command("sh", "-c", a.Command)
+	cmd.Env = append(os.Environ(), "PORT="+strconv.Itoa(port.Port), "ROMAINE_WORKER="+strconv.Itoa(w.Index))
+	out := &tailBuffer{max: 64 << 10}
+	cmd.Stdout, cmd.Stderr = out, out
+	// Its own process group, so stopping it stops whatever the shell started.
+	cmd.SysProcAttr = &syscall.SysProcAttr{Setpgid: true}
+	if err := cmd.Start(); err != nil {
+		return "", nil, fmt.Errorf("starting ROMAINE_APP_CMD %q: %w", a.Command, err)
+	}
+	exited := make(chan struct{})
+	var waitErr error
+	go func() { waitErr = cmd.Wait(); close(exited) }()
+	w.appOutput = out
+	w.appExited = exited
+	w.appExitErr = func() error { return waitErr }
+	stop := func() error {
+		_ = syscall.Kill(-cmd.Process.Pid, syscall.SIGTERM)
+		select {
+		case <-exited:
+		case <-time.After(5 * time.Second):
+			_ = syscall.Kill(-cmd.Process.Pid, syscall.SIGKILL)
+			<-exited
+		}
+		return nil
+	}
+	return "http://127.0.0.1:" + strconv.Itoa(port.Port), stop, nil
+}
+
+// URLApp is an app someone else runs; every worker shares it.
+type URLApp struct {
+	URL string
+}
+
+// Start implements App.
+func (a URLApp) Start(context.Context, *Worker, *support.PortLease) (string, func() error, error) {
+	return a.URL, func() error { return nil }, nil
+}
+
+// waitReady polls url until it answers below 500, the app exits, or the start
+// timeout passes.
+func waitReady(ctx context.Context, w *Worker, url string, timeout time.Duration) error {
+	ctx, cancel := context.WithTimeout(ctx, timeout)
+	defer cancel()
+	client := &http.Client{Timeout: 2 * time.Second}
+	tick := time.NewTicker(25 * time.Millisecond)
+	defer tick.Stop()
+	last := "no answer yet"
+	for {
+		req, _ := http.NewRequestWithContext(ctx, http.MethodGet, url, nil)
+		resp, err := client.Do(req)
+		if err == nil {
+			io.Copy(io.Discard, resp.Body)
+			resp.Body.Close()
+			if resp.StatusCode < 500 {
+				return nil
+			}
+			last = "it answered " + resp.Status
+		} else {
+			var op *net.OpError
+			if errors.As(err, &op) {
+				last = "connection refused"
+			} else {
+				last = err.Error()
+			}
+		}
+		select {
+		case <-w.appExited:
+			return &AppError{Worker: w.Index, URL: url, Reason: fmt.Sprintf("the app exited before it was ready (%v)", w.appExitErr()), Output: w.appOutput.String()}
+		case <-ctx.Done():
+			return &AppError{Worker: w.Index, URL: url, Reason: fmt.Sprintf("the app was not ready after %s (%s)", timeout, last), Output: w.appOutput.String(), Timeout: true}
+		case <-tick.C:
+		}
+	}
+}
+
+// AppError says why a worker's app could not start.
+type AppError struct {
+	Worker  int
+	URL     string
+	Reason  string
+	Output  string
+	Timeout bool
+}
+
+func (e *AppError) Error() string {
+	msg := fmt.Sprintf("romaine: worker %d: %s, polling %s. ", e.Worker, e.Reason, e.URL)
+	if e.Timeout {
+		msg += "Check that the app listens on 127.0.0.1:$PORT and that ROMAINE_READY_PATH names a page it serves, or raise ROMAINE_START_TIMEOUT."
+	} else {
+		msg += "Check ROMAINE_APP_CMD: it must start a server on $PORT and keep running."
+	}
+	if e.Output != "" {
+		msg += "\n--- app output (last lines) ---\n" + e.Output
+	} else {
+		msg += " The app printed nothing."
+	}
+	return msg
+}
+
+// tailBuffer keeps the last max bytes written to it.
+type tailBuffer struct {
+	mu  sync.Mutex
+	buf []byte
+	max int
+}
+
+func (t *tailBuffer) Write(p []byte) (int, error) {
+	t.mu.Lock()
+	defer t.mu.Unlock()
+	t.buf = append(t.buf, p...)
+	if len(t.buf) > t.max {
+		t.buf = t.buf[len(t.buf)-t.max:]
+	}
+	return len(p), nil
+}
+
+func (t *tailBuffer) String() string {
+	if t == nil {
+		return ""
+	}
+	t.mu.Lock()
+	defer t.mu.Unlock()
+	return string(t.buf)
+}

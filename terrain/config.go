@@ -1,0 +1,202 @@
+package terrain
+
+import (
+	"flag"
+	"fmt"
+	"net/url"
+	"strconv"
+	"strings"
+	"time"
+)
+
+// Config is every setting of a run. Go code sets defaults, flags override them,
+// and the environment overrides flags (CI sets environment most easily).
+type Config struct {
+	// Features: feature files or folders. ROMAINE_FEATURES (space separated), -romaine.features.
+	Features []string
+	// Workers: scenarios run at once (godog concurrency), so at most this many
+	// workers (port, app, browser) are started. ROMAINE_WORKERS, -romaine.workers.
+	Workers int
+	// AppCmd: a shell command that starts the app for one worker; it gets PORT and
+	// ROMAINE_WORKER in its environment. ROMAINE_APP_CMD, -romaine.app-cmd.
+	AppCmd string
+	// AppURL: an app that is already running; no per-worker servers are started.
+	// ROMAINE_APP_URL, -romaine.app-url.
+	AppURL string
+	// ReadyPath: what is polled until the app answers (any status below 500).
+	// ROMAINE_READY_PATH, -romaine.ready-path. Default "/".
+	ReadyPath string
+	// ResetPath: POSTed to before every scenario to empty the app's state; "" for
+	// none. ROMAINE_APP_RESET, -romaine.app-reset. An in-process app may bring its own.
+	ResetPath string
+	// Timeout: how long every step waits for its condition. ROMAINE_TIMEOUT, -romaine.timeout. Default 5s.
+	Timeout time.Duration
+	// StartTimeout: how long an app may take to become ready.
+	// ROMAINE_START_TIMEOUT, -romaine.start-timeout. Default 30s.
+	StartTimeout time.Duration
+	// BasePort: worker N's app listens on BasePort+N-1; 0 picks free ports.
+	// ROMAINE_BASE_PORT, -romaine.base-port.
+	BasePort int
+	// Browser: path of Chrome or Chromium; "" looks for one. ROMAINE_BROWSER, -romaine.browser.
+	Browser string
+	// Headful shows the browser windows. ROMAINE_HEADFUL=1, -romaine.headful.
+	Headful bool
+	// Artifacts: where failed scenarios' screenshots and HTML go.
+	// ROMAINE_ARTIFACTS, -romaine.artifacts. Default "romaine-artifacts".
+	Artifacts string
+	// Format: godog's output format (pretty, progress, cucumber, junit, ...).
+	// ROMAINE_FORMAT, -romaine.format. Default "pretty".
+	Format string
+	// Tags: a godog tag expression selecting scenarios. ROMAINE_TAGS, -romaine.tags.
+	Tags string
+}
+
+// DefaultConfig is the configuration with nothing set.
+func DefaultConfig() Config {
+	return Config{
+		Features:     []string{"features"},
+		Workers:      1,
+		ReadyPath:    "/",
+		Timeout:      5 * time.Second,
+		StartTimeout: 30 * time.Second,
+		Artifacts:    "romaine-artifacts",
+		Format:       "pretty",
+	}
+}
+
+// setting binds one field to its environment variable and flag.
+type setting struct {
+	env, flag, usage string
+	get              func(c *Config) string
+	set              func(c *Config, v string) error
+}
+
+func settings() []setting {
+	str := func(f func(c *Config) *string) (func(*Config) string, func(*Config, string) error) {
+		return func(c *Config) string { return *f(c) }, func(c *Config, v string) error { *f(c) = v; return nil }
+	}
+	mk := func(env, fl, usage string, get func(*Config) string, set func(*Config, string) error) setting {
+		return setting{env, fl, usage, get, set}
+	}
+	var out []setting
+	add := func(s setting) { out = append(out, s) }
+	add(mk("ROMAINE_FEATURES", "features", "feature files or folders, space separated",
+		func(c *Config) string { return strings.Join(c.Features, " ") },
+		func(c *Config, v string) error { c.Features = strings.Fields(v); return nil }))
+	add(mk("ROMAINE_WORKERS", "workers", "scenarios run at once (a whole number, 1 or more)",
+		func(c *Config) string { return strconv.Itoa(c.Workers) },
+		func(c *Config, v string) (err error) { c.Workers, err = strconv.Atoi(strings.TrimSpace(v)); return }))
+	g, s := str(func(c *Config) *string { return &c.AppCmd })
+	add(mk("ROMAINE_APP_CMD", "app-cmd", "shell command starting the app for one worker, using $PORT", g, s))
+	g, s = str(func(c *Config) *string { return &c.AppURL })
+	add(mk("ROMAINE_APP_URL", "app-url", "URL of an app already running", g, s))
+	g, s = str(func(c *Config) *string { return &c.ReadyPath })
+	add(mk("ROMAINE_READY_PATH", "ready-path", "path polled until the app is ready", g, s))
+	g, s = str(func(c *Config) *string { return &c.ResetPath })
+	add(mk("ROMAINE_APP_RESET", "app-reset", "path POSTed to before every scenario to empty the app", g, s))
+	add(mk("ROMAINE_TIMEOUT", "timeout", "how long a step waits (a Go duration such as 5s or 1500ms)",
+		func(c *Config) string { return c.Timeout.String() },
+		func(c *Config, v string) (err error) { c.Timeout, err = time.ParseDuration(strings.TrimSpace(v)); return }))
+	add(mk("ROMAINE_START_TIMEOUT", "start-timeout", "how long an app may take to get ready (a Go duration such as 30s)",
+		func(c *Config) string { return c.StartTimeout.String() },
+		func(c *Config, v string) (err error) { c.StartTimeout, err = time.ParseDuration(strings.TrimSpace(v)); return }))
+	add(mk("ROMAINE_BASE_PORT", "base-port", "first app port (worker N uses base+N-1); 0 picks free ports",
+		func(c *Config) string { return strconv.Itoa(c.BasePort) },
+		func(c *Config, v string) (err error) { c.BasePort, err = strconv.Atoi(strings.TrimSpace(v)); return }))
+	g, s = str(func(c *Config) *string { return &c.Browser })
+	add(mk("ROMAINE_BROWSER", "browser", "path of Chrome or Chromium", g, s))
+	add(mk("ROMAINE_HEADFUL", "headful", "show browser windows (1/true or 0/false)",
+		func(c *Config) string { return strconv.FormatBool(c.Headful) },
+		func(c *Config, v string) (err error) { c.Headful, err = strconv.ParseBool(strings.TrimSpace(v)); return }))
+	g, s = str(func(c *Config) *string { return &c.Artifacts })
+	add(mk("ROMAINE_ARTIFACTS", "artifacts", "folder for failure screenshots and HTML", g, s))
+	g, s = str(func(c *Config) *string { return &c.Format })
+	add(mk("ROMAINE_FORMAT", "format", "godog output format: pretty, progress, cucumber, junit, events", g, s))
+	g, s = str(func(c *Config) *string { return &c.Tags })
+	add(mk("ROMAINE_TAGS", "tags", "godog tag expression, e.g. '@smoke && ~@slow'", g, s))
+	return out
+}
+
+// BindFlags registers -romaine.NAME flags on fs for every setting, with c's
+// current values as defaults; parsing fs writes into c.
+func (c *Config) BindFlags(fs *flag.FlagSet) {
+	for _, s := range settings() {
+		fs.Func("romaine."+s.flag, s.usage+" (env "+s.env+")", func(v string) error {
+			if err := s.set(c, v); err != nil {
+				return fmt.Errorf("%s", settingError(s, v, err))
+			}
+			return nil
+		})
+	}
+}
+
+// ApplyEnv overrides c with every ROMAINE_* variable that lookup finds (pass
+// os.LookupEnv). An empty variable counts as unset.
+func (c *Config) ApplyEnv(lookup func(string) (string, bool)) error {
+	for _, s := range settings() {
+		v, ok := lookup(s.env)
+		if !ok || v == "" {
+			continue
+		}
+		if err := s.set(c, v); err != nil {
+			return &ConfigError{Setting: s.env, Message: settingError(s, v, err)}
+		}
+	}
+	return nil
+}
+
+func settingError(s setting, v string, err error) string {
+	return fmt.Sprintf("%s=%q is not valid (%v): expected %s", s.env, v, err, s.usage)
+}
+
+// Validate checks the settings together.
+func (c *Config) Validate() error {
+	bad := func(setting, msg string) error { return &ConfigError{Setting: setting, Message: msg} }
+	switch {
+	case len(c.Features) == 0:
+		return bad("ROMAINE_FEATURES", "ROMAINE_FEATURES names no feature file or folder: set it to one or more paths, space separated, e.g. ROMAINE_FEATURES=features")
+	case c.Workers < 1:
+		return bad("ROMAINE_WORKERS", fmt.Sprintf("ROMAINE_WORKERS=%d: it must be 1 or more (how many scenarios run at once)", c.Workers))
+	case c.AppCmd != "" && c.AppURL != "":
+		return bad("ROMAINE_APP_CMD", "ROMAINE_APP_CMD and ROMAINE_APP_URL are both set: set ROMAINE_APP_CMD to start an app per worker, or ROMAINE_APP_URL to use one already running, not both")
+	case c.Timeout <= 0:
+		return bad("ROMAINE_TIMEOUT", fmt.Sprintf("ROMAINE_TIMEOUT=%s: it must be positive, e.g. 5s", c.Timeout))
+	case c.StartTimeout <= 0:
+		return bad("ROMAINE_START_TIMEOUT", fmt.Sprintf("ROMAINE_START_TIMEOUT=%s: it must be positive, e.g. 30s", c.StartTimeout))
+	case c.BasePort < 0 || c.BasePort > 65535-c.Workers:
+		return bad("ROMAINE_BASE_PORT", fmt.Sprintf("ROMAINE_BASE_PORT=%d: it must be 0 (free ports) or a port from 1 to %d", c.BasePort, 65535-c.Workers))
+	}
+	if c.AppURL != "" {
+		u, err := url.Parse(c.AppURL)
+		if err != nil || (u.Scheme != "http" && u.Scheme != "https") || u.Host == "" {
+			return bad("ROMAINE_APP_URL", fmt.Sprintf("ROMAINE_APP_URL=%q is not an http(s) URL: set it like http://127.0.0.1:3000", c.AppURL))
+		}
+	}
+	for _, p := range []struct{ name, v string }{{"ROMAINE_READY_PATH", c.ReadyPath}, {"ROMAINE_APP_RESET", c.ResetPath}} {
+		if p.v != "" && !strings.HasPrefix(p.v, "/") {
+			return bad(p.name, fmt.Sprintf("%s=%q must be a path starting with /, e.g. /health", p.name, p.v))
+		}
+	}
+	return nil
+}
+
+// String is the one line printed at the start of a run.
+func (c Config) String() string {
+	app := "in-process app"
+	switch {
+	case c.AppCmd != "":
+		app = fmt.Sprintf("app-cmd=%q", c.AppCmd)
+	case c.AppURL != "":
+		app = "app-url=" + c.AppURL
+	}
+	return fmt.Sprintf("romaine: features=%s workers=%d %s timeout=%s format=%s artifacts=%s",
+		strings.Join(c.Features, ","), c.Workers, app, c.Timeout, c.Format, c.Artifacts)
+}
+
+// ConfigError is a setting that cannot work; the run stops before any browser starts.
+type ConfigError struct {
+	Setting string
+	Message string
+}
+
+func (e *ConfigError) Error() string { return "romaine: configuration: " + e.Message }

@@ -1,0 +1,99 @@
+package terrain
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"maps"
+	"slices"
+	"strings"
+	"time"
+
+	"github.com/romaine-bdd/romaine/factories"
+	"github.com/romaine-bdd/romaine/support"
+)
+
+// Scenario is everything one running scenario owns. It lives in the
+// context.Context that godog threads through hooks and steps; get it with
+// FromContext. Nothing of a scenario is kept in package variables, because godog
+// runs scenarios concurrently in goroutines.
+type Scenario struct {
+	Name   string
+	URI    string // the feature file
+	Worker *Worker
+	// Page is the scenario's own tab in a fresh browser context.
+	Page *support.Page
+	// Data makes factory records; seeded per scenario.
+	Data *factories.Session
+	// Values is free for domain steps to keep scenario state in.
+	Values map[string]any
+	// Response is the last HTTP response of the HTTP steps.
+	Response *Response
+
+	suite      *Suite
+	started    time.Time
+	remembered map[string]factories.Attrs
+}
+
+// Response is an HTTP response kept for the assertion steps after it.
+type Response struct {
+	Status int
+	Header map[string][]string
+	Body   []byte
+}
+
+type scenarioKey struct{}
+
+// FromContext returns the scenario running in ctx. Steps call it first; outside a
+// scenario it is an error that says so.
+func FromContext(ctx context.Context) (*Scenario, error) {
+	sc, ok := ctx.Value(scenarioKey{}).(*Scenario)
+	if !ok {
+		return nil, errors.New("romaine: no scenario in this context: this step or hook ran outside a Romaine scenario (is the suite's InitializeScenario wired to terrain?)")
+	}
+	return sc, nil
+}
+
+// Suite is the suite this scenario belongs to.
+func (sc *Scenario) Suite() *Suite { return sc.suite }
+
+// Remember keeps rec under name, and under its model name as the latest of that
+// model, for {{name.field}} references in later steps.
+func (sc *Scenario) Remember(name string, rec factories.Attrs) {
+	sc.remembered[strings.ToLower(name)] = rec
+}
+
+// Recall returns a remembered record.
+func (sc *Scenario) Recall(name string) (factories.Attrs, error) {
+	rec, ok := sc.remembered[strings.ToLower(strings.TrimSpace(name))]
+	if !ok {
+		known := slices.Sorted(maps.Keys(sc.remembered))
+		if len(known) == 0 {
+			return nil, fmt.Errorf("nothing called %q was remembered in this scenario; nothing has been made yet (a Given step such as  Given a product exists  remembers one)", name)
+		}
+		return nil, fmt.Errorf("nothing called %q was remembered in this scenario; known: %s", name, strings.Join(known, ", "))
+	}
+	return rec, nil
+}
+
+// Interpolate replaces {{name.field}} references in text with remembered values.
+func (sc *Scenario) Interpolate(text string) (string, error) {
+	return support.Interpolate(text, func(ref string) (string, error) {
+		name, field, hasField := strings.Cut(ref, ".")
+		rec, err := sc.Recall(name)
+		if err != nil {
+			return "", err
+		}
+		if !hasField {
+			return "", fmt.Errorf("{{%s}} names a record, not a value: write {{%s.FIELD}}; fields: %s", ref, name, strings.Join(slices.Sorted(maps.Keys(rec)), ", "))
+		}
+		v, ok := rec[field]
+		if !ok {
+			return "", fmt.Errorf("{{%s}}: %s has no field %q; fields: %s", ref, name, field, strings.Join(slices.Sorted(maps.Keys(rec)), ", "))
+		}
+		return fmt.Sprint(v), nil
+	})
+}
+
+// Elapsed is how long the scenario has run.
+func (sc *Scenario) Elapsed() time.Duration { return time.Since(sc.started) }

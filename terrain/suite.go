@@ -1,0 +1,240 @@
+package terrain
+
+import (
+	"context"
+	"errors"
+	"flag"
+	"fmt"
+	"io"
+	"maps"
+	"os"
+	"slices"
+	"strings"
+	"sync"
+
+	"github.com/cucumber/godog"
+
+	"github.com/romaine-bdd/romaine/factories"
+	"github.com/romaine-bdd/romaine/support"
+)
+
+// Suite is one run's lifecycle: configuration, the worker pool, the hooks, the
+// registries (factories, named pages) and the step registrations. Make it once
+// (usually a package variable of the root test file, since godog's initializers
+// take no arguments) and hand its InitializeTestSuite and InitializeScenario to godog.
+type Suite struct {
+	cfg       Config
+	app       App
+	factories *factories.Registry
+	store     func(w *Worker) factories.Store
+	pages     map[string]string
+	steps     []func(*godog.ScenarioContext)
+	hooks     hooks
+	out       io.Writer
+
+	prepareOnce sync.Once
+	prepareErr  error
+	runCtx      context.Context
+	stopRun     context.CancelFunc
+	pool        *pool
+	timings     *timings
+}
+
+// WorkerHook runs when a worker starts (after its app is ready and its browser
+// is up) or stops: lettuce's before.batch / after.batch.
+type WorkerHook func(ctx context.Context, w *Worker) error
+
+// ScenarioHook runs before every scenario, after the app was reset and the page
+// opened; it may return a derived context.
+type ScenarioHook func(ctx context.Context, sc *Scenario) (context.Context, error)
+
+// AfterScenarioHook runs after every scenario with its error (nil when it passed).
+type AfterScenarioHook func(ctx context.Context, sc *Scenario, err error) error
+
+type hooks struct {
+	beforeWorker, afterWorker []WorkerHook
+	beforeScenario            []ScenarioHook
+	afterScenario             []AfterScenarioHook
+}
+
+// Option configures a Suite in Go.
+type Option func(*Suite)
+
+// WithConfig edits the Go defaults of the configuration; flags and environment
+// still override them.
+func WithConfig(edit func(*Config)) Option { return func(s *Suite) { edit(&s.cfg) } }
+
+// WithApp sets the app used when neither ROMAINE_APP_CMD nor ROMAINE_APP_URL is set.
+func WithApp(a App) Option { return func(s *Suite) { s.app = a } }
+
+// WithFactories sets the factory models the factory steps can make.
+func WithFactories(r *factories.Registry) Option { return func(s *Suite) { s.factories = r } }
+
+// WithStore sets where factories persist records for a worker; by default they
+// are POSTed to the app's factory endpoint.
+func WithStore(store func(w *Worker) factories.Store) Option {
+	return func(s *Suite) { s.store = store }
+}
+
+// WithSteps adds step registrations (the core vocabulary, domain steps).
+func WithSteps(register ...func(*godog.ScenarioContext)) Option {
+	return func(s *Suite) { s.steps = append(s.steps, register...) }
+}
+
+// WithPage names a page for  Given I am on the NAME page .
+func WithPage(name, path string) Option {
+	return func(s *Suite) { s.pages[strings.ToLower(name)] = path }
+}
+
+// WithOutput sets where Romaine's own lines (configuration, worker messages) go;
+// default stdout.
+func WithOutput(w io.Writer) Option { return func(s *Suite) { s.out = w } }
+
+// New makes a suite from the Go defaults and options. Flags (BindFlags) and the
+// environment are read later, by Prepare.
+func New(opts ...Option) *Suite {
+	s := &Suite{cfg: DefaultConfig(), pages: map[string]string{}, out: os.Stdout, factories: factories.NewRegistry()}
+	for _, o := range opts {
+		o(s)
+	}
+	s.pool = &pool{starter: s.startWorker}
+	s.timings = newTimings()
+	return s
+}
+
+// BindFlags registers the -romaine.* flags on fs.
+func (s *Suite) BindFlags(fs *flag.FlagSet) { s.cfg.BindFlags(fs) }
+
+// BeforeWorker adds a hook run when a worker has started.
+func (s *Suite) BeforeWorker(h WorkerHook) { s.hooks.beforeWorker = append(s.hooks.beforeWorker, h) }
+
+// AfterWorker adds a hook run before a worker stops.
+func (s *Suite) AfterWorker(h WorkerHook) { s.hooks.afterWorker = append(s.hooks.afterWorker, h) }
+
+// BeforeScenario adds a hook run before every scenario.
+func (s *Suite) BeforeScenario(h ScenarioHook) {
+	s.hooks.beforeScenario = append(s.hooks.beforeScenario, h)
+}
+
+// AfterScenario adds a hook run after every scenario.
+func (s *Suite) AfterScenario(h AfterScenarioHook) {
+	s.hooks.afterScenario = append(s.hooks.afterScenario, h)
+}
+
+// Config is the configuration in force (after Prepare, with flags and environment).
+func (s *Suite) Config() Config { return s.cfg }
+
+// Factories is the suite's factory registry.
+func (s *Suite) Factories() *factories.Registry { return s.factories }
+
+// PagePath returns the path of a named page.
+func (s *Suite) PagePath(name string) (string, error) {
+	p, ok := s.pages[strings.ToLower(strings.TrimSpace(name))]
+	if !ok {
+		known := slices.Sorted(maps.Keys(s.pages))
+		if len(known) == 0 {
+			return "", fmt.Errorf("no page is named %q: no named pages are registered (register them in Go with terrain.WithPage(name, path))", name)
+		}
+		return "", fmt.Errorf("no page is named %q; known pages: %s", name, strings.Join(known, ", "))
+	}
+	return p, nil
+}
+
+// Prepare reads the environment, validates the configuration, chooses the app,
+// and checks that a browser exists, once. Its error stops the run before any
+// browser or app starts.
+func (s *Suite) Prepare() error {
+	s.prepareOnce.Do(func() {
+		s.prepareErr = s.prepare()
+		if s.prepareErr == nil {
+			fmt.Fprintln(s.out, s.cfg.String())
+		}
+	})
+	return s.prepareErr
+}
+
+func (s *Suite) prepare() error {
+	if err := s.cfg.ApplyEnv(os.LookupEnv); err != nil {
+		return err
+	}
+	if err := s.cfg.Validate(); err != nil {
+		return err
+	}
+	switch {
+	case s.cfg.AppCmd != "":
+		s.app = CommandApp{Command: s.cfg.AppCmd}
+	case s.cfg.AppURL != "":
+		s.app = URLApp{URL: strings.TrimRight(s.cfg.AppURL, "/")}
+	case s.app == nil:
+		return &ConfigError{Setting: "ROMAINE_APP_CMD", Message: "no app to test: set ROMAINE_APP_CMD to a command that starts your app on $PORT, or ROMAINE_APP_URL to the URL of a running one (or give the suite terrain.WithApp in Go)"}
+	}
+	if h, ok := s.app.(HandlerApp); ok && s.cfg.ResetPath == "" {
+		s.cfg.ResetPath = h.ResetPath
+	}
+	for _, f := range s.cfg.Features {
+		if _, err := os.Stat(f); err != nil {
+			return &ConfigError{Setting: "ROMAINE_FEATURES", Message: fmt.Sprintf("ROMAINE_FEATURES names %q, which does not exist: set it to feature files or folders, space separated (now %q)", f, strings.Join(s.cfg.Features, " "))}
+		}
+	}
+	if _, err := support.FindBrowser(s.cfg.Browser); err != nil {
+		return browserError(s.cfg, err)
+	}
+	s.runCtx, s.stopRun = context.WithCancel(context.Background())
+	return nil
+}
+
+// GodogOptions are the godog options for this configuration (for go test).
+func (s *Suite) GodogOptions() godog.Options {
+	return godog.Options{
+		Format:      s.cfg.Format,
+		Paths:       s.cfg.Features,
+		Concurrency: s.cfg.Workers,
+		Tags:        s.cfg.Tags,
+		Strict:      true,
+	}
+}
+
+// Run prepares the suite and runs it with godog, returning godog's exit status
+// (0 when every scenario passed). A configuration error is printed and gives 2.
+func (s *Suite) Run() int {
+	if err := s.Prepare(); err != nil {
+		fmt.Fprintln(os.Stderr, err)
+		return 2
+	}
+	opts := s.GodogOptions()
+	return godog.TestSuite{
+		Name:                 "romaine",
+		TestSuiteInitializer: s.InitializeTestSuite,
+		ScenarioInitializer:  s.InitializeScenario,
+		Options:              &opts,
+	}.Run()
+}
+
+// InitializeTestSuite wires the suite-level lifecycle into godog.
+func (s *Suite) InitializeTestSuite(ctx *godog.TestSuiteContext) {
+	ctx.BeforeSuite(func() {
+		if err := s.Prepare(); err != nil {
+			fmt.Fprintln(os.Stderr, err)
+			return
+		}
+		s.watchSignals()
+	})
+	ctx.AfterSuite(func() {
+		if err := s.shutdown(); err != nil {
+			fmt.Fprintln(os.Stderr, "romaine: stopping workers:", err)
+		}
+	})
+}
+
+// shutdown stops every worker: browsers end, apps end, ports are freed.
+func (s *Suite) shutdown() error {
+	err := s.pool.close(context.Background(), s.hooks.afterWorker)
+	if s.stopRun != nil {
+		s.stopRun()
+	}
+	return err
+}
+
+// errSetup is what scenarios report when the run could not be prepared; the
+// reason was printed once at the start.
+var errSetup = errors.New("romaine: the run could not start (see the configuration error above)")

@@ -1,0 +1,118 @@
+package terrain
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"sync"
+
+	"github.com/romaine-bdd/romaine/support"
+)
+
+// Worker is one lane of the run: a port, the app serving on it and a browser.
+// Scenarios borrow a worker one at a time; N concurrent scenarios make at most N.
+type Worker struct {
+	Index   int    // 1, 2, ... in order of creation
+	Port    int    // the app's port (0 for ROMAINE_APP_URL)
+	BaseURL string // where the app answers
+	Browser *support.Browser
+
+	// Values is for worker hooks to keep what they made (a database name, a
+	// logged-in token); only the worker's current scenario touches it.
+	Values map[string]any
+
+	lease      *support.PortLease
+	stopApp    func() error
+	appOutput  *tailBuffer
+	appExited  <-chan struct{}
+	appExitErr func() error
+}
+
+// startWorker brings a worker up: port, app and browser (the app and the browser
+// start side by side), then the BeforeWorker hooks.
+func (s *Suite) startWorker(ctx context.Context, index int) (w *Worker, err error) {
+	w = &Worker{Index: index, Values: map[string]any{}}
+	defer func() {
+		if err != nil {
+			_ = w.stop(context.Background(), nil)
+			w = nil
+		}
+	}()
+	if _, isURL := s.app.(URLApp); !isURL {
+		port := 0
+		if s.cfg.BasePort != 0 {
+			port = s.cfg.BasePort + index - 1
+		}
+		lease, err := support.LeasePort(port)
+		if err != nil {
+			var busy *support.PortBusyError
+			if errors.As(err, &busy) {
+				return w, &ConfigError{Setting: "ROMAINE_BASE_PORT", Message: fmt.Sprintf(
+					"worker %d needs port %d (ROMAINE_BASE_PORT=%d plus %d) but %v. Choose another ROMAINE_BASE_PORT, stop what uses the port, or unset ROMAINE_BASE_PORT to let Romaine pick free ports.",
+					index, busy.Port, s.cfg.BasePort, index-1, busy)}
+			}
+			return w, err
+		}
+		w.lease, w.Port = lease, lease.Port
+	}
+
+	var wg sync.WaitGroup
+	var browserErr error
+	wg.Add(1)
+	go func() {
+		defer wg.Done()
+		w.Browser, browserErr = support.LaunchBrowser(s.runCtx, support.BrowserOptions{Bin: s.cfg.Browser, Headful: s.cfg.Headful})
+	}()
+	base, stop, appErr := s.app.Start(ctx, w, w.lease)
+	w.BaseURL, w.stopApp = base, stop
+	if appErr == nil {
+		appErr = waitReady(ctx, w, base+s.cfg.ReadyPath, s.cfg.StartTimeout)
+	}
+	wg.Wait()
+	if appErr != nil {
+		return w, appErr
+	}
+	if browserErr != nil {
+		return w, browserError(s.cfg, browserErr)
+	}
+	for _, h := range s.hooks.beforeWorker {
+		if err := h(ctx, w); err != nil {
+			return w, fmt.Errorf("before-worker hook of worker %d: %w", index, err)
+		}
+	}
+	return w, nil
+}
+
+// stop ends the worker's browser and app and frees its port, running the
+// AfterWorker hooks first. It stops everything it can even when a part fails.
+func (w *Worker) stop(ctx context.Context, after []WorkerHook) error {
+	var errs []error
+	for _, h := range after {
+		if err := h(ctx, w); err != nil {
+			errs = append(errs, fmt.Errorf("after-worker hook of worker %d: %w", w.Index, err))
+		}
+	}
+	if w.Browser != nil {
+		errs = append(errs, w.Browser.Close())
+	}
+	if w.stopApp != nil {
+		errs = append(errs, w.stopApp())
+	}
+	if w.lease != nil {
+		w.lease.Release()
+	}
+	return errors.Join(errs...)
+}
+
+// browserError turns a missing or broken browser into the paragraph a newcomer needs.
+func browserError(cfg Config, err error) error {
+	var nf *support.BrowserNotFoundError
+	if errors.As(err, &nf) {
+		if nf.Bin != "" {
+			return &ConfigError{Setting: "ROMAINE_BROWSER", Message: fmt.Sprintf(
+				"ROMAINE_BROWSER=%q is not an executable file. Set ROMAINE_BROWSER to the path of Chrome or Chromium (e.g. /usr/bin/chromium), or unset it to let Romaine look for one.", nf.Bin)}
+		}
+		return &ConfigError{Setting: "ROMAINE_BROWSER", Message: nf.Error() + ". Install Chromium (Debian/Ubuntu: apt-get install -y chromium; macOS: install Google Chrome) or set ROMAINE_BROWSER to the path of a Chrome or Chromium executable. Romaine never downloads a browser."}
+	}
+	return fmt.Errorf("romaine: starting the browser: %w", err)
+}
