@@ -44,7 +44,9 @@ func RegisterActions(sc *godog.ScenarioContext) {
 	onLocator("I hover over", func(ctx context.Context, p *support.Page, l support.Locator) error { return p.Hover(ctx, l) })
 	onLocator("I clear", func(ctx context.Context, p *support.Page, l support.Locator) error { return p.Clear(ctx, l) })
 	onLocator("I check", func(ctx context.Context, p *support.Page, l support.Locator) error { return p.SetChecked(ctx, l, true) })
-	onLocator("I uncheck", func(ctx context.Context, p *support.Page, l support.Locator) error { return p.SetChecked(ctx, l, false) })
+	onLocator("I uncheck", func(ctx context.Context, p *support.Page, l support.Locator) error {
+		return p.SetChecked(ctx, l, false)
+	})
 	onLocator("I choose", func(ctx context.Context, p *support.Page, l support.Locator) error { return p.Choose(ctx, l) })
 
 	sc.Step(`^I fill in `+q+` with `+q+scopeRE+`$`, func(ctx context.Context, loc, value, within, withinSel, containing string) error {

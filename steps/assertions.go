@@ -65,8 +65,12 @@ func RegisterAssertions(sc *godog.ScenarioContext) {
 	}
 	locatorThen("", ` should be visible`, func(ctx context.Context, p *support.Page, l support.Locator) error { return p.ExpectVisible(ctx, l) })
 	locatorThen("", ` should not be visible`, func(ctx context.Context, p *support.Page, l support.Locator) error { return p.ExpectHidden(ctx, l) })
-	locatorThen("", ` should be disabled`, func(ctx context.Context, p *support.Page, l support.Locator) error { return p.ExpectState(ctx, l, "disabled") })
-	locatorThen("", ` should be enabled`, func(ctx context.Context, p *support.Page, l support.Locator) error { return p.ExpectState(ctx, l, "enabled") })
+	locatorThen("", ` should be disabled`, func(ctx context.Context, p *support.Page, l support.Locator) error {
+		return p.ExpectState(ctx, l, "disabled")
+	})
+	locatorThen("", ` should be enabled`, func(ctx context.Context, p *support.Page, l support.Locator) error {
+		return p.ExpectState(ctx, l, "enabled")
+	})
 	locatorThen(`the `, ` field should be empty`, func(ctx context.Context, p *support.Page, l support.Locator) error { return p.ExpectValue(ctx, l, "") })
 	locatorThen(`the `, ` checkbox should be checked`, func(ctx context.Context, p *support.Page, l support.Locator) error {
 		return p.ExpectState(ctx, l.As(support.CheckboxKind), "checked")

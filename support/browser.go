@@ -2,7 +2,7 @@ package support
 
 import (
 	"context"
-		"fmt"
+	"fmt"
 	"os"
 	"os/exec"
 	"strings"

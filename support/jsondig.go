@@ -2,8 +2,8 @@ package support
 
 import (
 	"encoding/json"
-	"slices"
 	"fmt"
+	"slices"
 	"strconv"
 	"strings"
 )

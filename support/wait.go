@@ -1,8 +1,8 @@
 package support
 
 import (
-	_ "embed"
 	"context"
+	_ "embed"
 	"errors"
 	"strings"
 	"time"

@@ -96,10 +96,16 @@ func settings() []setting {
 	add(mk("ROMAINE_APP_RESET", "app-reset", "path POSTed to before every scenario to empty the app", g, s))
 	add(mk("ROMAINE_TIMEOUT", "timeout", "how long a step waits (a Go duration such as 5s or 1500ms)",
 		func(c *Config) string { return c.Timeout.String() },
-		func(c *Config, v string) (err error) { c.Timeout, err = time.ParseDuration(strings.TrimSpace(v)); return }))
+		func(c *Config, v string) (err error) {
+			c.Timeout, err = time.ParseDuration(strings.TrimSpace(v))
+			return
+		}))
 	add(mk("ROMAINE_START_TIMEOUT", "start-timeout", "how long an app may take to get ready (a Go duration such as 30s)",
 		func(c *Config) string { return c.StartTimeout.String() },
-		func(c *Config, v string) (err error) { c.StartTimeout, err = time.ParseDuration(strings.TrimSpace(v)); return }))
+		func(c *Config, v string) (err error) {
+			c.StartTimeout, err = time.ParseDuration(strings.TrimSpace(v))
+			return
+		}))
 	add(mk("ROMAINE_BASE_PORT", "base-port", "first app port (worker N uses base+N-1); 0 picks free ports",
 		func(c *Config) string { return strconv.Itoa(c.BasePort) },
 		func(c *Config, v string) (err error) { c.BasePort, err = strconv.Atoi(strings.TrimSpace(v)); return }))
@@ -107,7 +113,10 @@ func settings() []setting {
 	add(mk("ROMAINE_BROWSER", "browser", "path of Chrome or Chromium", g, s))
 	add(mk("ROMAINE_HEADFUL", "headful", "show browser windows (1/true or 0/false)",
 		func(c *Config) string { return strconv.FormatBool(c.Headful) },
-		func(c *Config, v string) (err error) { c.Headful, err = strconv.ParseBool(strings.TrimSpace(v)); return }))
+		func(c *Config, v string) (err error) {
+			c.Headful, err = strconv.ParseBool(strings.TrimSpace(v))
+			return
+		}))
 	g, s = str(func(c *Config) *string { return &c.Artifacts })
 	add(mk("ROMAINE_ARTIFACTS", "artifacts", "folder for failure screenshots and HTML", g, s))
 	g, s = str(func(c *Config) *string { return &c.Format })

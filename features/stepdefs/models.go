@@ -35,8 +35,8 @@ type Order struct {
 	ProductID     int    `json:"product_id,omitempty"`
 	CustomerEmail string `json:"customer_email,omitempty"`
 	ProductName   string `json:"product_name,omitempty"`
-	Quantity   int    `json:"quantity"`
-	Status     string `json:"status"`
+	Quantity      int    `json:"quantity"`
+	Status        string `json:"status"`
 }
 
 // Factories defines the demo store's models.
