@@ -26,6 +26,7 @@ var suite = terrain.New(append(stepdefs.Pages(),
 	}),
 	terrain.WithFactories(stepdefs.Factories()),
 	terrain.WithSteps(steps.Register, stepdefs.Register),
+	terrain.WithSuggestions(steps.Suggest),
 )...)
 
 // newDemoStore starts a demo store for one worker. DEMO_CHAOS=1 adds random

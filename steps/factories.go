@@ -22,50 +22,67 @@ import (
 //
 // Every record is remembered as the model's latest ({{product.name}}) and, when
 // named, under its name ({{NAME.field}}).
-func RegisterFactories(sc *godog.ScenarioContext) {
-	sc.Step(`^an? ([^"]+?) exists$`, func(ctx context.Context, model string) error {
-		return create(ctx, model, "", nil)
-	})
-	sc.Step(`^an? ([^"]+?) exists with:$`, func(ctx context.Context, model string, t *godog.Table) error {
-		return createWith(ctx, model, "", t)
-	})
-	sc.Step(`^an? ([^"]+?) "([^"]*)" exists$`, func(ctx context.Context, model, name string) error {
-		return create(ctx, model, name, nil)
-	})
-	sc.Step(`^an? ([^"]+?) "([^"]*)" exists with:$`, func(ctx context.Context, model, name string, t *godog.Table) error {
-		return createWith(ctx, model, name, t)
-	})
-	sc.Step(`^(\d+) ([^"]+?) exist$`, func(ctx context.Context, count, model string) error {
-		n, err := strconv.Atoi(count)
-		if err != nil {
-			return err
-		}
-		for range n {
-			if err := create(ctx, model, "", nil); err != nil {
+func RegisterFactories(sc *godog.ScenarioContext) { registerFactories(sc) }
+
+func registerFactories(r registrar) {
+	const area = "Factories"
+	def(r, Doc{area, `Given a MODEL exists`, "Makes one record of the model with its factory's defaults (fake data) and remembers it as {{MODEL.field}}.", `Given a product exists`, ""},
+		`^a ([^"]+?) exists$`, func(ctx context.Context, model string) error {
+			return create(ctx, model, "", nil)
+		})
+	def(r, Doc{area, `Given an MODEL exists`, "The same, for models that start with a vowel sound.", `Given an order exists`, ""},
+		`^an ([^"]+?) exists$`, func(ctx context.Context, model string) error {
+			return create(ctx, model, "", nil)
+		})
+	def(r, Doc{area, `Given a MODEL exists with:`, "Makes one record; a table of | attribute | value | (no header) overrides the defaults.", "Given a product exists with:\n  | colour | black |\n  | stock  | 3     |", ""},
+		`^an? ([^"]+?) exists with:$`, func(ctx context.Context, model string, t *godog.Table) error {
+			return createWith(ctx, model, "", t)
+		})
+	def(r, Doc{area, `Given COUNT MODELs exist`, "Makes COUNT records with the defaults.", `Given 3 products exist`, ""},
+		`^(\d+) ([^"]+?) exist$`, func(ctx context.Context, count, model string) error {
+			n, err := strconv.Atoi(count)
+			if err != nil {
 				return err
 			}
-		}
-		return nil
-	})
-	sc.Step(`^the following ([^"]+?) exist:$`, func(ctx context.Context, model string, t *godog.Table) error {
-		if t == nil || len(t.Rows) < 2 {
-			return fmt.Errorf("this step needs a table whose first row names attributes and each further row is one %s, e.g.\n  | name | colour |\n  | sweater | black |", model)
-		}
-		header := t.Rows[0].Cells
-		for i, r := range t.Rows[1:] {
-			if len(r.Cells) != len(header) {
-				return fmt.Errorf("row %d has %d cells but the header has %d", i+2, len(r.Cells), len(header))
+			for range n {
+				if err := create(ctx, model, "", nil); err != nil {
+					return err
+				}
 			}
-			attrs := map[string]string{}
-			for j, c := range r.Cells {
-				attrs[header[j].Value] = c.Value
-			}
-			if err := create(ctx, model, "", attrs); err != nil {
-				return fmt.Errorf("row %d: %w", i+2, err)
-			}
+			return nil
+		})
+	def(r, Doc{area, `Given the following MODELs exist:`, "Makes one record per row of a table whose header row names the attributes.", "Given the following products exist:\n  | name    | colour |\n  | sweater | black  |\n  | scarf   | red    |", ""},
+		`^the following ([^"]+?) exist:$`, func(ctx context.Context, model string, t *godog.Table) error {
+			return createTable(ctx, model, t)
+		})
+	def(r, Doc{area, `Given a MODEL "NAME" exists`, "Makes one record and remembers it as NAME too: {{NAME.field}}.", `Given a customer "alice" exists`, ""},
+		`^an? ([^"]+?) "([^"]*)" exists$`, func(ctx context.Context, model, name string) error {
+			return create(ctx, model, name, nil)
+		})
+	def(r, Doc{area, `Given a MODEL "NAME" exists with:`, "Makes one named record with the table's attributes.", "Given a customer \"alice\" exists with:\n  | name | Alice |", ""},
+		`^an? ([^"]+?) "([^"]*)" exists with:$`, func(ctx context.Context, model, name string, t *godog.Table) error {
+			return createWith(ctx, model, name, t)
+		})
+}
+
+func createTable(ctx context.Context, model string, t *godog.Table) error {
+	if t == nil || len(t.Rows) < 2 {
+		return fmt.Errorf("this step needs a table whose first row names attributes and each further row is one %s, e.g.\n  | name | colour |\n  | sweater | black |", model)
+	}
+	header := t.Rows[0].Cells
+	for i, r := range t.Rows[1:] {
+		if len(r.Cells) != len(header) {
+			return fmt.Errorf("row %d has %d cells but the header has %d", i+2, len(r.Cells), len(header))
 		}
-		return nil
-	})
+		attrs := map[string]string{}
+		for j, c := range r.Cells {
+			attrs[header[j].Value] = c.Value
+		}
+		if err := create(ctx, model, "", attrs); err != nil {
+			return fmt.Errorf("row %d: %w", i+2, err)
+		}
+	}
+	return nil
 }
 
 func createWith(ctx context.Context, model, name string, t *godog.Table) error {

@@ -16,13 +16,15 @@ import (
 
 // Register adds every core step to sc. The phrases are listed in the Register*
 // function of each area.
-func Register(sc *godog.ScenarioContext) {
-	RegisterNavigation(sc)
-	RegisterActions(sc)
-	RegisterAssertions(sc)
-	RegisterFactories(sc)
-	RegisterHTTP(sc)
-	RegisterDebugging(sc)
+func Register(sc *godog.ScenarioContext) { registerAll(sc) }
+
+func registerAll(r registrar) {
+	registerNavigation(r)
+	registerActions(r)
+	registerAssertions(r)
+	registerFactories(r)
+	registerHTTP(r)
+	registerDebugging(r)
 }
 
 // scopeRE is the optional scope every locator step may end with:

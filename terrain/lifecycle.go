@@ -65,7 +65,11 @@ func (s *Suite) beforeScenario(ctx context.Context, gs *godog.Scenario) (context
 	return ctx, nil
 }
 
-func (s *Suite) afterStep(ctx context.Context, st *godog.Step, _ godog.StepResultStatus, err error) (context.Context, error) {
+func (s *Suite) afterStep(ctx context.Context, st *godog.Step, status godog.StepResultStatus, err error) (context.Context, error) {
+	if status == godog.StepUndefined {
+		s.didYouMean(st.Text)
+		return ctx, nil
+	}
 	scn, scnErr := FromContext(ctx)
 	if scnErr != nil || scn.Page == nil {
 		return ctx, nil
@@ -118,6 +122,20 @@ func (s *Suite) afterScenario(ctx context.Context, gs *godog.Scenario, err error
 	s.pool.release(scn.Worker)
 	s.timings.record(gs.Uri, gs.Name, scn.Elapsed())
 	return ctx, errors.Join(errs...)
+}
+
+// didYouMean prints the steps an undefined step is close to; godog prints the
+// snippet for a new step definition itself.
+func (s *Suite) didYouMean(text string) {
+	if s.suggest == nil {
+		return
+	}
+	if near := s.suggest(text); len(near) > 0 {
+		fmt.Fprintf(s.out, "romaine: undefined step %q; did you mean:\n", text)
+		for _, n := range near {
+			fmt.Fprintf(s.out, "    %s\n", n)
+		}
+	}
 }
 
 // resetApp POSTs the reset path, when there is one, so the scenario starts clean.

@@ -29,6 +29,7 @@ type Suite struct {
 	store     func(w *Worker) factories.Store
 	pages     map[string]string
 	steps     []func(*godog.ScenarioContext)
+	suggest   func(text string) []string
 	hooks     hooks
 	out       io.Writer
 
@@ -79,6 +80,12 @@ func WithStore(store func(w *Worker) factories.Store) Option {
 // WithSteps adds step registrations (the core vocabulary, domain steps).
 func WithSteps(register ...func(*godog.ScenarioContext)) Option {
 	return func(s *Suite) { s.steps = append(s.steps, register...) }
+}
+
+// WithSuggestions sets how an undefined step finds the steps it may have meant
+// (steps.Suggest for the core vocabulary); they are printed as "did you mean".
+func WithSuggestions(suggest func(text string) []string) Option {
+	return func(s *Suite) { s.suggest = suggest }
 }
 
 // WithPage names a page for  Given I am on the NAME page .

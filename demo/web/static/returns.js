@@ -10,7 +10,8 @@
     const options = [Demo.el('option', { value: '' }, 'Choose a product')];
     for (const p of products) {
       if (p.id !== order.product_id && p.stock > 0) {
-        options.push(Demo.el('option', { value: p.id }, Demo.describe(p) + ' (' + p.size + ')'));
+        const size = p.size ? ' (' + p.size + ')' : '';
+        options.push(Demo.el('option', { value: p.id }, Demo.describe(p) + size));
       }
     }
     return options;
@@ -48,7 +49,8 @@
         return;
       }
       body = { product_id: Number(select.value) };
-      question = 'Replace ' + whose + ' with ' + select.selectedOptions[0].textContent + '?';
+      const replacement = products.find((p) => String(p.id) === select.value);
+      question = 'Replace ' + whose + ' with ' + Demo.describe(replacement) + '?';
     }
     if (!confirm(question)) return;
 
