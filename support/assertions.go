@@ -124,7 +124,7 @@ func (p *Page) poll(ctx context.Context, op, target string, cond func() (bool, s
 		}
 		select {
 		case <-ctx.Done():
-			return &TimeoutError{Op: op, Target: target, Attempts: attempts, Elapsed: time.Since(start), LastState: last}
+			return &TimeoutError{Op: op, Target: target, Timeout: p.policy.Timeout, Attempts: attempts, Elapsed: time.Since(start), LastState: last}
 		case <-tick.C:
 		}
 	}

@@ -13,15 +13,16 @@ import (
 type TimeoutError struct {
 	Op        string        // "click", "see text", ...
 	Target    string        // the locator with its scopes, or the text looked for
+	Timeout   time.Duration // how long the policy allowed
 	Attempts  int           // in-page checks that were answered
-	Elapsed   time.Duration // from the first attempt
+	Elapsed   time.Duration // from the first attempt to giving up (a little over Timeout)
 	LastState string        // why the last attempt did not pass
 	Artifacts string        // folder of the screenshot and HTML, when saved
 }
 
 func (e *TimeoutError) Error() string {
 	var b strings.Builder
-	fmt.Fprintf(&b, "timed out after %s waiting to %s", e.Elapsed.Round(10*time.Millisecond), e.Op)
+	fmt.Fprintf(&b, "timed out after %s waiting to %s", e.Timeout.Round(10*time.Millisecond), e.Op)
 	if e.Target != "" {
 		b.WriteString(" " + e.Target)
 	}

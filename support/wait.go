@@ -4,6 +4,7 @@ import (
 	"context"
 	_ "embed"
 	"errors"
+	"fmt"
 	"strings"
 	"time"
 
@@ -66,6 +67,11 @@ func (r request) withLocator(l Locator) request {
 	return r
 }
 
+// answerGrace is how long past the deadline we still wait for the page's answer
+// to the last attempt, so a timeout reports what the page showed last rather
+// than nothing (a cold page may take a while to answer its first call).
+const answerGrace = time.Second
+
 // wait runs req in the page until it passes or the policy's timeout passes.
 func (p *Page) wait(ctx context.Context, op, target string, req request) (answer, error) {
 	start := time.Now()
@@ -73,27 +79,29 @@ func (p *Page) wait(ctx context.Context, op, target string, req request) (answer
 	if d, ok := ctx.Deadline(); ok && d.Before(deadline) {
 		deadline = d
 	}
-	ctx, cancel := context.WithDeadline(ctx, deadline)
-	defer cancel()
 	attempts, last := 0, ""
 	var backoff utils.Sleeper
 	timeout := func() error {
-		return &TimeoutError{Op: op, Target: target, Attempts: attempts, Elapsed: time.Since(start), LastState: last}
+		return &TimeoutError{Op: op, Target: target, Timeout: deadline.Sub(start), Attempts: attempts, Elapsed: time.Since(start), LastState: last}
 	}
 	for {
-		// Leave the page enough time to answer before our own deadline.
-		slice := min(p.policy.Slice, time.Until(deadline)-30*time.Millisecond)
-		if slice <= 0 {
+		remaining := time.Until(deadline)
+		if remaining <= 0 && attempts > 0 {
 			return answer{}, timeout()
 		}
-		req.SliceMs = slice.Milliseconds()
+		// The page answers by the end of its slice, or at once when the condition holds.
+		req.SliceMs = max(0, min(p.policy.Slice, remaining)).Milliseconds()
+		evalCtx, cancel := context.WithDeadline(ctx, deadline.Add(answerGrace))
 		var a answer
-		res, err := p.rod.Context(ctx).Evaluate(rod.Eval(inPageJS, req).ByPromise())
+		res, err := p.rod.Context(evalCtx).Evaluate(rod.Eval(inPageJS, req).ByPromise())
 		if err == nil {
 			err = res.Value.Unmarshal(&a)
 		}
+		cancel()
 		switch {
 		case ctx.Err() != nil:
+			return answer{}, ctx.Err()
+		case err != nil && evalCtx.Err() != nil:
 			return answer{}, timeout()
 		case err != nil && transient(err):
 			// The document went away under us (navigation): try again on the new
@@ -102,12 +110,13 @@ func (p *Page) wait(ctx context.Context, op, target string, req request) (answer
 			if backoff == nil {
 				backoff = utils.BackoffSleeper(5*time.Millisecond, 100*time.Millisecond, nil)
 			}
-			if backoff(ctx) != nil {
+			if time.Now().After(deadline) || backoff(ctx) != nil {
+				attempts++ // the navigation itself is what was seen last
 				return answer{}, timeout()
 			}
 			continue
 		case err != nil:
-			return answer{}, err
+			return answer{}, fmt.Errorf("%s %s: %w", op, target, err)
 		}
 		attempts++
 		if a.Fatal != "" {

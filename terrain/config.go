@@ -191,15 +191,23 @@ func (c *Config) Validate() error {
 
 // String is the one line printed at the start of a run.
 func (c Config) String() string {
-	app := "in-process app"
+	return fmt.Sprintf("romaine: features=%s workers=%d format=%s %s",
+		strings.Join(c.Features, ","), c.Workers, c.Format, strings.TrimPrefix(c.AppLine(), "romaine: "))
+}
+
+// AppLine is the part of String that the godog command does not override.
+func (c Config) AppLine() string {
+	app := "app=in-process"
 	switch {
 	case c.AppCmd != "":
 		app = fmt.Sprintf("app-cmd=%q", c.AppCmd)
 	case c.AppURL != "":
 		app = "app-url=" + c.AppURL
 	}
-	return fmt.Sprintf("romaine: features=%s workers=%d %s timeout=%s format=%s artifacts=%s",
-		strings.Join(c.Features, ","), c.Workers, app, c.Timeout, c.Format, c.Artifacts)
+	if c.ResetPath != "" {
+		app += " reset=" + c.ResetPath
+	}
+	return fmt.Sprintf("romaine: %s timeout=%s artifacts=%s", app, c.Timeout, c.Artifacts)
 }
 
 // ConfigError is a setting that cannot work; the run stops before any browser starts.

@@ -112,7 +112,7 @@ func (s *Suite) afterScenario(ctx context.Context, gs *godog.Scenario, err error
 		}
 	}
 	if err != nil && scn.Data != nil {
-		fmt.Fprintf(os.Stderr, "romaine: %q failed on worker %d; factory seed %d\n", gs.Name, scn.Worker.Index, scn.Data.Seed())
+		fmt.Fprintf(s.errOut, "romaine: %q failed on worker %d; factory seed %d\n", gs.Name, scn.Worker.Index, scn.Data.Seed())
 	}
 	if scn.Page != nil {
 		if cerr := scn.Page.Close(); cerr != nil {

@@ -16,6 +16,7 @@ type pool struct {
 	free    []*Worker
 	all     []*Worker
 	next    int
+	started int
 	broken  error
 	closed  bool
 	starter func(ctx context.Context, index int) (*Worker, error)
@@ -57,6 +58,7 @@ func (p *pool) acquire(ctx context.Context) (*Worker, error) {
 		return nil, errors.New("romaine: the run is stopping; no new scenarios start")
 	}
 	p.all = append(p.all, w)
+	p.started++
 	p.mu.Unlock()
 	return w, nil
 }
@@ -84,8 +86,15 @@ func (p *pool) close(ctx context.Context, after []WorkerHook) error {
 	return errors.Join(errs...)
 }
 
+// size is how many workers are running; started, how many ever started.
 func (p *pool) size() int {
 	p.mu.Lock()
 	defer p.mu.Unlock()
 	return len(p.all)
+}
+
+func (p *pool) startedCount() int {
+	p.mu.Lock()
+	defer p.mu.Unlock()
+	return p.started
 }

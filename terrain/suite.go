@@ -32,6 +32,8 @@ type Suite struct {
 	suggest   func(text string) []string
 	hooks     hooks
 	out       io.Writer
+	errOut    io.Writer
+	viaRun    bool // started by Run (go test), not by the godog command
 
 	prepareOnce sync.Once
 	prepareErr  error
@@ -93,14 +95,14 @@ func WithPage(name, path string) Option {
 	return func(s *Suite) { s.pages[strings.ToLower(name)] = path }
 }
 
-// WithOutput sets where Romaine's own lines (configuration, worker messages) go;
-// default stdout.
-func WithOutput(w io.Writer) Option { return func(s *Suite) { s.out = w } }
+// WithOutput sets where the run's output goes: Romaine's own lines, its errors
+// and godog's report (when run by Suite.Run). Default: stdout, errors to stderr.
+func WithOutput(w io.Writer) Option { return func(s *Suite) { s.out, s.errOut = w, w } }
 
 // New makes a suite from the Go defaults and options. Flags (BindFlags) and the
 // environment are read later, by Prepare.
 func New(opts ...Option) *Suite {
-	s := &Suite{cfg: DefaultConfig(), pages: map[string]string{}, out: os.Stdout, factories: factories.NewRegistry()}
+	s := &Suite{cfg: DefaultConfig(), pages: map[string]string{}, out: os.Stdout, errOut: os.Stderr, factories: factories.NewRegistry()}
 	for _, o := range opts {
 		o(s)
 	}
@@ -153,8 +155,13 @@ func (s *Suite) PagePath(name string) (string, error) {
 func (s *Suite) Prepare() error {
 	s.prepareOnce.Do(func() {
 		s.prepareErr = s.prepare()
-		if s.prepareErr == nil {
+		switch {
+		case s.prepareErr != nil:
+		case s.viaRun:
 			fmt.Fprintln(s.out, s.cfg.String())
+		default:
+			// The godog command chooses paths, format and concurrency with its own flags.
+			fmt.Fprintln(s.out, s.cfg.AppLine()+" (godog command: paths, format and --concurrency come from its flags)")
 		}
 	})
 	return s.prepareErr
@@ -204,11 +211,13 @@ func (s *Suite) GodogOptions() godog.Options {
 // Run prepares the suite and runs it with godog, returning godog's exit status
 // (0 when every scenario passed). A configuration error is printed and gives 2.
 func (s *Suite) Run() int {
+	s.viaRun = true
 	if err := s.Prepare(); err != nil {
-		fmt.Fprintln(os.Stderr, err)
+		fmt.Fprintln(s.errOut, err)
 		return 2
 	}
 	opts := s.GodogOptions()
+	opts.Output = s.out
 	return godog.TestSuite{
 		Name:                 "romaine",
 		TestSuiteInitializer: s.InitializeTestSuite,
@@ -221,17 +230,20 @@ func (s *Suite) Run() int {
 func (s *Suite) InitializeTestSuite(ctx *godog.TestSuiteContext) {
 	ctx.BeforeSuite(func() {
 		if err := s.Prepare(); err != nil {
-			fmt.Fprintln(os.Stderr, err)
+			fmt.Fprintln(s.errOut, err)
 			return
 		}
 		s.watchSignals()
 	})
 	ctx.AfterSuite(func() {
 		if err := s.shutdown(); err != nil {
-			fmt.Fprintln(os.Stderr, "romaine: stopping workers:", err)
+			fmt.Fprintln(s.errOut, "romaine: stopping workers:", err)
 		}
 	})
 }
+
+// Workers is how many workers the run has started (stopped ones included).
+func (s *Suite) Workers() int { return s.pool.startedCount() }
 
 // shutdown stops every worker: browsers end, apps end, ports are freed.
 func (s *Suite) shutdown() error {

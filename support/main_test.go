@@ -1,0 +1,190 @@
+package support_test
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"net/http"
+	"net/http/httptest"
+	"os"
+	"strings"
+	"testing"
+	"time"
+
+	"github.com/go-rod/rod/lib/utils"
+	"github.com/ysmood/gson"
+
+	"github.com/romaine-bdd/romaine/support"
+)
+
+// One browser for the whole package; every test gets its own page (and browser
+// context) from it.
+var (
+	browser        *support.Browser
+	browserErr     error // why browser is nil
+	browserMissing bool  // no executable was found at all
+)
+
+func TestMain(m *testing.M) { os.Exit(run(m)) }
+
+func run(m *testing.M) int {
+	if _, err := support.FindBrowser(""); err != nil {
+		browserErr, browserMissing = err, true
+		return m.Run()
+	}
+	b, err := support.LaunchBrowser(context.Background(), support.BrowserOptions{})
+	if err != nil {
+		browserErr = err
+		return m.Run()
+	}
+	browser = b
+	defer func() {
+		if err := b.Close(); err != nil {
+			fmt.Fprintln(os.Stderr, err)
+		}
+	}()
+	return m.Run()
+}
+
+// needBrowser skips when this machine has no browser, except on CI (CI set),
+// where a missing browser is a failure: CI always has Chromium.
+func needBrowser(tb testing.TB) *support.Browser {
+	tb.Helper()
+	if browser != nil {
+		return browser
+	}
+	if browserMissing && os.Getenv("CI") == "" {
+		tb.Skipf("no browser on this machine (%v); with CI set this is a failure", browserErr)
+	}
+	tb.Fatalf("no browser: %v", browserErr)
+	return nil
+}
+
+// testPolicy is the policy every test page waits by.
+var testPolicy = support.Policy{Timeout: 2 * time.Second, Slice: 500 * time.Millisecond}
+
+// site maps paths to page bodies; doc wraps each in a document with helpers.
+type site map[string]string
+
+// doc makes a page of body. Every page has rec(s), which appends s to
+// window.events (read by events), and arm(), which runs the functions pushed on
+// window.armed: a test calls arm() right before the operation that must wait, so
+// the page's delays start from there.
+func doc(body string) string {
+	return `<!doctype html><html><head><meta charset="utf-8"><title>Test page</title>
+<style>body{font:16px sans-serif;margin:20px} button{padding:6px 12px}</style>
+<script>window.events=[];function rec(s){events.push(String(s))}
+window.armed=[];function arm(){armed.splice(0).forEach((f)=>f())}</script>
+</head><body>` + body + `</body></html>`
+}
+
+func serve(tb testing.TB, pages site) *httptest.Server {
+	srv := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		body, ok := pages[r.URL.Path]
+		if !ok {
+			http.NotFound(w, r)
+			return
+		}
+		w.Header().Set("Content-Type", "text/html; charset=utf-8")
+		_, _ = fmt.Fprint(w, doc(body))
+	}))
+	tb.Cleanup(srv.Close)
+	return srv
+}
+
+// newPage gives the test a fresh page on a server of pages; it is closed at the
+// end of the test.
+func newPage(tb testing.TB, pages site) *support.Page {
+	tb.Helper()
+	b := needBrowser(tb)
+	srv := serve(tb, pages)
+	p, err := support.NewPage(context.Background(), b.Browser, support.PageOptions{BaseURL: srv.URL, Policy: testPolicy})
+	if err != nil {
+		tb.Fatal(err)
+	}
+	tb.Cleanup(func() {
+		if err := p.Close(); err != nil {
+			tb.Errorf("closing the page: %v", err)
+		}
+	})
+	return p
+}
+
+// open is newPage, at "/".
+func open(t *testing.T, pages site) (*support.Page, context.Context) {
+	t.Helper()
+	p := newPage(t, pages)
+	ctx := t.Context()
+	if err := p.Visit(ctx, "/"); err != nil {
+		t.Fatal(err)
+	}
+	return p, ctx
+}
+
+// js evaluates the expression expr in the page.
+func js(tb testing.TB, p *support.Page, expr string) gson.JSON {
+	tb.Helper()
+	res, err := p.Rod().Eval(`() => (` + expr + `)`)
+	if err != nil {
+		tb.Fatalf("evaluating %s: %v", expr, err)
+	}
+	return res.Value
+}
+
+// events is what the page recorded with rec.
+func events(tb testing.TB, p *support.Page) []string {
+	tb.Helper()
+	var out []string
+	for _, v := range js(tb, p, "window.events").Arr() {
+		out = append(out, v.Str())
+	}
+	return out
+}
+
+func wantEvents(t *testing.T, p *support.Page, want ...string) {
+	t.Helper()
+	if got := events(t, p); strings.Join(got, "|") != strings.Join(want, "|") {
+		t.Errorf("page events = %q, want %q", got, want)
+	}
+}
+
+// short is p with a policy for waits that are expected to time out.
+func short(p *support.Page) *support.Page {
+	return p.WithPolicy(support.Policy{Timeout: 700 * time.Millisecond, Slice: 200 * time.Millisecond})
+}
+
+// wantTimeout checks that err is a *TimeoutError whose last state contains each
+// of parts.
+func wantTimeout(t *testing.T, err error, parts ...string) *support.TimeoutError {
+	t.Helper()
+	var te *support.TimeoutError
+	if !errors.As(err, &te) {
+		t.Fatalf("want a *TimeoutError, got %T: %v", err, err)
+	}
+	if !errors.Is(err, context.DeadlineExceeded) {
+		t.Errorf("a TimeoutError should be a context.DeadlineExceeded: %v", err)
+	}
+	for _, s := range parts {
+		if !strings.Contains(te.LastState, s) {
+			t.Errorf("last state %q does not contain %q", te.LastState, s)
+		}
+	}
+	if te.Attempts < 1 {
+		t.Errorf("attempts = %d, want at least one answered check", te.Attempts)
+	}
+	return te
+}
+
+// eventually waits, within testPolicy.Timeout, for cond; it is for what arrives
+// asynchronously from the browser (console events), not for the page.
+func eventually(t *testing.T, what string, cond func() bool) {
+	t.Helper()
+	ctx, cancel := context.WithTimeout(t.Context(), testPolicy.Timeout)
+	defer cancel()
+	sleep := utils.BackoffSleeper(5*time.Millisecond, 50*time.Millisecond, nil)
+	for !cond() {
+		if sleep(ctx) != nil {
+			t.Fatalf("gave up waiting for %s", what)
+		}
+	}
+}

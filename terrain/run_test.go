@@ -1,0 +1,249 @@
+package terrain_test
+
+import (
+	"bytes"
+	"context"
+	"fmt"
+	"net"
+	"os"
+	"os/exec"
+	"path/filepath"
+	"regexp"
+	"strconv"
+	"strings"
+	"sync"
+	"syscall"
+	"testing"
+
+	"github.com/romaine-bdd/romaine/steps"
+	"github.com/romaine-bdd/romaine/terrain"
+)
+
+var ansi = regexp.MustCompile(`\x1b\[[0-9;]*m`)
+
+// run runs a suite over testdata features with env set (every other ROMAINE_
+// variable cleared), and returns godog's status and everything the run printed,
+// without colours. setup, when given, registers hooks before the run.
+func run(t *testing.T, env map[string]string, setup func(*terrain.Suite)) (int, string, *terrain.Suite) {
+	t.Helper()
+	base := map[string]string{
+		"ROMAINE_FEATURES":  "testdata/features/static_site.feature",
+		"ROMAINE_FORMAT":    "progress",
+		"ROMAINE_ARTIFACTS": t.TempDir(),
+	}
+	for k, v := range env {
+		base[k] = v
+	}
+	for _, k := range []string{"ROMAINE_FEATURES", "ROMAINE_WORKERS", "ROMAINE_APP_CMD", "ROMAINE_APP_URL", "ROMAINE_READY_PATH",
+		"ROMAINE_APP_RESET", "ROMAINE_TIMEOUT", "ROMAINE_START_TIMEOUT", "ROMAINE_BASE_PORT", "ROMAINE_BROWSER",
+		"ROMAINE_HEADFUL", "ROMAINE_ARTIFACTS", "ROMAINE_FORMAT", "ROMAINE_TAGS"} {
+		t.Setenv(k, base[k])
+	}
+	var out syncBuffer
+	s := terrain.New(terrain.WithSteps(steps.Register), terrain.WithOutput(&out))
+	if setup != nil {
+		setup(s)
+	}
+	status := s.Run()
+	return status, ansi.ReplaceAllString(out.String(), ""), s
+}
+
+// syncBuffer is a bytes.Buffer safe for the run's concurrent writers.
+type syncBuffer struct {
+	mu  sync.Mutex
+	buf bytes.Buffer
+}
+
+func (b *syncBuffer) Write(p []byte) (int, error) {
+	b.mu.Lock()
+	defer b.mu.Unlock()
+	return b.buf.Write(p)
+}
+
+func (b *syncBuffer) String() string {
+	b.mu.Lock()
+	defer b.mu.Unlock()
+	return b.buf.String()
+}
+
+// staticSite is an app command nobody here wrote: Python's file server.
+func staticSite(t *testing.T) string {
+	t.Helper()
+	if _, err := exec.LookPath("python3"); err != nil {
+		if os.Getenv("CI") != "" {
+			t.Fatal("python3 is needed for the static-site tests and CI machines have it")
+		}
+		t.Skip("python3 not installed")
+	}
+	dir, err := filepath.Abs("testdata/site")
+	if err != nil {
+		t.Fatal(err)
+	}
+	return "exec python3 -m http.server $PORT --bind 127.0.0.1 --directory " + dir
+}
+
+func TestStaticSiteWithSeveralWorkers(t *testing.T) {
+	var mu sync.Mutex
+	ports := map[int]int{} // worker index -> port
+	status, out, s := run(t, map[string]string{"ROMAINE_APP_CMD": staticSite(t), "ROMAINE_WORKERS": "3"}, func(s *terrain.Suite) {
+		s.BeforeWorker(func(_ context.Context, w *terrain.Worker) error {
+			mu.Lock()
+			defer mu.Unlock()
+			ports[w.Index] = w.Port
+			return nil
+		})
+	})
+	if status != 0 {
+		t.Fatalf("status %d, want 0; output:\n%s", status, out)
+	}
+	if !strings.Contains(out, "4 scenarios (4 passed)") {
+		t.Errorf("want 4 passed scenarios in the summary; output:\n%s", out)
+	}
+	if n := s.Workers(); n < 2 || n > 3 {
+		t.Errorf("%d workers started for 4 scenarios run 3 at a time; want 2 or 3 (one per concurrent scenario, never more)", n)
+	}
+	if len(ports) != s.Workers() {
+		t.Errorf("before-worker hook ran %d times for %d workers", len(ports), s.Workers())
+	}
+	seen := map[int]bool{}
+	for i, p := range ports {
+		if seen[p] {
+			t.Errorf("worker %d got port %d, which another worker had", i, p)
+		}
+		seen[p] = true
+		// After the run every app is stopped: nothing answers on its port.
+		if c, err := net.Dial("tcp", "127.0.0.1:"+strconv.Itoa(p)); err == nil {
+			c.Close()
+			t.Errorf("worker %d's app still answers on port %d after the run", i, p)
+		}
+	}
+}
+
+func TestConfigurationErrors(t *testing.T) {
+	cases := []struct {
+		reason string
+		env    map[string]string
+		want   []string
+	}{
+		{"a count must be a number", map[string]string{"ROMAINE_WORKERS": "two"},
+			[]string{`ROMAINE_WORKERS="two" is not valid`, "a whole number, 1 or more"}},
+		{"zero workers can run nothing", map[string]string{"ROMAINE_WORKERS": "0"},
+			[]string{"ROMAINE_WORKERS=0", "must be 1 or more"}},
+		{"a timeout needs a unit", map[string]string{"ROMAINE_TIMEOUT": "5"},
+			[]string{`ROMAINE_TIMEOUT="5" is not valid`, "5s or 1500ms"}},
+		{"an app is started or reached, not both", map[string]string{"ROMAINE_APP_CMD": "true", "ROMAINE_APP_URL": "http://127.0.0.1:1"},
+			[]string{"ROMAINE_APP_CMD and ROMAINE_APP_URL are both set"}},
+		{"the app URL must be http", map[string]string{"ROMAINE_APP_URL": "localhost:3000"},
+			[]string{`ROMAINE_APP_URL="localhost:3000" is not an http(s) URL`, "http://127.0.0.1:3000"}},
+		{"features must exist", map[string]string{"ROMAINE_APP_CMD": "true", "ROMAINE_FEATURES": "no/such/dir"},
+			[]string{`ROMAINE_FEATURES names "no/such/dir", which does not exist`}},
+		{"a configured browser must exist", map[string]string{"ROMAINE_APP_CMD": "true", "ROMAINE_BROWSER": "/no/such/chrome"},
+			[]string{`ROMAINE_BROWSER="/no/such/chrome" is not an executable file`, "/usr/bin/chromium"}},
+		{"no app at all", map[string]string{},
+			[]string{"no app to test", "ROMAINE_APP_CMD", "ROMAINE_APP_URL"}},
+		{"a reset path is a path", map[string]string{"ROMAINE_APP_CMD": "true", "ROMAINE_APP_RESET": "reset"},
+			[]string{`ROMAINE_APP_RESET="reset" must be a path starting with /`}},
+	}
+	for _, c := range cases {
+		t.Run(c.reason, func(t *testing.T) {
+			status, out, s := run(t, c.env, nil)
+			if status != 2 {
+				t.Errorf("status %d, want 2 (configuration error)", status)
+			}
+			for _, w := range c.want {
+				if !strings.Contains(out, w) {
+					t.Errorf("output lacks %q:\n%s", w, out)
+				}
+			}
+			if s.Workers() != 0 {
+				t.Errorf("%d workers started; a bad configuration must stop the run before any", s.Workers())
+			}
+		})
+	}
+}
+
+func TestAppThatExitsIsReportedWithItsOutput(t *testing.T) {
+	status, out, _ := run(t, map[string]string{
+		"ROMAINE_APP_CMD": `echo "cannot open database shop.db" >&2; exit 3`,
+	}, nil)
+	if status == 0 {
+		t.Fatalf("status 0 for an app that cannot start; output:\n%s", out)
+	}
+	for _, w := range []string{"worker 1: the app exited before it was ready", "exit status 3", "Check ROMAINE_APP_CMD", "cannot open database shop.db"} {
+		if !strings.Contains(out, w) {
+			t.Errorf("output lacks %q:\n%s", w, out)
+		}
+	}
+	// Every scenario fails with the same error, but the app is started once.
+	if n := strings.Count(out, "the app exited before it was ready"); n < 1 {
+		t.Errorf("the error is not reported")
+	}
+}
+
+func TestAppThatNeverGetsReadyIsStoppedAndReported(t *testing.T) {
+	pidFile := filepath.Join(t.TempDir(), "pid")
+	status, out, _ := run(t, map[string]string{
+		"ROMAINE_APP_CMD":       "echo $$ > " + pidFile + "; echo listening soon; exec sleep 60",
+		"ROMAINE_START_TIMEOUT": "1s",
+		"ROMAINE_READY_PATH":    "/health",
+	}, nil)
+	if status == 0 {
+		t.Fatalf("status 0 for an app that never got ready; output:\n%s", out)
+	}
+	for _, w := range []string{"the app was not ready after 1s (connection refused)", "/health", "ROMAINE_READY_PATH", "ROMAINE_START_TIMEOUT", "listening soon"} {
+		if !strings.Contains(out, w) {
+			t.Errorf("output lacks %q:\n%s", w, out)
+		}
+	}
+	data, err := os.ReadFile(pidFile)
+	if err != nil {
+		t.Fatalf("the app command did not run: %v", err)
+	}
+	pid, _ := strconv.Atoi(strings.TrimSpace(string(data)))
+	if err := syscall.Kill(pid, 0); err == nil {
+		_ = syscall.Kill(pid, syscall.SIGKILL)
+		t.Errorf("the app (pid %d) is still running after the run ended", pid)
+	}
+}
+
+func TestBasePortInUse(t *testing.T) {
+	ln, err := net.Listen("tcp", "127.0.0.1:0")
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer ln.Close()
+	port := ln.Addr().(*net.TCPAddr).Port
+	status, out, _ := run(t, map[string]string{"ROMAINE_APP_CMD": staticSite(t), "ROMAINE_BASE_PORT": strconv.Itoa(port)}, nil)
+	if status == 0 {
+		t.Fatalf("status 0 with the app's port taken; output:\n%s", out)
+	}
+	for _, w := range []string{fmt.Sprintf("worker 1 needs port %d", port), "already in use", "Choose another ROMAINE_BASE_PORT", "unset ROMAINE_BASE_PORT"} {
+		if !strings.Contains(out, w) {
+			t.Errorf("output lacks %q:\n%s", w, out)
+		}
+	}
+}
+
+func TestFailedStepSavesThePage(t *testing.T) {
+	artifacts := t.TempDir()
+	status, out, _ := run(t, map[string]string{
+		"ROMAINE_APP_CMD":   staticSite(t),
+		"ROMAINE_FEATURES":  "testdata/features/failing.feature",
+		"ROMAINE_TIMEOUT":   "1s",
+		"ROMAINE_ARTIFACTS": artifacts,
+	}, nil)
+	if status != 1 {
+		t.Fatalf("status %d, want 1 (a scenario failed); output:\n%s", status, out)
+	}
+	for _, w := range []string{`timed out after 1s waiting to click "Sign up"`, `no button, link, field or visible text "Sign up"`, "page saved in " + artifacts, "factory seed"} {
+		if !strings.Contains(out, w) {
+			t.Errorf("output lacks %q:\n%s", w, out)
+		}
+	}
+	for _, name := range []string{"screenshot.png", "page.html", "console.txt"} {
+		matches, _ := filepath.Glob(filepath.Join(artifacts, "*", "*", name))
+		if len(matches) != 1 {
+			t.Errorf("want one %s under %s, found %v", name, artifacts, matches)
+		}
+	}
+}

@@ -1,0 +1,26 @@
+Feature: A static site served by any command
+  Romaine tests an app it did not write, started per worker by ROMAINE_APP_CMD.
+
+  Scenario: Reading the about page
+    Given I am on "/"
+    When I click "About us"
+    Then I should be on "/about.html"
+    And I should see "We serve files."
+    And the page title should be "About — Plain Site"
+
+  Scenario: Being greeted
+    Given I am on "/index.html"
+    When I fill in "Your name" with "Ada"
+    And I click "Greet me"
+    Then I should see "Hello, Ada!"
+
+  Scenario: Going home again
+    Given I am on "/about.html"
+    When I click "Home"
+    Then I should see "Welcome to a plain site"
+    And I should not see "We serve files."
+
+  Scenario: Finding the greeting form
+    Given I am on "/"
+    Then I should see "Your name"
+    And I should not see "Hello"
