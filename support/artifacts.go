@@ -56,7 +56,7 @@ func (p *Page) SaveArtifacts(ctx context.Context, dir string) ([]Artifact, error
 		}
 	}
 	section("console and uncaught errors", p.events.console)
-	section("failed requests", p.events.failed)
+	section("failed requests (network errors, 4xx and 5xx answers)", p.events.failed)
 	section("unexpected dialogs (dismissed)", p.events.unexpected)
 	p.events.mu.Unlock()
 	write("console.txt", "text/plain", []byte(log.String()))

@@ -212,7 +212,10 @@
     return !!(fs && !fs.querySelector('legend')?.contains(el));
   }
 
-  const frame = { n: 0 };
+  // frame.n counts animation frames; frame.in is true inside our frame callback.
+  // A box seen outside one (timer, mutation) is not yet tied to a frame: the
+  // page may have moved it earlier in the same frame.
+  const frame = { n: 0, in: false };
   const stableSeen = new WeakMap();
   // actionable answers null when el can receive a real click now, else the reason.
   function actionable(el) {
@@ -223,8 +226,9 @@
     }
     const key = [r.x, r.y, r.width, r.height].join(',');
     const prev = stableSeen.get(el);
-    if (!prev || prev.key !== key) { stableSeen.set(el, { key, frame: frame.n }); return 'moving (box changed)'; }
-    if (prev.frame === frame.n) return 'waiting for a frame to confirm it is not moving';
+    if (!prev || prev.key !== key) { stableSeen.set(el, { key, frame: frame.in ? frame.n : -1 }); return 'moving (box changed)'; }
+    if (prev.frame < 0 && frame.in) prev.frame = frame.n;
+    if (prev.frame < 0 || prev.frame === frame.n) return 'waiting for a frame to confirm it is not moving';
     const rects = el.getClientRects();
     const box = rects.length ? rects[0] : r;
     const x = Math.max(box.left + 1, Math.min(box.left + box.width / 2, innerWidth - 1));
@@ -377,10 +381,12 @@
       if (r.ok || r.fatal) return end(r);
       last = r;
     };
-    const onFrame = () => { if (done) return; frame.n++; tick(); requestAnimationFrame(onFrame); };
+    const onFrame = () => { if (done) return; frame.n++; frame.in = true; tick(); frame.in = false; requestAnimationFrame(onFrame); };
     obs.observe(document, { subtree: true, childList: true, attributes: true, characterData: true });
     timer = setTimeout(() => end(last), Math.max(1, req.sliceMs));
-    poll = setInterval(() => { frame.n++; tick(); }, 50);
+    // Only animation frames count as frames: a timer tick between two frames sees
+    // the same box and would take a moving element for a still one.
+    poll = setInterval(tick, 50);
     tick();
     requestAnimationFrame(onFrame);
   });

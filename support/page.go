@@ -51,7 +51,7 @@ func NewPage(ctx context.Context, b *rod.Browser, opts PageOptions) (*Page, erro
 		_ = inc.Close()
 		return nil, fmt.Errorf("opening a page: %w", err)
 	}
-	p := &Page{rod: rp, browser: inc, policy: pol, baseURL: base, events: &pageEvents{}}
+	p := &Page{rod: rp, browser: inc, policy: pol, baseURL: base, events: &pageEvents{requests: map[proto.NetworkRequestID]string{}}}
 	if err := p.events.listen(rp); err != nil {
 		_ = inc.Close()
 		return nil, err
@@ -149,6 +149,7 @@ type pageEvents struct {
 	failed     []string
 	nextDialog *bool // accept (true) or dismiss (false) the next dialog
 	unexpected []string
+	requests   map[proto.NetworkRequestID]string // URLs, to name failed requests
 	cancel     func()
 }
 
@@ -180,9 +181,24 @@ func (e *pageEvents) listen(rp *rod.Page) error {
 			}
 			e.add(&e.console, "[uncaught] "+msg)
 		},
+		func(ev *proto.NetworkRequestWillBeSent) {
+			e.mu.Lock()
+			defer e.mu.Unlock()
+			if len(e.requests) < 5000 {
+				e.requests[ev.RequestID] = ev.Request.Method + " " + ev.Request.URL
+			}
+		},
+		func(ev *proto.NetworkResponseReceived) {
+			if ev.Response.Status >= 400 {
+				e.add(&e.failed, fmt.Sprintf("%d %s", ev.Response.Status, ev.Response.URL))
+			}
+		},
 		func(ev *proto.NetworkLoadingFailed) {
 			if !ev.Canceled {
-				e.add(&e.failed, fmt.Sprintf("%s %s", ev.ErrorText, ev.RequestID))
+				e.mu.Lock()
+				what := e.requests[ev.RequestID]
+				e.mu.Unlock()
+				e.add(&e.failed, fmt.Sprintf("%s %s", ev.ErrorText, what))
 			}
 		},
 		func(ev *proto.PageJavascriptDialogOpening) {

@@ -97,11 +97,12 @@ func (p *Page) wait(ctx context.Context, op, target string, req request) (answer
 		if err == nil {
 			err = res.Value.Unmarshal(&a)
 		}
+		late := evalCtx.Err() != nil // checked before cancel, which sets it
 		cancel()
 		switch {
 		case ctx.Err() != nil:
 			return answer{}, ctx.Err()
-		case err != nil && evalCtx.Err() != nil:
+		case err != nil && late:
 			return answer{}, timeout()
 		case err != nil && transient(err):
 			// The document went away under us (navigation): try again on the new
