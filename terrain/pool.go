@@ -19,7 +19,11 @@ type pool struct {
 	started int
 	broken  error
 	closed  bool
-	starter func(ctx context.Context, index int) (*Worker, error)
+	// closing stops the workers once; a second close (Ctrl-C racing the end of
+	// the run) waits for the first to finish.
+	closing  sync.Once
+	closeErr error
+	starter  func(ctx context.Context, index int) (*Worker, error)
 }
 
 func (p *pool) acquire(ctx context.Context) (*Worker, error) {
@@ -69,8 +73,14 @@ func (p *pool) release(w *Worker) {
 	p.free = append(p.free, w)
 }
 
-// close stops every worker that was started, in parallel.
+// close stops every worker that was started, in parallel, once; later calls
+// wait for it and return the same result.
 func (p *pool) close(ctx context.Context, after []WorkerHook) error {
+	p.closing.Do(func() { p.closeErr = p.stopAll(ctx, after) })
+	return p.closeErr
+}
+
+func (p *pool) stopAll(ctx context.Context, after []WorkerHook) error {
 	p.mu.Lock()
 	p.closed = true
 	all := p.all

@@ -17,7 +17,8 @@ func (s *Suite) watchSignals() {
 	go func() {
 		select {
 		case sig := <-ch:
-			fmt.Fprintf(os.Stderr, "\nromaine: %s: stopping %d worker(s)\n", sig, s.pool.size())
+			s.interrupted.Store(true)
+			fmt.Fprintf(s.errOut, "\nromaine: %s: stopping %d worker(s)\n", sig, s.pool.size())
 			ctx, cancel := context.WithTimeout(context.Background(), 10*time.Second)
 			defer cancel()
 			_ = s.pool.close(ctx, s.hooks.afterWorker)

@@ -11,6 +11,7 @@ import (
 	"slices"
 	"strings"
 	"sync"
+	"sync/atomic"
 
 	"github.com/cucumber/godog"
 
@@ -34,6 +35,8 @@ type Suite struct {
 	out       io.Writer
 	errOut    io.Writer
 	viaRun    bool // started by Run (go test), not by the godog command
+	// interrupted is set by Ctrl-C / SIGTERM; the run then ends with status 130.
+	interrupted atomic.Bool
 
 	prepareOnce sync.Once
 	prepareErr  error
@@ -209,7 +212,8 @@ func (s *Suite) GodogOptions() godog.Options {
 }
 
 // Run prepares the suite and runs it with godog, returning godog's exit status
-// (0 when every scenario passed). A configuration error is printed and gives 2.
+// (0 when every scenario passed). A configuration error is printed and gives 2;
+// an interrupted run gives 130 once every worker has stopped.
 func (s *Suite) Run() int {
 	s.viaRun = true
 	if err := s.Prepare(); err != nil {
@@ -218,12 +222,16 @@ func (s *Suite) Run() int {
 	}
 	opts := s.GodogOptions()
 	opts.Output = s.out
-	return godog.TestSuite{
+	status := godog.TestSuite{
 		Name:                 "romaine",
 		TestSuiteInitializer: s.InitializeTestSuite,
 		ScenarioInitializer:  s.InitializeScenario,
 		Options:              &opts,
 	}.Run()
+	if s.interrupted.Load() {
+		return 130
+	}
+	return status
 }
 
 // InitializeTestSuite wires the suite-level lifecycle into godog.
