@@ -40,7 +40,7 @@ func run(t *testing.T, env map[string]string, setup func(*terrain.Suite)) (int, 
 		t.Setenv(k, base[k])
 	}
 	var out syncBuffer
-	s := terrain.New(terrain.WithSteps(steps.Register), terrain.WithOutput(&out))
+	s := terrain.New(terrain.WithSteps(steps.Register), terrain.WithSuggestions(steps.Suggest), terrain.WithOutput(&out))
 	if setup != nil {
 		setup(s)
 	}
@@ -244,6 +244,22 @@ func TestFailedStepSavesThePage(t *testing.T) {
 		matches, _ := filepath.Glob(filepath.Join(artifacts, "*", "*", name))
 		if len(matches) != 1 {
 			t.Errorf("want one %s under %s, found %v", name, artifacts, matches)
+		}
+	}
+}
+
+func TestUndefinedStepSuggestsTheCloseOne(t *testing.T) {
+	status, out, _ := run(t, map[string]string{
+		"ROMAINE_APP_CMD":  staticSite(t),
+		"ROMAINE_FEATURES": "testdata/features/undefined.feature",
+	}, nil)
+	if status == 0 {
+		t.Fatalf("status 0 with an undefined step (strict mode); output:\n%s", out)
+	}
+	for _, w := range []string{`romaine: undefined step "I clik \"About us\""; did you mean:`, `When I click "LOCATOR"`,
+		"You can implement step definitions for undefined steps with these snippets"} {
+		if !strings.Contains(out, w) {
+			t.Errorf("output lacks %q:\n%s", w, out)
 		}
 	}
 }

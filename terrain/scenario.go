@@ -91,7 +91,7 @@ func (sc *Scenario) Interpolate(text string) (string, error) {
 		if !ok {
 			return "", fmt.Errorf("{{%s}}: %s has no field %q; fields: %s", ref, name, field, strings.Join(slices.Sorted(maps.Keys(rec)), ", "))
 		}
-		return fmt.Sprint(v), nil
+		return support.Show(v), nil
 	})
 }
 
