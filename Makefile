@@ -38,5 +38,10 @@ CHAOS_RUNS ?= 20
 chaos: setup
 	@scripts/chaos.sh $(CHAOS_RUNS)
 
+# The browser layer's figures: reaction time to a late element (ours and rod's
+# plain Element) and the time to give a scenario a fresh page.
+bench: setup
+	$(GO) test -run '^$$' -bench . -benchtime 20x ./support/
+
 clean:
 	rm -rf bin romaine-artifacts

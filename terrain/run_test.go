@@ -16,6 +16,7 @@ import (
 	"testing"
 
 	"github.com/romaine-bdd/romaine/steps"
+	"github.com/romaine-bdd/romaine/support"
 	"github.com/romaine-bdd/romaine/terrain"
 )
 
@@ -261,5 +262,36 @@ func TestUndefinedStepSuggestsTheCloseOne(t *testing.T) {
 		if !strings.Contains(out, w) {
 			t.Errorf("output lacks %q:\n%s", w, out)
 		}
+	}
+}
+
+func TestAppAlreadyRunningIsShared(t *testing.T) {
+	lease, err := support.LeasePort(0)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer lease.Release()
+	lease.Unbind()
+	app := exec.Command("sh", "-c", strings.Replace(staticSite(t), "$PORT", strconv.Itoa(lease.Port), 1))
+	if err := app.Start(); err != nil {
+		t.Fatal(err)
+	}
+	defer func() { _ = app.Process.Kill(); _ = app.Wait() }()
+	status, out, s := run(t, map[string]string{
+		"ROMAINE_APP_URL": "http://127.0.0.1:" + strconv.Itoa(lease.Port) + "/",
+		"ROMAINE_WORKERS": "2",
+	}, func(s *terrain.Suite) {
+		s.BeforeWorker(func(_ context.Context, w *terrain.Worker) error {
+			if w.Port != 0 || !strings.HasSuffix(w.BaseURL, strconv.Itoa(lease.Port)) {
+				return fmt.Errorf("worker %d: port %d, base %s; want the running app's URL and no port of its own", w.Index, w.Port, w.BaseURL)
+			}
+			return nil
+		})
+	})
+	if status != 0 || !strings.Contains(out, "4 scenarios (4 passed)") {
+		t.Fatalf("status %d; output:\n%s", status, out)
+	}
+	if s.Workers() < 1 {
+		t.Error("no worker started")
 	}
 }

@@ -1,0 +1,62 @@
+package support
+
+import (
+	"errors"
+	"net"
+	"strconv"
+	"testing"
+)
+
+func TestLeasedPortsAreDistinctAndLocked(t *testing.T) {
+	seen := map[int]bool{}
+	var leases []*PortLease
+	defer func() {
+		for _, l := range leases {
+			l.Release()
+		}
+	}()
+	for range 20 {
+		l, err := LeasePort(0)
+		if err != nil {
+			t.Fatal(err)
+		}
+		leases = append(leases, l)
+		if seen[l.Port] {
+			t.Fatalf("port %d leased twice", l.Port)
+		}
+		seen[l.Port] = true
+	}
+	// Another suite asking for a leased port by number is refused, even once the
+	// port is unbound for a child process to take: the lock still holds it.
+	l := leases[0]
+	l.Unbind()
+	_, err := LeasePort(l.Port)
+	var busy *PortBusyError
+	if !errors.As(err, &busy) || busy.Port != l.Port {
+		t.Fatalf("leasing a locked port: got %v, want a PortBusyError for %d", err, l.Port)
+	}
+	// Released, it can be leased again.
+	l.Release()
+	again, err := LeasePort(l.Port)
+	if err != nil {
+		t.Fatalf("after release: %v", err)
+	}
+	again.Release()
+}
+
+func TestLeasingAPortInUseByAnotherProgram(t *testing.T) {
+	ln, err := net.Listen("tcp", "127.0.0.1:0")
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer ln.Close()
+	port := ln.Addr().(*net.TCPAddr).Port
+	_, err = LeasePort(port)
+	var busy *PortBusyError
+	if !errors.As(err, &busy) {
+		t.Fatalf("got %v, want PortBusyError", err)
+	}
+	if want := "port " + strconv.Itoa(port) + " is already in use"; err.Error()[:len(want)] != want {
+		t.Errorf("message %q should start with %q", err, want)
+	}
+}
