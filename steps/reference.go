@@ -139,7 +139,7 @@ no exact match are case-insensitive substring matches tried. Two or more equally
 good visible candidates are not guessed between: the step keeps waiting and then
 fails, listing them. Hidden elements never match actions (a checkbox or radio button
 styled away behind its visible label is clicked through the label). When nothing
-matches, the error names the closest name on the page.
+matches, the error names the closest name on the page, if one is close.
 
 A quoted argument cannot contain a double quote (` + "`\"`" + `); table cells and doc strings can.
 
@@ -176,9 +176,9 @@ page waits, up to ROMAINE_TIMEOUT (default %s) per step:
 A step that runs out of time fails with what it tried, where, and what it saw last,
 for example
 
-    timed out after 5s waiting to click "Sign up" (6 attempts): last seen: no button,
+    timed out after 5s waiting to click "Sign up" (5 attempts): last seen: no button,
     link, field or visible text "Sign up"; closest: "Sign in"; page saved in
-    romaine-artifacts/sign_in/a-wrong-password-is-refused-16
+    romaine-artifacts/sign_in/A-wrong-password-is-refused-16
 
 The folder (under ROMAINE_ARTIFACTS, default ` + "`%s`" + `) holds the page's
 screenshot, its HTML and its console log.
