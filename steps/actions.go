@@ -123,7 +123,12 @@ func registerActions(r registrar) {
 		})
 	def(r, Doc{area, `When I press the "KEY" key`, "Presses a key on the focused element: Enter, Escape, Tab, Backspace, Delete, Space, ArrowUp/Down/Left/Right, Home, End, PageUp, PageDown, or one character.", `When I press the "Enter" key`, ""},
 		`^I press the `+q+` key$`, func(ctx context.Context, key string) error {
-			return do(ctx, func(_ *step, p *support.Page) error { return p.Press(ctx, key) })
+			return do(ctx, func(s *step, p *support.Page) error {
+				if err := s.text(&key); err != nil {
+					return err
+				}
+				return p.Press(ctx, key)
+			})
 		})
 	def(r, Doc{area, `When I type "TEXT"`, "Types TEXT into the focused element.", `When I type "sweater"`, ""},
 		`^I type `+q+`$`, func(ctx context.Context, text string) error {

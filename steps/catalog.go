@@ -57,8 +57,8 @@ func shape(s string) []string {
 	return strings.Fields(strings.ToLower(s))
 }
 
-// Suggest returns up to three core steps close to text (an undefined step), as
-// example lines, nearest first: a typo in a word, a missing or extra word.
+// Suggest returns the phrases of up to three core steps close to text (an
+// undefined step), nearest first: a typo in a word, a missing or extra word.
 func Suggest(text string) []string {
 	want := shape(text)
 	type cand struct {
@@ -69,7 +69,7 @@ func Suggest(text string) []string {
 	for _, d := range Catalog() {
 		// Compare with the example's shape: it has the words of the phrase with
 		// real arguments in place.
-		ex := d.Example
+		ex, _, _ := strings.Cut(d.Example, "\n") // the step line, not its table
 		if i := strings.Index(ex, " "); i > 0 {
 			ex = ex[i+1:] // drop the Given/When/Then keyword
 		}

@@ -107,6 +107,9 @@ func create(ctx context.Context, model, name string, attrs map[string]string) er
 	if err != nil {
 		return err
 	}
+	if err := s.text(&name); err != nil {
+		return err
+	}
 	for k, v := range attrs {
 		if err := s.text(&v); err != nil {
 			return err

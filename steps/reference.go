@@ -193,8 +193,7 @@ remember records under any name.
 
 Any quoted argument may contain such references, and so may the cells of
 ` + "`I fill in the following:`" + `, the values of factory tables and the bodies of POST and
-PUT requests. Exceptions: the key of ` + "`I press the \"KEY\" key`" + ` and the NAME of
-` + "`a MODEL \"NAME\" exists`" + ` are taken as written. An unknown name or field is an error
+PUT requests. An unknown name or field is an error
 that lists the names or fields there are.
 
 `

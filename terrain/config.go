@@ -29,6 +29,10 @@ type Config struct {
 	// ResetPath: POSTed to before every scenario to empty the app's state; "" for
 	// none. ROMAINE_APP_RESET, -romaine.app-reset. An in-process app may bring its own.
 	ResetPath string
+	// FactoryPath: where the factory steps POST a record as JSON, with {model}
+	// for the model's name. ROMAINE_FACTORY_PATH, -romaine.factory-path.
+	// Default: the in-process app's own, else /__test__/factories/{model}.
+	FactoryPath string
 	// Timeout: how long every step waits for its condition. ROMAINE_TIMEOUT, -romaine.timeout. Default 5s.
 	Timeout time.Duration
 	// StartTimeout: how long an app may take to become ready.
@@ -94,6 +98,8 @@ func settings() []setting {
 	add(mk("ROMAINE_READY_PATH", "ready-path", "path polled until the app is ready", g, s))
 	g, s = str(func(c *Config) *string { return &c.ResetPath })
 	add(mk("ROMAINE_APP_RESET", "app-reset", "path POSTed to before every scenario to empty the app", g, s))
+	g, s = str(func(c *Config) *string { return &c.FactoryPath })
+	add(mk("ROMAINE_FACTORY_PATH", "factory-path", "path the factory steps POST records to, with {model}, e.g. /test/factories/{model}", g, s))
 	add(mk("ROMAINE_TIMEOUT", "timeout", "how long a step waits (a Go duration such as 5s or 1500ms)",
 		func(c *Config) string { return c.Timeout.String() },
 		func(c *Config, v string) (err error) {
@@ -181,7 +187,13 @@ func (c *Config) Validate() error {
 			return bad("ROMAINE_APP_URL", fmt.Sprintf("ROMAINE_APP_URL=%q is not an http(s) URL: set it like http://127.0.0.1:3000", c.AppURL))
 		}
 	}
-	for _, p := range []struct{ name, v string }{{"ROMAINE_READY_PATH", c.ReadyPath}, {"ROMAINE_APP_RESET", c.ResetPath}} {
+	if c.FactoryPath != "" && !strings.Contains(c.FactoryPath, "{model}") {
+		return bad("ROMAINE_FACTORY_PATH", fmt.Sprintf("ROMAINE_FACTORY_PATH=%q has no {model}: write where a record of any model is created, e.g. /test/factories/{model}", c.FactoryPath))
+	}
+	if c.AppURL != "" && c.ResetPath != "" && c.Workers > 1 {
+		return bad("ROMAINE_WORKERS", fmt.Sprintf("ROMAINE_APP_URL with ROMAINE_APP_RESET and ROMAINE_WORKERS=%d: all workers share the one running app, so each scenario's reset would empty it under the others. Use ROMAINE_APP_CMD (an app per worker), ROMAINE_WORKERS=1, or no reset", c.Workers))
+	}
+	for _, p := range []struct{ name, v string }{{"ROMAINE_READY_PATH", c.ReadyPath}, {"ROMAINE_APP_RESET", c.ResetPath}, {"ROMAINE_FACTORY_PATH", c.FactoryPath}} {
 		if p.v != "" && !strings.HasPrefix(p.v, "/") {
 			return bad(p.name, fmt.Sprintf("%s=%q must be a path starting with /, e.g. /health", p.name, p.v))
 		}

@@ -166,6 +166,9 @@ func (s *Suite) storeFor(w *Worker) factories.Store {
 	if h, ok := s.app.(HandlerApp); ok {
 		path = h.FactoryPath
 	}
+	if s.cfg.FactoryPath != "" {
+		path = strings.ReplaceAll(strings.ReplaceAll(s.cfg.FactoryPath, "%", "%%"), "{model}", "%s")
+	}
 	return factories.HTTPStore{BaseURL: w.BaseURL, PathFormat: path}
 }
 

@@ -37,7 +37,7 @@ func run(t *testing.T, env map[string]string, setup func(*terrain.Suite)) (int, 
 	}
 	for _, k := range []string{"ROMAINE_FEATURES", "ROMAINE_WORKERS", "ROMAINE_APP_CMD", "ROMAINE_APP_URL", "ROMAINE_READY_PATH",
 		"ROMAINE_APP_RESET", "ROMAINE_TIMEOUT", "ROMAINE_START_TIMEOUT", "ROMAINE_BASE_PORT", "ROMAINE_BROWSER",
-		"ROMAINE_HEADFUL", "ROMAINE_ARTIFACTS", "ROMAINE_FORMAT", "ROMAINE_TAGS"} {
+		"ROMAINE_HEADFUL", "ROMAINE_ARTIFACTS", "ROMAINE_FORMAT", "ROMAINE_TAGS", "ROMAINE_FACTORY_PATH"} {
 		t.Setenv(k, base[k])
 	}
 	var out syncBuffer
@@ -142,6 +142,10 @@ func TestConfigurationErrors(t *testing.T) {
 			[]string{`ROMAINE_BROWSER="/no/such/chrome" is not an executable file`, "/usr/bin/chromium"}},
 		{"no app at all", map[string]string{},
 			[]string{"no app to test", "ROMAINE_APP_CMD", "ROMAINE_APP_URL"}},
+		{"a shared app cannot be reset under concurrent scenarios", map[string]string{"ROMAINE_APP_URL": "http://127.0.0.1:1", "ROMAINE_APP_RESET": "/reset", "ROMAINE_WORKERS": "2"},
+			[]string{"all workers share the one running app", "ROMAINE_WORKERS=1"}},
+		{"a factory path names the model", map[string]string{"ROMAINE_APP_CMD": "true", "ROMAINE_FACTORY_PATH": "/factories"},
+			[]string{`ROMAINE_FACTORY_PATH="/factories" has no {model}`}},
 		{"a reset path is a path", map[string]string{"ROMAINE_APP_CMD": "true", "ROMAINE_APP_RESET": "reset"},
 			[]string{`ROMAINE_APP_RESET="reset" must be a path starting with /`}},
 	}

@@ -57,8 +57,9 @@ func FromContext(ctx context.Context) (*Scenario, error) {
 // Suite is the suite this scenario belongs to.
 func (sc *Scenario) Suite() *Suite { return sc.suite }
 
-// Remember keeps rec under name, and under its model name as the latest of that
-// model, for {{name.field}} references in later steps.
+// Remember keeps rec under name (case-insensitive) for {{name.field}}
+// references in later steps. The factory steps call it with the model's name
+// (the latest of that model) and with the record's own name when it has one.
 func (sc *Scenario) Remember(name string, rec factories.Attrs) {
 	sc.remembered[strings.ToLower(name)] = rec
 }

@@ -52,3 +52,19 @@ func TestPagePathListsKnownPages(t *testing.T) {
 		t.Errorf("got %v", err)
 	}
 }
+
+func TestFactoryPathSetting(t *testing.T) {
+	cases := []struct{ reason, app, setting, want string }{
+		{"the default is the factories package's", "", "", ""},
+		{"an in-process app brings its own", "/__test__/factories/%s", "", "/__test__/factories/%s"},
+		{"the setting wins, {model} becomes the model", "/__test__/factories/%s", "/test/{model}/create?x=100%", "/test/%s/create?x=100%%"},
+	}
+	for _, c := range cases {
+		s := New(WithApp(HandlerApp{FactoryPath: c.app}))
+		s.cfg.FactoryPath = c.setting
+		got := s.storeFor(&Worker{BaseURL: "http://127.0.0.1:1"}).(factories.HTTPStore).PathFormat
+		if got != c.want {
+			t.Errorf("%s: path format %q, want %q", c.reason, got, c.want)
+		}
+	}
+}

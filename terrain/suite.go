@@ -8,6 +8,7 @@ import (
 	"io"
 	"maps"
 	"os"
+	"regexp"
 	"slices"
 	"strings"
 	"sync"
@@ -189,7 +190,11 @@ func (s *Suite) prepare() error {
 		s.cfg.ResetPath = h.ResetPath
 	}
 	for _, f := range s.cfg.Features {
-		if _, err := os.Stat(f); err != nil {
+		if !s.viaRun {
+			break // the godog command reads its own paths
+		}
+		// godog accepts file.feature:LINE to run one scenario.
+		if _, err := os.Stat(featureLine.ReplaceAllString(f, "")); err != nil {
 			return &ConfigError{Setting: "ROMAINE_FEATURES", Message: fmt.Sprintf("ROMAINE_FEATURES names %q, which does not exist: set it to feature files or folders, space separated (now %q)", f, strings.Join(s.cfg.Features, " "))}
 		}
 	}
@@ -261,6 +266,8 @@ func (s *Suite) shutdown() error {
 	}
 	return err
 }
+
+var featureLine = regexp.MustCompile(`(:\d+)+$`)
 
 // errSetup is what scenarios report when the run could not be prepared; the
 // reason was printed once at the start.
