@@ -79,8 +79,8 @@ Feature: The store's JSON API
   Scenario: An order lists what its customer may do with it
     Given a product exists
     And an order exists with:
-      | customer_email | {{alice.email}}   |
-      | product_id     | {{product.id}}    |
+      | customer_email | {{alice.email}} |
+      | product_id     | {{product.id}}  |
     And I send a POST request to "/api/session" with:
       """
       {"email": "{{alice.email}}", "password": "{{alice.password}}"}

@@ -27,8 +27,8 @@ Feature: Customers follow their orders
 
   Scenario: A customer asks to return a delivered order
     Given an order exists with:
-      | customer_email | {{me.email}}  |
-      | product_id     | {{boots.id}}  |
+      | customer_email | {{me.email}} |
+      | product_id     | {{boots.id}} |
     And I am on the orders page
     When I click "Request return" within the "tr.order" containing "brown boots"
     Then I should see "Return requested" within the "tr.order" containing "brown boots"

@@ -9,6 +9,7 @@ Feature: Correcting a product's stock
       | name   | hat   |
       | colour | green |
       | size   | M     |
+      | price  | 20    |
       | stock  | 4     |
 
   Scenario: The owner opens a product from the inventory and corrects its stock

@@ -14,6 +14,10 @@
 
   const isSelector = (s) => /^(css=|xpath=|\/\/|#|\.|\[)/.test(s);
 
+  // The text a person reads on el; for a hidden element, the text it would show
+  // (innerText is empty under visibility:hidden).
+  const textOf = (el) => norm(visible(el) ? el.innerText : el.textContent);
+
   function describe(el) {
     if (!el || !el.tagName) return String(el);
     let d = el.tagName.toLowerCase();
@@ -22,7 +26,7 @@
     if (cls.length) d += '.' + cls.join('.');
     if (el.getAttribute('name')) d += '[name=' + el.getAttribute('name') + ']';
     if (el.tagName === 'INPUT' && el.type !== 'text') d += '[type=' + el.type + ']';
-    const t = norm(el.innerText || el.value || el.getAttribute('aria-label') || '');
+    const t = norm(textOf(el) || el.value || el.getAttribute('aria-label') || '');
     if (t) d += ' "' + (t.length > 40 ? t.slice(0, 37) + '...' : t) + '"';
     return d;
   }
@@ -51,7 +55,7 @@
     return names.filter(Boolean).map(norm);
   }
   function controlNames(el) {
-    const names = [norm(el.innerText), el.tagName === 'INPUT' ? el.value : ''];
+    const names = [textOf(el), el.tagName === 'INPUT' ? el.value : ''];
     for (const a of ['aria-label', 'title', 'id']) names.push(el.getAttribute(a));
     return names.filter(Boolean).map(norm);
   }
@@ -136,6 +140,9 @@
         for (const el of textMatches(root, tiers[t])) hits.push({ el, tgt: el });
       }
       if (hits.length) return { els: hits.map((h) => h.el), tgts: hits.map((h) => h.tgt), hidden, tier: t === 0 ? 'exact' : 'substring', names: seen };
+      // A hidden exact match is what was meant (it may be shown in a moment): wait
+      // for it rather than act on a looser visible match.
+      if (hidden.length) break;
     }
     return { els: [], tgts: [], hidden, tier: 'none', names: seen };
   }
@@ -217,6 +224,21 @@
   // page may have moved it earlier in the same frame.
   const frame = { n: 0, in: false };
   const stableSeen = new WeakMap();
+  // A finite animation or transition of the position or size of el or of an
+  // ancestor: the box alone cannot tell, as one that has not started yet (or that
+  // the compositor runs ahead of the page) shows a still box for a frame or two.
+  const MOVES = /^(all|transform|translate|rotate|scale|inset|left|top|right|bottom|margin|width|height)/;
+  function animating(el) {
+    for (const a of document.getAnimations ? document.getAnimations() : []) {
+      const t = a.effect && a.effect.target;
+      if (!t || !t.contains(el) || !(a.playState === 'running' || a.pending)) continue;
+      if (a.effect.getComputedTiming().endTime === Infinity) continue;
+      const props = a.transitionProperty ? [a.transitionProperty] : a.effect.getKeyframes().flatMap(Object.keys);
+      if (props.some((p) => MOVES.test(p.replace(/-/g, '').toLowerCase()))) return true;
+    }
+    return false;
+  }
+
   // actionable answers null when el can receive a real click now, else the reason.
   function actionable(el) {
     const r = el.getBoundingClientRect();
@@ -224,6 +246,7 @@
       el.scrollIntoView({ block: 'center', inline: 'center', behavior: 'instant' });
       return 'scrolling into view';
     }
+    if (animating(el)) { stableSeen.delete(el); return 'moving (animated)'; }
     const key = [r.x, r.y, r.width, r.height].join(',');
     const prev = stableSeen.get(el);
     if (!prev || prev.key !== key) { stableSeen.set(el, { key, frame: frame.in ? frame.n : -1 }); return 'moving (box changed)'; }
@@ -335,6 +358,19 @@
       }
       case 'changed': {
         el.dispatchEvent(new Event('change', { bubbles: true }));
+        // The browser fires its own change for the same edit when the field loses
+        // focus or gets Enter; the page has had this one, so that echo is dropped.
+        const echo = Symbol.for('romaine.changeEcho');
+        el[echo] = el.value;
+        if (!window[echo]) {
+          window[echo] = true;
+          addEventListener('change', (e) => {
+            const t = e.target;
+            if (!e.isTrusted || !t || !(echo in t)) return;
+            const v = t[echo]; delete t[echo];
+            if (t.value === v) e.stopImmediatePropagation();
+          }, true);
+        }
         return res;
       }
       case 'checked-state': {

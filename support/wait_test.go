@@ -82,7 +82,7 @@ func TestClickWaitsUntilStill(t *testing.T) {
 	}{
 		{"transition", `#b{transition:transform 800ms linear} #b.go{transform:translate(700px,300px)}`, `b.classList.add('go')`, "a CSS transition moves the button"},
 		{"animation", `@keyframes slide{from{transform:translateX(0)}to{transform:translate(700px,300px)}} #b.go{animation:slide 800ms linear forwards}`, `b.classList.add('go')`, "a CSS animation moves the button"},
-		{"scripted", ``, `let x = 0; const step = () => { x += 10; b.style.marginLeft = x + 'px'; if (x < 600) requestAnimationFrame(step); else rec('stopped'); }; requestAnimationFrame(step)`, "script moves the button frame by frame"},
+		{"scripted", ``, `let x = 0; const step = () => { x += 30; b.style.marginLeft = x + 'px'; if (x < 600) requestAnimationFrame(step); else rec('stopped'); }; requestAnimationFrame(step)`, "script moves the button frame by frame"},
 	}
 	for _, c := range cases {
 		t.Run(c.name, func(t *testing.T) {
