@@ -5,7 +5,7 @@ GODOG   := $(CURDIR)/bin/godog
 # rod registers a global -rod flag unless this is set; we configure rod in Go.
 export DISABLE_ROD_FLAG := 1
 
-.PHONY: setup modules browser features test vet chaos bench clean
+.PHONY: setup modules browser features test vet chaos bench thirdparty clean
 
 setup: modules browser
 
@@ -32,6 +32,11 @@ vet:
 test: setup vet $(GODOG)
 	$(GO) test -count=1 -timeout 12m ./...
 	$(GODOG) run --strict --format progress features
+	scripts/thirdparty.sh
+
+# A feature written from STEPS.md alone, run unchanged against TodoMVC (npm).
+thirdparty: setup
+	scripts/thirdparty.sh
 
 # The feature suite under the demo store's random latency, CHAOS_RUNS times.
 CHAOS_RUNS ?= 20

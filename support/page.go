@@ -88,24 +88,14 @@ func (p *Page) Resolve(path string) (string, error) {
 	return p.baseURL.ResolveReference(u).String(), nil
 }
 
-// Visit navigates to path and waits for the document to load.
+// Visit navigates to path and waits for the document to load (or, for a
+// change of #fragment only, for the in-document navigation).
 func (p *Page) Visit(ctx context.Context, path string) error {
 	u, err := p.Resolve(path)
 	if err != nil {
 		return err
 	}
-	ctx, cancel := context.WithTimeout(ctx, p.policy.Timeout)
-	defer cancel()
-	rp := p.rod.Context(ctx)
-	wait := rp.WaitNavigation(proto.PageLifecycleEventNameDOMContentLoaded)
-	if err := rp.Navigate(u); err != nil {
-		return fmt.Errorf("going to %s: %w", u, err)
-	}
-	wait()
-	if ctx.Err() != nil {
-		return fmt.Errorf("going to %s: the page did not load within %s", u, p.policy.Timeout)
-	}
-	return nil
+	return p.navigateBy(ctx, "going to "+u, func(rp *rod.Page) error { return rp.Navigate(u) })
 }
 
 // Reload reloads the page and waits for it to load.
@@ -118,11 +108,20 @@ func (p *Page) Back(ctx context.Context) error {
 	return p.navigateBy(ctx, "going back", func(rp *rod.Page) error { return rp.NavigateBack() })
 }
 
+// navigateBy runs nav and waits until the main frame's new document has its
+// DOM (DOMContentLoaded) or, for a same-document navigation (#fragment,
+// history.pushState), until the browser reports it.
 func (p *Page) navigateBy(ctx context.Context, what string, nav func(*rod.Page) error) error {
 	ctx, cancel := context.WithTimeout(ctx, p.policy.Timeout)
 	defer cancel()
 	rp := p.rod.Context(ctx)
-	wait := rp.WaitNavigation(proto.PageLifecycleEventNameDOMContentLoaded)
+	main := rp.FrameID
+	wait := rp.EachEvent(
+		func(e *proto.PageLifecycleEvent) bool {
+			return e.FrameID == main && e.Name == proto.PageLifecycleEventNameDOMContentLoaded
+		},
+		func(e *proto.PageNavigatedWithinDocument) bool { return e.FrameID == main },
+	)
 	if err := nav(rp); err != nil {
 		return fmt.Errorf("%s: %w", what, err)
 	}
@@ -157,7 +156,8 @@ func (e *pageEvents) listen(rp *rod.Page) error {
 	ctx, cancel := context.WithCancel(rp.GetContext())
 	e.cancel = cancel
 	rp = rp.Context(ctx)
-	for _, enable := range []interface{ Call(proto.Client) error }{proto.RuntimeEnable{}, proto.NetworkEnable{}, proto.PageEnable{}} {
+	for _, enable := range []interface{ Call(proto.Client) error }{proto.RuntimeEnable{}, proto.NetworkEnable{}, proto.PageEnable{},
+		proto.PageSetLifecycleEventsEnabled{Enabled: true}} {
 		if err := enable.Call(rp); err != nil {
 			return fmt.Errorf("enabling page events: %w", err)
 		}

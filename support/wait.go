@@ -38,7 +38,7 @@ type request struct {
 	Scopes      []Scope `json:"scopes,omitempty"`
 	Text        string  `json:"text,omitempty"`
 	Selector    string  `json:"selector,omitempty"`
-	Count       int     `json:"count,omitempty"`
+	Count       int     `json:"count"` // 0 is a count too
 	Negate      bool    `json:"negate,omitempty"`
 	Exact       bool    `json:"exact,omitempty"`
 	Prop        string  `json:"prop,omitempty"`

@@ -97,11 +97,11 @@ func TestStaticSiteWithSeveralWorkers(t *testing.T) {
 	if status != 0 {
 		t.Fatalf("status %d, want 0; output:\n%s", status, out)
 	}
-	if !strings.Contains(out, "4 scenarios (4 passed)") {
+	if !strings.Contains(out, "5 scenarios (5 passed)") {
 		t.Errorf("want 4 passed scenarios in the summary; output:\n%s", out)
 	}
 	if n := s.Workers(); n < 2 || n > 3 {
-		t.Errorf("%d workers started for 4 scenarios run 3 at a time; want 2 or 3 (one per concurrent scenario, never more)", n)
+		t.Errorf("%d workers started for 5 scenarios run 3 at a time; want 2 or 3 (one per concurrent scenario, never more)", n)
 	}
 	if len(ports) != s.Workers() {
 		t.Errorf("before-worker hook ran %d times for %d workers", len(ports), s.Workers())
@@ -292,7 +292,7 @@ func TestAppAlreadyRunningIsShared(t *testing.T) {
 			return nil
 		})
 	})
-	if status != 0 || !strings.Contains(out, "4 scenarios (4 passed)") {
+	if status != 0 || !strings.Contains(out, "5 scenarios (5 passed)") {
 		t.Fatalf("status %d; output:\n%s", status, out)
 	}
 	if s.Workers() < 1 {

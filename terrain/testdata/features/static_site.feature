@@ -24,3 +24,12 @@ Feature: A static site served by any command
     Given I am on "/"
     Then I should see "Your name"
     And I should not see "Hello"
+    And I should see 0 "#greeting:not(:empty)" elements
+
+  Scenario: Moving within the page by its #fragment, and back
+    Given I am on "/index.html"
+    When I go to "/index.html#greeting"
+    Then I should be on "/index.html"
+    And I should see 0 ".no-such-thing" elements
+    When I go back
+    Then I should see "Welcome to a plain site"
