@@ -25,6 +25,11 @@ Feature: Customers follow their orders
     And I should not see "yellow gloves"
     And I should not see "Bartholomew Other"
 
+  Scenario: A customer who has bought nothing is told so
+    When I am on the orders page
+    Then I should see "No orders yet"
+    And I should see 0 "tr.order" elements
+
   Scenario: A customer asks to return a delivered order
     Given an order exists with:
       | customer_email | {{me.email}} |

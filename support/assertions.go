@@ -51,8 +51,12 @@ func (p *Page) ExpectHidden(ctx context.Context, l Locator) error {
 }
 
 // ExpectState waits until the one element l names has the property: "disabled",
-// "enabled", "checked" or "unchecked".
+// "enabled", "checked" or "unchecked". Human text names a control (button, link
+// or field), never plain text: "Refund" must not be found enabled in "Refunded".
 func (p *Page) ExpectState(ctx context.Context, l Locator, prop string) error {
+	if l.kind() == AnyKind {
+		l = l.As(ControlKind)
+	}
 	_, err := p.wait(ctx, "find "+prop, l.String(), request{Check: "state", Prop: prop}.withLocator(l))
 	return err
 }

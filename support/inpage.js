@@ -31,6 +31,15 @@
     return d;
   }
 
+  // Candidates as a person can tell them apart: when two read the same, with
+  // what each is in.
+  function candidates(els, max) {
+    const some = els.slice(0, max), ds = some.map(describe);
+    const where = some.map((e, i) => ds[i] + ' in ' + describe(e.parentElement || e));
+    const twice = (list, i) => list.indexOf(list[i]) !== list.lastIndexOf(list[i]);
+    return ds.map((d, i) => (twice(ds, i) && !twice(where, i) ? where[i] : d)).join(', ');
+  }
+
   function visible(el) {
     if (!el || !el.isConnected) return false;
     if (el.checkVisibility && !el.checkVisibility({ checkOpacity: true, checkVisibilityCSS: true })) return false;
@@ -84,9 +93,11 @@
       if (kind === 'radio') els = els.filter((e) => e.type === 'radio' || e.getAttribute('role') === 'radio');
       g.push({ what: kind === 'field' ? 'field' : kind, els, names: fieldNames });
     }
-    if (kind === 'button' || kind === 'any') g.push({ what: 'button', els: all(BUTTON), names: controlNames });
-    if (kind === 'link' || kind === 'any') g.push({ what: 'link', els: all(LINK), names: controlNames });
-    if (kind === 'any') g.push({ what: 'field', els: all(FIELD), names: fieldNames });
+    // 'control' is 'any' without the fallback to plain text: what can be enabled.
+    const controls = kind === 'any' || kind === 'control';
+    if (kind === 'button' || controls) g.push({ what: 'button', els: all(BUTTON), names: controlNames });
+    if (kind === 'link' || controls) g.push({ what: 'link', els: all(LINK), names: controlNames });
+    if (controls) g.push({ what: 'field', els: all(FIELD), names: fieldNames });
     return g;
   }
 
@@ -175,6 +186,7 @@
     button: 'button with text, value, aria-label, title or id',
     link: 'link with text, aria-label, title or id',
     any: 'button, link, field or visible text',
+    control: 'button, link or field with that text, label, placeholder, aria-label, title, name or id',
   };
 
   function notFound(r, q, kind) {
@@ -193,12 +205,12 @@
         const found = queryAll(root, s.selector).filter(visible);
         const want = norm(s.containing);
         const el = found.find((e) => norm(e.innerText).includes(want)) || found.find((e) => low(e.innerText).includes(want.toLowerCase()));
-        if (!el) return { state: 'scope not found: no visible "' + s.selector + '" containing "' + s.containing + '"' + (found.length ? ' (' + found.length + ' without it)' : '') };
+        if (!el) return { state: 'scope not found: no visible "' + s.selector + '" containing "' + s.containing + '"' + (found.length ? ' (' + found.length + ' "' + s.selector + '" seen, none containing it)' : '') };
         root = el;
       } else {
         const r = resolve(root, s.locator, 'any');
         if (r.els.length === 0) return { state: 'scope not found: ' + notFound(r, s.locator, 'any') };
-        if (r.els.length > 1) return { state: 'scope "' + s.locator + '" is ambiguous: ' + r.els.length + ' candidates: ' + r.els.slice(0, 5).map(describe).join(', ') };
+        if (r.els.length > 1) return { state: 'scope "' + s.locator + '" is ambiguous: ' + r.els.length + ' candidates: ' + candidates(r.els, 5) };
         root = r.els[0];
       }
     }
@@ -208,7 +220,7 @@
   function one(root) {
     const r = resolve(root, req.locator, req.kind);
     if (r.els.length === 0) return { state: notFound(r, req.locator, req.kind) };
-    if (r.els.length > 1) return { state: r.els.length + ' candidates: ' + r.els.slice(0, 6).map(describe).join(', '), ambiguous: true };
+    if (r.els.length > 1) return { state: 'ambiguous: ' + r.els.length + ' candidates: ' + candidates(r.els, 6) + '; narrow it with within "..." or a selector', ambiguous: true };
     return { el: r.els[0], tgt: (r.tgts && r.tgts[0]) || r.els[0] };
   }
 
@@ -221,9 +233,12 @@
 
   // frame.n counts animation frames; frame.in is true inside our frame callback.
   // A box seen outside one (timer, mutation) is not yet tied to a frame: the
-  // page may have moved it earlier in the same frame.
-  const frame = { n: 0, in: false };
-  const stableSeen = new WeakMap();
+  // page may have moved it earlier in the same frame. Both live on the window, so
+  // a wait that takes several calls (slices) does not start over on each one, and
+  // a short last slice still gets past "is it moving?" to the real reason.
+  const FRAMES = Symbol.for('romaine.frames');
+  const frame = window[FRAMES] || (window[FRAMES] = { n: 0, in: false, seen: new WeakMap() });
+  const stableSeen = frame.seen;
   // A finite animation or transition of the position or size of el or of an
   // ancestor: the box alone cannot tell, as one that has not started yet (or that
   // the compositor runs ahead of the page) shows a still box for a frame or two.
@@ -348,7 +363,7 @@
         const want = norm(req.value);
         let o = opts.filter((x) => norm(x.text) === want || x.value === req.value);
         if (!o.length) o = opts.filter((x) => low(x.text).includes(want.toLowerCase()));
-        if (o.length !== 1) return { state: (o.length ? o.length + ' options match' : 'no option') + ' "' + req.value + '" in ' + describe(el) + '; options: ' + opts.map((x) => '"' + norm(x.text) + '"').join(', ') };
+        if (o.length !== 1) return { state: (o.length ? o.length + ' options match' : 'no option') + ' "' + req.value + '" in the select box "' + req.locator + '"; options: ' + opts.map((x) => '"' + norm(x.text) + '"').join(', ') };
         if (o[0].disabled) return { state: 'option "' + req.value + '" is disabled' };
         o[0].selected = true;
         el.dispatchEvent(new Event('input', { bubbles: true }));

@@ -21,6 +21,9 @@ const (
 	// ButtonKind and LinkKind restrict matching to those controls.
 	ButtonKind Kind = "button"
 	LinkKind   Kind = "link"
+	// ControlKind: a button, link or field, never plain text (what can be
+	// enabled or disabled).
+	ControlKind Kind = "control"
 )
 
 // Scope narrows where a locator looks. Exactly one form is set: Locator (any

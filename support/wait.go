@@ -46,7 +46,7 @@ type request struct {
 	NeedEdit    bool    `json:"needEditable,omitempty"`
 	Then        string  `json:"then,omitempty"`
 	Value       string  `json:"value,omitempty"`
-	Want        bool    `json:"want,omitempty"`
+	Want        bool    `json:"want"` // false (uncheck) must reach the page
 	SliceMs     int64   `json:"sliceMs"`
 }
 

@@ -97,11 +97,11 @@ func TestStaticSiteWithSeveralWorkers(t *testing.T) {
 	if status != 0 {
 		t.Fatalf("status %d, want 0; output:\n%s", status, out)
 	}
-	if !strings.Contains(out, "5 scenarios (5 passed)") {
+	if !strings.Contains(out, "6 scenarios (6 passed)") {
 		t.Errorf("want 4 passed scenarios in the summary; output:\n%s", out)
 	}
 	if n := s.Workers(); n < 2 || n > 3 {
-		t.Errorf("%d workers started for 5 scenarios run 3 at a time; want 2 or 3 (one per concurrent scenario, never more)", n)
+		t.Errorf("%d workers started for 6 scenarios run 3 at a time; want 2 or 3 (one per concurrent scenario, never more)", n)
 	}
 	if len(ports) != s.Workers() {
 		t.Errorf("before-worker hook ran %d times for %d workers", len(ports), s.Workers())
@@ -292,10 +292,24 @@ func TestAppAlreadyRunningIsShared(t *testing.T) {
 			return nil
 		})
 	})
-	if status != 0 || !strings.Contains(out, "5 scenarios (5 passed)") {
+	if status != 0 || !strings.Contains(out, "6 scenarios (6 passed)") {
 		t.Fatalf("status %d; output:\n%s", status, out)
 	}
 	if s.Workers() < 1 {
 		t.Error("no worker started")
+	}
+}
+
+func TestStateStepsNameControlsNotText(t *testing.T) {
+	status, out, _ := run(t, map[string]string{
+		"ROMAINE_APP_CMD":  staticSite(t),
+		"ROMAINE_FEATURES": "testdata/features/state_of_text.feature",
+		"ROMAINE_TIMEOUT":  "500ms",
+	}, nil)
+	if status != 1 {
+		t.Fatalf("status %d: text that is no control was found enabled; output:\n%s", status, out)
+	}
+	if want := `no button, link or field with that text, label, placeholder, aria-label, title, name or id "Subscribed readers"`; !strings.Contains(out, want) {
+		t.Errorf("output lacks %q:\n%s", want, out)
 	}
 }

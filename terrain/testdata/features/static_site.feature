@@ -33,3 +33,13 @@ Feature: A static site served by any command
     And I should see 0 ".no-such-thing" elements
     When I go back
     Then I should see "Welcome to a plain site"
+
+  Scenario: Ticking a box enables a button
+    Given I am on "/"
+    Then the "Send me news" checkbox should not be checked
+    When I uncheck "Send me news"
+    Then the "Send me news" checkbox should not be checked
+    And "Subscribe" should be disabled
+    When I check "Send me news"
+    Then the "Send me news" checkbox should be checked
+    And "Subscribe" should be enabled
