@@ -52,10 +52,22 @@ func (s *Store) handleRequestReturn(w http.ResponseWriter, r *http.Request) {
 	})
 }
 
-// handleRefund: POST /api/orders/{id}/refund → 200 order with status
-// refunded. The returned goods go back to stock.
+// handleRefund: POST /api/orders/{id}/refund {refund_method} → 200 order
+// with status refunded. The returned goods go back to stock. refund_method
+// is "card" (the default, also when there is no body) or "store_credit".
+// Other keys are ignored, as they always were: callers that send the same
+// body to refund and replace keep working.
 func (s *Store) handleRefund(w http.ResponseWriter, r *http.Request) {
 	s.withOrder(w, r, actionRefund, func(u *User, o *Order) {
+		attrs, err := decodeAttributes(r)
+		var method string
+		if err == nil {
+			method, err = refundMethod(attrs)
+		}
+		if err != nil {
+			s.writeFailure(w, r, err)
+			return
+		}
 		s.respondWithChange(w, r, u, o.ID, func(tx *sql.Tx, o *Order) error {
 			if !o.allows(actionRefund) {
 				return newAPIError(http.StatusConflict, "order %d is already %s", o.ID, o.Status)
@@ -63,9 +75,26 @@ func (s *Store) handleRefund(w http.ResponseWriter, r *http.Request) {
 			if err := addStock(r.Context(), tx, o.ProductID, o.Quantity); err != nil {
 				return err
 			}
-			return setStatus(r.Context(), tx, o.ID, StatusRefunded, sql.NullInt64{})
+			if err := setStatus(r.Context(), tx, o.ID, StatusRefunded, sql.NullInt64{}); err != nil {
+				return err
+			}
+			_, err := tx.ExecContext(r.Context(), "UPDATE orders SET refund_method = ? WHERE id = ?", method, o.ID)
+			return err
 		})
 	})
+}
+
+// refundMethod reads refund_method, "card" when it is missing.
+func refundMethod(attrs attributes) (string, error) {
+	method, err := attrs.text("refund_method", RefundToCard)
+	if err != nil {
+		return "", err
+	}
+	if method != RefundToCard && method != RefundStoreCredit {
+		return "", newAPIError(http.StatusUnprocessableEntity, "refund_method must be %q or %q, got %q",
+			RefundToCard, RefundStoreCredit, method)
+	}
+	return method, nil
 }
 
 // handleReplace: POST /api/orders/{id}/replace {product_id} → 200 order

@@ -33,9 +33,24 @@ CREATE TABLE IF NOT EXISTS orders (
 	quantity               INTEGER NOT NULL DEFAULT 1 CHECK (quantity > 0),
 	status                 TEXT NOT NULL DEFAULT 'delivered'
 		CHECK (status IN ('delivered', 'return_requested', 'refunded', 'replaced')),
-	replacement_product_id INTEGER REFERENCES products(id)
+	replacement_product_id INTEGER REFERENCES products(id),
+	refund_method          TEXT CHECK (refund_method IN ('card', 'store_credit')) -- refunded orders only
+);
+CREATE TABLE IF NOT EXISTS product_photos (
+	product_id   INTEGER PRIMARY KEY REFERENCES products(id) ON DELETE CASCADE,
+	file_name    TEXT NOT NULL,
+	content_type TEXT NOT NULL CHECK (content_type IN ('image/png', 'image/jpeg')),
+	data         BLOB NOT NULL,
+	version      INTEGER NOT NULL DEFAULT 1 -- goes up on every upload, so the page's URL changes
 );
 `
+
+// migrations bring a database file made by an older store up to the schema:
+// CREATE TABLE IF NOT EXISTS leaves an existing table as it was. Each adds a
+// column that is missing and is skipped when it is there.
+var migrations = []struct{ table, column, definition string }{
+	{"orders", "refund_method", "TEXT CHECK (refund_method IN ('card', 'store_credit'))"},
+}
 
 // openDatabase opens the SQLite file with settings that keep a test suite
 // fast: WAL with synchronous=NORMAL makes each commit cheap, and a single
@@ -54,7 +69,28 @@ func openDatabase(path string) (*sql.DB, error) {
 		db.Close()
 		return nil, fmt.Errorf("demo: create schema in %s: %w", path, err)
 	}
+	if err := migrate(db); err != nil {
+		db.Close()
+		return nil, fmt.Errorf("demo: migrate %s: %w", path, err)
+	}
 	return db, nil
+}
+
+func migrate(db *sql.DB) error {
+	for _, m := range migrations {
+		var n int
+		err := db.QueryRow("SELECT COUNT(*) FROM pragma_table_info(?) WHERE name = ?", m.table, m.column).Scan(&n)
+		if err != nil {
+			return err
+		}
+		if n > 0 {
+			continue
+		}
+		if _, err := db.Exec("ALTER TABLE " + m.table + " ADD COLUMN " + m.column + " " + m.definition); err != nil {
+			return fmt.Errorf("add %s.%s: %w", m.table, m.column, err)
+		}
+	}
+	return nil
 }
 
 // dbtx is what *sql.DB and *sql.Tx have in common, so queries can run
@@ -79,12 +115,13 @@ func (s *Store) inTx(ctx context.Context, fn func(tx *sql.Tx) error) error {
 }
 
 // resetDatabase empties every table and restarts the id counters, in one
-// transaction. DELETE on three small tables is a few milliseconds, far
+// transaction. DELETE on four small tables is a few milliseconds, far
 // cheaper than recreating the file.
 func (s *Store) resetDatabase(ctx context.Context) error {
 	err := s.inTx(ctx, func(tx *sql.Tx) error {
 		for _, stmt := range []string{
-			"DELETE FROM orders", // orders first: they reference users and products
+			"DELETE FROM orders", // orders and photos first: they reference users and products
+			"DELETE FROM product_photos",
 			"DELETE FROM products",
 			"DELETE FROM users",
 			"DELETE FROM sqlite_sequence",

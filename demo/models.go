@@ -21,6 +21,13 @@ const (
 	StatusReplaced        = "replaced"
 )
 
+// How a refund is paid: back to the card the customer paid with (the
+// default), or as credit to spend in the store.
+const (
+	RefundToCard      = "card"
+	RefundStoreCredit = "store_credit"
+)
+
 var errNotFound = errors.New("not found")
 
 // User is a shop account. The password hash never leaves this package.
@@ -40,6 +47,8 @@ type Product struct {
 	Size       string
 	PriceCents int64
 	Stock      int64
+	PhotoName  string // file name of the uploaded photo; "" when there is none
+	PhotoVer   int64  // goes up on every upload
 }
 
 // Description is how people name a product: "black sweater".
@@ -55,11 +64,25 @@ type productJSON struct {
 	Size   string  `json:"size"`
 	Price  float64 `json:"price"`
 	Stock  int64   `json:"stock"`
+	// Photo is null until the owner uploads one.
+	Photo *photoJSON `json:"photo"`
+}
+
+// photoJSON names the photo and where the page loads it from; the version
+// in the URL changes with every upload, so a browser never shows an old one.
+type photoJSON struct {
+	FileName string `json:"file_name"`
+	URL      string `json:"url"`
 }
 
 func (p *Product) view() productJSON {
-	return productJSON{ID: p.ID, Name: p.Name, Colour: p.Colour, Size: p.Size,
+	v := productJSON{ID: p.ID, Name: p.Name, Colour: p.Colour, Size: p.Size,
 		Price: float64(p.PriceCents) / 100, Stock: p.Stock}
+	if p.PhotoName != "" {
+		v.Photo = &photoJSON{FileName: p.PhotoName,
+			URL: "/api/products/" + itoa(p.ID) + "/photo?v=" + itoa(p.PhotoVer)}
+	}
+	return v
 }
 
 // Order is one customer buying one product, joined with the names the
@@ -74,7 +97,8 @@ type Order struct {
 	Quantity             int64
 	Status               string
 	ReplacementProductID sql.NullInt64
-	Replacement          Product // zero unless ReplacementProductID is valid
+	Replacement          Product        // zero unless ReplacementProductID is valid
+	RefundMethod         sql.NullString // RefundToCard or RefundStoreCredit once refunded
 }
 
 // StatusText is the status as the pages show it.
@@ -85,6 +109,9 @@ func (o *Order) StatusText() string {
 	case StatusReturnRequested:
 		return "Return requested"
 	case StatusRefunded:
+		if o.RefundMethod.String == RefundStoreCredit {
+			return "Refunded as store credit"
+		}
 		return "Refunded"
 	case StatusReplaced:
 		if o.ReplacementProductID.Valid {
@@ -117,6 +144,7 @@ type orderJSON struct {
 	ReplacementProductID     *int64   `json:"replacement_product_id"`
 	ReplacementProductName   string   `json:"replacement_product_name,omitempty"`
 	ReplacementProductColour string   `json:"replacement_product_colour,omitempty"`
+	RefundMethod             *string  `json:"refund_method"` // null unless refunded
 	Actions                  []string `json:"actions"`
 }
 
@@ -133,6 +161,10 @@ func (o *Order) view(u *User) orderJSON {
 		v.ReplacementProductID = &id
 		v.ReplacementProductName = o.Replacement.Name
 		v.ReplacementProductColour = o.Replacement.Colour
+	}
+	if o.RefundMethod.Valid {
+		method := o.RefundMethod.String
+		v.RefundMethod = &method
 	}
 	for _, action := range []string{"request_return", "refund", "replace"} {
 		if o.allows(action) && can(u, action, o) {
@@ -154,11 +186,17 @@ func (o *Order) allows(action string) bool {
 	return true
 }
 
-const productColumns = "id, name, colour, size, price, stock"
+// productQuery reads a product with the name of its photo, if it has one;
+// the photo's bytes are read only when the photo itself is asked for.
+const productQuery = `
+SELECT p.id, p.name, p.colour, p.size, p.price, p.stock,
+       COALESCE(ph.file_name, ''), COALESCE(ph.version, 0)
+FROM products p
+LEFT JOIN product_photos ph ON ph.product_id = p.id`
 
 func scanProduct(row interface{ Scan(...any) error }) (*Product, error) {
 	p := &Product{}
-	err := row.Scan(&p.ID, &p.Name, &p.Colour, &p.Size, &p.PriceCents, &p.Stock)
+	err := row.Scan(&p.ID, &p.Name, &p.Colour, &p.Size, &p.PriceCents, &p.Stock, &p.PhotoName, &p.PhotoVer)
 	if errors.Is(err, sql.ErrNoRows) {
 		return nil, errNotFound
 	}
@@ -166,11 +204,11 @@ func scanProduct(row interface{ Scan(...any) error }) (*Product, error) {
 }
 
 func findProduct(ctx context.Context, q dbtx, id int64) (*Product, error) {
-	return scanProduct(q.QueryRowContext(ctx, "SELECT "+productColumns+" FROM products WHERE id = ?", id))
+	return scanProduct(q.QueryRowContext(ctx, productQuery+" WHERE p.id = ?", id))
 }
 
 func listProducts(ctx context.Context, q dbtx) ([]*Product, error) {
-	rows, err := q.QueryContext(ctx, "SELECT "+productColumns+" FROM products ORDER BY id")
+	rows, err := q.QueryContext(ctx, productQuery+" ORDER BY p.id")
 	if err != nil {
 		return nil, err
 	}
@@ -200,7 +238,7 @@ const orderQuery = `
 SELECT o.id, o.customer_id, u.name, u.email, o.product_id,
        p.id, p.name, p.colour, p.size, p.price, p.stock,
        o.quantity, o.status, o.replacement_product_id,
-       COALESCE(r.name, ''), COALESCE(r.colour, ''), COALESCE(r.size, '')
+       COALESCE(r.name, ''), COALESCE(r.colour, ''), COALESCE(r.size, ''), o.refund_method
 FROM orders o
 JOIN users u ON u.id = o.customer_id
 JOIN products p ON p.id = o.product_id
@@ -212,7 +250,7 @@ func scanOrder(row interface{ Scan(...any) error }) (*Order, error) {
 	err := row.Scan(&o.ID, &o.CustomerID, &o.CustomerName, &o.CustomerEmail, &o.ProductID,
 		&p.ID, &p.Name, &p.Colour, &p.Size, &p.PriceCents, &p.Stock,
 		&o.Quantity, &o.Status, &o.ReplacementProductID,
-		&o.Replacement.Name, &o.Replacement.Colour, &o.Replacement.Size)
+		&o.Replacement.Name, &o.Replacement.Colour, &o.Replacement.Size, &o.RefundMethod)
 	if errors.Is(err, sql.ErrNoRows) {
 		return nil, errNotFound
 	}

@@ -8,7 +8,7 @@ import (
 )
 
 var orderAttributes = []string{"customer_email", "customer_id", "product_colour", "product_id",
-	"product_name", "quantity", "replacement_product_id", "status"}
+	"product_name", "quantity", "refund_method", "replacement_product_id", "status"}
 
 // createOrder makes an order. The customer comes from customer_id or
 // customer_email, the product from product_id or product_name (plus
@@ -43,6 +43,18 @@ func createOrder(ctx context.Context, tx dbtx, attrs attributes) (orderJSON, err
 		return orderJSON{}, newAPIError(http.StatusUnprocessableEntity,
 			"status must be one of delivered, return_requested, refunded, replaced; got %q", status)
 	}
+	var method sql.NullString
+	if attrs.has("refund_method") {
+		if status != StatusRefunded {
+			return orderJSON{}, newAPIError(http.StatusUnprocessableEntity,
+				"refund_method is for a refunded order; this one is %s", status)
+		}
+		m, err := refundMethod(attrs)
+		if err != nil {
+			return orderJSON{}, err
+		}
+		method = sql.NullString{String: m, Valid: true}
+	}
 	var replacement sql.NullInt64
 	if attrs.has("replacement_product_id") {
 		id, err := attrs.integer("replacement_product_id", 0)
@@ -55,8 +67,8 @@ func createOrder(ctx context.Context, tx dbtx, attrs attributes) (orderJSON, err
 		replacement = sql.NullInt64{Int64: id, Valid: true}
 	}
 	res, err := tx.ExecContext(ctx,
-		"INSERT INTO orders (customer_id, product_id, quantity, status, replacement_product_id) VALUES (?, ?, ?, ?, ?)",
-		customerID, productID, quantity, status, replacement)
+		"INSERT INTO orders (customer_id, product_id, quantity, status, replacement_product_id, refund_method) VALUES (?, ?, ?, ?, ?, ?)",
+		customerID, productID, quantity, status, replacement, method)
 	if err != nil {
 		return orderJSON{}, err
 	}

@@ -102,12 +102,17 @@ func TestPagesShowOnlyWhatTheUserCanDo(t *testing.T) {
 		{"a customer's nav has no Returns link", alice, "/orders", 200, "", []string{
 			"<title>Orders — Demo Store</title>", `href="/inventory">Inventory</a>`, `href="/orders">Orders</a>`,
 			"Sign out", ">Alice<"}, []string{`href="/returns"`, "returns.js", "Refund"}},
+		{"Sign out is in the account menu under the user's name", alice, "/orders", 200, "", []string{
+			`<div class="account-menu">`, `<button type="button" class="user-name" aria-haspopup="true">Alice</button>`,
+			`<div class="account-menu-items">`, `<button type="button" id="sign-out">Sign out</button>`}, nil},
 		{"a customer's inventory has no Add product form", alice, "/inventory", 200, "", []string{
 			"<h1>Inventory</h1>", `class="spinner">Loading…`}, []string{"Add product", `id="add-product"`}},
+		{"everyone may hide what is sold out", alice, "/inventory", 200, "", []string{
+			`<label><input type="checkbox" id="only-in-stock"> Only in stock</label>`}, nil},
 		{"a customer may not see the Returns page", alice, "/returns", 403, "", []string{
 			"You are not allowed to see this page."}, []string{"Refund", "returns.js"}},
 		{"a customer's product page has no stock form", alice, product, 200, "", []string{
-			"<h1>sweater</h1>", "<title>sweater — Demo Store</title>"}, []string{"Update stock"}},
+			"<h1>sweater</h1>", "<title>sweater — Demo Store</title>"}, []string{"Update stock", "Upload photo", `type="file"`}},
 		{"the owner's nav has the Returns link", owner, "/orders", 200, "", []string{
 			`href="/returns">Returns</a>`, ">Olivia<"}, nil},
 		{"the owner's inventory has the Add product form", owner, "/inventory", 200, "", []string{
@@ -117,7 +122,9 @@ func TestPagesShowOnlyWhatTheUserCanDo(t *testing.T) {
 		{"the owner sees the Returns page", owner, "/returns", 200, "", []string{
 			"<title>Returns — Demo Store</title>", "<h1>Returns</h1>", "returns.js"}, nil},
 		{"the owner's product page has the stock form", owner, product, 200, "", []string{
-			`<label for="new-stock">Stock</label>`, `<button type="submit">Update stock</button>`}, nil},
+			`<label for="new-stock">Stock</label>`, `<button type="submit">Update stock</button>`,
+			`<label for="photo">Photo</label>`, `type="file" accept="image/png,image/jpeg"`,
+			`<button type="submit">Upload photo</button>`}, nil},
 		{"a missing product is a 404 page", owner, "/products/999", 404, "", []string{"Not found"}, nil},
 		{"chaos is off unless asked for", owner, "/inventory", 200, "", nil, []string{"DEMO_CHAOS"}},
 	}

@@ -122,6 +122,8 @@ func (s *Store) routes() *http.ServeMux {
 	mux.HandleFunc("POST /api/products", s.handleCreateProduct)
 	mux.HandleFunc("GET /api/products/{id}", s.handleGetProduct)
 	mux.HandleFunc("PATCH /api/products/{id}", s.handleUpdateProduct)
+	mux.HandleFunc("GET /api/products/{id}/photo", s.handleGetPhoto)
+	mux.HandleFunc("POST /api/products/{id}/photo", s.handleUploadPhoto)
 	mux.HandleFunc("GET /api/orders", s.handleListOrders)
 	mux.HandleFunc("GET /api/orders/{id}", s.handleGetOrder)
 	mux.HandleFunc("POST /api/orders/{id}/return-request", s.handleRequestReturn)

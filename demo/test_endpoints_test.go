@@ -9,14 +9,17 @@ import (
 
 func TestResetEmptiesEverythingAndRestartsIDs(t *testing.T) {
 	sh := startTestShop(t)
-	sh.classicWorld()
+	w := sh.classicWorld()
 	owner := sh.signIn("owner@example.com")
+	if status, body := sh.upload(owner, "/api/products/"+jsonID(w.black["id"])+"/photo", "photo", "black.png", pngBytes(t)); status != http.StatusOK {
+		t.Fatalf("upload: %d %s", status, body)
+	}
 
 	status, _ := sh.call(http.DefaultClient, "POST", "/__test__/reset", nil)
 	if status != http.StatusNoContent {
 		t.Fatalf("reset: status %d, want 204", status)
 	}
-	for _, table := range []string{"users", "products", "orders"} {
+	for _, table := range []string{"users", "products", "orders", "product_photos"} {
 		var n int
 		if err := sh.store.db.QueryRow("SELECT COUNT(*) FROM " + table).Scan(&n); err != nil {
 			t.Fatal(err)

@@ -105,3 +105,21 @@ Feature: The store's JSON API
       """
     Then the response status should be 404
     And the JSON response at "error" should be "no API route for PUT /api/products/{{product.id}}"
+
+  Scenario: The owner refunds an order as store credit
+    Given an owner "olivia" exists
+    And a product exists
+    And an order exists with:
+      | customer_email | {{alice.email}} |
+      | product_id     | {{product.id}}  |
+    And I send a POST request to "/api/session" with:
+      """
+      {"email": "{{olivia.email}}", "password": "{{olivia.password}}"}
+      """
+    When I send a POST request to "/api/orders/{{order.id}}/refund" with:
+      """
+      {"refund_method": "store_credit"}
+      """
+    Then the response status should be 200
+    And the JSON response at "refund_method" should be "store_credit"
+    And the JSON response at "status_text" should be "Refunded as store credit"

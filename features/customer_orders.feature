@@ -52,7 +52,8 @@ Feature: Customers follow their orders
 
   Scenario: A customer signs out
     Given I am on the orders page
-    When I click "Sign out"
+    When I hover over "{{me.name}}"
+    And I click "Sign out"
     Then I should be on "/sign-in"
     When I go to "/orders"
     Then I should be on "/sign-in"

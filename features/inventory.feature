@@ -58,3 +58,20 @@ Feature: Keeping the inventory
     Then I should see "Added beret"
     When I reload the page
     Then I should see 1 "tr.product" element
+
+  Scenario: Sold-out products can be hidden
+    Given the following products exist:
+      | name    | colour | stock |
+      | sweater | black  | 3     |
+      | scarf   | red    | 0     |
+      | beanie  | grey   | 6     |
+    And I am on the inventory page
+    And I should see 3 "tr.product" elements
+    And the "Only in stock" checkbox should not be checked
+    When I check "Only in stock"
+    Then the "Only in stock" checkbox should be checked
+    And I should see 2 "tr.product" elements
+    And I should not see "scarf"
+    When I uncheck "Only in stock"
+    Then the "Only in stock" checkbox should not be checked
+    And I should see "scarf" within the "tr.product" containing "red"

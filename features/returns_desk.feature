@@ -74,13 +74,35 @@ Feature: Handling returns at the returns desk
   Scenario: A replacement has to be chosen before replacing
     Given a customer "frank" exists with:
       | name | Frank Moss |
-    And a product "sweater" exists with:
-      | name   | sweater |
-      | colour | black   |
+    And the following products exist:
+      | name    | colour | stock |
+      | sweater | black  | 1     |
+      | sweater | grey   | 2     |
     And an order exists with:
       | customer_email | {{frank.email}} |
-      | product_id     | {{sweater.id}}  |
+      | product_name   | sweater         |
+      | product_colour | black           |
     And I am on the returns page
-    When I click "Replace" within the "tr.return" containing "Frank Moss"
-    Then I should see "Choose a replacement for Frank Moss's black sweater first"
+    Then "Replace" should be disabled within the "tr.return" containing "Frank Moss"
+    When I select "grey sweater" from "Replacement" within the "tr.return" containing "Frank Moss"
+    Then "Replace" should be enabled within the "tr.return" containing "Frank Moss"
+    When I select "Choose a product" from "Replacement" within the "tr.return" containing "Frank Moss"
+    Then "Replace" should be disabled within the "tr.return" containing "Frank Moss"
     And I should see "Delivered" within the "tr.return" containing "Frank Moss"
+
+  Scenario: A refund can be given as store credit
+    Given a customer "gina" exists with:
+      | name | Gina Hart |
+    And a product "white mug" exists with:
+      | name   | mug   |
+      | colour | white |
+      | stock  | 1     |
+    And an order exists with:
+      | customer_email | {{gina.email}}   |
+      | product_id     | {{white mug.id}} |
+    And I am on the returns page
+    When I choose "Store credit" within the "tr.return" containing "Gina Hart"
+    And I accept the next dialog
+    And I click "Refund" within the "tr.return" containing "Gina Hart"
+    Then I should see "Refunded as store credit" within the "tr.return" containing "Gina Hart"
+    And I should have two white mugs in stock

@@ -35,8 +35,10 @@ type Order struct {
 	ProductID     int    `json:"product_id,omitempty"`
 	CustomerEmail string `json:"customer_email,omitempty"`
 	ProductName   string `json:"product_name,omitempty"`
+	ProductColour string `json:"product_colour,omitempty"` // with product_name, when several share it
 	Quantity      int    `json:"quantity"`
 	Status        string `json:"status"`
+	RefundMethod  string `json:"refund_method,omitempty"` // card or store_credit, for a refunded order
 }
 
 // Factories defines the demo store's models.

@@ -10,10 +10,13 @@ const Demo = (() => {
   }
 
   // api calls the JSON API and never throws: it answers {ok, status, data}
-  // where data.error explains any failure.
+  // where data.error explains any failure. A FormData body (a file upload)
+  // goes as multipart/form-data, any other body as JSON.
   async function api(method, url, body) {
     const init = { method, headers: { Accept: 'application/json' }, credentials: 'same-origin' };
-    if (body !== undefined) {
+    if (body instanceof FormData) {
+      init.body = body; // the browser writes the Content-Type with its boundary
+    } else if (body !== undefined) {
       init.headers['Content-Type'] = 'application/json';
       init.body = JSON.stringify(body);
     }

@@ -2,9 +2,10 @@
 
 (() => {
   const list = document.getElementById('product-list');
+  const onlyInStock = document.getElementById('only-in-stock');
 
   function productRow(p) {
-    return Demo.el('tr', { class: 'product', 'data-product-id': p.id },
+    return Demo.el('tr', { class: 'product', 'data-product-id': p.id, 'data-stock': p.stock },
       Demo.el('td', { class: 'name' }, Demo.el('a', { href: '/products/' + p.id }, p.name)),
       Demo.el('td', { class: 'colour' }, p.colour),
       Demo.el('td', { class: 'size' }, p.size),
@@ -28,6 +29,15 @@
     return table.tBodies[0];
   }
 
+  // filter hides sold-out rows while "Only in stock" is checked. It runs on
+  // every change of the rows too, as the box can be checked before they load.
+  function filter() {
+    for (const row of list.querySelectorAll('tr.product')) {
+      row.hidden = onlyInStock.checked && Number(row.dataset.stock) <= 0;
+    }
+  }
+  onlyInStock.addEventListener('change', filter);
+
   async function load() {
     const result = await Demo.api('GET', '/api/products');
     await Demo.uiDelay();
@@ -42,6 +52,7 @@
     }
     const body = productTable();
     body.replaceChildren(...result.data.map(productRow));
+    filter();
   }
 
   const form = document.getElementById('add-product');
@@ -65,6 +76,7 @@
         return;
       }
       productTable().append(productRow(result.data));
+      filter();
       form.reset();
       Demo.toast('Added ' + result.data.name);
     });

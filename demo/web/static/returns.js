@@ -23,33 +23,46 @@
       Demo.el('td', { class: 'status' }, o.status_text));
     const actions = Demo.el('td', { class: 'actions' });
     if (o.actions.includes('refund')) {
+      // The money goes back to the card unless the owner chooses store credit.
+      const name = 'refund-method-' + o.id;
+      const method = (value, text) => {
+        const radio = Demo.el('input', { type: 'radio', name, value });
+        radio.checked = value === 'card';
+        return Demo.el('label', {}, radio, ' ' + text);
+      };
+      const methods = Demo.el('span', { class: 'refund-method', role: 'radiogroup', 'aria-label': 'Refund method' },
+        method('card', 'Refund to card'), method('store_credit', 'Store credit'));
       const refund = Demo.el('button', { type: 'button', class: 'refund' }, 'Refund');
-      refund.addEventListener('click', () => act(o, row, refund, 'refund'));
-      actions.append(refund);
+      refund.addEventListener('click', () =>
+        act(o, row, refund, 'refund', methods.querySelector('input:checked').value));
+      actions.append(methods, refund);
     }
     if (o.actions.includes('replace')) {
       const selectID = 'replacement-' + o.id;
       const select = Demo.el('select', { id: selectID, class: 'replacement' }, ...replacementOptions(o));
-      const replace = Demo.el('button', { type: 'button', class: 'replace' }, 'Replace');
-      replace.addEventListener('click', () => act(o, row, replace, 'replace', select));
+      // Nothing to replace with until a replacement is chosen.
+      const replace = Demo.el('button', { type: 'button', class: 'replace', disabled: '' }, 'Replace');
+      select.addEventListener('change', () => { replace.disabled = !select.value; });
+      replace.addEventListener('click', () => act(o, row, replace, 'replace', select.value));
       actions.append(Demo.el('label', { for: selectID }, 'Replacement'), select, replace);
     }
     row.append(actions);
     return row;
   }
 
-  async function act(o, row, button, action, select) {
+  // act refunds (choice: the refund method) or replaces (choice: the
+  // replacement's product id) the order, once the owner confirms.
+  async function act(o, row, button, action, choice) {
     Demo.clearError();
     const whose = o.customer_name + "'s " + o.product_description;
     let body;
-    let question = 'Refund ' + whose + '?';
-    if (action === 'replace') {
-      if (!select.value) {
-        Demo.showError('Choose a replacement for ' + whose + ' first');
-        return;
-      }
-      body = { product_id: Number(select.value) };
-      const replacement = products.find((p) => String(p.id) === select.value);
+    let question;
+    if (action === 'refund') {
+      body = { refund_method: choice };
+      question = 'Refund ' + whose + (choice === 'store_credit' ? ' as store credit?' : ' to the card?');
+    } else {
+      body = { product_id: Number(choice) };
+      const replacement = products.find((p) => String(p.id) === choice);
       question = 'Replace ' + whose + ' with ' + Demo.describe(replacement) + '?';
     }
     if (!confirm(question)) return;
@@ -58,14 +71,15 @@
     const result = await Demo.api('POST', '/api/orders/' + o.id + '/' + action, body);
     await Demo.uiDelay();
     if (!result.ok) {
-      button.disabled = false;
+      // Try again, if there is still a replacement to try with.
+      button.disabled = action === 'replace' && !row.querySelector('select.replacement').value;
       Demo.showError(result.data.error);
       return;
     }
     const done = result.data;
     row.replaceWith(returnRow(done));
     Demo.toast(action === 'refund'
-      ? 'Refunded ' + done.product_description
+      ? 'Refunded ' + done.product_description + (done.refund_method === 'store_credit' ? ' as store credit' : '')
       : 'Replaced ' + done.product_description + ' with ' +
         [done.replacement_product_colour, done.replacement_product_name].filter(Boolean).join(' '));
     refreshReplacements();
@@ -83,7 +97,11 @@
       const chosen = select.value;
       select.replaceChildren(...replacementOptions({ product_id: productID }));
       select.value = chosen;
-      if (select.value !== chosen) select.value = '';
+      if (select.value !== chosen) {
+        // What was chosen is gone: back to "Choose a product", and Replace with it.
+        select.value = '';
+        select.dispatchEvent(new Event('change'));
+      }
     }
   }
 
