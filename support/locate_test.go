@@ -45,6 +45,7 @@ document.addEventListener('click', (e) => {
 </script>`
 
 func TestLocateFields(t *testing.T) {
+	t.Parallel()
 	p, ctx := open(t, site{"/": locatePage})
 	cases := []struct {
 		query, want, reason string
@@ -62,9 +63,7 @@ func TestLocateFields(t *testing.T) {
 	}
 	for _, c := range cases {
 		t.Run(c.query, func(t *testing.T) {
-			if err := p.Visit(ctx, "/"); err != nil {
-				t.Fatal(err)
-			}
+			js(t, p, `document.querySelectorAll('input, textarea').forEach((e) => { e.value = '' })`)
 			if err := p.Fill(ctx, support.Loc(c.query), "typed"); err != nil {
 				t.Fatalf("%s: %v", c.reason, err)
 			}
@@ -77,6 +76,7 @@ func TestLocateFields(t *testing.T) {
 }
 
 func TestLocateClickTargets(t *testing.T) {
+	t.Parallel()
 	p, ctx := open(t, site{"/": locatePage})
 	cases := []struct {
 		loc    support.Locator
@@ -103,9 +103,7 @@ func TestLocateClickTargets(t *testing.T) {
 	}
 	for _, c := range cases {
 		t.Run(c.loc.Query, func(t *testing.T) {
-			if err := p.Visit(ctx, "/"); err != nil {
-				t.Fatal(err)
-			}
+			js(t, p, `events.length = 0`)
 			if err := p.Click(ctx, c.loc); err != nil {
 				t.Fatalf("%s: %v", c.reason, err)
 			}
@@ -117,6 +115,7 @@ func TestLocateClickTargets(t *testing.T) {
 // Failures that waiting does not fix are reported as such, and ones it might fix
 // time out with the reason the page gave.
 func TestLocateFailures(t *testing.T) {
+	t.Parallel()
 	cases := []struct {
 		name   string
 		body   string
@@ -129,7 +128,7 @@ func TestLocateFailures(t *testing.T) {
 			name:   "ambiguous",
 			body:   `<button>Delete</button><button>Delete</button>`,
 			do:     func(ctx context.Context, p *support.Page) error { return p.Click(ctx, support.Loc("Delete")) },
-			state:  []string{`2 candidates`, `button "Delete", button "Delete"`},
+			state:  []string{`ambiguous: 2 candidates: button "Delete", button "Delete"; narrow it`},
 			reason: "two equally good visible candidates: clicking either would be a guess",
 		},
 		{

@@ -3,6 +3,7 @@ package support_test
 import (
 	"context"
 	"errors"
+	"flag"
 	"fmt"
 	"net/http"
 	"net/http/httptest"
@@ -25,7 +26,17 @@ var (
 	browserMissing bool  // no executable was found at all
 )
 
-func TestMain(m *testing.M) { os.Exit(run(m)) }
+func TestMain(m *testing.M) {
+	flag.Parse()
+	// The tests mostly wait on pages, idle: unless told otherwise, run more of
+	// them side by side than there are CPUs.
+	given := false
+	flag.Visit(func(f *flag.Flag) { given = given || f.Name == "test.parallel" })
+	if !given {
+		_ = flag.Set("test.parallel", "4")
+	}
+	os.Exit(run(m))
+}
 
 func run(m *testing.M) int {
 	if _, err := support.FindBrowser(""); err != nil {
@@ -46,14 +57,14 @@ func run(m *testing.M) int {
 	return m.Run()
 }
 
-// needBrowser skips when this machine has no browser, except on CI (CI set),
-// where a missing browser is a failure: CI always has Chromium.
+// needBrowser skips when this machine has no browser, except on CI (CI set in
+// the environment), where a missing browser is a failure: CI always has Chromium.
 func needBrowser(tb testing.TB) *support.Browser {
 	tb.Helper()
 	if browser != nil {
 		return browser
 	}
-	if browserMissing && os.Getenv("CI") == "" {
+	if _, ci := os.LookupEnv("CI"); browserMissing && !ci {
 		tb.Skipf("no browser on this machine (%v); with CI set this is a failure", browserErr)
 	}
 	tb.Fatalf("no browser: %v", browserErr)
@@ -62,6 +73,9 @@ func needBrowser(tb testing.TB) *support.Browser {
 
 // testPolicy is the policy every test page waits by.
 var testPolicy = support.Policy{Timeout: 2 * time.Second, Slice: 500 * time.Millisecond}
+
+// loadPolicy is for loading the test's first page.
+var loadPolicy = support.Policy{Timeout: 15 * time.Second, Slice: time.Second}
 
 // site maps paths to page bodies; doc wraps each in a document with helpers.
 type site map[string]string
@@ -115,7 +129,8 @@ func open(t *testing.T, pages site) (*support.Page, context.Context) {
 	t.Helper()
 	p := newPage(t, pages)
 	ctx := t.Context()
-	if err := p.Visit(ctx, "/"); err != nil {
+	// Loading is not what these tests are about: a loaded machine gets longer.
+	if err := p.WithPolicy(loadPolicy).Visit(ctx, "/"); err != nil {
 		t.Fatal(err)
 	}
 	return p, ctx
@@ -124,7 +139,9 @@ func open(t *testing.T, pages site) (*support.Page, context.Context) {
 // js evaluates the expression expr in the page.
 func js(tb testing.TB, p *support.Page, expr string) gson.JSON {
 	tb.Helper()
-	res, err := p.Rod().Eval(`() => (` + expr + `)`)
+	ctx, cancel := context.WithTimeout(context.Background(), loadPolicy.Timeout)
+	defer cancel()
+	res, err := p.Rod().Context(ctx).Eval(`() => (` + expr + `)`)
 	if err != nil {
 		tb.Fatalf("evaluating %s: %v", expr, err)
 	}
@@ -146,11 +163,6 @@ func wantEvents(t *testing.T, p *support.Page, want ...string) {
 	if got := events(t, p); strings.Join(got, "|") != strings.Join(want, "|") {
 		t.Errorf("page events = %q, want %q", got, want)
 	}
-}
-
-// short is p with a policy for waits that are expected to time out.
-func short(p *support.Page) *support.Page {
-	return p.WithPolicy(support.Policy{Timeout: 700 * time.Millisecond, Slice: 200 * time.Millisecond})
 }
 
 // wantTimeout checks that err is a *TimeoutError whose last state contains each

@@ -24,6 +24,7 @@ armed.push(() => setTimeout(() => {
 </script>`
 
 func TestScopes(t *testing.T) {
+	t.Parallel()
 	cases := []struct {
 		name   string
 		arm    bool
@@ -53,6 +54,7 @@ func TestScopes(t *testing.T) {
 }
 
 func TestScopeFailures(t *testing.T) {
+	t.Parallel()
 	cases := []struct {
 		name   string
 		loc    support.Locator
@@ -62,14 +64,14 @@ func TestScopeFailures(t *testing.T) {
 		{"unscoped", support.Loc("Remove"), []string{"2 candidates"}, "without the scope the same name is ambiguous"},
 		{"ambiguous scope", support.Loc("Open", support.Within(".panel")), []string{`scope ".panel" is ambiguous: 2 candidates`, "div.panel"}, "a scope must name one element"},
 		{"missing scope", support.Loc("Open", support.Within("#sidebar")), []string{"scope not found: no element matches #sidebar"}, "a scope that never appears is reported as the scope"},
-		{"containing nothing", support.Loc("Delete", support.WithinContaining("li", "Dave")), []string{`no visible "li" containing "Dave" (3 without it)`}, "the rows seen are counted"},
+		{"containing nothing", support.Loc("Delete", support.WithinContaining("li", "Dave")), []string{`no visible "li" containing "Dave" (3 "li" seen, none containing it)`}, "the rows seen are counted"},
 		{"outside the scope", support.Loc("Delete", support.Within("#cart")), []string{`no button, link, field or visible text "Delete"`}, "an element outside the scope is not matched"},
 	}
 	for _, c := range cases {
 		t.Run(c.name, func(t *testing.T) {
 			t.Parallel()
 			p, ctx := open(t, site{"/": scopePage})
-			wantTimeout(t, short(p).Click(ctx, c.loc), c.state...)
+			wantTimeout(t, p.Click(ctx, c.loc), c.state...)
 			wantEvents(t, p)
 		})
 	}
