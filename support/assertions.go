@@ -54,6 +54,11 @@ func (p *Page) ExpectHidden(ctx context.Context, l Locator) error {
 // "enabled", "checked" or "unchecked". Human text names a control (button, link
 // or field), never plain text: "Refund" must not be found enabled in "Refunded".
 func (p *Page) ExpectState(ctx context.Context, l Locator, prop string) error {
+	switch prop {
+	case "disabled", "enabled", "checked", "unchecked":
+	default:
+		return &LocatorError{Op: "check the state of", Target: l.String(), Reason: fmt.Sprintf("unknown state %q: use disabled, enabled, checked or unchecked", prop)}
+	}
 	if l.kind() == AnyKind {
 		l = l.As(ControlKind)
 	}

@@ -2,7 +2,10 @@ package support_test
 
 import (
 	"context"
+	"fmt"
 	"math"
+	"net/http"
+	"net/http/httptest"
 	"slices"
 	"testing"
 	"time"
@@ -100,4 +103,42 @@ func percentile(xs []float64, pct float64) float64 {
 	s := slices.Sorted(slices.Values(xs))
 	rank := int(math.Ceil(pct / 100 * float64(len(s))))
 	return s[max(rank, 1)-1]
+}
+
+// BenchmarkTakePage measures what a scenario waits for its fresh page when the
+// worker prepares the next one while a scenario runs (support.Pages). Between
+// takes runs a short scenario: a visit, and text the page shows after 500 ms
+// (the demo store's scenarios take 1-2 s). Scenarios shorter than a page takes
+// to make (BenchmarkNewPage) would wait for the difference.
+func BenchmarkTakePage(b *testing.B) {
+	br := needBrowser(b)
+	srv := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		fmt.Fprint(w, `<title>t</title><script>setTimeout(() => document.body.append('ready'), 500)</script>`)
+	}))
+	defer srv.Close()
+	ctx := context.Background()
+	pages := support.NewPages(ctx, br.Browser, support.PageOptions{BaseURL: srv.URL, Policy: testPolicy})
+	defer pages.Close()
+	var ms []float64
+	b.ResetTimer()
+	for range b.N {
+		start := time.Now()
+		p, err := pages.Take(ctx)
+		if err != nil {
+			b.Fatal(err)
+		}
+		ms = append(ms, float64(time.Since(start).Microseconds())/1000)
+		if err := p.Visit(ctx, "/"); err != nil {
+			b.Fatal(err)
+		}
+		if err := p.ExpectText(ctx, "ready"); err != nil {
+			b.Fatal(err)
+		}
+		if err := p.Close(); err != nil {
+			b.Fatal(err)
+		}
+	}
+	b.StopTimer()
+	b.ReportMetric(percentile(ms, 50), "take-p50-ms")
+	b.ReportMetric(percentile(ms, 95), "take-p95-ms")
 }

@@ -2,6 +2,7 @@ package support
 
 import (
 	"encoding/json"
+	"errors"
 	"strings"
 	"testing"
 )
@@ -67,5 +68,14 @@ func TestInterpolate(t *testing.T) {
 		if err != nil || got != c.want {
 			t.Errorf("%s: Interpolate(%q) = %q, %v; want %q", c.reason, c.in, got, err, c.want)
 		}
+	}
+}
+
+func TestUnknownStateIsRefusedAtOnce(t *testing.T) {
+	p := &Page{policy: DefaultPolicy()}
+	err := p.ExpectState(t.Context(), Loc("Save"), "pressed")
+	var le *LocatorError
+	if !errors.As(err, &le) || !strings.Contains(err.Error(), `unknown state "pressed": use disabled, enabled, checked or unchecked`) {
+		t.Fatalf("got %v", err)
 	}
 }

@@ -59,10 +59,11 @@ func NewPage(ctx context.Context, b *rod.Browser, opts PageOptions) (*Page, erro
 	return p, nil
 }
 
-// Close disposes of the page's browser context, and so of the page.
+// Close disposes of the page's browser context, and so of the page. It works
+// even when the context the page was made with has ended.
 func (p *Page) Close() error {
 	p.events.stop()
-	return p.browser.Close()
+	return p.browser.Context(context.WithoutCancel(p.browser.GetContext())).Close()
 }
 
 // WithPolicy returns a copy of p that waits by pol; p itself is unchanged.

@@ -100,6 +100,8 @@ func (p *Page) wait(ctx context.Context, op, target string, req request) (answer
 		late := evalCtx.Err() != nil // checked before cancel, which sets it
 		cancel()
 		switch {
+		case errors.Is(ctx.Err(), context.DeadlineExceeded):
+			return answer{}, timeout() // the caller's deadline: still say what was seen
 		case ctx.Err() != nil:
 			return answer{}, ctx.Err()
 		case err != nil && late:

@@ -123,7 +123,7 @@ func waitReady(ctx context.Context, w *Worker, url string, timeout time.Duration
 				return nil
 			}
 			last = "it answered " + resp.Status
-		} else {
+		} else if ctx.Err() == nil { // a request cut by our own deadline says nothing new
 			var op *net.OpError
 			if errors.As(err, &op) {
 				last = "connection refused"

@@ -47,10 +47,7 @@ func (s *Suite) beforeScenario(ctx context.Context, gs *godog.Scenario) (context
 		s.pool.release(w)
 		return ctx, err
 	}
-	scn.Page, err = support.NewPage(ctx, w.Browser.Browser, support.PageOptions{
-		BaseURL: w.BaseURL,
-		Policy:  support.Policy{Timeout: s.cfg.Timeout, Slice: support.DefaultPolicy().Slice},
-	})
+	scn.Page, err = w.pages.Take(ctx)
 	if err != nil {
 		s.pool.release(w)
 		return ctx, fmt.Errorf("romaine: worker %d: %w", w.Index, err)

@@ -16,6 +16,8 @@ type Worker struct {
 	Port    int    // the app's port (0 for ROMAINE_APP_URL)
 	BaseURL string // where the app answers
 	Browser *support.Browser
+	// pages prepares each scenario's fresh page ahead of time.
+	pages *support.Pages
 
 	// Values is for worker hooks to keep what they made (a database name, a
 	// logged-in token); only the worker's current scenario touches it.
@@ -75,6 +77,10 @@ func (s *Suite) startWorker(ctx context.Context, index int) (w *Worker, err erro
 	if browserErr != nil {
 		return w, browserError(s.cfg, browserErr)
 	}
+	w.pages = support.NewPages(s.runCtx, w.Browser.Browser, support.PageOptions{
+		BaseURL: w.BaseURL,
+		Policy:  support.Policy{Timeout: s.cfg.Timeout, Slice: support.DefaultPolicy().Slice},
+	})
 	for _, h := range s.hooks.beforeWorker {
 		if err := h(ctx, w); err != nil {
 			return w, fmt.Errorf("before-worker hook of worker %d: %w", index, err)
@@ -91,6 +97,9 @@ func (w *Worker) stop(ctx context.Context, after []WorkerHook) error {
 		if err := h(ctx, w); err != nil {
 			errs = append(errs, fmt.Errorf("after-worker hook of worker %d: %w", w.Index, err))
 		}
+	}
+	if w.pages != nil {
+		errs = append(errs, w.pages.Close())
 	}
 	if w.Browser != nil {
 		errs = append(errs, w.Browser.Close())
