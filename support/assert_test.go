@@ -119,7 +119,6 @@ func TestAssertionsNeverHold(t *testing.T) {
 		{"empty value", func() error { return p.ExpectValue(ctx, support.Loc("Name"), "") }, `the field holds "Ada"`, "an empty value means empty"},
 		{"path", func() error { return p.ExpectPath(ctx, "/x") }, `the page is at`, "the path is the page's, not a link's"},
 		{"count of none", func() error { return p.ExpectCount(ctx, "a", 0) }, `1 visible "a" elements`, "0 is a count too"},
-		{"unknown state", func() error { return p.ExpectState(ctx, support.Loc("Name"), "shiny") }, `unknown property shiny`, "a state we do not know is named"},
 	}
 	// They wait side by side on the one page: each times out on its own.
 	errs := make([]error, len(cases))
