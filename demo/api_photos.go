@@ -25,17 +25,8 @@ var photoTypes = []string{"image/png", "image/jpeg"}
 // a file field "photo" → 200 product, whose photo names the file. Whoever may
 // update the product (the owner) may upload; a new photo replaces the old.
 func (s *Store) handleUploadPhoto(w http.ResponseWriter, r *http.Request) {
-	u, ok := s.requireUser(w, r)
+	p, ok := s.authorizedProduct(w, r, actionUpdate)
 	if !ok {
-		return
-	}
-	p, err := s.productFromPath(r)
-	if err != nil {
-		s.writeFailure(w, r, err)
-		return
-	}
-	if !can(u, actionUpdate, p) {
-		forbidden(w, u, actionUpdate, "product "+itoa(p.ID))
 		return
 	}
 	photo, err := readPhoto(w, r)
@@ -62,22 +53,13 @@ ON CONFLICT (product_id) DO UPDATE SET file_name = excluded.file_name,
 // handleGetPhoto: GET /api/products/{id}/photo → the image, for whoever may
 // see the product; 404 when it has no photo.
 func (s *Store) handleGetPhoto(w http.ResponseWriter, r *http.Request) {
-	u, ok := s.requireUser(w, r)
+	p, ok := s.authorizedProduct(w, r, actionRead)
 	if !ok {
-		return
-	}
-	p, err := s.productFromPath(r)
-	if err != nil {
-		s.writeFailure(w, r, err)
-		return
-	}
-	if !can(u, actionRead, p) {
-		forbidden(w, u, actionRead, "product "+itoa(p.ID))
 		return
 	}
 	var contentType string
 	var data []byte
-	err = s.db.QueryRowContext(r.Context(),
+	err := s.db.QueryRowContext(r.Context(),
 		"SELECT content_type, data FROM product_photos WHERE product_id = ?", p.ID).Scan(&contentType, &data)
 	if errors.Is(err, sql.ErrNoRows) {
 		writeError(w, http.StatusNotFound, "product "+itoa(p.ID)+" has no photo")

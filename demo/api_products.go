@@ -32,17 +32,8 @@ func (s *Store) handleListProducts(w http.ResponseWriter, r *http.Request) {
 
 // handleGetProduct: GET /api/products/{id} → 200 product.
 func (s *Store) handleGetProduct(w http.ResponseWriter, r *http.Request) {
-	u, ok := s.requireUser(w, r)
+	p, ok := s.authorizedProduct(w, r, actionRead)
 	if !ok {
-		return
-	}
-	p, err := s.productFromPath(r)
-	if err != nil {
-		s.writeFailure(w, r, err)
-		return
-	}
-	if !can(u, actionRead, p) {
-		forbidden(w, u, actionRead, "product "+itoa(p.ID))
 		return
 	}
 	writeJSON(w, http.StatusOK, p.view())
@@ -83,17 +74,8 @@ func (s *Store) handleCreateProduct(w http.ResponseWriter, r *http.Request) {
 // handleUpdateProduct: PATCH /api/products/{id} with any product fields,
 // typically {stock} → 200 product.
 func (s *Store) handleUpdateProduct(w http.ResponseWriter, r *http.Request) {
-	u, ok := s.requireUser(w, r)
+	p, ok := s.authorizedProduct(w, r, actionUpdate)
 	if !ok {
-		return
-	}
-	p, err := s.productFromPath(r)
-	if err != nil {
-		s.writeFailure(w, r, err)
-		return
-	}
-	if !can(u, actionUpdate, p) {
-		forbidden(w, u, actionUpdate, "product "+itoa(p.ID))
 		return
 	}
 	attrs, err := decodeAttributes(r)
@@ -142,3 +124,22 @@ func insertProduct(ctx context.Context, q dbtx, p *Product) error {
 }
 
 var _ dbtx = (*sql.Tx)(nil) // transactions can run every query helper
+
+// authorizedProduct finds the product of the request's path and checks that
+// the signed-in user may do action to it, answering the request when not.
+func (s *Store) authorizedProduct(w http.ResponseWriter, r *http.Request, action string) (*Product, bool) {
+	u, ok := s.requireUser(w, r)
+	if !ok {
+		return nil, false
+	}
+	p, err := s.productFromPath(r)
+	if err != nil {
+		s.writeFailure(w, r, err)
+		return nil, false
+	}
+	if !can(u, action, p) {
+		forbidden(w, u, action, "product "+itoa(p.ID))
+		return nil, false
+	}
+	return p, true
+}

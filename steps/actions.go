@@ -52,10 +52,7 @@ func registerActions(r registrar) {
 	def(r, Doc{area, `When I fill in "LOCATOR" with "VALUE"`, "Replaces the field's value by typing VALUE (input and change events fire as for a person).", `When I fill in "Email" with "{{me.email}}"`, ""},
 		`^I fill in `+q+` with `+q+scopeRE+`$`, func(ctx context.Context, loc, value, within, withinSel, containing string) error {
 			return do(ctx, func(s *step, p *support.Page) error {
-				l, err := s.locator(loc, within, withinSel, containing)
-				if err == nil {
-					err = s.text(&value)
-				}
+				l, err := s.locator(loc, within, withinSel, containing, &value)
 				if err != nil {
 					return err
 				}
@@ -86,10 +83,7 @@ func registerActions(r registrar) {
 	def(r, Doc{area, `When I select "OPTION" from "LOCATOR"`, "Picks the option whose text (or value) is OPTION in the select box; exact text first, then a unique substring.", `When I select "blue sweater" from "Replacement"`, ""},
 		`^I select `+q+` from `+q+scopeRE+`$`, func(ctx context.Context, option, loc, within, withinSel, containing string) error {
 			return do(ctx, func(s *step, p *support.Page) error {
-				l, err := s.locator(loc, within, withinSel, containing)
-				if err == nil {
-					err = s.text(&option)
-				}
+				l, err := s.locator(loc, within, withinSel, containing, &option)
 				if err != nil {
 					return err
 				}
@@ -107,10 +101,7 @@ func registerActions(r registrar) {
 	def(r, Doc{area, `When I attach the file "FILE" to "LOCATOR"`, "Sets the file input to FILE, a path relative to the feature file.", `When I attach the file "fixtures/photo.png" to "Photo"`, ""},
 		`^I attach the file `+q+` to `+q+scopeRE+`$`, func(ctx context.Context, file, loc, within, withinSel, containing string) error {
 			return do(ctx, func(s *step, p *support.Page) error {
-				l, err := s.locator(loc, within, withinSel, containing)
-				if err == nil {
-					err = s.text(&file)
-				}
+				l, err := s.locator(loc, within, withinSel, containing, &file)
 				if err != nil {
 					return err
 				}

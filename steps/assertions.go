@@ -79,10 +79,7 @@ func registerAssertions(r registrar) {
 	def(r, Doc{area, `Then the "LOCATOR" field should contain "VALUE"`, "Waits until the field's value (a select's chosen option) contains VALUE.", `Then the "Email" field should contain "@example.com"`, ""},
 		`^the `+q+` field should contain `+q+scopeRE+`$`, func(ctx context.Context, loc, value, within, withinSel, containing string) error {
 			return do(ctx, func(s *step, p *support.Page) error {
-				l, err := s.locator(loc, within, withinSel, containing)
-				if err == nil {
-					err = s.text(&value)
-				}
+				l, err := s.locator(loc, within, withinSel, containing, &value)
 				if err != nil {
 					return err
 				}

@@ -62,9 +62,10 @@ func (s *step) text(args ...*string) error {
 	return nil
 }
 
-// locator builds a locator from the step's quoted locator and its scope groups.
-func (s *step) locator(query, within, withinSel, containing string) (support.Locator, error) {
-	if err := s.text(&query, &within, &withinSel, &containing); err != nil {
+// locator builds a locator from the step's quoted locator and its scope groups,
+// and interpolates the step's other quoted arguments (values) in place.
+func (s *step) locator(query, within, withinSel, containing string, values ...*string) (support.Locator, error) {
+	if err := s.text(append([]*string{&query, &within, &withinSel, &containing}, values...)...); err != nil {
 		return support.Locator{}, err
 	}
 	return support.Loc(query, scopes(within, withinSel, containing)...), nil
