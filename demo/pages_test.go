@@ -10,15 +10,7 @@ import (
 // page fetches a page and returns status, Location and body.
 func (sh *testShop) page(c *http.Client, path string) (int, string, string) {
 	sh.t.Helper()
-	resp, err := c.Get(sh.server.URL + path)
-	if err != nil {
-		sh.t.Fatal(err)
-	}
-	defer resp.Body.Close()
-	body, err := io.ReadAll(resp.Body)
-	if err != nil {
-		sh.t.Fatal(err)
-	}
+	resp, body := sh.fetch(c, path)
 	return resp.StatusCode, resp.Header.Get("Location"), string(body)
 }
 
@@ -154,4 +146,19 @@ func TestStaticFilesAreEmbedded(t *testing.T) {
 			t.Errorf("GET %s = %d with %d bytes", path, status, len(body))
 		}
 	}
+}
+
+// fetch GETs path and returns the response (body read and closed) and its body.
+func (sh *testShop) fetch(c *http.Client, path string) (*http.Response, []byte) {
+	sh.t.Helper()
+	resp, err := c.Get(sh.server.URL + path)
+	if err != nil {
+		sh.t.Fatal(err)
+	}
+	defer resp.Body.Close()
+	body, err := io.ReadAll(resp.Body)
+	if err != nil {
+		sh.t.Fatal(err)
+	}
+	return resp, body
 }

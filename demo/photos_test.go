@@ -47,15 +47,7 @@ func (sh *testShop) upload(c *http.Client, path, field, fileName string, data []
 // get fetches path and returns status, Content-Type and body.
 func (sh *testShop) get(c *http.Client, path string) (int, string, []byte) {
 	sh.t.Helper()
-	resp, err := c.Get(sh.server.URL + path)
-	if err != nil {
-		sh.t.Fatal(err)
-	}
-	defer resp.Body.Close()
-	body, err := io.ReadAll(resp.Body)
-	if err != nil {
-		sh.t.Fatal(err)
-	}
+	resp, body := sh.fetch(c, path)
 	return resp.StatusCode, resp.Header.Get("Content-Type"), body
 }
 
