@@ -10,10 +10,12 @@ import (
 	"github.com/go-rod/rod/lib/proto"
 )
 
-// Artifact is one saved file about the page.
+// Artifact is one saved file about the page, with its contents (for reports
+// that attach them, so they need not read the file back).
 type Artifact struct {
 	Path      string
 	MediaType string
+	Data      []byte
 }
 
 // SaveArtifacts writes what a person debugging a failure wants into dir: a
@@ -31,7 +33,7 @@ func (p *Page) SaveArtifacts(ctx context.Context, dir string) ([]Artifact, error
 			problems = append(problems, err.Error())
 			return
 		}
-		saved = append(saved, Artifact{Path: path, MediaType: media})
+		saved = append(saved, Artifact{Path: path, MediaType: media, Data: data})
 	}
 	rp := p.rod.Context(ctx)
 	if shot, err := rp.Screenshot(true, &proto.PageCaptureScreenshot{Format: proto.PageCaptureScreenshotFormatPng}); err == nil {

@@ -7,7 +7,6 @@ import (
 	"errors"
 	"fmt"
 	"net/http"
-	"os"
 	"path/filepath"
 	"regexp"
 	"strings"
@@ -80,10 +79,7 @@ func (s *Suite) afterStep(ctx context.Context, st *godog.Step, status godog.Step
 	dir := filepath.Join(s.cfg.Artifacts, slug(strings.TrimSuffix(filepath.Base(scn.URI), ".feature")), slug(scn.Name)+"-"+slug(st.Id))
 	saved, saveErr := scn.Page.SaveArtifacts(context.WithoutCancel(ctx), dir)
 	for _, a := range saved {
-		body, readErr := os.ReadFile(a.Path)
-		if readErr == nil {
-			ctx = godog.Attach(ctx, godog.Attachment{Body: body, FileName: filepath.Base(a.Path), MediaType: a.MediaType})
-		}
+		ctx = godog.Attach(ctx, godog.Attachment{Body: a.Data, FileName: filepath.Base(a.Path), MediaType: a.MediaType})
 	}
 	var te *support.TimeoutError
 	switch {
