@@ -3,7 +3,6 @@ package steps
 import (
 	"context"
 	"strconv"
-	"strings"
 
 	"github.com/cucumber/godog"
 
@@ -46,7 +45,6 @@ func registerAssertions(r registrar) {
 				if err := s.text(&selector, &within, &withinSel, &containing); err != nil {
 					return err
 				}
-				selector = strings.TrimPrefix(selector, "css=")
 				return p.ExpectCount(ctx, selector, n, scopes(within, withinSel, containing)...)
 			})
 		})

@@ -6,7 +6,6 @@ package steps
 import (
 	"context"
 	"fmt"
-	"strings"
 
 	"github.com/cucumber/godog"
 
@@ -76,13 +75,13 @@ func scopes(within, withinSel, containing string) []support.Scope {
 	case within != "":
 		return []support.Scope{support.Within(within)}
 	case withinSel != "":
-		sel := strings.TrimPrefix(withinSel, "css=")
-		return []support.Scope{support.WithinContaining(sel, containing)}
+		// support reads the selector as CSS, with or without its css= prefix.
+		return []support.Scope{support.WithinContaining(withinSel, containing)}
 	}
 	return nil
 }
 
-// page runs fn with the scenario's page.
+// do runs fn with the step's scenario and page.
 func do(ctx context.Context, fn func(s *step, p *support.Page) error) error {
 	s, err := begin(ctx)
 	if err != nil {

@@ -23,6 +23,8 @@ Feature: A static site served by any command
   Scenario: Finding the greeting form
     Given I am on "/"
     Then I should see "Your name"
+    And I should see 1 "css=h1" element
+    And I should see "About us" within the "css=nav" containing "About"
     And I should not see "Hello"
     And I should see 0 "#greeting:not(:empty)" elements
 
