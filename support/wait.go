@@ -57,7 +57,6 @@ type answer struct {
 	Fatal   string  `json:"fatal"`
 	X       float64 `json:"x"`
 	Y       float64 `json:"y"`
-	Desc    string  `json:"desc"`
 	Done    bool    `json:"done"`
 	Already bool    `json:"already"`
 }
