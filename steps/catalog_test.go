@@ -16,12 +16,12 @@ func TestSuggest(t *testing.T) {
 		{"a title phrase slightly off", `the title should be "Shop"`, `Then the page title should be "TEXT"`},
 	}
 	for _, c := range cases {
-		got := Suggest(c.text)
+		got := Suggest(c.text, nil)
 		if len(got) == 0 || got[0] != c.want {
 			t.Errorf("%s: Suggest(%q) = %q, want %q first", c.reason, c.text, got, c.want)
 		}
 	}
-	if got := Suggest(`the spaceship lands on the moon`); len(got) != 0 {
+	if got := Suggest(`the spaceship lands on the moon`, nil); len(got) != 0 {
 		t.Errorf("a step unlike any other got suggestions: %q", got)
 	}
 }
@@ -85,5 +85,35 @@ func TestContractLinesMatchOneStep(t *testing.T) {
 		if n != 1 {
 			t.Errorf("%q matches %d core steps; want exactly 1 (godog reports 0 as undefined and 2+ as ambiguous)", l, n)
 		}
+	}
+}
+
+// Domain steps are suggested too, by the words of their expressions; core steps
+// keep their documented phrase when they are among the defined ones.
+func TestSuggestCoversDomainSteps(t *testing.T) {
+	defined := []string{
+		`^I am signed in as (the store owner|a customer)$`,
+		`^I have (?P<COUNT>\S+) (?P<COLOUR>\S+) (?P<ITEMS>\S+) in stock$`,
+		`^(?:he|she|they) returns? the (\S+) for a refund$`,
+		`^the basket holds "([^"]*)"$`,
+		clickStep.String(),
+	}
+	cases := []struct {
+		reason, text, want string
+	}{
+		{"a typo in an alternative", `I am signed in as the store ownr`, `I am signed in as (the store owner|a customer)`},
+		{"a missing word among named groups", `I have 3 black sweaters stock`, `I have COUNT COLOUR ITEMS in stock`},
+		{"an optional letter and a wildcard", `she return the sweater for refund`, `(he|she|they) returns the ... for a refund`},
+		{"a quoted argument", `the basket hold "socks"`, `the basket holds "..."`},
+		{"a core step among the defined", `I clik "Sign in"`, `When I click "LOCATOR"`},
+	}
+	for _, c := range cases {
+		got := Suggest(c.text, defined)
+		if len(got) == 0 || got[0] != c.want {
+			t.Errorf("%s: Suggest(%q) = %q, want %q first", c.reason, c.text, got, c.want)
+		}
+	}
+	if got := Suggest(`I should see "x"`, defined[:4]); len(got) != 0 {
+		t.Errorf("a core step that is not defined was suggested: %q", got)
 	}
 }

@@ -1,6 +1,13 @@
-// Package steps defines the core step vocabulary of ../shared/STEPS.md. Each
-// handler is thin: it reads the words, interpolates {{name.field}} references,
-// and calls the support layer, factories or the scenario state.
+// Package steps defines Romaine's core step vocabulary: the phrases of
+// docs/vocabulary.txt (a published contract), documented in docs/steps.md. Each
+// handler is a named function, registered on a line of its own, so godog's
+// output shows where it lives (actions.go:NN -> steps.iClick). A handler is
+// thin: it reads the words, interpolates {{name.field}} references, and calls
+// the support layer, factories or the scenario state.
+//
+// Adding a step: declare its documented expression with phrase in a package
+// variable, write the handler as a named function, and add one r.Step line to
+// its area's register function; then regenerate docs/steps.md.
 package steps
 
 import (
