@@ -128,7 +128,7 @@ func send(ctx context.Context, method, path string, body *godog.DocString) error
 	var content string
 	if body != nil {
 		content = body.Content
-		if err := s.text(&content); err != nil {
+		if err := s.interpolate(&content); err != nil {
 			return err
 		}
 		if !json.Valid([]byte(content)) {

@@ -17,6 +17,7 @@ import (
 //	When I go back
 //	Then I should be on "PATH"
 //	Then the page title should be "TEXT"
+//	Then the page title should contain "TEXT"
 func RegisterNavigation(sc *godog.ScenarioContext) { registerNavigation(sc) }
 
 func registerNavigation(r registrar) {
@@ -27,6 +28,7 @@ func registerNavigation(r registrar) {
 	r.Step(backStep, iGoBack)
 	r.Step(shouldBeOnStep, iShouldBeOn)
 	r.Step(titleStep, thePageTitleShouldBe)
+	r.Step(titleContainsStep, thePageTitleShouldContain)
 }
 
 const navigation = "Navigation"
@@ -53,13 +55,17 @@ var (
 		Example: `When I go back`},
 		`^I go back$`)
 	shouldBeOnStep = phrase(Doc{Area: navigation, Phrase: `Then I should be on "PATH"`,
-		What:    "Waits until the page's path (and query, when PATH has one) is PATH.",
+		What:    "Waits until the page is at PATH: the same path, and the same query and #fragment when PATH has them (so  Then I should be on \"/#/active\" , checks a single-page app's route).",
 		Example: `Then I should be on "/inventory"`},
 		`^I should be on `+q+`$`)
 	titleStep = phrase(Doc{Area: navigation, Phrase: `Then the page title should be "TEXT"`,
 		What:    "Waits until the document's title is TEXT.",
 		Example: `Then the page title should be "Inventory — Demo Store"`},
 		`^the page title should be `+q+`$`)
+	titleContainsStep = phrase(Doc{Area: navigation, Phrase: `Then the page title should contain "TEXT"`,
+		What:    "Waits until the document's title contains TEXT (whitespace-normalised, case-sensitive).",
+		Example: `Then the page title should contain "Inventory"`},
+		`^the page title should contain `+q+`$`)
 )
 
 func visit(ctx context.Context, path string) error {
@@ -104,5 +110,14 @@ func thePageTitleShouldBe(ctx context.Context, title string) error {
 			return err
 		}
 		return p.ExpectTitle(ctx, title)
+	})
+}
+
+func thePageTitleShouldContain(ctx context.Context, part string) error {
+	return do(ctx, func(s *step, p *support.Page) error {
+		if err := s.text(&part); err != nil {
+			return err
+		}
+		return p.ExpectTitleContaining(ctx, part)
 	})
 }

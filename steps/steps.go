@@ -13,6 +13,7 @@ package steps
 import (
 	"context"
 	"fmt"
+	"strings"
 
 	"github.com/cucumber/godog"
 
@@ -37,10 +38,12 @@ func registerAll(r registrar) {
 //
 //	within "LOCATOR"
 //	within the "SELECTOR" containing "TEXT"
-const scopeRE = `(?: within "([^"]*)"| within the "([^"]*)" containing "([^"]*)")?`
+const scopeRE = `(?: within ` + q + `| within the ` + q + ` containing ` + q + `)?`
 
-// q is a quoted argument.
-const q = `"([^"]*)"`
+// q is a quoted argument: any characters but a double quote, which is written
+// \" inside it. A backslash before anything else is itself, even a last one
+// ("C:\"), so arguments written before \" existed read as they did.
+const q = `"((?:[^"\\]|\\.)*\\?)"`
 
 // step is what a handler works with: the scenario and interpolation.
 type step struct {
@@ -56,8 +59,18 @@ func begin(ctx context.Context) (*step, error) {
 	return &step{ctx: ctx, sc: sc}, nil
 }
 
-// text interpolates {{name.field}} references in each argument.
+// text reads quoted arguments and table cells: \" stands for a double quote,
+// and {{name.field}} references are replaced by remembered values.
 func (s *step) text(args ...*string) error {
+	for _, a := range args {
+		*a = strings.ReplaceAll(*a, `\"`, `"`)
+	}
+	return s.interpolate(args...)
+}
+
+// interpolate replaces {{name.field}} references in each argument, and nothing
+// else: doc strings are taken as written (a JSON body keeps its \").
+func (s *step) interpolate(args ...*string) error {
 	for _, a := range args {
 		v, err := s.sc.Interpolate(*a)
 		if err != nil {
