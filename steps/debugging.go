@@ -29,7 +29,7 @@ var showMeStep = phrase(Doc{Area: "Debugging", Phrase: `Then show me the page`,
 
 func showMeThePage(ctx context.Context) error {
 	return do(ctx, func(s *step, p *support.Page) error {
-		dir := filepath.Join(s.sc.Suite().Config().Artifacts, "show-me",
+		dir := filepath.Join(s.sc.ArtifactsDir(), "show-me",
 			fmt.Sprintf("worker%d-%s", s.sc.Worker.Index, strconv.FormatInt(time.Now().UnixNano(), 36)))
 		saved, err := p.SaveArtifacts(ctx, dir)
 		for _, a := range saved {

@@ -138,7 +138,7 @@ func create(ctx context.Context, model, name string, attrs map[string]string) er
 	if err != nil {
 		return err
 	}
-	def, err := s.sc.Suite().Factories().Lookup(model)
+	def, err := s.sc.Factories().Lookup(model)
 	if err != nil {
 		return err
 	}

@@ -7,7 +7,6 @@ import (
 	"fmt"
 	"io"
 	"net/http"
-	"net/http/cookiejar"
 	"regexp"
 	"strconv"
 	"strings"
@@ -114,8 +113,6 @@ func theJSONResponseShouldHave(ctx context.Context, path string) error {
 	return err
 }
 
-const jarKey = "steps.http.cookiejar"
-
 func send(ctx context.Context, method, path string, body *godog.DocString) error {
 	s, err := begin(ctx)
 	if err != nil {
@@ -148,12 +145,7 @@ func send(ctx context.Context, method, path string, body *godog.DocString) error
 		req.Header.Set("Content-Type", "application/json")
 	}
 	req.Header.Set("Accept", "application/json")
-	jar, _ := s.sc.Values[jarKey].(http.CookieJar)
-	if jar == nil {
-		jar, _ = cookiejar.New(nil)
-		s.sc.Values[jarKey] = jar
-	}
-	resp, err := (&http.Client{Jar: jar}).Do(req)
+	resp, err := (&http.Client{Jar: s.sc.Cookies()}).Do(req)
 	if err != nil {
 		return fmt.Errorf("%s %s: %w", method, url, err)
 	}

@@ -79,7 +79,7 @@ func visit(ctx context.Context, path string) error {
 
 func visitNamed(ctx context.Context, name string) error {
 	return do(ctx, func(s *step, p *support.Page) error {
-		path, err := s.sc.Suite().PagePath(name)
+		path, err := s.sc.PagePath(name)
 		if err != nil {
 			return err
 		}
