@@ -113,77 +113,92 @@ func coreCandidate(d Doc) candidate {
 // is a quoted argument.
 func domainCandidate(expr string) candidate {
 	src := strings.TrimSuffix(strings.TrimPrefix(expr, "^"), "$")
-	var line strings.Builder
-	variants := []string{""}
-	add := func(s string) {
-		for i := range variants {
-			variants[i] += s
-		}
-	}
+	r := &exprWords{variants: []string{""}}
 	for i := 0; i < len(src); i++ {
-		c := src[i]
-		switch {
+		switch c := src[i]; {
 		case c == '(':
-			end := groupEnd(src, i)
-			body := src[i+1 : end]
-			i = end
-			name := ""
-			switch {
-			case strings.HasPrefix(body, "?P<"), strings.HasPrefix(body, "?<"):
-				open := strings.Index(body, "<")
-				close := strings.Index(body, ">")
-				name, body = body[open+1:close], body[close+1:]
-			case strings.HasPrefix(body, "?:"):
-				body = body[2:]
-			}
-			optional := i+1 < len(src) && src[i+1] == '?'
-			if optional {
-				i++
-			}
-			if alts := plainAlternatives(body); alts != nil && name == "" {
-				if optional {
-					alts = append(alts, "")
-				}
-				line.WriteString("(" + strings.Join(alts, "|") + ")")
-				variants = product(variants, alts)
-				continue
-			}
-			if name == "" {
-				name = "..."
-			}
-			line.WriteString(name)
-			add(" " + wildcard + " ")
+			i = r.group(src, i)
 		case c == '\\' && i+1 < len(src):
 			i++
 			if strings.IndexByte(`dDsSwW`, src[i]) >= 0 { // a class of characters: some word
-				line.WriteString("...")
-				add(" " + wildcard + " ")
+				r.wildcard("...")
 				i = skipQuantifier(src, i)
 				continue
 			}
-			line.WriteByte(src[i])
-			add(string(src[i]))
+			r.literal(src[i])
 		case c == '[':
 			end := strings.IndexByte(src[i+1:], ']')
 			if end < 0 {
 				end = len(src) - i - 1
 			}
 			i = skipQuantifier(src, i+1+end)
-			line.WriteString("...")
-			add(" " + wildcard + " ")
+			r.wildcard("...")
 		case c == '?' || c == '*' || c == '+' || c == '.':
 			// An optional letter ("returns?") reads as the word with it.
 		default:
-			line.WriteByte(c)
-			add(string(c))
+			r.literal(c)
 		}
 	}
-	cand := candidate{line: strings.TrimSpace(line.String())}
-	for _, v := range variants {
+	cand := candidate{line: strings.TrimSpace(r.line.String())}
+	for _, v := range r.variants {
 		v = strings.ReplaceAll(v, `" `+wildcard+` "`, `""`)
 		cand.shapes = append(cand.shapes, shape(v))
 	}
 	return cand
+}
+
+// exprWords collects what domainCandidate reads: the line to show, and the
+// texts to compare with (one per combination of alternatives).
+type exprWords struct {
+	line     strings.Builder
+	variants []string
+}
+
+func (r *exprWords) literal(c byte) {
+	r.line.WriteByte(c)
+	for i := range r.variants {
+		r.variants[i] += string(c)
+	}
+}
+
+// wildcard shows name and compares as any one word.
+func (r *exprWords) wildcard(name string) {
+	r.line.WriteString(name)
+	for i := range r.variants {
+		r.variants[i] += " " + wildcard + " "
+	}
+}
+
+// group reads the group that opens at i and returns the index of its end.
+func (r *exprWords) group(src string, i int) int {
+	end := groupEnd(src, i)
+	body := src[i+1 : end]
+	name := ""
+	switch {
+	case strings.HasPrefix(body, "?P<"), strings.HasPrefix(body, "?<"):
+		lt, gt := strings.Index(body, "<"), strings.Index(body, ">")
+		name, body = body[lt+1:gt], body[gt+1:]
+	case strings.HasPrefix(body, "?:"):
+		body = body[2:]
+	}
+	optional := end+1 < len(src) && src[end+1] == '?'
+	if optional {
+		end++
+	}
+	alts := plainAlternatives(body)
+	switch {
+	case alts != nil && name == "":
+		if optional {
+			alts = append(alts, "")
+		}
+		r.line.WriteString("(" + strings.Join(alts, "|") + ")")
+		r.variants = product(r.variants, alts)
+	case name != "":
+		r.wildcard(name)
+	default:
+		r.wildcard("...")
+	}
+	return end
 }
 
 // groupEnd is the index of the parenthesis closing the group opened at i.
