@@ -76,16 +76,16 @@ func Loc(query string, scopes ...Scope) Locator {
 // As returns a copy of l that matches only elements of kind k.
 func (l Locator) As(k Kind) Locator { l.Kind = k; return l }
 
-// TextPrefix marks a locator as human text even when it starts like a selector:
+// textPrefix marks a locator as human text even when it starts like a selector:
 // "text=#1 best seller", "text=.NET".
-const TextPrefix = "text="
+const textPrefix = "text="
 
 // pageQuery is a locator's query as the in-page script reads it. The script
 // takes a query that starts with a selector prefix as a selector, and trims
 // human text before matching it; so human text written with text= loses the
 // prefix and, when it would read as a selector, gains a leading space.
 func pageQuery(q string) string {
-	text, ok := strings.CutPrefix(q, TextPrefix)
+	text, ok := strings.CutPrefix(q, textPrefix)
 	if !ok {
 		return q
 	}
