@@ -34,7 +34,7 @@ test: setup vet $(GODOG)
 	$(GODOG) run --strict --format progress features
 	scripts/thirdparty.sh
 
-# A feature written from STEPS.md alone, run unchanged against TodoMVC (npm).
+# A feature written from the vocabulary (docs/vocabulary.md) alone, run unchanged against TodoMVC (npm).
 thirdparty: setup
 	scripts/thirdparty.sh
 

@@ -29,43 +29,48 @@ type jsonField struct {
 // Fields tagged omitempty are included: they can still be overridden.
 func jsonFields(t reflect.Type) map[string]jsonField {
 	var all []jsonField
-	var walk func(t reflect.Type, index []int, depth int)
-	walk = func(t reflect.Type, index []int, depth int) {
-		for i := range t.NumField() {
-			sf := t.Field(i)
-			tag := sf.Tag.Get("json")
-			if tag == "-" {
-				continue
-			}
-			name, _, _ := strings.Cut(tag, ",")
-			idx := append(append([]int(nil), index...), i)
-			if sf.Anonymous && name == "" {
-				ft := sf.Type
-				if ft.Kind() == reflect.Pointer {
-					if !sf.IsExported() {
-						continue // json cannot allocate these either
-					}
-					ft = ft.Elem()
-				}
-				if ft.Kind() == reflect.Struct {
-					walk(ft, idx, depth+1)
-					continue
-				}
-			}
-			if !sf.IsExported() {
-				continue
-			}
-			f := jsonField{name: name, index: idx, typ: sf.Type, depth: depth, named: name != ""}
-			if f.name == "" {
-				f.name = sf.Name
-			}
-			all = append(all, f)
-		}
-	}
-	walk(t, nil, 0)
+	collectJSONFields(t, nil, 0, &all)
+	return dominantFields(all)
+}
 
-	// Resolve duplicate names: shallowest wins; at equal depth a single tagged
-	// field wins; otherwise encoding/json drops the name, and so do we.
+// collectJSONFields appends every field json would see in t, embedded structs
+// walked into, each with its depth, names not yet deduplicated.
+func collectJSONFields(t reflect.Type, index []int, depth int, all *[]jsonField) {
+	for i := range t.NumField() {
+		sf := t.Field(i)
+		tag := sf.Tag.Get("json")
+		if tag == "-" {
+			continue
+		}
+		name, _, _ := strings.Cut(tag, ",")
+		idx := append(append([]int(nil), index...), i)
+		if sf.Anonymous && name == "" {
+			ft := sf.Type
+			if ft.Kind() == reflect.Pointer {
+				if !sf.IsExported() {
+					continue // json cannot allocate these either
+				}
+				ft = ft.Elem()
+			}
+			if ft.Kind() == reflect.Struct {
+				collectJSONFields(ft, idx, depth+1, all)
+				continue
+			}
+		}
+		if !sf.IsExported() {
+			continue
+		}
+		f := jsonField{name: name, index: idx, typ: sf.Type, depth: depth, named: name != ""}
+		if f.name == "" {
+			f.name = sf.Name
+		}
+		*all = append(*all, f)
+	}
+}
+
+// dominantFields resolves duplicate names: shallowest wins; at equal depth a
+// single tagged field wins; otherwise encoding/json drops the name, and so do we.
+func dominantFields(all []jsonField) map[string]jsonField {
 	byName := map[string][]jsonField{}
 	for _, f := range all {
 		byName[f.name] = append(byName[f.name], f)

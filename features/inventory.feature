@@ -75,3 +75,14 @@ Feature: Keeping the inventory
     When I uncheck "Only in stock"
     Then the "Only in stock" checkbox should not be checked
     And I should see "scarf" within the "tr.product" containing "red"
+
+  Scenario: A name with quotes that starts with # is written as it reads
+    Given a product "special" exists with:
+      | name  | #1 "cosy" hat |
+      | price | 25            |
+    When I am on the inventory page
+    Then the page title should contain "Inventory"
+    And I should see "#1 \"cosy\" hat" within the "tr.product" containing "25"
+    When I click "text=#1 \"cosy\" hat"
+    Then I should be on "/products/{{special.id}}"
+    And the page title should contain "\"cosy\" hat"

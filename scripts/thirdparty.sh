@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# Runs thirdparty/todomvc.feature, written from STEPS.md alone by someone who
+# Runs thirdparty/todomvc.feature, written from the vocabulary alone by someone who
 # never saw Romaine's code, unchanged, against two TodoMVC implementations that
 # nobody here wrote (the npm package todomvc@0.1.1), each served per worker by
 # Python's file server through ROMAINE_APP_CMD.

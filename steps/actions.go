@@ -30,114 +30,208 @@ import (
 func RegisterActions(sc *godog.ScenarioContext) { registerActions(sc) }
 
 func registerActions(r registrar) {
-	const area = "Actions"
-	onLocator := func(phrase, what, example string, act func(ctx context.Context, p *support.Page, l support.Locator) error) {
-		def(r, Doc{area, "When " + phrase + ` "LOCATOR"`, what, example, ""},
-			`^`+phrase+` `+q+scopeRE+`$`, func(ctx context.Context, loc, within, withinSel, containing string) error {
-				return do(ctx, func(s *step, p *support.Page) error {
-					l, err := s.locator(loc, within, withinSel, containing)
-					if err != nil {
-						return err
-					}
-					return act(ctx, p, l)
-				})
-			})
-	}
-	onLocator("I click", "Clicks the element at its centre, once it is visible, stable, enabled and not covered: a button, link or field by its name, then any visible element by its text.", `When I click "Sign in"`,
-		func(ctx context.Context, p *support.Page, l support.Locator) error { return p.Click(ctx, l) })
-	onLocator("I double-click", "Double-clicks the element, with the same waiting as click.", `When I double-click "#name"`,
-		func(ctx context.Context, p *support.Page, l support.Locator) error { return p.DoubleClick(ctx, l) })
-	onLocator("I hover over", "Moves the mouse over the element.", `When I hover over "Help"`,
-		func(ctx context.Context, p *support.Page, l support.Locator) error { return p.Hover(ctx, l) })
-	def(r, Doc{area, `When I fill in "LOCATOR" with "VALUE"`, "Replaces the field's value by typing VALUE (input and change events fire as for a person).", `When I fill in "Email" with "{{me.email}}"`, ""},
-		`^I fill in `+q+` with `+q+scopeRE+`$`, func(ctx context.Context, loc, value, within, withinSel, containing string) error {
-			return do(ctx, func(s *step, p *support.Page) error {
-				l, err := s.locator(loc, within, withinSel, containing, &value)
-				if err != nil {
-					return err
-				}
-				return p.Fill(ctx, l, value)
-			})
-		})
-	def(r, Doc{area, `When I fill in the following:`, "Fills in several fields, one per row of a table of | field | value | with no header.", "When I fill in the following:\n  | Email    | ann@example.com |\n  | Password | secret          |", ""},
-		`^I fill in the following:$`, func(ctx context.Context, table *godog.Table) error {
-			return do(ctx, func(s *step, p *support.Page) error {
-				rows, err := pairs(table, "| field | value |")
-				if err != nil {
-					return err
-				}
-				for _, r := range rows {
-					field, value := r[0], r[1]
-					if err := s.text(&field, &value); err != nil {
-						return err
-					}
-					if err := p.Fill(ctx, support.Loc(field), value); err != nil {
-						return err
-					}
-				}
-				return nil
-			})
-		})
-	onLocator("I clear", "Empties the field.", `When I clear "Search"`,
-		func(ctx context.Context, p *support.Page, l support.Locator) error { return p.Clear(ctx, l) })
-	def(r, Doc{area, `When I select "OPTION" from "LOCATOR"`, "Picks the option whose text (or value) is OPTION in the select box; exact text first, then a unique substring.", `When I select "blue sweater" from "Replacement"`, ""},
-		`^I select `+q+` from `+q+scopeRE+`$`, func(ctx context.Context, option, loc, within, withinSel, containing string) error {
-			return do(ctx, func(s *step, p *support.Page) error {
-				l, err := s.locator(loc, within, withinSel, containing, &option)
-				if err != nil {
-					return err
-				}
-				return p.Select(ctx, l, option)
-			})
-		})
-	onLocator("I check", "Checks the checkbox (clicking it, or its label when the box itself is styled away); nothing happens if it is already checked.", `When I check "Remember me"`,
-		func(ctx context.Context, p *support.Page, l support.Locator) error { return p.SetChecked(ctx, l, true) })
-	onLocator("I uncheck", "Unchecks the checkbox.", `When I uncheck "Remember me"`,
-		func(ctx context.Context, p *support.Page, l support.Locator) error {
-			return p.SetChecked(ctx, l, false)
-		})
-	onLocator("I choose", "Selects the radio button.", `When I choose "Express delivery"`,
-		func(ctx context.Context, p *support.Page, l support.Locator) error { return p.Choose(ctx, l) })
-	def(r, Doc{area, `When I attach the file "FILE" to "LOCATOR"`, "Sets the file input to FILE, a path relative to the feature file.", `When I attach the file "fixtures/photo.png" to "Photo"`, ""},
-		`^I attach the file `+q+` to `+q+scopeRE+`$`, func(ctx context.Context, file, loc, within, withinSel, containing string) error {
-			return do(ctx, func(s *step, p *support.Page) error {
-				l, err := s.locator(loc, within, withinSel, containing, &file)
-				if err != nil {
-					return err
-				}
-				// Relative to the feature file, so features can ship their fixtures.
-				if !filepath.IsAbs(file) {
-					file = filepath.Join(filepath.Dir(s.sc.URI), file)
-				}
-				return p.AttachFile(ctx, l, file)
-			})
-		})
-	def(r, Doc{area, `When I press the "KEY" key`, "Presses a key on the focused element: Enter, Escape, Tab, Backspace, Delete, Space, ArrowUp/Down/Left/Right, Home, End, PageUp, PageDown, or one character.", `When I press the "Enter" key`, ""},
-		`^I press the `+q+` key$`, func(ctx context.Context, key string) error {
-			return do(ctx, func(s *step, p *support.Page) error {
-				if err := s.text(&key); err != nil {
-					return err
-				}
-				return p.Press(ctx, key)
-			})
-		})
-	def(r, Doc{area, `When I type "TEXT"`, "Types TEXT into the focused element.", `When I type "sweater"`, ""},
-		`^I type `+q+`$`, func(ctx context.Context, text string) error {
-			return do(ctx, func(s *step, p *support.Page) error {
-				if err := s.text(&text); err != nil {
-					return err
-				}
-				return p.Type(ctx, text)
-			})
-		})
-	dialog := func(how, what string) {
-		def(r, Doc{area, "When I " + how + " the next dialog", what, "When I " + how + " the next dialog", ""},
-			`^I `+how+` the next dialog$`, func(ctx context.Context) error {
-				return do(ctx, func(_ *step, p *support.Page) error { p.NextDialog(how == "accept"); return nil })
-			})
-	}
-	dialog("accept", "Answers OK to the next alert, confirm or prompt the page opens. Give it before the step that opens the dialog.")
-	dialog("dismiss", "Answers Cancel to the next alert, confirm or prompt. A dialog nobody prepared for is dismissed and fails the step.")
+	r.Step(clickStep, iClick)
+	r.Step(doubleClickStep, iDoubleClick)
+	r.Step(hoverStep, iHoverOver)
+	r.Step(fillInStep, iFillIn)
+	r.Step(fillInTableStep, iFillInTheFollowing)
+	r.Step(clearStep, iClear)
+	r.Step(selectStep, iSelect)
+	r.Step(checkStep, iCheck)
+	r.Step(uncheckStep, iUncheck)
+	r.Step(chooseStep, iChoose)
+	r.Step(attachStep, iAttachTheFile)
+	r.Step(pressStep, iPressTheKey)
+	r.Step(typeStep, iType)
+	r.Step(acceptDialogStep, iAcceptTheNextDialog)
+	r.Step(dismissDialogStep, iDismissTheNextDialog)
+}
+
+const actions = "Actions"
+
+var (
+	clickStep = phrase(Doc{Area: actions, Phrase: `When I click "LOCATOR"`,
+		What:    "Clicks the element at its centre, once it is visible, stable, enabled and not covered: a button, link or field by its name, then any visible element by its text.",
+		Example: `When I click "Sign in"`},
+		`^I click `+q+scopeRE+`$`)
+	doubleClickStep = phrase(Doc{Area: actions, Phrase: `When I double-click "LOCATOR"`,
+		What:    "Double-clicks the element, with the same waiting as click.",
+		Example: `When I double-click "#name"`},
+		`^I double-click `+q+scopeRE+`$`)
+	hoverStep = phrase(Doc{Area: actions, Phrase: `When I hover over "LOCATOR"`,
+		What:    "Moves the mouse over the element.",
+		Example: `When I hover over "Help"`},
+		`^I hover over `+q+scopeRE+`$`)
+	fillInStep = phrase(Doc{Area: actions, Phrase: `When I fill in "LOCATOR" with "VALUE"`,
+		What:    "Replaces the field's value by typing VALUE (input and change events fire as for a person).",
+		Example: `When I fill in "Email" with "{{me.email}}"`},
+		`^I fill in `+q+` with `+q+scopeRE+`$`)
+	fillInTableStep = phrase(Doc{Area: actions, Phrase: `When I fill in the following:`,
+		What:    "Fills in several fields, one per row of a table of | field | value | with no header.",
+		Example: "When I fill in the following:\n  | Email    | ann@example.com |\n  | Password | secret          |"},
+		`^I fill in the following:$`)
+	clearStep = phrase(Doc{Area: actions, Phrase: `When I clear "LOCATOR"`,
+		What:    "Empties the field.",
+		Example: `When I clear "Search"`},
+		`^I clear `+q+scopeRE+`$`)
+	selectStep = phrase(Doc{Area: actions, Phrase: `When I select "OPTION" from "LOCATOR"`,
+		What:    "Picks the option whose text (or value) is OPTION in the select box; exact text first, then a unique substring.",
+		Example: `When I select "blue sweater" from "Replacement"`},
+		`^I select `+q+` from `+q+scopeRE+`$`)
+	checkStep = phrase(Doc{Area: actions, Phrase: `When I check "LOCATOR"`,
+		What:    "Checks the checkbox (clicking it, or its label when the box itself is styled away); nothing happens if it is already checked.",
+		Example: `When I check "Remember me"`},
+		`^I check `+q+scopeRE+`$`)
+	uncheckStep = phrase(Doc{Area: actions, Phrase: `When I uncheck "LOCATOR"`,
+		What:    "Unchecks the checkbox.",
+		Example: `When I uncheck "Remember me"`},
+		`^I uncheck `+q+scopeRE+`$`)
+	chooseStep = phrase(Doc{Area: actions, Phrase: `When I choose "LOCATOR"`,
+		What:    "Selects the radio button.",
+		Example: `When I choose "Express delivery"`},
+		`^I choose `+q+scopeRE+`$`)
+	attachStep = phrase(Doc{Area: actions, Phrase: `When I attach the file "FILE" to "LOCATOR"`,
+		What:    "Sets the file input to FILE, a path relative to the feature file.",
+		Example: `When I attach the file "fixtures/photo.png" to "Photo"`},
+		`^I attach the file `+q+` to `+q+scopeRE+`$`)
+	pressStep = phrase(Doc{Area: actions, Phrase: `When I press the "KEY" key`,
+		What:    "Presses a key on the focused element: Enter, Escape, Tab, Backspace, Delete, Space, ArrowUp/Down/Left/Right, Home, End, PageUp, PageDown, or one character.",
+		Example: `When I press the "Enter" key`},
+		`^I press the `+q+` key$`)
+	typeStep = phrase(Doc{Area: actions, Phrase: `When I type "TEXT"`,
+		What:    "Types TEXT into the focused element.",
+		Example: `When I type "sweater"`},
+		`^I type `+q+`$`)
+	acceptDialogStep = phrase(Doc{Area: actions, Phrase: `When I accept the next dialog`,
+		What:    "Answers OK to the next alert, confirm or prompt the page opens. Give it before the step that opens the dialog.",
+		Example: `When I accept the next dialog`},
+		`^I accept the next dialog$`)
+	dismissDialogStep = phrase(Doc{Area: actions, Phrase: `When I dismiss the next dialog`,
+		What:    "Answers Cancel to the next alert, confirm or prompt. A dialog nobody prepared for is dismissed and fails the step.",
+		Example: `When I dismiss the next dialog`},
+		`^I dismiss the next dialog$`)
+)
+
+// onLocator runs act on the step's locator and scope.
+func onLocator(ctx context.Context, loc, within, withinSel, containing string, act func(*support.Page, context.Context, support.Locator) error) error {
+	return do(ctx, func(s *step, p *support.Page) error {
+		l, err := s.locator(loc, within, withinSel, containing)
+		if err != nil {
+			return err
+		}
+		return act(p, ctx, l)
+	})
+}
+
+func iClick(ctx context.Context, loc, within, withinSel, containing string) error {
+	return onLocator(ctx, loc, within, withinSel, containing, (*support.Page).Click)
+}
+
+func iDoubleClick(ctx context.Context, loc, within, withinSel, containing string) error {
+	return onLocator(ctx, loc, within, withinSel, containing, (*support.Page).DoubleClick)
+}
+
+func iHoverOver(ctx context.Context, loc, within, withinSel, containing string) error {
+	return onLocator(ctx, loc, within, withinSel, containing, (*support.Page).Hover)
+}
+
+func iFillIn(ctx context.Context, loc, value, within, withinSel, containing string) error {
+	return do(ctx, func(s *step, p *support.Page) error {
+		l, err := s.locator(loc, within, withinSel, containing, &value)
+		if err != nil {
+			return err
+		}
+		return p.Fill(ctx, l, value)
+	})
+}
+
+func iFillInTheFollowing(ctx context.Context, table *godog.Table) error {
+	return do(ctx, func(s *step, p *support.Page) error {
+		rows, err := pairs(table, "| field | value |")
+		if err != nil {
+			return err
+		}
+		for _, r := range rows {
+			field, value := r[0], r[1]
+			if err := s.text(&field, &value); err != nil {
+				return err
+			}
+			if err := p.Fill(ctx, support.Loc(field), value); err != nil {
+				return err
+			}
+		}
+		return nil
+	})
+}
+
+func iClear(ctx context.Context, loc, within, withinSel, containing string) error {
+	return onLocator(ctx, loc, within, withinSel, containing, (*support.Page).Clear)
+}
+
+func iSelect(ctx context.Context, option, loc, within, withinSel, containing string) error {
+	return do(ctx, func(s *step, p *support.Page) error {
+		l, err := s.locator(loc, within, withinSel, containing, &option)
+		if err != nil {
+			return err
+		}
+		return p.Select(ctx, l, option)
+	})
+}
+
+func iCheck(ctx context.Context, loc, within, withinSel, containing string) error {
+	return onLocator(ctx, loc, within, withinSel, containing, func(p *support.Page, ctx context.Context, l support.Locator) error {
+		return p.SetChecked(ctx, l, true)
+	})
+}
+
+func iUncheck(ctx context.Context, loc, within, withinSel, containing string) error {
+	return onLocator(ctx, loc, within, withinSel, containing, func(p *support.Page, ctx context.Context, l support.Locator) error {
+		return p.SetChecked(ctx, l, false)
+	})
+}
+
+func iChoose(ctx context.Context, loc, within, withinSel, containing string) error {
+	return onLocator(ctx, loc, within, withinSel, containing, (*support.Page).Choose)
+}
+
+func iAttachTheFile(ctx context.Context, file, loc, within, withinSel, containing string) error {
+	return do(ctx, func(s *step, p *support.Page) error {
+		l, err := s.locator(loc, within, withinSel, containing, &file)
+		if err != nil {
+			return err
+		}
+		// Relative to the feature file, so features can ship their fixtures.
+		if !filepath.IsAbs(file) {
+			file = filepath.Join(filepath.Dir(s.sc.URI), file)
+		}
+		return p.AttachFile(ctx, l, file)
+	})
+}
+
+func iPressTheKey(ctx context.Context, key string) error {
+	return do(ctx, func(s *step, p *support.Page) error {
+		if err := s.text(&key); err != nil {
+			return err
+		}
+		return p.Press(ctx, key)
+	})
+}
+
+func iType(ctx context.Context, text string) error {
+	return do(ctx, func(s *step, p *support.Page) error {
+		if err := s.text(&text); err != nil {
+			return err
+		}
+		return p.Type(ctx, text)
+	})
+}
+
+func iAcceptTheNextDialog(ctx context.Context) error {
+	return do(ctx, func(_ *step, p *support.Page) error { p.NextDialog(true); return nil })
+}
+
+func iDismissTheNextDialog(ctx context.Context) error {
+	return do(ctx, func(_ *step, p *support.Page) error { p.NextDialog(false); return nil })
 }
 
 // pairs reads a two-column table with no header.

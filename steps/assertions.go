@@ -26,74 +26,135 @@ import (
 func RegisterAssertions(sc *godog.ScenarioContext) { registerAssertions(sc) }
 
 func registerAssertions(r registrar) {
-	const area = "Assertions"
-	def(r, Doc{area, `Then I should see "TEXT"`, "Waits until the visible text of the page (or scope) contains TEXT, whitespace-normalised.", `Then I should see "Refunded black sweater"`, ""},
-		`^I should see `+q+scopeRE+`$`, func(ctx context.Context, text, within, withinSel, containing string) error {
-			return expectText(ctx, false, text, within, withinSel, containing)
-		})
-	def(r, Doc{area, `Then I should not see "TEXT"`, "Waits until the visible text of the page (or scope) does not contain TEXT.", `Then I should not see "Loading"`, ""},
-		`^I should not see `+q+scopeRE+`$`, func(ctx context.Context, text, within, withinSel, containing string) error {
-			return expectText(ctx, true, text, within, withinSel, containing)
-		})
-	def(r, Doc{area, `Then I should see COUNT "SELECTOR" elements`, "Waits until exactly COUNT visible elements match the CSS selector.", `Then I should see 3 "tr.product" elements`, ""},
-		`^I should see (\d+) `+q+` elements?`+scopeRE+`$`, func(ctx context.Context, count, selector, within, withinSel, containing string) error {
-			return do(ctx, func(s *step, p *support.Page) error {
-				n, err := strconv.Atoi(count)
-				if err != nil {
-					return err
-				}
-				if err := s.text(&selector, &within, &withinSel, &containing); err != nil {
-					return err
-				}
-				return p.ExpectCount(ctx, selector, n, scopes(within, withinSel, containing)...)
-			})
-		})
-	// locatorThen registers `^PREFIX"LOCATOR"SUFFIX( scope)?$`.
-	locatorThen := func(prefix, suffix, what, example string, check func(ctx context.Context, p *support.Page, l support.Locator) error) {
-		phrase := "Then " + prefix + `"LOCATOR"` + suffix
-		def(r, Doc{area, phrase, what, example, ""},
-			`^`+prefix+q+suffix+scopeRE+`$`, func(ctx context.Context, loc, within, withinSel, containing string) error {
-				return do(ctx, func(s *step, p *support.Page) error {
-					l, err := s.locator(loc, within, withinSel, containing)
-					if err != nil {
-						return err
-					}
-					return check(ctx, p, l)
-				})
-			})
-	}
-	locatorThen("", ` should be visible`, "Waits until LOCATOR matches a visible element.", `Then "Add product" should be visible`,
-		func(ctx context.Context, p *support.Page, l support.Locator) error { return p.ExpectVisible(ctx, l) })
-	locatorThen("", ` should not be visible`, "Waits until LOCATOR matches no visible element (absent or hidden).", `Then ".spinner" should not be visible`,
-		func(ctx context.Context, p *support.Page, l support.Locator) error { return p.ExpectHidden(ctx, l) })
-	locatorThen("", ` should be disabled`, "Waits until the element is disabled (disabled, aria-disabled, or in a disabled fieldset).", `Then "Refund" should be disabled`,
-		func(ctx context.Context, p *support.Page, l support.Locator) error {
-			return p.ExpectState(ctx, l, "disabled")
-		})
-	locatorThen("", ` should be enabled`, "Waits until the element is enabled.", `Then "Sign in" should be enabled`,
-		func(ctx context.Context, p *support.Page, l support.Locator) error {
-			return p.ExpectState(ctx, l, "enabled")
-		})
-	def(r, Doc{area, `Then the "LOCATOR" field should contain "VALUE"`, "Waits until the field's value (a select's chosen option) contains VALUE.", `Then the "Email" field should contain "@example.com"`, ""},
-		`^the `+q+` field should contain `+q+scopeRE+`$`, func(ctx context.Context, loc, value, within, withinSel, containing string) error {
-			return do(ctx, func(s *step, p *support.Page) error {
-				l, err := s.locator(loc, within, withinSel, containing, &value)
-				if err != nil {
-					return err
-				}
-				return p.ExpectValue(ctx, l, value)
-			})
-		})
-	locatorThen(`the `, ` field should be empty`, "Waits until the field is empty.", `Then the "Name" field should be empty`,
-		func(ctx context.Context, p *support.Page, l support.Locator) error { return p.ExpectValue(ctx, l, "") })
-	locatorThen(`the `, ` checkbox should be checked`, "Waits until the checkbox is checked.", `Then the "Remember me" checkbox should be checked`,
-		func(ctx context.Context, p *support.Page, l support.Locator) error {
-			return p.ExpectState(ctx, l.As(support.CheckboxKind), "checked")
-		})
-	locatorThen(`the `, ` checkbox should not be checked`, "Waits until the checkbox is not checked.", `Then the "Remember me" checkbox should not be checked`,
-		func(ctx context.Context, p *support.Page, l support.Locator) error {
-			return p.ExpectState(ctx, l.As(support.CheckboxKind), "unchecked")
-		})
+	r.Step(seeStep, iShouldSee)
+	r.Step(notSeeStep, iShouldNotSee)
+	r.Step(countStep, iShouldSeeCountElements)
+	r.Step(visibleStep, shouldBeVisible)
+	r.Step(notVisibleStep, shouldNotBeVisible)
+	r.Step(disabledStep, shouldBeDisabled)
+	r.Step(enabledStep, shouldBeEnabled)
+	r.Step(fieldContainsStep, fieldShouldContain)
+	r.Step(fieldEmptyStep, fieldShouldBeEmpty)
+	r.Step(checkedStep, checkboxShouldBeChecked)
+	r.Step(notCheckedStep, checkboxShouldNotBeChecked)
+}
+
+const assertions = "Assertions"
+
+var (
+	seeStep = phrase(Doc{Area: assertions, Phrase: `Then I should see "TEXT"`,
+		What:    "Waits until the visible text of the page (or scope) contains TEXT, whitespace-normalised.",
+		Example: `Then I should see "Refunded black sweater"`},
+		`^I should see `+q+scopeRE+`$`)
+	notSeeStep = phrase(Doc{Area: assertions, Phrase: `Then I should not see "TEXT"`,
+		What:    "Waits until the visible text of the page (or scope) does not contain TEXT.",
+		Example: `Then I should not see "Loading"`},
+		`^I should not see `+q+scopeRE+`$`)
+	countStep = phrase(Doc{Area: assertions, Phrase: `Then I should see COUNT "SELECTOR" elements`,
+		What:    "Waits until exactly COUNT visible elements match the CSS selector.",
+		Example: `Then I should see 3 "tr.product" elements`},
+		`^I should see (\d+) `+q+` elements?`+scopeRE+`$`)
+	visibleStep = phrase(Doc{Area: assertions, Phrase: `Then "LOCATOR" should be visible`,
+		What:    "Waits until LOCATOR matches a visible element.",
+		Example: `Then "Add product" should be visible`},
+		`^`+q+` should be visible`+scopeRE+`$`)
+	notVisibleStep = phrase(Doc{Area: assertions, Phrase: `Then "LOCATOR" should not be visible`,
+		What:    "Waits until LOCATOR matches no visible element (absent or hidden).",
+		Example: `Then ".spinner" should not be visible`},
+		`^`+q+` should not be visible`+scopeRE+`$`)
+	disabledStep = phrase(Doc{Area: assertions, Phrase: `Then "LOCATOR" should be disabled`,
+		What:    "Waits until the element is disabled (disabled, aria-disabled, or in a disabled fieldset).",
+		Example: `Then "Refund" should be disabled`},
+		`^`+q+` should be disabled`+scopeRE+`$`)
+	enabledStep = phrase(Doc{Area: assertions, Phrase: `Then "LOCATOR" should be enabled`,
+		What:    "Waits until the element is enabled.",
+		Example: `Then "Sign in" should be enabled`},
+		`^`+q+` should be enabled`+scopeRE+`$`)
+	fieldContainsStep = phrase(Doc{Area: assertions, Phrase: `Then the "LOCATOR" field should contain "VALUE"`,
+		What:    "Waits until the field's value (a select's chosen option) contains VALUE.",
+		Example: `Then the "Email" field should contain "@example.com"`},
+		`^the `+q+` field should contain `+q+scopeRE+`$`)
+	fieldEmptyStep = phrase(Doc{Area: assertions, Phrase: `Then the "LOCATOR" field should be empty`,
+		What:    "Waits until the field is empty.",
+		Example: `Then the "Name" field should be empty`},
+		`^the `+q+` field should be empty`+scopeRE+`$`)
+	checkedStep = phrase(Doc{Area: assertions, Phrase: `Then the "LOCATOR" checkbox should be checked`,
+		What:    "Waits until the checkbox is checked.",
+		Example: `Then the "Remember me" checkbox should be checked`},
+		`^the `+q+` checkbox should be checked`+scopeRE+`$`)
+	notCheckedStep = phrase(Doc{Area: assertions, Phrase: `Then the "LOCATOR" checkbox should not be checked`,
+		What:    "Waits until the checkbox is not checked.",
+		Example: `Then the "Remember me" checkbox should not be checked`},
+		`^the `+q+` checkbox should not be checked`+scopeRE+`$`)
+)
+
+func iShouldSee(ctx context.Context, text, within, withinSel, containing string) error {
+	return expectText(ctx, false, text, within, withinSel, containing)
+}
+
+func iShouldNotSee(ctx context.Context, text, within, withinSel, containing string) error {
+	return expectText(ctx, true, text, within, withinSel, containing)
+}
+
+func iShouldSeeCountElements(ctx context.Context, count, selector, within, withinSel, containing string) error {
+	return do(ctx, func(s *step, p *support.Page) error {
+		n, err := strconv.Atoi(count)
+		if err != nil {
+			return err
+		}
+		if err := s.text(&selector, &within, &withinSel, &containing); err != nil {
+			return err
+		}
+		return p.ExpectCount(ctx, selector, n, scopes(within, withinSel, containing)...)
+	})
+}
+
+func shouldBeVisible(ctx context.Context, loc, within, withinSel, containing string) error {
+	return onLocator(ctx, loc, within, withinSel, containing, (*support.Page).ExpectVisible)
+}
+
+func shouldNotBeVisible(ctx context.Context, loc, within, withinSel, containing string) error {
+	return onLocator(ctx, loc, within, withinSel, containing, (*support.Page).ExpectHidden)
+}
+
+func shouldBeDisabled(ctx context.Context, loc, within, withinSel, containing string) error {
+	return onLocator(ctx, loc, within, withinSel, containing, func(p *support.Page, ctx context.Context, l support.Locator) error {
+		return p.ExpectState(ctx, l, "disabled")
+	})
+}
+
+func shouldBeEnabled(ctx context.Context, loc, within, withinSel, containing string) error {
+	return onLocator(ctx, loc, within, withinSel, containing, func(p *support.Page, ctx context.Context, l support.Locator) error {
+		return p.ExpectState(ctx, l, "enabled")
+	})
+}
+
+func fieldShouldContain(ctx context.Context, loc, value, within, withinSel, containing string) error {
+	return do(ctx, func(s *step, p *support.Page) error {
+		l, err := s.locator(loc, within, withinSel, containing, &value)
+		if err != nil {
+			return err
+		}
+		return p.ExpectValue(ctx, l, value)
+	})
+}
+
+func fieldShouldBeEmpty(ctx context.Context, loc, within, withinSel, containing string) error {
+	return onLocator(ctx, loc, within, withinSel, containing, func(p *support.Page, ctx context.Context, l support.Locator) error {
+		return p.ExpectValue(ctx, l, "")
+	})
+}
+
+func checkboxShouldBeChecked(ctx context.Context, loc, within, withinSel, containing string) error {
+	return onLocator(ctx, loc, within, withinSel, containing, func(p *support.Page, ctx context.Context, l support.Locator) error {
+		return p.ExpectState(ctx, l.As(support.CheckboxKind), "checked")
+	})
+}
+
+func checkboxShouldNotBeChecked(ctx context.Context, loc, within, withinSel, containing string) error {
+	return onLocator(ctx, loc, within, withinSel, containing, func(p *support.Page, ctx context.Context, l support.Locator) error {
+		return p.ExpectState(ctx, l.As(support.CheckboxKind), "unchecked")
+	})
 }
 
 func expectText(ctx context.Context, not bool, text, within, withinSel, containing string) error {

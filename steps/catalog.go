@@ -1,14 +1,13 @@
 package steps
 
 import (
+	"fmt"
 	"regexp"
-	"sort"
-	"strings"
 )
 
-// Doc describes one step: the phrase as STEPS.md writes it, what it does, and an
-// example line. The reference docs/steps.md is generated from these, so a step
-// cannot be added without its documentation.
+// Doc describes one step: the phrase as the vocabulary (docs/vocabulary.txt)
+// writes it, what it does, and an example line. The reference docs/steps.md is
+// generated from these, so a step cannot be added without its documentation.
 type Doc struct {
 	Area    string // Navigation, Actions, ...
 	Phrase  string // e.g. `When I click "LOCATOR"`
@@ -18,24 +17,45 @@ type Doc struct {
 }
 
 // registrar is what registration needs of *godog.ScenarioContext, so the same
-// code can also fill the catalogue.
+// registration code also fills the catalogue. Each register* function calls
+// Step once per step, on a line of its own: godog records that line (and the
+// handler's name) as the step's location in its output.
 type registrar interface {
 	Step(expr, stepFunc interface{})
 }
 
-// catalogue records docs instead of registering handlers.
-type catalogue struct{ docs []Doc }
+// phrases is the documentation of every core step, by its compiled expression.
+// phrase fills it while the package initialises; afterwards it is only read.
+var phrases = map[*regexp.Regexp]Doc{}
 
-func (c *catalogue) Step(interface{}, interface{}) {}
+// phrase compiles a core step's expression, once for the life of the program,
+// and files its documentation. Call it only in package variable declarations:
+//
+//	var clickStep = phrase(Doc{Area: actions, Phrase: ..., What: ..., Example: ...}, `^I click `+q+scopeRE+`$`)
+//
+// and register the step with  r.Step(clickStep, iClick) .
+func phrase(d Doc, expr string) *regexp.Regexp {
+	re := regexp.MustCompile(expr) // a bad core expression fails every test at once
+	d.Expr = expr
+	phrases[re] = d
+	return re
+}
 
-// def registers one step with its doc.
-func def(r registrar, d Doc, expr string, handler any) {
-	if c, ok := r.(*catalogue); ok {
-		d.Expr = expr
-		c.docs = append(c.docs, d)
+// catalogue records the documentation of each step registered with it, in
+// order, instead of registering handlers.
+type catalogue struct {
+	docs         []Doc
+	undocumented []string // expressions registered without phrase
+}
+
+func (c *catalogue) Step(expr, _ interface{}) {
+	re, _ := expr.(*regexp.Regexp)
+	d, ok := phrases[re]
+	if !ok {
+		c.undocumented = append(c.undocumented, fmt.Sprint(expr))
 		return
 	}
-	r.Step(expr, handler)
+	c.docs = append(c.docs, d)
 }
 
 // Catalog lists every core step with its documentation, in registration order.
@@ -43,82 +63,4 @@ func Catalog() []Doc {
 	c := &catalogue{}
 	registerAll(c)
 	return c.docs
-}
-
-var (
-	quoted = regexp.MustCompile(`"[^"]*"`)
-	digits = regexp.MustCompile(`\b\d+\b`)
-)
-
-// shape reduces a step to its words: quoted arguments become "", numbers N.
-func shape(s string) []string {
-	s = quoted.ReplaceAllString(s, `""`)
-	s = digits.ReplaceAllString(s, "N")
-	return strings.Fields(strings.ToLower(s))
-}
-
-// Suggest returns the phrases of up to three core steps close to text (an
-// undefined step), nearest first: a typo in a word, a missing or extra word.
-func Suggest(text string) []string {
-	want := shape(text)
-	type cand struct {
-		line       string
-		dist, char int
-	}
-	var cands []cand
-	for _, d := range Catalog() {
-		// Compare with the example's shape: it has the words of the phrase with
-		// real arguments in place.
-		ex, _, _ := strings.Cut(d.Example, "\n") // the step line, not its table
-		if i := strings.Index(ex, " "); i > 0 {
-			ex = ex[i+1:] // drop the Given/When/Then keyword
-		}
-		got := shape(ex)
-		dist := wordDistance(want, got)
-		if dist <= max(1, len(want)/3) {
-			// Ties go to the closest spelling: "clik" is nearer "click" than "clear".
-			char := editDistance([]rune(strings.Join(want, " ")), []rune(strings.Join(got, " ")))
-			cands = append(cands, cand{d.Phrase, dist, char})
-		}
-	}
-	sort.SliceStable(cands, func(i, j int) bool {
-		if cands[i].dist != cands[j].dist {
-			return cands[i].dist < cands[j].dist
-		}
-		return cands[i].char < cands[j].char
-	})
-	var out []string
-	seen := map[string]bool{}
-	for _, c := range cands {
-		if !seen[c.line] && len(out) < 3 {
-			seen[c.line] = true
-			out = append(out, c.line)
-		}
-	}
-	return out
-}
-
-// wordDistance is the edit distance between two lists of words.
-func wordDistance(a, b []string) int { return editDistance(a, b) }
-
-// editDistance is Levenshtein's distance between two sequences.
-func editDistance[T comparable](a, b []T) int {
-	d := make([]int, len(b)+1)
-	for j := range d {
-		d[j] = j
-	}
-	for i := 1; i <= len(a); i++ {
-		prev := d[0]
-		d[0] = i
-		for j := 1; j <= len(b); j++ {
-			cur := d[j]
-			cost := 1
-			if a[i-1] == b[j-1] {
-				cost = 0
-			}
-			d[j] = min(d[j]+1, d[j-1]+1, prev+cost)
-			prev = cur
-		}
-	}
-	return d[len(b)]
 }

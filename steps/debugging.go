@@ -19,16 +19,22 @@ import (
 func RegisterDebugging(sc *godog.ScenarioContext) { registerDebugging(sc) }
 
 func registerDebugging(r registrar) {
-	def(r, Doc{"Debugging", `Then show me the page`, "Saves the page's HTML, a screenshot and its console log, and prints where.", `Then show me the page`, ""},
-		`^show me the page$`, func(ctx context.Context) error {
-			return do(ctx, func(s *step, p *support.Page) error {
-				dir := filepath.Join(s.sc.Suite().Config().Artifacts, "show-me",
-					fmt.Sprintf("worker%d-%s", s.sc.Worker.Index, strconv.FormatInt(time.Now().UnixNano(), 36)))
-				saved, err := p.SaveArtifacts(ctx, dir)
-				for _, a := range saved {
-					fmt.Fprintf(os.Stdout, "romaine: show me the page: %s\n", a.Path)
-				}
-				return err
-			})
-		})
+	r.Step(showMeStep, showMeThePage)
+}
+
+var showMeStep = phrase(Doc{Area: "Debugging", Phrase: `Then show me the page`,
+	What:    "Saves the page's HTML, a screenshot and its console log, and prints where.",
+	Example: `Then show me the page`},
+	`^show me the page$`)
+
+func showMeThePage(ctx context.Context) error {
+	return do(ctx, func(s *step, p *support.Page) error {
+		dir := filepath.Join(s.sc.ArtifactsDir(), "show-me",
+			fmt.Sprintf("worker%d-%s", s.sc.Worker.Index, strconv.FormatInt(time.Now().UnixNano(), 36)))
+		saved, err := p.SaveArtifacts(ctx, dir)
+		for _, a := range saved {
+			fmt.Fprintf(os.Stdout, "romaine: show me the page: %s\n", a.Path)
+		}
+		return err
+	})
 }

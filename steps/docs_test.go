@@ -112,3 +112,17 @@ func TestExamplesAreUnambiguous(t *testing.T) {
 		}
 	}
 }
+
+// A "\n" written inside the reference's raw-string prose reached readers as a
+// literal backslash and n; the reference shows none outside its patterns.
+func TestReferenceShowsNoEscapedNewline(t *testing.T) {
+	var out bytes.Buffer
+	if err := steps.WriteReference(&out); err != nil {
+		t.Fatal(err)
+	}
+	for i, line := range strings.Split(out.String(), "\n") {
+		if strings.Contains(line, `\n`) && !strings.HasPrefix(line, "- Pattern:") {
+			t.Errorf("docs/steps.md line %d shows a literal \\n: %s", i+1, line)
+		}
+	}
+}

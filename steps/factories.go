@@ -25,44 +25,79 @@ import (
 func RegisterFactories(sc *godog.ScenarioContext) { registerFactories(sc) }
 
 func registerFactories(r registrar) {
-	const area = "Factories"
-	def(r, Doc{area, `Given a MODEL exists`, "Makes one record of the model with its factory's defaults (fake data) and remembers it as {{MODEL.field}}.", `Given a product exists`, ""},
-		`^a ([^"]+?) exists$`, func(ctx context.Context, model string) error {
-			return create(ctx, model, "", nil)
-		})
-	def(r, Doc{area, `Given an MODEL exists`, "The same, for models that start with a vowel sound.", `Given an order exists`, ""},
-		`^an ([^"]+?) exists$`, func(ctx context.Context, model string) error {
-			return create(ctx, model, "", nil)
-		})
-	def(r, Doc{area, `Given a MODEL exists with:`, "Makes one record; a table of | attribute | value | (no header) overrides the defaults.", "Given a product exists with:\n  | colour | black |\n  | stock  | 3     |", ""},
-		`^an? ([^"]+?) exists with:$`, func(ctx context.Context, model string, t *godog.Table) error {
-			return createWith(ctx, model, "", t)
-		})
-	def(r, Doc{area, `Given COUNT MODELs exist`, "Makes COUNT records with the defaults.", `Given 3 products exist`, ""},
-		`^(\d+) ([^"]+?) exist$`, func(ctx context.Context, count, model string) error {
-			n, err := strconv.Atoi(count)
-			if err != nil {
-				return err
-			}
-			for range n {
-				if err := create(ctx, model, "", nil); err != nil {
-					return err
-				}
-			}
-			return nil
-		})
-	def(r, Doc{area, `Given the following MODELs exist:`, "Makes one record per row of a table whose header row names the attributes.", "Given the following products exist:\n  | name    | colour |\n  | sweater | black  |\n  | scarf   | red    |", ""},
-		`^the following ([^"]+?) exist:$`, func(ctx context.Context, model string, t *godog.Table) error {
-			return createTable(ctx, model, t)
-		})
-	def(r, Doc{area, `Given a MODEL "NAME" exists`, "Makes one record and remembers it as NAME too: {{NAME.field}}.", `Given a customer "alice" exists`, ""},
-		`^an? ([^"]+?) "([^"]*)" exists$`, func(ctx context.Context, model, name string) error {
-			return create(ctx, model, name, nil)
-		})
-	def(r, Doc{area, `Given a MODEL "NAME" exists with:`, "Makes one named record with the table's attributes.", "Given a customer \"alice\" exists with:\n  | name | Alice |", ""},
-		`^an? ([^"]+?) "([^"]*)" exists with:$`, func(ctx context.Context, model, name string, t *godog.Table) error {
-			return createWith(ctx, model, name, t)
-		})
+	r.Step(aModelStep, aModelExists)
+	r.Step(anModelStep, aModelExists)
+	r.Step(aModelWithStep, aModelExistsWith)
+	r.Step(countModelsStep, countModelsExist)
+	r.Step(followingModelsStep, theFollowingModelsExist)
+	r.Step(namedModelStep, aNamedModelExists)
+	r.Step(namedModelWithStep, aNamedModelExistsWith)
+}
+
+const factoriesArea = "Factories"
+
+var (
+	aModelStep = phrase(Doc{Area: factoriesArea, Phrase: `Given a MODEL exists`,
+		What:    "Makes one record of the model with its factory's defaults (fake data) and remembers it as {{MODEL.field}}.",
+		Example: `Given a product exists`},
+		`^a ([^"]+?) exists$`)
+	anModelStep = phrase(Doc{Area: factoriesArea, Phrase: `Given an MODEL exists`,
+		What:    "The same, for models that start with a vowel sound.",
+		Example: `Given an order exists`},
+		`^an ([^"]+?) exists$`)
+	aModelWithStep = phrase(Doc{Area: factoriesArea, Phrase: `Given a MODEL exists with:`,
+		What:    "Makes one record; a table of | attribute | value | (no header) overrides the defaults.",
+		Example: "Given a product exists with:\n  | colour | black |\n  | stock  | 3     |"},
+		`^an? ([^"]+?) exists with:$`)
+	countModelsStep = phrase(Doc{Area: factoriesArea, Phrase: `Given COUNT MODELs exist`,
+		What:    "Makes COUNT records with the defaults.",
+		Example: `Given 3 products exist`},
+		`^(\d+) ([^"]+?) exist$`)
+	followingModelsStep = phrase(Doc{Area: factoriesArea, Phrase: `Given the following MODELs exist:`,
+		What:    "Makes one record per row of a table whose header row names the attributes.",
+		Example: "Given the following products exist:\n  | name    | colour |\n  | sweater | black  |\n  | scarf   | red    |"},
+		`^the following ([^"]+?) exist:$`)
+	namedModelStep = phrase(Doc{Area: factoriesArea, Phrase: `Given a MODEL "NAME" exists`,
+		What:    "Makes one record and remembers it as NAME too: {{NAME.field}}.",
+		Example: `Given a customer "alice" exists`},
+		`^an? ([^"]+?) "([^"]*)" exists$`)
+	namedModelWithStep = phrase(Doc{Area: factoriesArea, Phrase: `Given a MODEL "NAME" exists with:`,
+		What:    "Makes one named record with the table's attributes.",
+		Example: "Given a customer \"alice\" exists with:\n  | name | Alice |"},
+		`^an? ([^"]+?) "([^"]*)" exists with:$`)
+)
+
+func aModelExists(ctx context.Context, model string) error {
+	return create(ctx, model, "", nil)
+}
+
+func aModelExistsWith(ctx context.Context, model string, t *godog.Table) error {
+	return createWith(ctx, model, "", t)
+}
+
+func countModelsExist(ctx context.Context, count, model string) error {
+	n, err := strconv.Atoi(count)
+	if err != nil {
+		return err
+	}
+	for range n {
+		if err := create(ctx, model, "", nil); err != nil {
+			return err
+		}
+	}
+	return nil
+}
+
+func theFollowingModelsExist(ctx context.Context, model string, t *godog.Table) error {
+	return createTable(ctx, model, t)
+}
+
+func aNamedModelExists(ctx context.Context, model, name string) error {
+	return create(ctx, model, name, nil)
+}
+
+func aNamedModelExistsWith(ctx context.Context, model, name string, t *godog.Table) error {
+	return createWith(ctx, model, name, t)
 }
 
 func createTable(ctx context.Context, model string, t *godog.Table) error {
@@ -103,7 +138,7 @@ func create(ctx context.Context, model, name string, attrs map[string]string) er
 	if err != nil {
 		return err
 	}
-	def, err := s.sc.Suite().Factories().Lookup(model)
+	def, err := s.sc.Factories().Lookup(model)
 	if err != nil {
 		return err
 	}

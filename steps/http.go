@@ -7,7 +7,7 @@ import (
 	"fmt"
 	"io"
 	"net/http"
-	"net/http/cookiejar"
+	"regexp"
 	"strconv"
 	"strings"
 
@@ -31,52 +31,87 @@ import (
 func RegisterHTTP(sc *godog.ScenarioContext) { registerHTTP(sc) }
 
 func registerHTTP(r registrar) {
-	const area = "HTTP and JSON"
-	for _, m := range []string{"GET", "DELETE"} {
-		def(r, Doc{area, "When I send a " + m + ` request to "PATH"`, "Sends the request to the worker's app (with this scenario's own cookies) and keeps the response.", "When I send a " + m + ` request to "/api/products/{{product.id}}"`, ""},
-			`^I send a (`+m+`) request to `+q+`$`, func(ctx context.Context, method, path string) error {
-				return send(ctx, method, path, nil)
-			})
-	}
-	for _, m := range []string{"POST", "PUT"} {
-		def(r, Doc{area, "When I send a " + m + ` request to "PATH" with:`, "Sends the doc string under the step as a JSON body.", "When I send a " + m + " request to \"/api/session\" with:\n  \"\"\"\n  {\"email\": \"{{me.email}}\", \"password\": \"{{me.password}}\"}\n  \"\"\"", ""},
-			`^I send a (`+m+`) request to `+q+` with:$`, func(ctx context.Context, method, path string, body *godog.DocString) error {
-				if body == nil {
-					return fmt.Errorf("this step needs a doc string with the JSON body, between \"\"\" lines under the step")
-				}
-				return send(ctx, method, path, body)
-			})
-	}
-	def(r, Doc{area, `Then the response status should be COUNT`, "Checks the status code of the last response.", `Then the response status should be 403`, ""},
-		`^the response status should be (\d+)$`, func(ctx context.Context, code string) error {
-			resp, err := lastResponse(ctx)
-			if err != nil {
-				return err
-			}
-			if want, _ := strconv.Atoi(code); resp.Status != want {
-				return fmt.Errorf("the response status was %d, not %s; body: %s", resp.Status, code, clip(resp.Body))
-			}
-			return nil
-		})
-	def(r, Doc{area, `Then the JSON response at "DIG.PATH" should be "VALUE"`, "Digs into the JSON of the last response (keys and array indexes, dot separated) and compares the value as text.", `Then the JSON response at "0.name" should be "{{product.name}}"`, ""},
-		`^the JSON response at `+q+` should be `+q+`$`, func(ctx context.Context, path, want string) error {
-			got, err := digResponse(ctx, path, &want)
-			if err != nil {
-				return err
-			}
-			if support.Show(got) != want {
-				return fmt.Errorf("the JSON response at %q is %s, not %q", path, support.Show(got), want)
-			}
-			return nil
-		})
-	def(r, Doc{area, `Then the JSON response should have "DIG.PATH"`, "Checks that the path exists in the JSON of the last response; a missing part names the deepest part that existed.", `Then the JSON response should have "error"`, ""},
-		`^the JSON response should have `+q+`$`, func(ctx context.Context, path string) error {
-			_, err := digResponse(ctx, path, nil)
-			return err
-		})
+	r.Step(getStep, iSendARequest)
+	r.Step(postStep, iSendARequestWith)
+	r.Step(putStep, iSendARequestWith)
+	r.Step(deleteStep, iSendARequest)
+	r.Step(statusStep, theResponseStatusShouldBe)
+	r.Step(jsonAtStep, theJSONResponseAtShouldBe)
+	r.Step(jsonHasStep, theJSONResponseShouldHave)
 }
 
-const jarKey = "steps.http.cookiejar"
+const httpArea = "HTTP and JSON"
+
+var (
+	getStep    = bodilessRequestStep("GET")
+	postStep   = requestWithBodyStep("POST")
+	putStep    = requestWithBodyStep("PUT")
+	deleteStep = bodilessRequestStep("DELETE")
+	statusStep = phrase(Doc{Area: httpArea, Phrase: `Then the response status should be COUNT`,
+		What:    "Checks the status code of the last response.",
+		Example: `Then the response status should be 403`},
+		`^the response status should be (\d+)$`)
+	jsonAtStep = phrase(Doc{Area: httpArea, Phrase: `Then the JSON response at "DIG.PATH" should be "VALUE"`,
+		What:    "Digs into the JSON of the last response (keys and array indexes, dot separated) and compares the value as text.",
+		Example: `Then the JSON response at "0.name" should be "{{product.name}}"`},
+		`^the JSON response at `+q+` should be `+q+`$`)
+	jsonHasStep = phrase(Doc{Area: httpArea, Phrase: `Then the JSON response should have "DIG.PATH"`,
+		What:    "Checks that the path exists in the JSON of the last response; a missing part names the deepest part that existed.",
+		Example: `Then the JSON response should have "error"`},
+		`^the JSON response should have `+q+`$`)
+)
+
+func bodilessRequestStep(method string) *regexp.Regexp {
+	return phrase(Doc{Area: httpArea, Phrase: "When I send a " + method + ` request to "PATH"`,
+		What:    "Sends the request to the worker's app (with this scenario's own cookies) and keeps the response.",
+		Example: "When I send a " + method + ` request to "/api/products/{{product.id}}"`},
+		`^I send a (`+method+`) request to `+q+`$`)
+}
+
+func requestWithBodyStep(method string) *regexp.Regexp {
+	return phrase(Doc{Area: httpArea, Phrase: "When I send a " + method + ` request to "PATH" with:`,
+		What:    "Sends the doc string under the step as a JSON body.",
+		Example: "When I send a " + method + " request to \"/api/session\" with:\n  \"\"\"\n  {\"email\": \"{{me.email}}\", \"password\": \"{{me.password}}\"}\n  \"\"\""},
+		`^I send a (`+method+`) request to `+q+` with:$`)
+}
+
+func iSendARequest(ctx context.Context, method, path string) error {
+	return send(ctx, method, path, nil)
+}
+
+func iSendARequestWith(ctx context.Context, method, path string, body *godog.DocString) error {
+	if body == nil {
+		return fmt.Errorf("this step needs a doc string with the JSON body, between \"\"\" lines under the step")
+	}
+	return send(ctx, method, path, body)
+}
+
+func theResponseStatusShouldBe(ctx context.Context, code string) error {
+	resp, err := lastResponse(ctx)
+	if err != nil {
+		return err
+	}
+	if want, _ := strconv.Atoi(code); resp.Status != want {
+		return fmt.Errorf("the response status was %d, not %s; body: %s", resp.Status, code, clip(resp.Body))
+	}
+	return nil
+}
+
+func theJSONResponseAtShouldBe(ctx context.Context, path, want string) error {
+	got, err := digResponse(ctx, path, &want)
+	if err != nil {
+		return err
+	}
+	if support.Show(got) != want {
+		return fmt.Errorf("the JSON response at %q is %s, not %q", path, support.Show(got), want)
+	}
+	return nil
+}
+
+func theJSONResponseShouldHave(ctx context.Context, path string) error {
+	_, err := digResponse(ctx, path, nil)
+	return err
+}
 
 func send(ctx context.Context, method, path string, body *godog.DocString) error {
 	s, err := begin(ctx)
@@ -90,7 +125,7 @@ func send(ctx context.Context, method, path string, body *godog.DocString) error
 	var content string
 	if body != nil {
 		content = body.Content
-		if err := s.text(&content); err != nil {
+		if err := s.interpolate(&content); err != nil {
 			return err
 		}
 		if !json.Valid([]byte(content)) {
@@ -110,12 +145,7 @@ func send(ctx context.Context, method, path string, body *godog.DocString) error
 		req.Header.Set("Content-Type", "application/json")
 	}
 	req.Header.Set("Accept", "application/json")
-	jar, _ := s.sc.Values[jarKey].(http.CookieJar)
-	if jar == nil {
-		jar, _ = cookiejar.New(nil)
-		s.sc.Values[jarKey] = jar
-	}
-	resp, err := (&http.Client{Jar: jar}).Do(req)
+	resp, err := (&http.Client{Jar: s.sc.Cookies()}).Do(req)
 	if err != nil {
 		return fmt.Errorf("%s %s: %w", method, url, err)
 	}

@@ -17,43 +17,56 @@ import (
 //	When I go back
 //	Then I should be on "PATH"
 //	Then the page title should be "TEXT"
+//	Then the page title should contain "TEXT"
 func RegisterNavigation(sc *godog.ScenarioContext) { registerNavigation(sc) }
 
 func registerNavigation(r registrar) {
-	const area = "Navigation"
-	def(r, Doc{area, `Given I am on "PATH"`, "Opens PATH (relative to the app of the worker running the scenario, or an absolute URL) and waits for it to load.", `Given I am on "/sign-in"`, ""},
-		`^I am on `+q+`$`, visit)
-	def(r, Doc{area, `When I go to "PATH"`, "The same as  I am on \"PATH\" , in the words of a When.", `When I go to "/inventory"`, ""},
-		`^I go to `+q+`$`, visit)
-	def(r, Doc{area, `Given I am on the NAME page`, "Opens a page registered by name in Go (terrain.WithPage). An unknown name lists the known ones.", `Given I am on the inventory page`, ""},
-		`^I am on the (.+) page$`, visitNamed)
-	def(r, Doc{area, `When I reload the page`, "Reloads the page and waits for it to load.", `When I reload the page`, ""},
-		`^I reload the page$`, func(ctx context.Context) error {
-			return do(ctx, func(_ *step, p *support.Page) error { return p.Reload(ctx) })
-		})
-	def(r, Doc{area, `When I go back`, "Goes back in the browser's history.", `When I go back`, ""},
-		`^I go back$`, func(ctx context.Context) error {
-			return do(ctx, func(_ *step, p *support.Page) error { return p.Back(ctx) })
-		})
-	def(r, Doc{area, `Then I should be on "PATH"`, "Waits until the page's path (and query, when PATH has one) is PATH.", `Then I should be on "/inventory"`, ""},
-		`^I should be on `+q+`$`, func(ctx context.Context, path string) error {
-			return do(ctx, func(s *step, p *support.Page) error {
-				if err := s.text(&path); err != nil {
-					return err
-				}
-				return p.ExpectPath(ctx, path)
-			})
-		})
-	def(r, Doc{area, `Then the page title should be "TEXT"`, "Waits until the document's title is TEXT.", `Then the page title should be "Inventory — Demo Store"`, ""},
-		`^the page title should be `+q+`$`, func(ctx context.Context, title string) error {
-			return do(ctx, func(s *step, p *support.Page) error {
-				if err := s.text(&title); err != nil {
-					return err
-				}
-				return p.ExpectTitle(ctx, title)
-			})
-		})
+	r.Step(amOnStep, visit)
+	r.Step(goToStep, visit)
+	r.Step(namedPageStep, visitNamed)
+	r.Step(reloadStep, iReloadThePage)
+	r.Step(backStep, iGoBack)
+	r.Step(shouldBeOnStep, iShouldBeOn)
+	r.Step(titleStep, thePageTitleShouldBe)
+	r.Step(titleContainsStep, thePageTitleShouldContain)
 }
+
+const navigation = "Navigation"
+
+var (
+	amOnStep = phrase(Doc{Area: navigation, Phrase: `Given I am on "PATH"`,
+		What:    "Opens PATH (relative to the app of the worker running the scenario, or an absolute URL) and waits for it to load.",
+		Example: `Given I am on "/sign-in"`},
+		`^I am on `+q+`$`)
+	goToStep = phrase(Doc{Area: navigation, Phrase: `When I go to "PATH"`,
+		What:    "The same as  I am on \"PATH\" , in the words of a When.",
+		Example: `When I go to "/inventory"`},
+		`^I go to `+q+`$`)
+	namedPageStep = phrase(Doc{Area: navigation, Phrase: `Given I am on the NAME page`,
+		What:    "Opens a page registered by name in Go (terrain.WithPage). An unknown name lists the known ones.",
+		Example: `Given I am on the inventory page`},
+		`^I am on the (.+) page$`)
+	reloadStep = phrase(Doc{Area: navigation, Phrase: `When I reload the page`,
+		What:    "Reloads the page and waits for it to load.",
+		Example: `When I reload the page`},
+		`^I reload the page$`)
+	backStep = phrase(Doc{Area: navigation, Phrase: `When I go back`,
+		What:    "Goes back in the browser's history.",
+		Example: `When I go back`},
+		`^I go back$`)
+	shouldBeOnStep = phrase(Doc{Area: navigation, Phrase: `Then I should be on "PATH"`,
+		What:    "Waits until the page is at PATH: the same path, and the same query and #fragment when PATH has them (so  Then I should be on \"/#/active\" , checks a single-page app's route).",
+		Example: `Then I should be on "/inventory"`},
+		`^I should be on `+q+`$`)
+	titleStep = phrase(Doc{Area: navigation, Phrase: `Then the page title should be "TEXT"`,
+		What:    "Waits until the document's title is TEXT.",
+		Example: `Then the page title should be "Inventory — Demo Store"`},
+		`^the page title should be `+q+`$`)
+	titleContainsStep = phrase(Doc{Area: navigation, Phrase: `Then the page title should contain "TEXT"`,
+		What:    "Waits until the document's title contains TEXT (whitespace-normalised, case-sensitive).",
+		Example: `Then the page title should contain "Inventory"`},
+		`^the page title should contain `+q+`$`)
+)
 
 func visit(ctx context.Context, path string) error {
 	return do(ctx, func(s *step, p *support.Page) error {
@@ -66,10 +79,45 @@ func visit(ctx context.Context, path string) error {
 
 func visitNamed(ctx context.Context, name string) error {
 	return do(ctx, func(s *step, p *support.Page) error {
-		path, err := s.sc.Suite().PagePath(name)
+		path, err := s.sc.PagePath(name)
 		if err != nil {
 			return err
 		}
 		return p.Visit(ctx, path)
+	})
+}
+
+func iReloadThePage(ctx context.Context) error {
+	return do(ctx, func(_ *step, p *support.Page) error { return p.Reload(ctx) })
+}
+
+func iGoBack(ctx context.Context) error {
+	return do(ctx, func(_ *step, p *support.Page) error { return p.Back(ctx) })
+}
+
+func iShouldBeOn(ctx context.Context, path string) error {
+	return do(ctx, func(s *step, p *support.Page) error {
+		if err := s.text(&path); err != nil {
+			return err
+		}
+		return p.ExpectPath(ctx, path)
+	})
+}
+
+func thePageTitleShouldBe(ctx context.Context, title string) error {
+	return do(ctx, func(s *step, p *support.Page) error {
+		if err := s.text(&title); err != nil {
+			return err
+		}
+		return p.ExpectTitle(ctx, title)
+	})
+}
+
+func thePageTitleShouldContain(ctx context.Context, part string) error {
+	return do(ctx, func(s *step, p *support.Page) error {
+		if err := s.text(&part); err != nil {
+			return err
+		}
+		return p.ExpectTitleContaining(ctx, part)
 	})
 }

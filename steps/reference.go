@@ -37,8 +37,9 @@ func WriteReference(w io.Writer) error {
 	cfg := terrain.DefaultConfig()
 	p("# Step reference\n\n")
 	p("<!-- Generated from steps.Catalog() by  go run ./cmd/romaine-docs > docs/steps.md  Do not edit by hand. -->\n\n")
-	p("These are the %d steps every Romaine suite understands (the core vocabulary of\n", len(docs))
-	p("STEPS.md). New to Romaine? Start with [Writing features](writing-features.md).\n\n")
+	p("These are the %d steps every Romaine suite understands. Their phrases are a\n", len(docs))
+	p("published contract, listed in [vocabulary.md](vocabulary.md). New to Romaine? Start\n")
+	p("with [Writing features](writing-features.md).\n\n")
 	p("Contents: [Locators](#locators) · [Scopes](#scopes) · [Waiting](#waiting) ·\n")
 	p("[Remembered values](#remembered-values-namefield) · [All steps](#all-steps)")
 	for _, a := range areas {
@@ -141,11 +142,17 @@ fails, listing them. Hidden elements never match actions (a checkbox or radio bu
 styled away behind its visible label is clicked through the label). When nothing
 matches, the error names the closest name on the page, if one is close.
 
-A quoted argument cannot contain a double quote (` + "`\"`" + `); table cells and doc strings can.
+**Human text that starts like a selector** (` + "`#1 best seller`, `.NET`, `[draft]`" + `) is
+written with the prefix ` + "`text=`" + `: ` + "`\"text=#1 best seller\"`" + `. It is matched as above.
+
+**A double quote** inside a quoted argument is written ` + "`\\\"`" + `:
+` + "`Then I should see \"say \\\"hi\\\"\"`" + `. Any other backslash is itself. Table cells
+may use ` + "`\\\"`" + ` too; doc strings are taken as written.
 
 ## Scopes
 
-Every step marked *Scope: yes* below (every step that takes a LOCATOR, and the\ntext and counting assertions) may end with a scope, and then looks only
+Every step marked *Scope: yes* below (every step that takes a LOCATOR, and the
+text and counting assertions) may end with a scope, and then looks only
 inside it:
 
 - ` + "` within \"LOCATOR\"`" + `: any locator, selector or human text, which must name exactly

@@ -1,11 +1,19 @@
-// Package steps defines the core step vocabulary of ../shared/STEPS.md. Each
-// handler is thin: it reads the words, interpolates {{name.field}} references,
-// and calls the support layer, factories or the scenario state.
+// Package steps defines Romaine's core step vocabulary: the phrases of
+// docs/vocabulary.txt (a published contract), documented in docs/steps.md. Each
+// handler is a named function, registered on a line of its own, so godog's
+// output shows where it lives (actions.go:NN -> steps.iClick). A handler is
+// thin: it reads the words, interpolates {{name.field}} references, and calls
+// the support layer, factories or the scenario state.
+//
+// Adding a step: declare its documented expression with phrase in a package
+// variable, write the handler as a named function, and add one r.Step line to
+// its area's register function; then regenerate docs/steps.md.
 package steps
 
 import (
 	"context"
 	"fmt"
+	"strings"
 
 	"github.com/cucumber/godog"
 
@@ -30,10 +38,12 @@ func registerAll(r registrar) {
 //
 //	within "LOCATOR"
 //	within the "SELECTOR" containing "TEXT"
-const scopeRE = `(?: within "([^"]*)"| within the "([^"]*)" containing "([^"]*)")?`
+const scopeRE = `(?: within ` + q + `| within the ` + q + ` containing ` + q + `)?`
 
-// q is a quoted argument.
-const q = `"([^"]*)"`
+// q is a quoted argument: any characters but a double quote, which is written
+// \" inside it. A backslash before anything else is itself, even a last one
+// ("C:\"), so arguments written before \" existed read as they did.
+const q = `"((?:[^"\\]|\\.)*\\?)"`
 
 // step is what a handler works with: the scenario and interpolation.
 type step struct {
@@ -49,8 +59,18 @@ func begin(ctx context.Context) (*step, error) {
 	return &step{ctx: ctx, sc: sc}, nil
 }
 
-// text interpolates {{name.field}} references in each argument.
+// text reads quoted arguments and table cells: \" stands for a double quote,
+// and {{name.field}} references are replaced by remembered values.
 func (s *step) text(args ...*string) error {
+	for _, a := range args {
+		*a = strings.ReplaceAll(*a, `\"`, `"`)
+	}
+	return s.interpolate(args...)
+}
+
+// interpolate replaces {{name.field}} references in each argument, and nothing
+// else: doc strings are taken as written (a JSON body keeps its \").
+func (s *step) interpolate(args ...*string) error {
 	for _, a := range args {
 		v, err := s.sc.Interpolate(*a)
 		if err != nil {

@@ -78,8 +78,9 @@ func (p *Page) ExpectValue(ctx context.Context, l Locator, value string) error {
 	return err
 }
 
-// ExpectPath waits until the page's URL has the path (and query, when want has
-// one) of want, which may be a path or an absolute URL.
+// ExpectPath waits until the page's URL has the path (and query, and #fragment,
+// each when want has one) of want, which may be a path or an absolute URL.
+// Single-page apps route in the fragment ("/#/active").
 func (p *Page) ExpectPath(ctx context.Context, want string) error {
 	wu, err := url.Parse(want)
 	if err != nil {
@@ -95,6 +96,9 @@ func (p *Page) ExpectPath(ctx context.Context, want string) error {
 			return false, cur, nil
 		}
 		ok := cu.Path == wu.Path && (wu.RawQuery == "" && !strings.Contains(want, "?") || cu.RawQuery == wu.RawQuery)
+		if strings.Contains(want, "#") {
+			ok = ok && cu.EscapedFragment() == wu.EscapedFragment()
+		}
 		if wu.IsAbs() {
 			ok = ok && cu.Host == wu.Host
 		}
@@ -104,12 +108,26 @@ func (p *Page) ExpectPath(ctx context.Context, want string) error {
 
 // ExpectTitle waits until the document's title is title.
 func (p *Page) ExpectTitle(ctx context.Context, title string) error {
-	return p.poll(ctx, "see the title", fmt.Sprintf("%q", title), func() (bool, string, error) {
+	return p.expectTitle(ctx, "see the title", title, func(got string) bool {
+		return strings.TrimSpace(got) == strings.TrimSpace(title)
+	})
+}
+
+// ExpectTitleContaining waits until the document's title contains part,
+// whitespace-normalised.
+func (p *Page) ExpectTitleContaining(ctx context.Context, part string) error {
+	return p.expectTitle(ctx, "see a title containing", part, func(got string) bool {
+		return strings.Contains(strings.Join(strings.Fields(got), " "), strings.Join(strings.Fields(part), " "))
+	})
+}
+
+func (p *Page) expectTitle(ctx context.Context, op, want string, ok func(title string) bool) error {
+	return p.poll(ctx, op, fmt.Sprintf("%q", want), func() (bool, string, error) {
 		info, err := p.rod.Context(ctx).Info()
 		if err != nil {
 			return false, "", err
 		}
-		return strings.TrimSpace(info.Title) == strings.TrimSpace(title), fmt.Sprintf("the title is %q", info.Title), nil
+		return ok(info.Title), fmt.Sprintf("the title is %q", info.Title), nil
 	})
 }
 

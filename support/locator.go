@@ -1,6 +1,7 @@
 package support
 
 import (
+	"encoding/json"
 	"fmt"
 	"strings"
 )
@@ -43,6 +44,15 @@ func WithinContaining(selector, text string) Scope {
 	return Scope{Selector: selector, Containing: text}
 }
 
+// MarshalJSON sends the scope to the page with its locator as the page reads it
+// (see pageQuery).
+func (s Scope) MarshalJSON() ([]byte, error) {
+	type plain Scope // without this method
+	p := plain(s)
+	p.Locator = pageQuery(s.Locator)
+	return json.Marshal(p)
+}
+
 func (s Scope) String() string {
 	if s.Selector != "" {
 		return fmt.Sprintf("within the %q containing %q", s.Selector, s.Containing)
@@ -53,7 +63,7 @@ func (s Scope) String() string {
 // Locator is a lazy reference to an element: it is resolved again, in the page, on
 // every attempt, so a re-rendered node is never stale.
 type Locator struct {
-	Query  string  // a selector (css=, xpath=, //, #, ., [) or human text
+	Query  string  // a selector (css=, xpath=, //, #, ., [) or human text (text= forces it)
 	Kind   Kind    // what human text may match; AnyKind when empty
 	Scopes []Scope // outermost first
 }
@@ -65,6 +75,25 @@ func Loc(query string, scopes ...Scope) Locator {
 
 // As returns a copy of l that matches only elements of kind k.
 func (l Locator) As(k Kind) Locator { l.Kind = k; return l }
+
+// textPrefix marks a locator as human text even when it starts like a selector:
+// "text=#1 best seller", "text=.NET".
+const textPrefix = "text="
+
+// pageQuery is a locator's query as the in-page script reads it. The script
+// takes a query that starts with a selector prefix as a selector, and trims
+// human text before matching it; so human text written with text= loses the
+// prefix and, when it would read as a selector, gains a leading space.
+func pageQuery(q string) string {
+	text, ok := strings.CutPrefix(q, textPrefix)
+	if !ok {
+		return q
+	}
+	if IsSelector(text) {
+		return " " + text
+	}
+	return text
+}
 
 // IsSelector reports whether s is written as a selector rather than human text.
 func IsSelector(s string) bool {

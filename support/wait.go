@@ -24,7 +24,7 @@ type Policy struct {
 	Slice time.Duration
 }
 
-// DefaultPolicy is the policy of a Page made without one: 5 s, as STEPS.md says.
+// DefaultPolicy is the policy of a Page made without one: 5 s, as docs/steps.md says.
 func DefaultPolicy() Policy { return Policy{Timeout: 5 * time.Second, Slice: time.Second} }
 
 //go:embed inpage.js
@@ -62,7 +62,7 @@ type answer struct {
 }
 
 func (r request) withLocator(l Locator) request {
-	r.Locator, r.Kind, r.Scopes = l.Query, l.kind(), l.Scopes
+	r.Locator, r.Kind, r.Scopes = pageQuery(l.Query), l.kind(), l.Scopes
 	return r
 }
 

@@ -123,7 +123,8 @@ func (s *Suite) didYouMean(text string) {
 	if s.suggest == nil {
 		return
 	}
-	if near := s.suggest(text); len(near) > 0 {
+	s.definedOnce.Do(func() { s.defined = definedSteps(s.steps) })
+	if near := s.suggest(text, s.defined); len(near) > 0 {
 		fmt.Fprintf(s.out, "romaine: undefined step %q; did you mean:\n", text)
 		for _, n := range near {
 			fmt.Fprintf(s.out, "    %s\n", n)

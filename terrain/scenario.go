@@ -5,6 +5,8 @@ import (
 	"errors"
 	"fmt"
 	"maps"
+	"net/http"
+	"net/http/cookiejar"
 	"slices"
 	"strings"
 	"time"
@@ -33,6 +35,7 @@ type Scenario struct {
 	suite      *Suite
 	started    time.Time
 	remembered map[string]factories.Attrs
+	cookies    http.CookieJar
 }
 
 // Response is an HTTP response kept for the assertion steps after it.
@@ -54,8 +57,40 @@ func FromContext(ctx context.Context) (*Scenario, error) {
 	return sc, nil
 }
 
-// Suite is the suite this scenario belongs to.
-func (sc *Scenario) Suite() *Suite { return sc.suite }
+// InScenario runs fn with the scenario running in ctx: a step's one call to get
+// its scenario.
+//
+//	func iReturn(ctx context.Context, item string) error {
+//		return terrain.InScenario(ctx, func(sc *terrain.Scenario) error {
+//			return sc.Page.Click(ctx, support.Loc("Return "+item))
+//		})
+//	}
+func InScenario(ctx context.Context, fn func(sc *Scenario) error) error {
+	sc, err := FromContext(ctx)
+	if err != nil {
+		return err
+	}
+	return fn(sc)
+}
+
+// PagePath is the path of a page registered by name (WithPage); an unknown name
+// is an error that lists the known ones.
+func (sc *Scenario) PagePath(name string) (string, error) { return sc.suite.PagePath(name) }
+
+// Factories is the registry the scenario's Data makes records from.
+func (sc *Scenario) Factories() *factories.Registry { return sc.suite.factories }
+
+// ArtifactsDir is where pages and screenshots are saved (ROMAINE_ARTIFACTS).
+func (sc *Scenario) ArtifactsDir() string { return sc.suite.cfg.Artifacts }
+
+// Cookies is the scenario's own cookie jar for requests sent outside the
+// browser (the HTTP steps), made on first use.
+func (sc *Scenario) Cookies() http.CookieJar {
+	if sc.cookies == nil {
+		sc.cookies, _ = cookiejar.New(nil) // New never fails without options
+	}
+	return sc.cookies
+}
 
 // Remember keeps rec under name (case-insensitive) for {{name.field}}
 // references in later steps. The factory steps call it with the model's name

@@ -31,7 +31,7 @@ type Suite struct {
 	store     func(w *Worker) factories.Store
 	pages     map[string]string
 	steps     []func(*godog.ScenarioContext)
-	suggest   func(text string) []string
+	suggest   func(text string, defined []string) []string
 	hooks     hooks
 	out       io.Writer
 	errOut    io.Writer
@@ -40,6 +40,8 @@ type Suite struct {
 	interrupted atomic.Bool
 
 	prepareOnce sync.Once
+	definedOnce sync.Once
+	defined     []string // every registered step's expression, for suggestions
 	prepareErr  error
 	runCtx      context.Context
 	stopRun     context.CancelFunc
@@ -89,8 +91,9 @@ func WithSteps(register ...func(*godog.ScenarioContext)) Option {
 }
 
 // WithSuggestions sets how an undefined step finds the steps it may have meant
-// (steps.Suggest for the core vocabulary); they are printed as "did you mean".
-func WithSuggestions(suggest func(text string) []string) Option {
+// among defined, the expressions of every registered step (core and domain):
+// steps.Suggest. They are printed as "did you mean".
+func WithSuggestions(suggest func(text string, defined []string) []string) Option {
 	return func(s *Suite) { s.suggest = suggest }
 }
 

@@ -123,7 +123,7 @@ func TestEveryCoreStepIsUsed(t *testing.T) {
 }
 
 // TestEveryStepFormIsUsed checks the forms that cut across phrases: both scopes
-// and {{name.field}} references where STEPS.md allows them.
+// and {{name.field}} references where the vocabulary allows them.
 func TestEveryStepFormIsUsed(t *testing.T) {
 	uses := readSteps(t, featuresDir)
 	var core []*regexp.Regexp
@@ -152,7 +152,7 @@ func TestEveryStepFormIsUsed(t *testing.T) {
 }
 
 // TestKnownGapsAreSorted keeps the allow-list in catalogue order, so that a
-// reader can compare it with docs and STEPS.md.
+// reader can compare it with docs/steps.md.
 func TestKnownGapsAreSorted(t *testing.T) {
 	order := map[string]int{}
 	for i, d := range steps.Catalog() {

@@ -126,57 +126,53 @@ func returnForReplacement(ctx context.Context, item, colour string) error {
 // customer's row, choose a replacement if any, click, confirm, and wait for the row
 // to say it is done.
 func processReturn(ctx context.Context, item, button, replacementColour string) error {
-	sc, err := terrain.FromContext(ctx)
-	if err != nil {
-		return err
-	}
-	customer, err := sc.Recall("customer")
-	if err != nil {
-		return err
-	}
-	returned, _ := sc.Values["returned item"].(factories.Attrs)
-	if returned == nil || !strings.Contains(fmt.Sprint(returned["name"]), singular(item)) {
-		return fmt.Errorf("no customer bought a %s in this scenario; start with  Given a customer previously bought a COLOUR %s from me", item, item)
-	}
-	p := sc.Page
-	if err := p.Visit(ctx, "/returns"); err != nil {
-		return err
-	}
-	row := support.WithinContaining(".return", fmt.Sprint(customer["name"]))
-	if replacementColour != "" {
-		replacement, err := sc.Recall(replacementColour + " " + fmt.Sprint(returned["name"]))
+	return terrain.InScenario(ctx, func(sc *terrain.Scenario) error {
+		customer, err := sc.Recall("customer")
 		if err != nil {
 			return err
 		}
-		if err := p.Select(ctx, support.Loc("Replacement", row), fmt.Sprintf("%s %s", replacement["colour"], replacement["name"])); err != nil {
+		returned, _ := sc.Values["returned item"].(factories.Attrs)
+		if returned == nil || !strings.Contains(fmt.Sprint(returned["name"]), singular(item)) {
+			return fmt.Errorf("no customer bought a %s in this scenario; start with  Given a customer previously bought a COLOUR %s from me", item, item)
+		}
+		p := sc.Page
+		if err := p.Visit(ctx, "/returns"); err != nil {
 			return err
 		}
-	}
-	p.NextDialog(true)
-	if err := p.Click(ctx, support.Loc(button, row).As(support.ButtonKind)); err != nil {
-		return err
-	}
-	done := map[string]string{"Refund": "Refunded", "Replace": "Replaced"}[button]
-	return p.ExpectText(ctx, done, support.WithinContaining(".return", fmt.Sprint(customer["name"])), support.Within(".status"))
+		row := support.WithinContaining(".return", fmt.Sprint(customer["name"]))
+		if replacementColour != "" {
+			replacement, err := sc.Recall(replacementColour + " " + fmt.Sprint(returned["name"]))
+			if err != nil {
+				return err
+			}
+			if err := p.Select(ctx, support.Loc("Replacement", row), fmt.Sprintf("%s %s", replacement["colour"], replacement["name"])); err != nil {
+				return err
+			}
+		}
+		p.NextDialog(true)
+		if err := p.Click(ctx, support.Loc(button, row).As(support.ButtonKind)); err != nil {
+			return err
+		}
+		done := map[string]string{"Refund": "Refunded", "Replace": "Replaced"}[button]
+		return p.ExpectText(ctx, done, support.WithinContaining(".return", fmt.Sprint(customer["name"])), support.Within(".status"))
+	})
 }
 
 func shouldHaveInStock(ctx context.Context, count, colour, items string) error {
-	sc, err := terrain.FromContext(ctx)
-	if err != nil {
-		return err
-	}
-	n, err := number(count)
-	if err != nil {
-		return err
-	}
-	product, err := sc.Recall(colour + " " + singular(items))
-	if err != nil {
-		return err
-	}
-	if err := sc.Page.Visit(ctx, "/products/"+idOf(product)); err != nil {
-		return err
-	}
-	return sc.Page.ExpectExactText(ctx, strconv.Itoa(n), support.Within("#stock"))
+	return terrain.InScenario(ctx, func(sc *terrain.Scenario) error {
+		n, err := number(count)
+		if err != nil {
+			return err
+		}
+		product, err := sc.Recall(colour + " " + singular(items))
+		if err != nil {
+			return err
+		}
+		if err := sc.Page.Visit(ctx, "/products/"+idOf(product)); err != nil {
+			return err
+		}
+		return sc.Page.ExpectExactText(ctx, strconv.Itoa(n), support.Within("#stock"))
+	})
 }
 
 func productFor(ctx context.Context, sc *terrain.Scenario, colour, item string, stock int) (factories.Attrs, error) {

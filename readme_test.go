@@ -1,0 +1,54 @@
+package romaine_test
+
+import (
+	"os"
+	"strconv"
+	"strings"
+	"testing"
+)
+
+// The README shows the root wiring file as the way to wire a suite; a copy that
+// drifted from the file (a missing BindFlags once lost every -romaine flag)
+// would teach a wiring that no longer compiles or works. So the copy must be
+// the file.
+func TestREADMEWiringIsTheRootFile(t *testing.T) {
+	readme, err := os.ReadFile("README.md")
+	if err != nil {
+		t.Fatal(err)
+	}
+	root, err := os.ReadFile("romaine_test.go")
+	if err != nil {
+		t.Fatal(err)
+	}
+	const heading = "## Go: wiring a suite"
+	_, section, ok := strings.Cut(string(readme), heading)
+	if !ok {
+		t.Fatalf("README.md has no %q section", heading)
+	}
+	_, block, ok := strings.Cut(section, "```go\n")
+	if !ok {
+		t.Fatalf("README.md's %q section has no Go block", heading)
+	}
+	block, _, _ = strings.Cut(block, "```\n")
+	if block != string(root) {
+		t.Errorf("README.md's wiring example is not romaine_test.go: copy the file into the first Go block of %q.\n%s",
+			heading, firstDifference(block, string(root)))
+	}
+}
+
+func firstDifference(got, want string) string {
+	g, w := strings.Split(got, "\n"), strings.Split(want, "\n")
+	for i := range max(len(g), len(w)) {
+		var gl, wl string
+		if i < len(g) {
+			gl = g[i]
+		}
+		if i < len(w) {
+			wl = w[i]
+		}
+		if gl != wl {
+			return "line " + strconv.Itoa(i+1) + ":\n  README:          " + gl + "\n  romaine_test.go: " + wl
+		}
+	}
+	return ""
+}
