@@ -5,7 +5,7 @@ import (
 	"regexp"
 )
 
-// Doc describes one step: the phrase as the vocabulary (docs/vocabulary.txt)
+// Doc describes one step: the phrase as the vocabulary (docs/vocabulary.md)
 // writes it, what it does, and an example line. The reference docs/steps.md is
 // generated from these, so a step cannot be added without its documentation.
 type Doc struct {

@@ -1,5 +1,5 @@
 // Package steps defines Romaine's core step vocabulary: the phrases of
-// docs/vocabulary.txt (a published contract), documented in docs/steps.md. Each
+// docs/vocabulary.md (a published contract), documented in docs/steps.md. Each
 // handler is a named function, registered on a line of its own, so godog's
 // output shows where it lives (actions.go:NN -> steps.iClick). A handler is
 // thin: it reads the words, interpolates {{name.field}} references, and calls
