@@ -43,7 +43,7 @@ func (r *Record) TransientInt(name string) (int, error) {
 	raw := r.transient[name]
 	n, err := strconv.Atoi(strings.TrimSpace(raw))
 	if err != nil {
-		return 0, fmt.Errorf("%s transient attribute %q: cannot convert %q to int, e.g. 3", r.Model, name, raw)
+		return 0, fmt.Errorf("transient attribute %q: cannot convert %q to int, e.g. 3", name, raw)
 	}
 	return n, nil
 }
@@ -235,7 +235,7 @@ func (s *Session) makeAssociations(ctx context.Context, d *Definition, p *plan, 
 func (s *Session) makeAssociated(ctx context.Context, d *Definition, a association, nested map[string]string, persist bool, path []string) (Attrs, error) {
 	ad, err := s.reg.Lookup(a.model)
 	if err != nil {
-		return nil, fmt.Errorf("%s association %q: %w", d.name, a.name, err)
+		return nil, fmt.Errorf("%s's association %q: %w", d.name, a.name, err)
 	}
 	if slices.Contains(path, ad.name) {
 		return nil, fmt.Errorf("association cycle: %s → %s; give one of them as a remembered record (| %s | {{NAME}} |)", strings.Join(path, " → "), ad.name, a.name)
