@@ -135,7 +135,10 @@ func settings() []setting {
 	add(mk("ROMAINE_TAGS", "tags", "godog tag expression, e.g. '@smoke && ~@slow'", g, s))
 	add(mk("ROMAINE_SEED", "seed", "factory seed printed by a failed scenario, to replay its data (a whole number; 0 is random)",
 		func(c *Config) string { return strconv.FormatInt(c.Seed, 10) },
-		func(c *Config, v string) (err error) { c.Seed, err = strconv.ParseInt(strings.TrimSpace(v), 10, 64); return }))
+		func(c *Config, v string) (err error) {
+			c.Seed, err = strconv.ParseInt(strings.TrimSpace(v), 10, 64)
+			return
+		}))
 	return out
 }
 

@@ -12,7 +12,9 @@ import (
 // is how a failed scenario's data is made again.
 func TestSeedSetting(t *testing.T) {
 	cfg := DefaultConfig()
-	if err := cfg.ApplyEnv(func(k string) (string, bool) { return map[string]string{"ROMAINE_SEED": " 8151 "}[k], k == "ROMAINE_SEED" }); err != nil {
+	if err := cfg.ApplyEnv(func(k string) (string, bool) {
+		return map[string]string{"ROMAINE_SEED": " 8151 "}[k], k == "ROMAINE_SEED"
+	}); err != nil {
 		t.Fatal(err)
 	}
 	if cfg.Seed != 8151 || newSeed(cfg.Seed) != 8151 {
