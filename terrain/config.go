@@ -229,6 +229,9 @@ func (c Config) AppLine() string {
 	if c.ResetPath != "" {
 		app += " reset=" + c.ResetPath
 	}
+	if c.Seed != 0 {
+		app += fmt.Sprintf(" seed=%d", c.Seed)
+	}
 	return fmt.Sprintf("romaine: %s timeout=%s artifacts=%s", app, c.Timeout, c.Artifacts)
 }
 
