@@ -33,6 +33,8 @@ func TestTraits(t *testing.T) {
 			want: Attrs{"status": "refunded", "refund_method": "store_credit"}},
 		{name: "table form", reason: "a traits cell lists traits, commas or and", model: "product",
 			spec: Spec{Overrides: map[string]string{"traits": "sold out and discounted"}}, want: Attrs{"stock": 0.0, "price": roundCents(plain["price"].(float64) * 0.8)}},
+		{name: "capitalised traits header", reason: "table headers are often capitalised", model: "product",
+			spec: Spec{Overrides: map[string]string{"Traits": "sold out"}}, want: Attrs{"stock": 0.0}},
 		{name: "capitalised table form", reason: "the cell beats the trait whatever its case", model: "product",
 			spec: Spec{Traits: []string{"sold out"}, Overrides: map[string]string{"Stock": "4"}}, want: Attrs{"stock": 4.0}},
 		{name: "trait sets transient and nested", reason: "a trait may shape associations and transients", model: "order",

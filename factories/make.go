@@ -65,9 +65,9 @@ type plan struct {
 func (d *Definition) plan(spec Spec) (*plan, error) {
 	overrides := maps.Clone(spec.Overrides)
 	names := slices.Clone(spec.Traits)
-	for _, key := range []string{"traits", "trait"} {
-		raw, ok := overrides[key]
-		if !ok || slices.Contains(d.attributes, key) {
+	for _, key := range sortedKeys(overrides) {
+		raw, plain := overrides[key], normalize(key)
+		if (plain != "traits" && plain != "trait") || slices.Contains(d.attributes, strings.TrimSpace(key)) {
 			continue
 		}
 		delete(overrides, key)
