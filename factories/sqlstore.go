@@ -44,12 +44,12 @@ func (s SQLStore) Create(ctx context.Context, model string, attrs Attrs) (Attrs,
 	}
 	rows, err := s.DB.QueryContext(ctx, query, args...)
 	if err != nil {
-		return nil, fmt.Errorf("creating %s: %s: %w", model, query, err)
+		return nil, fmt.Errorf("creating %s: %s with %s: %w", model, query, showArgs(args), err)
 	}
 	defer rows.Close()
 	row, err := readRow(rows)
 	if err != nil {
-		return nil, fmt.Errorf("creating %s: %s: %w", model, query, err)
+		return nil, fmt.Errorf("creating %s: %s with %s: %w", model, query, showArgs(args), err)
 	}
 	return row, nil
 }
@@ -80,6 +80,19 @@ func (s SQLStore) insert(model string, attrs Attrs) (string, []any, error) {
 	}
 	return fmt.Sprintf("INSERT INTO %s (%s) VALUES (%s) RETURNING *",
 		quoteIdent(table), strings.Join(names, ", "), strings.Join(marks, ", ")), args, nil
+}
+
+// showArgs writes the statement's values for an error message.
+func showArgs(args []any) string {
+	parts := make([]string, len(args))
+	for i, a := range args {
+		if s, ok := a.(string); ok {
+			parts[i] = strconv.Quote(s)
+		} else {
+			parts[i] = fmt.Sprint(a)
+		}
+	}
+	return "(" + strings.Join(parts, ", ") + ")"
 }
 
 // quoteIdent quotes a table or column name the SQL-standard way, so that

@@ -85,7 +85,7 @@ func TestSQLStoreErrors(t *testing.T) {
 		want        []string // the statement and the database's reason
 	}{
 		{"duplicate", "customer", Attrs{"name": "B", "email": "a@example.test"},
-			[]string{`creating customer: INSERT INTO "customers" ("email", "name") VALUES (?, ?) RETURNING *: `, "UNIQUE constraint failed: customers.email"}},
+			[]string{`creating customer: INSERT INTO "customers" ("email", "name") VALUES (?, ?) RETURNING * with ("a@example.test", "B"): `, "UNIQUE constraint failed: customers.email"}},
 		{"unknown column", "product", Attrs{"name": "hat", "colr": "red"},
 			[]string{`INSERT INTO "products" ("colr", "name")`, "no column named colr"}},
 		{"no table", "invoice", Attrs{},

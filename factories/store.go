@@ -83,9 +83,31 @@ func (s HTTPStore) Create(ctx context.Context, model string, attrs Attrs) (Attrs
 	defer resp.Body.Close()
 	stored, err := readAnswer(resp)
 	if err != nil {
-		return nil, fmt.Errorf("creating %s: POST %s: %w", model, req.URL, err)
+		return nil, fmt.Errorf("creating %s: POST %s %s: %w", model, req.URL, sentBody(req), err)
 	}
 	return stored, nil
+}
+
+// sentBody is the request's JSON, for errors: what the app was asked to
+// store is half of why it refused.
+func sentBody(req *http.Request) string {
+	if req.GetBody == nil {
+		return ""
+	}
+	r, err := req.GetBody()
+	if err != nil {
+		return ""
+	}
+	return quoteBody(r)
+}
+
+// quoteBody reads up to maxErrorBody bytes of r, marking a cut with "…".
+func quoteBody(r io.Reader) string {
+	snippet, _ := io.ReadAll(io.LimitReader(r, maxErrorBody+1))
+	if len(snippet) > maxErrorBody {
+		return strings.TrimSpace(string(snippet[:maxErrorBody])) + "…"
+	}
+	return strings.TrimSpace(string(snippet))
 }
 
 // request is the POST of attrs as a JSON object ({} rather than null).
@@ -115,11 +137,7 @@ func (s HTTPStore) request(ctx context.Context, model string, attrs Attrs) (*htt
 // error quoting (the start of) the body.
 func readAnswer(resp *http.Response) (Attrs, error) {
 	if resp.StatusCode < 200 || resp.StatusCode > 299 {
-		snippet, _ := io.ReadAll(io.LimitReader(resp.Body, maxErrorBody+1))
-		text := strings.TrimSpace(string(snippet))
-		if len(snippet) > maxErrorBody {
-			text = strings.TrimSpace(string(snippet[:maxErrorBody])) + "…"
-		}
+		text := quoteBody(resp.Body)
 		if text == "" {
 			return nil, errors.New(resp.Status)
 		}

@@ -35,11 +35,11 @@ func RegisterFactories(sc *godog.ScenarioContext) { registerFactories(sc) }
 
 func registerFactories(r registrar) {
 	const area = "Factories"
-	def(r, Doc{area, `Given a MODEL exists`, "Makes one record of the model with its factory's defaults (fake data) and remembers it as {{MODEL.field}}. Trait names may come before MODEL: `Given a delivered order exists`.", `Given a product exists`, ""},
+	def(r, Doc{area, `Given a MODEL exists`, "Makes one record of the model with its factory's defaults (fake data) and remembers it as {{MODEL.field}}. Trait names may come before MODEL, as in  Given a delivered order exists .", `Given a product exists`, ""},
 		`^a ([^"]+?) exists$`, aModelExists)
 	def(r, Doc{area, `Given an MODEL exists`, "The same, for models that start with a vowel sound.", `Given an order exists`, ""},
 		`^an ([^"]+?) exists$`, aModelExists)
-	def(r, Doc{area, `Given a MODEL exists with:`, "Makes one record; a table of | attribute | value | (no header) overrides the defaults. `| traits | delivered, refunded |` applies traits, `| customer | {{alice}} |` gives an association a remembered record, `| customer.name | Alice |` shapes the new one.", "Given a product exists with:\n  | colour | black |\n  | stock  | 3     |", ""},
+	def(r, Doc{area, `Given a MODEL exists with:`, "Makes one record; a table of | attribute | value | (no header) overrides the defaults. A traits row lists traits (delivered, refunded); an association's row set to {{NAME}} gives it a remembered record; ASSOCIATION.ATTRIBUTE rows (customer.name) shape the record it makes.", "Given a product exists with:\n  | colour | black |\n  | stock  | 3     |", ""},
 		`^an? ([^"]+?) exists with:$`, aModelExistsWith)
 	def(r, Doc{area, `Given COUNT MODELs exist`, "Makes COUNT records with the defaults (and the traits named before MODELs, if any).", `Given 3 products exist`, ""},
 		`^(\d+) ([^"]+?) exist$`, countModelsExist)
