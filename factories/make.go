@@ -189,6 +189,10 @@ func (s *Session) make(ctx context.Context, d *Definition, spec Spec, persist bo
 			return nil, fmt.Errorf("%s after build: %w", d.name, err)
 		}
 	}
+	// Hooks may set Go values (an int); stores and steps see JSON's.
+	if rec.Attrs, err = toAttrs(rec.Attrs); err != nil {
+		return nil, fmt.Errorf("%s after build: %w", d.name, err)
+	}
 	if persist {
 		if err := s.persist(ctx, d, rec); err != nil {
 			return nil, err

@@ -86,7 +86,7 @@ func newShopRegistry(t testing.TB) *Registry {
 			for i := range lines {
 				lines[i] = fmt.Sprintf("item %d of %v", i+1, r.Associated["product"]["name"])
 			}
-			r.Attrs["lines"], r.Attrs["quantity"] = lines, float64(n)
+			r.Attrs["lines"], r.Attrs["quantity"] = lines, n // an int: Build must still give float64
 			return nil
 		})))
 	return r

@@ -135,9 +135,16 @@ func TestHTTPStoreTimeout(t *testing.T) {
 	srv := newHangingServer(t, release)
 	defer close(release)
 	_, err := HTTPStore{BaseURL: srv, Timeout: 50 * time.Millisecond}.Create(context.Background(), "product", Attrs{})
-	want := "creating product: POST " + srv + "/__test__/factories/product: no answer within 50ms"
+	want := "creating product: POST " + srv + "/__test__/factories/product: no answer within 50ms (HTTPStore.Timeout)"
 	if err == nil || !strings.HasPrefix(err.Error(), want) || !errors.Is(err, context.DeadlineExceeded) {
 		t.Errorf("want an error starting %q that wraps the deadline, got %v", want, err)
+	}
+	ctx, cancel := context.WithTimeout(context.Background(), 50*time.Millisecond)
+	defer cancel()
+	_, err = HTTPStore{BaseURL: srv}.Create(ctx, "product", Attrs{})
+	want = "creating product: POST " + srv + "/__test__/factories/product: no answer before the caller's deadline"
+	if err == nil || !strings.HasPrefix(err.Error(), want) {
+		t.Errorf("a sooner deadline of the caller's is the one named: want %q, got %v", want, err)
 	}
 }
 

@@ -62,6 +62,10 @@ func (s HTTPStore) Create(ctx context.Context, model string, attrs Attrs) (Attrs
 	if timeout <= 0 {
 		timeout = DefaultStoreTimeout
 	}
+	limit := fmt.Sprintf("within %s (HTTPStore.Timeout)", timeout)
+	if dl, ok := ctx.Deadline(); ok && time.Until(dl) < timeout {
+		limit = "before the caller's deadline"
+	}
 	ctx, cancel := context.WithTimeout(ctx, timeout)
 	defer cancel()
 	req, err := s.request(ctx, model, attrs)
@@ -75,7 +79,7 @@ func (s HTTPStore) Create(ctx context.Context, model string, attrs Attrs) (Attrs
 	resp, err := client.Do(req)
 	if err != nil {
 		if errors.Is(err, context.DeadlineExceeded) {
-			return nil, fmt.Errorf("creating %s: POST %s: no answer within %s (HTTPStore.Timeout or the step's deadline): %w", model, req.URL, timeout, err)
+			return nil, fmt.Errorf("creating %s: POST %s: no answer %s: %w", model, req.URL, limit, err)
 		}
 		// The client's error already says `Post "<url>": ...`.
 		return nil, fmt.Errorf("creating %s: %w", model, err)
