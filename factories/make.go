@@ -63,29 +63,16 @@ type plan struct {
 // plan merges the traits' overrides with the spec's and sorts every key
 // into attribute, transient or association.
 func (d *Definition) plan(spec Spec) (*plan, error) {
-	overrides := maps.Clone(spec.Overrides)
-	names := slices.Clone(spec.Traits)
-	for _, key := range sortedKeys(overrides) {
-		raw, plain := overrides[key], normalize(key)
-		if (plain != "traits" && plain != "trait") || slices.Contains(d.attributes, strings.TrimSpace(key)) {
-			continue
-		}
-		delete(overrides, key)
-		if strings.TrimSpace(raw) == "" {
-			continue
-		}
-		listed, err := d.ParseTraits(raw)
-		if err != nil {
-			return nil, err
-		}
-		names = append(names, listed...)
+	overrides, listed, err := d.tableTraits(spec.Overrides)
+	if err != nil {
+		return nil, err
 	}
 	p := &plan{attrs: map[string]string{}, transient: map[string]string{},
 		nested: map[string]map[string]string{}, records: map[string]Attrs{}}
 	// Merged by normalised key, so a table's "Colour" replaces a trait's "colour".
 	type cell struct{ key, value string }
 	merged := map[string]cell{}
-	for _, name := range names {
+	for _, name := range append(slices.Clone(spec.Traits), listed...) {
 		t, ok := d.trait(name)
 		if !ok {
 			return nil, d.unknownTrait(name)
@@ -103,19 +90,43 @@ func (d *Definition) plan(spec Spec) (*plan, error) {
 	for _, t := range d.transients {
 		p.transient[t.name] = t.def
 	}
-	for _, c := range merged {
-		if err := d.place(p, c.key, c.value); err != nil {
+	// In key order, so that of several mistakes the same one is reported.
+	for _, k := range sortedKeys(merged) {
+		if err := d.place(p, merged[k].key, merged[k].value); err != nil {
 			return nil, err
 		}
 	}
-	for name, rec := range spec.Records {
+	for _, name := range sortedKeys(spec.Records) {
 		a, ok := d.association(name)
 		if !ok {
 			return nil, d.unknownAssociation(name)
 		}
-		p.records[a.name] = rec
+		p.records[a.name] = spec.Records[name]
 	}
 	return p, nil
+}
+
+// tableTraits takes a "traits" (or "trait") cell out of overrides, unless
+// the model has an attribute of that name, and reads the traits it lists.
+func (d *Definition) tableTraits(overrides map[string]string) (map[string]string, []string, error) {
+	rest := maps.Clone(overrides)
+	var traits []string
+	for _, key := range sortedKeys(overrides) {
+		plain := normalize(key)
+		if (plain != "traits" && plain != "trait") || slices.Contains(d.attributes, strings.TrimSpace(key)) {
+			continue
+		}
+		delete(rest, key)
+		if strings.TrimSpace(overrides[key]) == "" {
+			continue
+		}
+		listed, err := d.ParseTraits(overrides[key])
+		if err != nil {
+			return nil, nil, err
+		}
+		traits = append(traits, listed...)
+	}
+	return rest, traits, nil
 }
 
 // place puts one override where it belongs in p.
