@@ -27,6 +27,7 @@ Feature: Test data from factories
     And I send a GET request to "/api/orders/{{order.id}}"
     Then the JSON response at "status" should be "delivered"
     And the JSON response at "summary" should be "{{customer.name}} bought 1 {{product.colour}} {{product.name}}"
+    And the JSON response at "customer_email" should be "{{order.customer.email}}"
 
   Scenario: Traits combine, and an order makes its customer and product
     Given an owner "olivia" exists

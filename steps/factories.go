@@ -29,8 +29,9 @@ import (
 // In tables, a traits attribute lists traits, {{NAME}} gives an association a
 // remembered record and ASSOCIATION.ATTRIBUTE shapes a new one. Every record
 // is remembered as the model's latest ({{product.name}}) and, when named,
-// under its name ({{NAME.field}}); the associated records it made are
-// remembered as their models' latest ({{customer.email}}).
+// under its name ({{NAME.field}}), with its associated records' fields
+// ({{order.customer.name}}); the associated records it made are remembered
+// as their models' latest ({{customer.email}}).
 func RegisterFactories(sc *godog.ScenarioContext) { registerFactories(sc) }
 
 func registerFactories(r registrar) {
@@ -172,12 +173,28 @@ func makeRecord(ctx context.Context, phrase, name, traits string, cells map[stri
 	if err != nil {
 		return err
 	}
-	s.sc.Remember(d.Name(), rec)
+	remembered := withPaths(rec)
+	s.sc.Remember(d.Name(), remembered)
 	if name != "" {
-		s.sc.Remember(name, rec)
+		s.sc.Remember(name, remembered)
 	}
 	s.rememberMade(d, rec, spec.Records)
 	return nil
+}
+
+// withPaths adds an associated record's fields under dotted names
+// ("customer.name"), so {{order.customer.name}} reaches them.
+func withPaths(rec factories.Attrs) factories.Attrs {
+	out := factories.Attrs{}
+	for k, v := range rec {
+		out[k] = v
+		if nested, ok := v.(factories.Attrs); ok {
+			for nk, nv := range withPaths(nested) {
+				out[k+"."+nk] = nv
+			}
+		}
+	}
+	return out
 }
 
 // wholeRecord is a cell that names a remembered record, not one of its values.
