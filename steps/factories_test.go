@@ -70,8 +70,19 @@ func shopModels(t *testing.T) *factories.Registry {
 	return r
 }
 
+// echoQuery answers a GET with its query as a JSON object, so a feature can
+// check what a {{reference}} became: GET /echo?v=X answers {"v": "X"}.
+var echoQuery = http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+	out := map[string]string{}
+	for k := range r.URL.Query() {
+		out[k] = r.URL.Query().Get(k)
+	}
+	w.Header().Set("Content-Type", "application/json")
+	_ = json.NewEncoder(w).Encode(out)
+})
+
 // runFactoryFeature runs a feature of testdata/ through the real suite (a
-// browser page per scenario, an app that answers nothing) with a Go store
+// browser page per scenario, an app that echoes queries) with a Go store
 // that writes down every record it is given, in order.
 func runFactoryFeature(t *testing.T, feature, seed string) (status int, out string, stored []string) {
 	var mu sync.Mutex
@@ -92,7 +103,7 @@ func runFactoryFeature(t *testing.T, feature, seed string) (status int, out stri
 	var buf lockedBuffer
 	s := terrain.New(
 		terrain.WithApp(terrain.HandlerApp{New: func(*terrain.Worker) (http.Handler, func() error, error) {
-			return http.NotFoundHandler(), nil, nil
+			return echoQuery, nil, nil
 		}}),
 		terrain.WithFactories(shopModels(t)),
 		terrain.WithStore(func(*terrain.Worker) factories.Store { return store }),

@@ -19,3 +19,8 @@ Feature: Every form of the factory steps
     And an order exists with:
       | customer_email | {{alice.email}} |
       | product.traits | sold out        |
+    When I send a GET request to "/echo?gift_customer={{gift.customer.name}}&gift_quantity={{gift.quantity}}&last_product_stock={{order.product.stock}}&hat_stock={{hat.stock}}"
+    Then the JSON response at "gift_customer" should be "Alice"
+    And the JSON response at "gift_quantity" should be "3"
+    And the JSON response at "hat_stock" should be "0"
+    And the JSON response at "last_product_stock" should be "0"
