@@ -111,7 +111,11 @@ func (d *Definition) checkOptions() error {
 		}
 		key := normalize(name)
 		if prev, ok := seen[key]; ok {
-			return fmt.Errorf("factories: defining %q: %s %q is already a %s", d.name, kind, name, prev)
+			article := "a"
+			if strings.ContainsRune("aeiou", rune(prev[0])) {
+				article = "an"
+			}
+			return fmt.Errorf("factories: defining %q: %s %q is already %s %s", d.name, kind, name, article, prev)
 		}
 		seen[key] = kind
 		return nil
@@ -140,11 +144,19 @@ func (d *Definition) checkOptions() error {
 }
 
 // checkNames refuses associations and transients named like a typed model's
-// attributes: an override could not say which it means.
+// attributes (an override could not say which it means), and associations
+// whose keys are not attributes (the copied id would have nowhere to go).
 func (d *Definition) checkNames() error {
 	for _, a := range d.attributes {
 		if kind, ok := d.names[normalize(a)]; ok {
 			return fmt.Errorf("factories: defining %q: %s %q has the name of an attribute", d.name, kind, a)
+		}
+	}
+	for _, a := range d.associations {
+		for _, attr := range append(sortedKeys(a.keys), a.instead...) {
+			if !slices.Contains(d.attributes, attr) {
+				return fmt.Errorf("factories: defining %q: association %q uses %q, which is not an attribute; attributes: %s", d.name, a.name, attr, strings.Join(d.attributes, ", "))
+			}
 		}
 	}
 	return nil
