@@ -5,6 +5,12 @@
 // scenario then opens its own Session, which owns a seeded faker and the
 // per-model sequence counters, so scenarios running concurrently never share
 // mutable state and a failing scenario can be replayed from its Seed.
+//
+// Options of Define add what FactoryBot users reach for: Trait (named sets
+// of overrides, combinable), Association (records made, or given, first),
+// Transient attributes, AfterBuild and AfterCreate hooks, and
+// PerRunSequence. A Session stores records through a Store: HTTPStore (an
+// app's test endpoint), SQLStore (database/sql) or a StoreFunc.
 package factories
 
 import (

@@ -82,9 +82,13 @@ func customerBought(ctx context.Context, colour, item string) error {
 	if err != nil {
 		return err
 	}
-	product := order["product"].(factories.Attrs)
+	customer, _ := order["customer"].(factories.Attrs)
+	product, _ := order["product"].(factories.Attrs)
+	if customer == nil || product == nil {
+		return fmt.Errorf("the order factory made no customer or product (order: %v); its associations are defined in models.go", order)
+	}
 	sc.Remember("order", order)
-	sc.Remember("customer", order["customer"].(factories.Attrs))
+	sc.Remember("customer", customer)
 	sc.Remember(colour+" "+item, product)
 	sc.Values["returned item"] = product
 	return nil
