@@ -33,38 +33,17 @@ func createOrder(ctx context.Context, tx dbtx, attrs attributes) (orderJSON, err
 	if quantity < 1 {
 		return orderJSON{}, newAPIError(http.StatusUnprocessableEntity, "quantity must be at least 1, got %d", quantity)
 	}
-	status, err := attrs.text("status", StatusDelivered)
+	status, err := orderStatus(attrs)
 	if err != nil {
 		return orderJSON{}, err
 	}
-	switch status {
-	case StatusDelivered, StatusReturnRequested, StatusRefunded, StatusReplaced:
-	default:
-		return orderJSON{}, newAPIError(http.StatusUnprocessableEntity,
-			"status must be one of delivered, return_requested, refunded, replaced; got %q", status)
+	method, err := orderRefundMethod(attrs, status)
+	if err != nil {
+		return orderJSON{}, err
 	}
-	var method sql.NullString
-	if attrs.has("refund_method") {
-		if status != StatusRefunded {
-			return orderJSON{}, newAPIError(http.StatusUnprocessableEntity,
-				"refund_method is for a refunded order; this one is %s", status)
-		}
-		m, err := refundMethod(attrs)
-		if err != nil {
-			return orderJSON{}, err
-		}
-		method = sql.NullString{String: m, Valid: true}
-	}
-	var replacement sql.NullInt64
-	if attrs.has("replacement_product_id") {
-		id, err := attrs.integer("replacement_product_id", 0)
-		if err != nil {
-			return orderJSON{}, err
-		}
-		if _, err := findProduct(ctx, tx, id); err != nil {
-			return orderJSON{}, lookupError(err, "no product with id %d to be the replacement", id)
-		}
-		replacement = sql.NullInt64{Int64: id, Valid: true}
+	replacement, err := orderReplacement(ctx, tx, attrs)
+	if err != nil {
+		return orderJSON{}, err
 	}
 	res, err := tx.ExecContext(ctx,
 		"INSERT INTO orders (customer_id, product_id, quantity, status, replacement_product_id, refund_method) VALUES (?, ?, ?, ?, ?, ?)",
@@ -82,6 +61,52 @@ func createOrder(ctx context.Context, tx dbtx, attrs attributes) (orderJSON, err
 	}
 	// No viewer: a factory answer lists no actions.
 	return o.view(nil), nil
+}
+
+// orderStatus is the status attribute (default delivered), one the
+// order lifecycle knows.
+func orderStatus(attrs attributes) (string, error) {
+	status, err := attrs.text("status", StatusDelivered)
+	if err != nil {
+		return "", err
+	}
+	switch status {
+	case StatusDelivered, StatusReturnRequested, StatusRefunded, StatusReplaced:
+		return status, nil
+	}
+	return "", newAPIError(http.StatusUnprocessableEntity,
+		"status must be one of delivered, return_requested, refunded, replaced; got %q", status)
+}
+
+// orderRefundMethod is refund_method, which only a refunded order has.
+func orderRefundMethod(attrs attributes, status string) (sql.NullString, error) {
+	if !attrs.has("refund_method") {
+		return sql.NullString{}, nil
+	}
+	if status != StatusRefunded {
+		return sql.NullString{}, newAPIError(http.StatusUnprocessableEntity,
+			"refund_method is for a refunded order; this one is %s", status)
+	}
+	m, err := refundMethod(attrs)
+	if err != nil {
+		return sql.NullString{}, err
+	}
+	return sql.NullString{String: m, Valid: true}, nil
+}
+
+// orderReplacement is replacement_product_id, checked to be a product.
+func orderReplacement(ctx context.Context, tx dbtx, attrs attributes) (sql.NullInt64, error) {
+	if !attrs.has("replacement_product_id") {
+		return sql.NullInt64{}, nil
+	}
+	id, err := attrs.integer("replacement_product_id", 0)
+	if err != nil {
+		return sql.NullInt64{}, err
+	}
+	if _, err := findProduct(ctx, tx, id); err != nil {
+		return sql.NullInt64{}, lookupError(err, "no product with id %d to be the replacement", id)
+	}
+	return sql.NullInt64{Int64: id, Valid: true}, nil
 }
 
 func orderCustomer(ctx context.Context, tx dbtx, attrs attributes) (int64, error) {

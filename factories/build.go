@@ -8,6 +8,7 @@ import (
 	"reflect"
 	"strconv"
 	"strings"
+	"time"
 
 	"github.com/brianvoe/gofakeit/v6"
 )
@@ -113,12 +114,12 @@ func typedBuilder[T any](d *Definition, fields map[string]jsonField, defaults fu
 		for _, key := range sortedKeys(overrides) {
 			name, ok := matchKey(key, fields)
 			if !ok {
-				return nil, fmt.Errorf("%s has no attribute %q; attributes: %s", d.name, strings.TrimSpace(key), strings.Join(d.attributes, ", "))
+				return nil, d.unknownAttribute(key)
 			}
 			fld := fields[name]
 			raw := overrides[key]
 			if err := setFromString(fieldByIndexAlloc(rv, fld.index), raw); err != nil {
-				return nil, conversionError(d.name, name, raw, expectedType(fld.typ), err)
+				return nil, conversionError(d.name, name, raw, expectedType(fld.typ), example(fld.typ), err)
 			}
 		}
 		return toAttrs(v)
@@ -143,7 +144,7 @@ func mapBuilder(d *Definition, defaults func(*gofakeit.Faker, int) Attrs) func(*
 			}
 			v, err := convertLike(attrs[name], raw)
 			if err != nil {
-				return nil, conversionError(d.name, name, raw, jsonKind(attrs[name]), err)
+				return nil, conversionError(d.name, name, raw, jsonKind(attrs[name]), exampleLike(attrs[name]), err)
 			}
 			attrs[name] = v
 		}
@@ -184,62 +185,78 @@ func fieldByIndexAlloc(v reflect.Value, index []int) reflect.Value {
 
 // setFromString parses a Gherkin cell into v according to v's type.
 func setFromString(v reflect.Value, s string) error {
-	trimmed := strings.TrimSpace(s)
-	switch v.Kind() {
-	case reflect.Pointer, reflect.Interface, reflect.Map, reflect.Slice:
-		// An empty cell is how a table says null.
-		if trimmed == "" {
-			v.SetZero()
-			return nil
-		}
-	}
-	if v.Kind() == reflect.Pointer {
-		p := reflect.New(v.Type().Elem())
-		if err := setFromString(p.Elem(), s); err != nil {
-			return err
-		}
-		v.Set(p)
-		return nil
+	if done, err := setNullable(v, s); done {
+		return err
 	}
 	// time.Time and application enums know how to parse themselves.
 	if u, ok := v.Addr().Interface().(encoding.TextUnmarshaler); ok {
-		return u.UnmarshalText([]byte(trimmed))
+		return u.UnmarshalText([]byte(strings.TrimSpace(s)))
 	}
 	switch v.Kind() {
 	case reflect.String:
 		v.SetString(s)
-	case reflect.Bool:
-		b, err := strconv.ParseBool(trimmed)
-		if err != nil {
-			return errQuiet
-		}
-		v.SetBool(b)
-	case reflect.Int, reflect.Int8, reflect.Int16, reflect.Int32, reflect.Int64:
-		n, err := strconv.ParseInt(trimmed, 10, v.Type().Bits())
-		if err != nil {
-			return errQuiet
-		}
-		v.SetInt(n)
-	case reflect.Uint, reflect.Uint8, reflect.Uint16, reflect.Uint32, reflect.Uint64, reflect.Uintptr:
-		n, err := strconv.ParseUint(trimmed, 10, v.Type().Bits())
-		if err != nil {
-			return errQuiet
-		}
-		v.SetUint(n)
-	case reflect.Float32, reflect.Float64:
-		n, err := strconv.ParseFloat(trimmed, v.Type().Bits())
-		if err != nil {
-			return errQuiet
-		}
-		v.SetFloat(n)
+		return nil
 	case reflect.Interface:
 		if v.NumMethod() != 0 {
 			return errQuiet
 		}
 		v.Set(reflect.ValueOf(s))
-	default:
-		// Slices, maps and nested structs are written as JSON in the cell.
-		return json.Unmarshal([]byte(trimmed), v.Addr().Interface())
+		return nil
+	case reflect.Bool, reflect.Int, reflect.Int8, reflect.Int16, reflect.Int32, reflect.Int64,
+		reflect.Uint, reflect.Uint8, reflect.Uint16, reflect.Uint32, reflect.Uint64, reflect.Uintptr,
+		reflect.Float32, reflect.Float64:
+		return setScalar(v, strings.TrimSpace(s))
+	}
+	// Slices, maps and nested structs are written as JSON in the cell.
+	return json.Unmarshal([]byte(strings.TrimSpace(s)), v.Addr().Interface())
+}
+
+// setNullable handles what an empty cell or a pointer means: an empty cell
+// is how a table says null; a pointer gets a freshly parsed element. It
+// reports whether it dealt with v.
+func setNullable(v reflect.Value, s string) (bool, error) {
+	switch v.Kind() {
+	case reflect.Pointer, reflect.Interface, reflect.Map, reflect.Slice:
+		if strings.TrimSpace(s) == "" {
+			v.SetZero()
+			return true, nil
+		}
+	}
+	if v.Kind() != reflect.Pointer {
+		return false, nil
+	}
+	p := reflect.New(v.Type().Elem())
+	if err := setFromString(p.Elem(), s); err != nil {
+		return true, err
+	}
+	v.Set(p)
+	return true, nil
+}
+
+// setScalar parses a bool or number cell; the bit size makes an
+// out-of-range value an error instead of a silent wrap.
+func setScalar(v reflect.Value, s string) error {
+	var err error
+	switch v.Kind() {
+	case reflect.Bool:
+		var b bool
+		b, err = strconv.ParseBool(s)
+		v.SetBool(b)
+	case reflect.Int, reflect.Int8, reflect.Int16, reflect.Int32, reflect.Int64:
+		var n int64
+		n, err = strconv.ParseInt(s, 10, v.Type().Bits())
+		v.SetInt(n)
+	case reflect.Float32, reflect.Float64:
+		var n float64
+		n, err = strconv.ParseFloat(s, v.Type().Bits())
+		v.SetFloat(n)
+	default: // the unsigned kinds
+		var n uint64
+		n, err = strconv.ParseUint(s, 10, v.Type().Bits())
+		v.SetUint(n)
+	}
+	if err != nil {
+		return errQuiet
 	}
 	return nil
 }
@@ -305,11 +322,78 @@ func jsonKind(def any) string {
 // and type already in the message (strconv's "invalid syntax").
 var errQuiet = errors.New("invalid value")
 
-func conversionError(model, attr, raw, want string, err error) error {
+func conversionError(model, attr, raw, want, example string, err error) error {
+	if example != "" {
+		want += ", e.g. " + example
+	}
 	if err == errQuiet {
 		return fmt.Errorf("%s attribute %q: cannot convert %q to %s", model, attr, raw, want)
 	}
 	return fmt.Errorf("%s attribute %q: cannot convert %q to %s: %v", model, attr, raw, want, err)
+}
+
+// example is a cell that would convert to t, for error messages.
+func example(t reflect.Type) string {
+	if t.Kind() == reflect.Pointer {
+		return example(t.Elem())
+	}
+	if t == reflect.TypeFor[time.Time]() {
+		return "2024-05-01T10:00:00Z"
+	}
+	switch t.Kind() {
+	case reflect.Bool:
+		return "true"
+	case reflect.Int, reflect.Int8, reflect.Int16, reflect.Int32, reflect.Int64,
+		reflect.Uint, reflect.Uint8, reflect.Uint16, reflect.Uint32, reflect.Uint64:
+		return "42"
+	case reflect.Float32, reflect.Float64:
+		return "9.99"
+	case reflect.Slice, reflect.Array:
+		return "[" + example(t.Elem()) + "]"
+	case reflect.Map:
+		return `{"key": ` + example(t.Elem()) + "}"
+	case reflect.String:
+		return `"text"`
+	case reflect.Struct:
+		if b, err := json.Marshal(reflect.New(t).Interface()); err == nil {
+			return string(b)
+		}
+	}
+	return ""
+}
+
+// exampleLike is example for a DefineMap default's type.
+func exampleLike(def any) string {
+	switch def.(type) {
+	case int, int8, int16, int32, int64, uint, uint8, uint16, uint32, uint64:
+		return "42"
+	case float32, float64, json.Number:
+		return "9.99"
+	case bool:
+		return "true"
+	case []any:
+		return `["a", "b"]`
+	}
+	return `{"key": "value"}`
+}
+
+// unknownAttribute lists what an override could have named instead.
+func (d *Definition) unknownAttribute(key string) error {
+	msg := fmt.Sprintf("%s has no attribute %q; attributes: %s", d.name, strings.TrimSpace(key), strings.Join(d.attributes, ", "))
+	if ts := d.Transients(); len(ts) > 0 {
+		msg += "; transient: " + strings.Join(ts, ", ")
+	}
+	if len(d.associations) > 0 {
+		var as []string
+		for _, a := range d.associations {
+			as = append(as, a.name+" ("+a.name+".ATTRIBUTE)")
+		}
+		msg += "; associations: " + strings.Join(as, ", ")
+	}
+	if len(d.traits) > 0 {
+		msg += "; traits (| traits | NAME |): " + strings.Join(d.Traits(), ", ")
+	}
+	return errors.New(msg)
 }
 
 // expectedType describes t for error messages, saying when empty means null.

@@ -5,15 +5,23 @@
 // scenario then opens its own Session, which owns a seeded faker and the
 // per-model sequence counters, so scenarios running concurrently never share
 // mutable state and a failing scenario can be replayed from its Seed.
+//
+// Options of Define add what FactoryBot users reach for: Trait (named sets
+// of overrides, combinable), Association (records made, or given, first),
+// Transient attributes, AfterBuild and AfterCreate hooks, and
+// PerRunSequence. A Session stores records through a Store: HTTPStore (an
+// app's test endpoint), SQLStore (database/sql) or a StoreFunc.
 package factories
 
 import (
+	"context"
 	"errors"
 	"fmt"
 	"reflect"
 	"slices"
 	"strings"
 	"sync"
+	"sync/atomic"
 
 	"github.com/brianvoe/gofakeit/v6"
 )
@@ -29,9 +37,15 @@ type Option func(*options)
 // options is kept separate from Definition so that an Option cannot reach a
 // registered (and therefore shared) definition after Define returns.
 type options struct {
-	plural    string
-	aliases   []string
-	storeName string
+	plural       string
+	aliases      []string
+	storeName    string
+	perRun       bool
+	traits       []trait
+	associations []association
+	transients   []transient
+	afterBuild   []func(*Record) error
+	afterCreate  []func(context.Context, *Record) error
 }
 
 // Plural sets the plural name used in steps ("Given 3 people exist"), for
@@ -53,14 +67,22 @@ func StoreAs(model string) Option {
 }
 
 // Definition is a registered model. It is immutable once registered, which is
-// what lets concurrent sessions share it without locking. Traits and
-// associations will hang off this struct.
+// what lets concurrent sessions share it without locking (the per-run
+// sequence counter is atomic).
 type Definition struct {
 	name       string
 	plural     string
 	aliases    []string
 	storeName  string
 	attributes []string // sorted; nil for DefineMap models, whose keys vary per build
+
+	traits       []trait
+	associations []association
+	transients   []transient
+	afterBuild   []func(*Record) error
+	afterCreate  []func(context.Context, *Record) error
+	runSeq       *atomic.Int64     // non-nil when sequences count per run (PerRunSequence)
+	names        map[string]string // normalised association and transient names → which kind
 
 	// build makes one record's attributes from the defaults and the raw
 	// overrides. It is the only per-kind behaviour (typed vs map).
@@ -113,6 +135,9 @@ func Define[T any](r *Registry, name string, defaults func(f *gofakeit.Faker, se
 		return err
 	}
 	d.attributes = sortedKeys(fields)
+	if err := d.checkNames(); err != nil {
+		return err
+	}
 	d.build = typedBuilder(d, fields, defaults)
 	return r.add(d)
 }
@@ -142,9 +167,17 @@ func newDefinition(name string, opts []Option) (*Definition, error) {
 		opt(&o)
 	}
 	d := &Definition{
-		name:      name,
-		plural:    strings.TrimSpace(o.plural),
-		storeName: strings.TrimSpace(o.storeName),
+		name:         name,
+		plural:       strings.TrimSpace(o.plural),
+		storeName:    strings.TrimSpace(o.storeName),
+		traits:       o.traits,
+		associations: o.associations,
+		transients:   o.transients,
+		afterBuild:   o.afterBuild,
+		afterCreate:  o.afterCreate,
+	}
+	if o.perRun {
+		d.runSeq = new(atomic.Int64)
 	}
 	if d.plural == "" {
 		d.plural = pluralize(name)
@@ -158,6 +191,9 @@ func newDefinition(name string, opts []Option) (*Definition, error) {
 			return nil, fmt.Errorf("factories: defining %q: empty alias", name)
 		}
 		d.aliases = append(d.aliases, a)
+	}
+	if err := d.checkOptions(); err != nil {
+		return nil, err
 	}
 	return d, nil
 }

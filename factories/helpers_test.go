@@ -149,3 +149,19 @@ func (a *fakeApp) models() []string {
 	defer a.mu.Unlock()
 	return sortedKeys(a.records)
 }
+
+// all returns the records the app stored for model, in order.
+func (a *fakeApp) all(model string) []Attrs {
+	a.mu.Lock()
+	defer a.mu.Unlock()
+	return append([]Attrs(nil), a.records[model]...)
+}
+
+// last returns the last record the app stored for model.
+func (a *fakeApp) last(model string) Attrs {
+	recs := a.all(model)
+	if len(recs) == 0 {
+		return nil
+	}
+	return recs[len(recs)-1]
+}

@@ -151,6 +151,37 @@ func TestDefineErrors(t *testing.T) {
 			define:  func(r *Registry) error { return Define(r, "widget", noop, Aliases("")) },
 			wantErr: `factories: defining "widget": empty alias`,
 		},
+		{
+			name: "trait twice", reason: "which one a step meant would be a guess",
+			define: func(r *Registry) error {
+				return Define(r, "widget", noop, Trait("sold out", nil), Trait("Sold  Out", nil))
+			},
+			wantErr: `factories: defining "widget": trait "Sold  Out" is already a trait`,
+		},
+		{
+			name: "transient named like an association", reason: "a cell could not say which it sets",
+			define: func(r *Registry) error {
+				return Define(r, "widget", noop, Association("maker", "person", nil), Transient("maker", ""))
+			},
+			wantErr: `factories: defining "widget": transient attribute "maker" is already an association`,
+		},
+		{
+			name: "transient named like an attribute", reason: "a cell could not say which it sets",
+			define:  func(r *Registry) error { return Define(r, "widget", noop, Transient("stock", "1")) },
+			wantErr: `factories: defining "widget": transient attribute "stock" has the name of an attribute`,
+		},
+		{
+			name: "association key not an attribute", reason: "the copied id would have nowhere to go",
+			define: func(r *Registry) error {
+				return Define(r, "widget", noop, Association("maker", "person", map[string]string{"maker_id": "id"}))
+			},
+			wantErr: `factories: defining "widget": association "maker" uses "maker_id", which is not an attribute; attributes: colour, name, price, size, stock`,
+		},
+		{
+			name: "association without a model", reason: "nothing could be made",
+			define:  func(r *Registry) error { return Define(r, "widget", noop, Association("maker", " ", nil)) },
+			wantErr: `factories: defining "widget": association "maker" names no model`,
+		},
 	}
 	for _, tc := range cases {
 		t.Run(tc.name, func(t *testing.T) {

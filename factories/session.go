@@ -2,7 +2,6 @@ package factories
 
 import (
 	"context"
-	"errors"
 	"fmt"
 	"math/rand/v2"
 	"sync"
@@ -50,56 +49,37 @@ func (s *Session) Seed() int64 { return s.seed }
 // overlaid by overrides. Override values are Gherkin cells and are converted
 // to the attribute's type; for a pointer, slice, map or interface attribute
 // an empty cell means null. Each Build takes the model's next sequence number,
-// whether or not the record is then stored.
+// whether or not the record is then stored. Associated records are built
+// too (not stored) and carried under their association's name.
 func (s *Session) Build(model string, overrides map[string]string) (Attrs, error) {
+	return s.BuildSpec(model, Spec{Overrides: overrides})
+}
+
+// BuildSpec is Build with traits and given associated records.
+func (s *Session) BuildSpec(model string, spec Spec) (Attrs, error) {
 	d, err := s.reg.Lookup(model)
 	if err != nil {
 		return nil, err
 	}
-	return s.build(d, overrides)
+	return s.make(context.Background(), d, spec, false, nil)
 }
 
-func (s *Session) build(d *Definition, overrides map[string]string) (Attrs, error) {
-	s.mu.Lock()
-	defer s.mu.Unlock()
-	s.seqs[d]++
-	return d.build(s.faker, s.seqs[d], overrides)
-}
-
-// Create builds a record and persists it through the session's Store. It
-// returns the built attributes with the store's answer merged over them, so
-// server-assigned values (id, timestamps, normalised fields) win.
+// Create builds a record and persists it through the session's Store, after
+// creating the associated records it needs. It returns the built attributes
+// with the store's answer merged over them, so server-assigned values (id,
+// timestamps, normalised fields) win, and the associated records under
+// their association's name.
 func (s *Session) Create(ctx context.Context, model string, overrides map[string]string) (Attrs, error) {
+	return s.CreateSpec(ctx, model, Spec{Overrides: overrides})
+}
+
+// CreateSpec is Create with traits and given associated records.
+func (s *Session) CreateSpec(ctx context.Context, model string, spec Spec) (Attrs, error) {
 	d, err := s.reg.Lookup(model)
 	if err != nil {
 		return nil, err
 	}
-	return s.create(ctx, d, overrides)
-}
-
-func (s *Session) create(ctx context.Context, d *Definition, overrides map[string]string) (Attrs, error) {
-	if s.store == nil {
-		return nil, errors.New("factories: session has no Store; cannot create " + d.name)
-	}
-	attrs, err := s.build(d, overrides)
-	if err != nil {
-		return nil, err
-	}
-	// The store gets its own copy so it cannot alias what we return.
-	sent := make(Attrs, len(attrs))
-	for k, v := range attrs {
-		sent[k] = v
-	}
-	// Store errors are returned as they are: stores name the model and
-	// request themselves (see HTTPStore), and wrapping would repeat it.
-	stored, err := s.store.Create(ctx, d.storeName, sent)
-	if err != nil {
-		return nil, err
-	}
-	for k, v := range stored {
-		attrs[k] = v
-	}
-	return attrs, nil
+	return s.make(ctx, d, spec, true, nil)
 }
 
 // CreateN creates n records with the same overrides (each still gets its own
@@ -115,7 +95,7 @@ func (s *Session) CreateN(ctx context.Context, model string, n int, overrides ma
 	}
 	records := make([]Attrs, 0, n)
 	for i := range n {
-		rec, err := s.create(ctx, d, overrides)
+		rec, err := s.make(ctx, d, Spec{Overrides: overrides}, true, nil)
 		if err != nil {
 			return records, fmt.Errorf("%s %d of %d: %w", d.name, i+1, n, err)
 		}

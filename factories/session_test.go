@@ -74,19 +74,19 @@ func TestBuildOverrides(t *testing.T) {
 			wantErr:   `customer has no attribute "secret"; attributes: Tags, active, email, name`},
 		{name: "bad int", reason: "name model, attribute, value and expected type", model: "product",
 			overrides: map[string]string{"stock": "lots"},
-			wantErr:   `product attribute "stock": cannot convert "lots" to int`},
+			wantErr:   `product attribute "stock": cannot convert "lots" to int, e.g. 42`},
 		{name: "float for int", reason: "no silent truncation", model: "product",
 			overrides: map[string]string{"stock": "2.5"},
-			wantErr:   `product attribute "stock": cannot convert "2.5" to int`},
+			wantErr:   `product attribute "stock": cannot convert "2.5" to int, e.g. 42`},
 		{name: "bad float", reason: "name model, attribute, value and expected type", model: "product",
 			overrides: map[string]string{"price": "cheap"},
-			wantErr:   `product attribute "price": cannot convert "cheap" to float64`},
+			wantErr:   `product attribute "price": cannot convert "cheap" to float64, e.g. 9.99`},
 		{name: "bad bool", reason: "name model, attribute, value and expected type", model: "customer",
 			overrides: map[string]string{"active": "maybe"},
-			wantErr:   `customer attribute "active": cannot convert "maybe" to bool`},
+			wantErr:   `customer attribute "active": cannot convert "maybe" to bool, e.g. true`},
 		{name: "bad JSON", reason: "JSON errors keep their detail", model: "customer",
 			overrides: map[string]string{"Tags": "vip"},
-			wantErr:   `customer attribute "Tags": cannot convert "vip" to []string as JSON (or empty for null): invalid character 'v' looking for beginning of value`},
+			wantErr:   `customer attribute "Tags": cannot convert "vip" to []string as JSON (or empty for null), e.g. ["text"]: invalid character 'v' looking for beginning of value`},
 		{name: "map model known key converted", reason: "DefineMap overrides take the default's type", model: "order",
 			overrides: map[string]string{"number": "12", "total": "99.95", "gift": "true", "note": "ring bell", "lines": `[{"sku":"A"}]`},
 			want:      Attrs{"number": 12.0, "total": 99.95, "gift": true, "note": "ring bell", "lines": []any{map[string]any{"sku": "A"}}}},
@@ -96,7 +96,7 @@ func TestBuildOverrides(t *testing.T) {
 			overrides: map[string]string{"coupon": "10"}, want: Attrs{"coupon": "10"}},
 		{name: "map model bad value", reason: "name model, attribute, value and expected type", model: "order",
 			overrides: map[string]string{"number": "first"},
-			wantErr:   `order attribute "number": cannot convert "first" to int`},
+			wantErr:   `order attribute "number": cannot convert "first" to int, e.g. 42`},
 	}
 	for _, tc := range cases {
 		t.Run(tc.name, func(t *testing.T) {
@@ -141,7 +141,7 @@ func TestBuildTextUnmarshalerAndEmbedded(t *testing.T) {
 		t.Errorf("time.Time parses itself; a nil embedded *Base is allocated to set id\nmismatch (-want +got):\n%s", d)
 	}
 	_, err = s.Build("event", map[string]string{"at": "tomorrow"})
-	wantErr := `event attribute "at": cannot convert "tomorrow" to time.Time: parsing time "tomorrow" as "2006-01-02T15:04:05Z07:00": cannot parse "tomorrow" as "2006"`
+	wantErr := `event attribute "at": cannot convert "tomorrow" to time.Time, e.g. 2024-05-01T10:00:00Z: parsing time "tomorrow" as "2006-01-02T15:04:05Z07:00": cannot parse "tomorrow" as "2006"`
 	if err == nil || err.Error() != wantErr {
 		t.Errorf("parser detail helps with formats\nmismatch (-want +got):\n-%s\n+%v", wantErr, err)
 	}
@@ -258,7 +258,7 @@ func TestCreateErrors(t *testing.T) {
 				_, err := r.NewSession(1, HTTPStore{BaseURL: app.URL}).Create(ctx, "order", map[string]string{"reject": "yes"})
 				return err
 			},
-			wantErr: `creating order: POST ` + app.URL + `/__test__/factories/order: 422 {"error":"unknown attribute reject"}`,
+			wantErr: `creating order: POST ` + app.URL + `/__test__/factories/order {"gift":false,"lines":[],"note":null,"number":1,"reject":"yes","total":10.5}: 422 {"error":"unknown attribute reject"}`,
 		},
 		{
 			name: "CreateN says which record failed", reason: "'3 products' failing needs to say which one",
@@ -266,7 +266,7 @@ func TestCreateErrors(t *testing.T) {
 				_, err := r.NewSession(1, HTTPStore{BaseURL: app.URL}).CreateN(ctx, "orders", 2, map[string]string{"reject": "yes"})
 				return err
 			},
-			wantErr: `order 1 of 2: creating order: POST ` + app.URL + `/__test__/factories/order: 422 {"error":"unknown attribute reject"}`,
+			wantErr: `order 1 of 2: creating order: POST ` + app.URL + `/__test__/factories/order {"gift":false,"lines":[],"note":null,"number":1,"reject":"yes","total":10.5}: 422 {"error":"unknown attribute reject"}`,
 		},
 		{
 			name: "no store", reason: "a build-only session cannot create",

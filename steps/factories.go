@@ -3,14 +3,17 @@ package steps
 import (
 	"context"
 	"fmt"
+	"regexp"
 	"strconv"
+	"strings"
 
 	"github.com/cucumber/godog"
 
 	"github.com/romaine-bdd/romaine/factories"
 )
 
-// RegisterFactories adds (MODEL is a registered factory, singular or plural):
+// RegisterFactories adds (MODEL is a registered factory, singular or plural,
+// and may start with trait names: "a delivered order", "3 sold out products"):
 //
 //	Given a MODEL exists
 //	Given an MODEL exists
@@ -19,9 +22,16 @@ import (
 //	Given the following MODELs exist:         (table with a header row of attributes)
 //	Given a MODEL "NAME" exists               (remembered as NAME)
 //	Given a MODEL "NAME" exists with:
+//	Given a MODEL exists that is TRAITS       (TRAITS: "delivered and refunded")
+//	Given a MODEL "NAME" exists that is TRAITS
+//	Given COUNT MODELs exist that are TRAITS
 //
-// Every record is remembered as the model's latest ({{product.name}}) and, when
-// named, under its name ({{NAME.field}}).
+// In tables, a traits attribute lists traits, {{NAME}} gives an association a
+// remembered record and ASSOCIATION.ATTRIBUTE shapes a new one. Every record
+// is remembered as the model's latest ({{product.name}}) and, when named,
+// under its name ({{NAME.field}}), with its associated records' fields
+// ({{order.customer.name}}); the associated records it made are remembered
+// as their models' latest ({{customer.email}}).
 func RegisterFactories(sc *godog.ScenarioContext) { registerFactories(sc) }
 
 func registerFactories(r registrar) {
@@ -29,16 +39,19 @@ func registerFactories(r registrar) {
 	r.Step(anModelStep, aModelExists)
 	r.Step(aModelWithStep, aModelExistsWith)
 	r.Step(countModelsStep, countModelsExist)
-	r.Step(followingModelsStep, theFollowingModelsExist)
-	r.Step(namedModelStep, aNamedModelExists)
-	r.Step(namedModelWithStep, aNamedModelExistsWith)
+	r.Step(followingModelsStep, followingModelsExist)
+	r.Step(namedModelStep, namedModelExists)
+	r.Step(namedModelWithStep, namedModelExistsWith)
+	r.Step(modelThatIsStep, aModelExistsThatIs)
+	r.Step(namedModelThatIsStep, namedModelExistsThatIs)
+	r.Step(countModelsThatAreStep, countModelsExistThatAre)
 }
 
 const factoriesArea = "Factories"
 
 var (
 	aModelStep = phrase(Doc{Area: factoriesArea, Phrase: `Given a MODEL exists`,
-		What:    "Makes one record of the model with its factory's defaults (fake data) and remembers it as {{MODEL.field}}.",
+		What:    "Makes one record of the model with its factory's defaults (fake data) and remembers it as {{MODEL.field}}. Trait names may come before MODEL, as in  Given a delivered order exists .",
 		Example: `Given a product exists`},
 		`^a ([^"]+?) exists$`)
 	anModelStep = phrase(Doc{Area: factoriesArea, Phrase: `Given an MODEL exists`,
@@ -46,15 +59,15 @@ var (
 		Example: `Given an order exists`},
 		`^an ([^"]+?) exists$`)
 	aModelWithStep = phrase(Doc{Area: factoriesArea, Phrase: `Given a MODEL exists with:`,
-		What:    "Makes one record; a table of | attribute | value | (no header) overrides the defaults.",
+		What:    "Makes one record; a table of | attribute | value | (no header) overrides the defaults. A traits row lists traits (delivered, refunded); an association's row set to {{NAME}} gives it a remembered record; ASSOCIATION.ATTRIBUTE rows (customer.name) shape the record it makes.",
 		Example: "Given a product exists with:\n  | colour | black |\n  | stock  | 3     |"},
 		`^an? ([^"]+?) exists with:$`)
 	countModelsStep = phrase(Doc{Area: factoriesArea, Phrase: `Given COUNT MODELs exist`,
-		What:    "Makes COUNT records with the defaults.",
+		What:    "Makes COUNT records with the defaults (and the traits named before MODELs, if any).",
 		Example: `Given 3 products exist`},
 		`^(\d+) ([^"]+?) exist$`)
 	followingModelsStep = phrase(Doc{Area: factoriesArea, Phrase: `Given the following MODELs exist:`,
-		What:    "Makes one record per row of a table whose header row names the attributes.",
+		What:    "Makes one record per row of a table whose header row names the attributes (a traits column applies traits).",
 		Example: "Given the following products exist:\n  | name    | colour |\n  | sweater | black  |\n  | scarf   | red    |"},
 		`^the following ([^"]+?) exist:$`)
 	namedModelStep = phrase(Doc{Area: factoriesArea, Phrase: `Given a MODEL "NAME" exists`,
@@ -65,103 +78,205 @@ var (
 		What:    "Makes one named record with the table's attributes.",
 		Example: "Given a customer \"alice\" exists with:\n  | name | Alice |"},
 		`^an? ([^"]+?) "([^"]*)" exists with:$`)
+	modelThatIsStep = phrase(Doc{Area: factoriesArea, Phrase: `Given a MODEL exists that is TRAITS`,
+		What:    "Makes one record with the model's traits applied in order (later ones win); TRAITS are separated by commas or \"and\".",
+		Example: `Given an order exists that is delivered and refunded`},
+		`^an? ([^"]+?) exists that is ([^"]+)$`)
+	namedModelThatIsStep = phrase(Doc{Area: factoriesArea, Phrase: `Given a MODEL "NAME" exists that is TRAITS`,
+		What:    "The same, remembered as NAME too.",
+		Example: `Given a product "hat" exists that is sold out`},
+		`^an? ([^"]+?) "([^"]*)" exists that is ([^"]+)$`)
+	countModelsThatAreStep = phrase(Doc{Area: factoriesArea, Phrase: `Given COUNT MODELs exist that are TRAITS`,
+		What:    "Makes COUNT records with the traits applied.",
+		Example: `Given 2 products exist that are sold out and discounted`},
+		`^(\d+) ([^"]+?) exist that are ([^"]+)$`)
 )
 
-func aModelExists(ctx context.Context, model string) error {
-	return create(ctx, model, "", nil)
+func aModelExists(ctx context.Context, phrase string) error {
+	return makeRecord(ctx, phrase, "", "", nil)
 }
 
-func aModelExistsWith(ctx context.Context, model string, t *godog.Table) error {
-	return createWith(ctx, model, "", t)
-}
-
-func countModelsExist(ctx context.Context, count, model string) error {
-	n, err := strconv.Atoi(count)
+func aModelExistsWith(ctx context.Context, phrase string, t *godog.Table) error {
+	cells, err := attributeCells(t)
 	if err != nil {
 		return err
 	}
-	for range n {
-		if err := create(ctx, model, "", nil); err != nil {
-			return err
-		}
-	}
-	return nil
+	return makeRecord(ctx, phrase, "", "", cells)
 }
 
-func theFollowingModelsExist(ctx context.Context, model string, t *godog.Table) error {
-	return createTable(ctx, model, t)
+func countModelsExist(ctx context.Context, count, phrase string) error {
+	return makeCount(ctx, count, phrase, "")
 }
 
-func aNamedModelExists(ctx context.Context, model, name string) error {
-	return create(ctx, model, name, nil)
-}
-
-func aNamedModelExistsWith(ctx context.Context, model, name string, t *godog.Table) error {
-	return createWith(ctx, model, name, t)
-}
-
-func createTable(ctx context.Context, model string, t *godog.Table) error {
+func followingModelsExist(ctx context.Context, phrase string, t *godog.Table) error {
 	if t == nil || len(t.Rows) < 2 {
-		return fmt.Errorf("this step needs a table whose first row names attributes and each further row is one %s, e.g.\n  | name | colour |\n  | sweater | black |", model)
+		return fmt.Errorf("this step needs a table whose first row names attributes and each further row is one %s, e.g.\n  | name | colour |\n  | sweater | black |", phrase)
 	}
 	header := t.Rows[0].Cells
 	for i, r := range t.Rows[1:] {
 		if len(r.Cells) != len(header) {
 			return fmt.Errorf("row %d has %d cells but the header has %d", i+2, len(r.Cells), len(header))
 		}
-		attrs := map[string]string{}
+		cells := map[string]string{}
 		for j, c := range r.Cells {
-			attrs[header[j].Value] = c.Value
+			cells[header[j].Value] = c.Value
 		}
-		if err := create(ctx, model, "", attrs); err != nil {
+		if err := makeRecord(ctx, phrase, "", "", cells); err != nil {
 			return fmt.Errorf("row %d: %w", i+2, err)
 		}
 	}
 	return nil
 }
 
-func createWith(ctx context.Context, model, name string, t *godog.Table) error {
-	rows, err := pairs(t, "| attribute | value |")
+func namedModelExists(ctx context.Context, phrase, name string) error {
+	return makeRecord(ctx, phrase, name, "", nil)
+}
+
+func namedModelExistsWith(ctx context.Context, phrase, name string, t *godog.Table) error {
+	cells, err := attributeCells(t)
 	if err != nil {
 		return err
 	}
-	attrs := map[string]string{}
-	for _, r := range rows {
-		attrs[r[0]] = r[1]
-	}
-	return create(ctx, model, name, attrs)
+	return makeRecord(ctx, phrase, name, "", cells)
 }
 
-// create makes one record with the (interpolated) attributes and remembers it.
-func create(ctx context.Context, model, name string, attrs map[string]string) error {
+func aModelExistsThatIs(ctx context.Context, phrase, traits string) error {
+	return makeRecord(ctx, phrase, "", traits, nil)
+}
+
+func namedModelExistsThatIs(ctx context.Context, phrase, name, traits string) error {
+	return makeRecord(ctx, phrase, name, traits, nil)
+}
+
+func countModelsExistThatAre(ctx context.Context, count, phrase, traits string) error {
+	return makeCount(ctx, count, phrase, traits)
+}
+
+func makeCount(ctx context.Context, count, phrase, traits string) error {
+	n, err := strconv.Atoi(count)
+	if err != nil {
+		return fmt.Errorf("%q is not a count of records: write a whole number such as 3", count)
+	}
+	for i := range n {
+		if err := makeRecord(ctx, phrase, "", traits, nil); err != nil {
+			return fmt.Errorf("%s %d of %d: %w", phrase, i+1, n, err)
+		}
+	}
+	return nil
+}
+
+// attributeCells reads a | attribute | value | table.
+func attributeCells(t *godog.Table) (map[string]string, error) {
+	rows, err := pairs(t, "| attribute | value |")
+	if err != nil {
+		return nil, err
+	}
+	cells := map[string]string{}
+	for _, r := range rows {
+		cells[r[0]] = r[1]
+	}
+	return cells, nil
+}
+
+// makeRecord creates one record from the step's words (phrase: traits and
+// model; traits: a "that is" list) and cells, and remembers it.
+func makeRecord(ctx context.Context, phrase, name, traits string, cells map[string]string) error {
 	s, err := begin(ctx)
 	if err != nil {
 		return err
 	}
-	def, err := s.sc.Factories().Lookup(model)
+	d, named, err := s.sc.Factories().Resolve(phrase)
 	if err != nil {
 		return err
+	}
+	if traits != "" {
+		more, err := d.ParseTraits(traits)
+		if err != nil {
+			return err
+		}
+		named = append(named, more...)
 	}
 	if err := s.text(&name); err != nil {
 		return err
 	}
-	for k, v := range attrs {
-		if err := s.text(&v); err != nil {
-			return err
-		}
-		attrs[k] = v
-	}
-	rec, err := s.sc.Data.Create(ctx, def.Name(), attrs)
+	spec, err := s.spec(d, named, cells)
 	if err != nil {
 		return err
 	}
-	remember(s, def, name, rec)
+	rec, err := s.sc.Data.CreateSpec(ctx, d.Name(), spec)
+	if err != nil {
+		return err
+	}
+	remembered := withPaths(rec)
+	s.sc.Remember(d.Name(), remembered)
+	if name != "" {
+		s.sc.Remember(name, remembered)
+	}
+	s.rememberMade(d, rec, spec.Records)
 	return nil
 }
 
-func remember(s *step, def *factories.Definition, name string, rec factories.Attrs) {
-	s.sc.Remember(def.Name(), rec)
-	if name != "" {
-		s.sc.Remember(name, rec)
+// withPaths adds an associated record's fields under dotted names
+// ("customer.name"), so {{order.customer.name}} reaches them.
+func withPaths(rec factories.Attrs) factories.Attrs {
+	out := factories.Attrs{}
+	for k, v := range rec {
+		out[k] = v
+		if nested, ok := v.(factories.Attrs); ok {
+			for nk, nv := range withPaths(nested) {
+				out[k+"."+nk] = nv
+			}
+		}
+	}
+	return out
+}
+
+// wholeRecord is a cell that names a remembered record, not one of its values.
+var wholeRecord = regexp.MustCompile(`^\s*\{\{\s*([^.{}]+?)\s*\}\}\s*$`)
+
+// spec interpolates the cells; a {{NAME}} cell of an association gives it
+// the remembered record itself.
+func (s *step) spec(d *factories.Definition, traits []string, cells map[string]string) (factories.Spec, error) {
+	spec := factories.Spec{Traits: traits, Overrides: map[string]string{}, Records: map[string]factories.Attrs{}}
+	for k, v := range cells {
+		if m := wholeRecord.FindStringSubmatch(v); m != nil && isAssociation(d, k) {
+			rec, err := s.sc.Recall(m[1])
+			if err != nil {
+				return spec, fmt.Errorf("%s %s: %w", d.Name(), strings.TrimSpace(k), err)
+			}
+			spec.Records[strings.TrimSpace(k)] = rec
+			continue
+		}
+		if err := s.text(&v); err != nil {
+			return spec, err
+		}
+		spec.Overrides[k] = v
+	}
+	return spec, nil
+}
+
+func isAssociation(d *factories.Definition, key string) bool {
+	for _, a := range d.Associations() {
+		if strings.EqualFold(a.Name, strings.TrimSpace(key)) {
+			return true
+		}
+	}
+	return false
+}
+
+// rememberMade remembers the associated records a record's factory made
+// (not those it was given) as their models' latest, all the way down.
+func (s *step) rememberMade(d *factories.Definition, rec factories.Attrs, given map[string]factories.Attrs) {
+	for _, a := range d.Associations() {
+		made, ok := rec[a.Name].(factories.Attrs)
+		if _, isGiven := given[a.Name]; !ok || isGiven {
+			continue
+		}
+		ad, err := s.sc.Factories().Lookup(a.Model)
+		if err != nil {
+			continue
+		}
+		s.sc.Remember(ad.Name(), made)
+		s.rememberMade(ad, made, nil)
 	}
 }

@@ -53,6 +53,10 @@ type Config struct {
 	Format string
 	// Tags: a godog tag expression selecting scenarios. ROMAINE_TAGS, -romaine.tags.
 	Tags string
+	// Seed: the factory seed of every scenario, to replay a failed one's data
+	// (run it alone, by file:line); 0 gives each scenario a random seed.
+	// ROMAINE_SEED, -romaine.seed.
+	Seed int64
 }
 
 // DefaultConfig is the configuration with nothing set.
@@ -129,6 +133,12 @@ func settings() []setting {
 	add(mk("ROMAINE_FORMAT", "format", "godog output format: pretty, progress, cucumber, junit, events", g, s))
 	g, s = str(func(c *Config) *string { return &c.Tags })
 	add(mk("ROMAINE_TAGS", "tags", "godog tag expression, e.g. '@smoke && ~@slow'", g, s))
+	add(mk("ROMAINE_SEED", "seed", "factory seed printed by a failed scenario, to replay its data (a whole number; 0 is random)",
+		func(c *Config) string { return strconv.FormatInt(c.Seed, 10) },
+		func(c *Config, v string) (err error) {
+			c.Seed, err = strconv.ParseInt(strings.TrimSpace(v), 10, 64)
+			return
+		}))
 	return out
 }
 
@@ -218,6 +228,9 @@ func (c Config) AppLine() string {
 	}
 	if c.ResetPath != "" {
 		app += " reset=" + c.ResetPath
+	}
+	if c.Seed != 0 {
+		app += fmt.Sprintf(" seed=%d", c.Seed)
 	}
 	return fmt.Sprintf("romaine: %s timeout=%s artifacts=%s", app, c.Timeout, c.Artifacts)
 }

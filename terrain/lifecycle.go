@@ -51,7 +51,7 @@ func (s *Suite) beforeScenario(ctx context.Context, gs *godog.Scenario) (context
 		s.pool.release(w)
 		return ctx, fmt.Errorf("romaine: worker %d: %w", w.Index, err)
 	}
-	scn.Data = s.factories.NewSession(newSeed(), s.storeFor(w))
+	scn.Data = s.factories.NewSession(newSeed(s.cfg.Seed), s.storeFor(w))
 	ctx = context.WithValue(ctx, scenarioKey{}, scn)
 	for _, h := range s.hooks.beforeScenario {
 		if ctx, err = h(ctx, scn); err != nil {
@@ -105,7 +105,7 @@ func (s *Suite) afterScenario(ctx context.Context, gs *godog.Scenario, err error
 		}
 	}
 	if err != nil && scn.Data != nil {
-		fmt.Fprintf(s.errOut, "romaine: %q failed on worker %d; factory seed %d\n", gs.Name, scn.Worker.Index, scn.Data.Seed())
+		fmt.Fprintf(s.errOut, "romaine: %q failed on worker %d; factory seed %d (same data again: ROMAINE_SEED=%d ROMAINE_FEATURES=%s)\n", gs.Name, scn.Worker.Index, scn.Data.Seed(), scn.Data.Seed(), scenarioPath(gs))
 	}
 	if scn.Page != nil {
 		if cerr := scn.Page.Close(); cerr != nil {
@@ -166,8 +166,20 @@ func (s *Suite) storeFor(w *Worker) factories.Store {
 	return factories.HTTPStore{BaseURL: w.BaseURL, PathFormat: path}
 }
 
-// newSeed is a random factory seed; it is printed when a scenario fails.
-func newSeed() int64 {
+// scenarioPath is file:line, which runs just that scenario.
+func scenarioPath(gs *godog.Scenario) string {
+	if gs.Location == nil {
+		return gs.Uri
+	}
+	return fmt.Sprintf("%s:%d", gs.Uri, gs.Location.Line)
+}
+
+// newSeed is the factory seed of a scenario: ROMAINE_SEED when set (a
+// replay), else random; it is printed when a scenario fails.
+func newSeed(configured int64) int64 {
+	if configured != 0 {
+		return configured
+	}
 	var b [8]byte
 	_, _ = rand.Read(b[:])
 	return int64(binary.LittleEndian.Uint64(b[:]) >> 1)

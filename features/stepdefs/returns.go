@@ -68,29 +68,28 @@ func signIn(ctx context.Context, who string) error {
 	return p.ExpectPath(ctx, "/inventory")
 }
 
-// customerBought makes a customer, the product (none left in stock, until a
-// step says how many there are) and a delivered order of it.
+// customerBought makes a delivered order of the product; the order's factory
+// makes the customer and the product (none left in stock, until a step says
+// how many there are).
 func customerBought(ctx context.Context, colour, item string) error {
 	sc, err := terrain.FromContext(ctx)
 	if err != nil {
 		return err
 	}
-	customer, err := sc.Data.Create(ctx, "customer", nil)
+	order, err := sc.Data.CreateSpec(ctx, "order", factories.Spec{Traits: []string{"delivered"}, Overrides: map[string]string{
+		"product.name": item, "product.colour": colour, "product.size": "M", "product.traits": "sold out",
+	}})
 	if err != nil {
 		return err
 	}
-	sc.Remember("customer", customer)
-	product, err := productFor(ctx, sc, colour, item, 0)
-	if err != nil {
-		return err
-	}
-	order, err := sc.Data.Create(ctx, "order", map[string]string{
-		"customer_id": idOf(customer), "product_id": idOf(product),
-	})
-	if err != nil {
-		return err
+	customer, _ := order["customer"].(factories.Attrs)
+	product, _ := order["product"].(factories.Attrs)
+	if customer == nil || product == nil {
+		return fmt.Errorf("the order factory made no customer or product (order: %v); its associations are defined in models.go", order)
 	}
 	sc.Remember("order", order)
+	sc.Remember("customer", customer)
+	sc.Remember(colour+" "+item, product)
 	sc.Values["returned item"] = product
 	return nil
 }

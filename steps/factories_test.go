@@ -1,0 +1,180 @@
+package steps_test
+
+import (
+	"bytes"
+	"context"
+	"encoding/json"
+	"flag"
+	"fmt"
+	"net/http"
+	"os"
+	"regexp"
+	"strings"
+	"sync"
+	"testing"
+
+	"github.com/brianvoe/gofakeit/v6"
+	"github.com/google/go-cmp/cmp"
+
+	"github.com/romaine-bdd/romaine/factories"
+	"github.com/romaine-bdd/romaine/steps"
+	"github.com/romaine-bdd/romaine/terrain"
+)
+
+var update = flag.Bool("update", false, "rewrite testdata/*.golden from the current output")
+
+type product struct {
+	Name   string `json:"name"`
+	Colour string `json:"colour"`
+	Stock  int    `json:"stock"`
+}
+
+type customer struct {
+	Name  string `json:"name"`
+	Email string `json:"email"`
+}
+
+type order struct {
+	CustomerID    int    `json:"customer_id,omitempty"`
+	CustomerEmail string `json:"customer_email,omitempty"`
+	ProductID     int    `json:"product_id,omitempty"`
+	Quantity      int    `json:"quantity"`
+	Status        string `json:"status"`
+}
+
+func shopModels(t *testing.T) *factories.Registry {
+	r := factories.NewRegistry()
+	for _, err := range []error{
+		factories.Define(r, "product", func(f *gofakeit.Faker, n int) product {
+			return product{Name: fmt.Sprintf("%s %d", f.Noun(), n), Colour: f.SafeColor(), Stock: f.Number(1, 9)}
+		}, factories.Trait("sold out", map[string]string{"stock": "0"})),
+		factories.Define(r, "customer", func(f *gofakeit.Faker, n int) customer {
+			return customer{Name: f.FirstName(), Email: fmt.Sprintf("c%d@example.test", n)}
+		}),
+		factories.Define(r, "order", func(f *gofakeit.Faker, n int) order { return order{Quantity: 1, Status: "placed"} },
+			factories.Association("customer", "customer", map[string]string{"customer_id": "id"}, "customer_email"),
+			factories.Association("product", "product", map[string]string{"product_id": "id"}),
+			factories.Trait("delivered", map[string]string{"status": "delivered"}),
+			factories.Trait("refunded", map[string]string{"status": "refunded"}),
+			factories.Transient("item_count", "1"),
+			factories.AfterBuild(func(r *factories.Record) error {
+				n, err := r.TransientInt("item_count")
+				r.Attrs["quantity"] = n
+				return err
+			})),
+	} {
+		if err != nil {
+			t.Fatal(err)
+		}
+	}
+	return r
+}
+
+// echoQuery answers a GET with its query as a JSON object, so a feature can
+// check what a {{reference}} became: GET /echo?v=X answers {"v": "X"}.
+var echoQuery = http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+	out := map[string]string{}
+	for k := range r.URL.Query() {
+		out[k] = r.URL.Query().Get(k)
+	}
+	w.Header().Set("Content-Type", "application/json")
+	_ = json.NewEncoder(w).Encode(out)
+})
+
+// runFactoryFeature runs a feature of testdata/ through the real suite (a
+// browser page per scenario, an app that echoes queries) with a Go store
+// that writes down every record it is given, in order.
+func runFactoryFeature(t *testing.T, feature, seed string) (status int, out string, stored []string) {
+	var mu sync.Mutex
+	ids := map[string]int{}
+	store := factories.StoreFunc(func(_ context.Context, model string, attrs factories.Attrs) (factories.Attrs, error) {
+		mu.Lock()
+		defer mu.Unlock()
+		ids[model]++
+		b, err := json.Marshal(attrs)
+		stored = append(stored, model+" "+string(b))
+		return factories.Attrs{"id": float64(ids[model])}, err
+	})
+	for k, v := range map[string]string{"ROMAINE_FEATURES": "testdata/" + feature, "ROMAINE_FORMAT": "progress",
+		"ROMAINE_ARTIFACTS": t.TempDir(), "ROMAINE_SEED": seed, "ROMAINE_WORKERS": "1", "ROMAINE_APP_CMD": "",
+		"ROMAINE_APP_URL": "", "ROMAINE_APP_RESET": "", "ROMAINE_FACTORY_PATH": "", "ROMAINE_TAGS": ""} {
+		t.Setenv(k, v)
+	}
+	var buf lockedBuffer
+	s := terrain.New(
+		terrain.WithApp(terrain.HandlerApp{New: func(*terrain.Worker) (http.Handler, func() error, error) {
+			return echoQuery, nil, nil
+		}}),
+		terrain.WithFactories(shopModels(t)),
+		terrain.WithStore(func(*terrain.Worker) factories.Store { return store }),
+		terrain.WithSteps(steps.Register),
+		terrain.WithOutput(&buf),
+	)
+	status = s.Run()
+	return status, regexp.MustCompile(`\x1b\[[0-9;]*m`).ReplaceAllString(buf.String(), ""), stored
+}
+
+// TestFactoryStepsReplay runs every step form with a fixed ROMAINE_SEED:
+// the records stored are the golden file's, and a second run stores the
+// very same records (what a replayed failure relies on).
+func TestFactoryStepsReplay(t *testing.T) {
+	status, out, first := runFactoryFeature(t, "factories.feature", "4242")
+	if status != 0 {
+		t.Fatalf("status %d; output:\n%s", status, out)
+	}
+	got := strings.Join(first, "\n") + "\n"
+	if *update {
+		if err := os.WriteFile("testdata/factories.golden", []byte(got), 0o644); err != nil {
+			t.Fatal(err)
+		}
+	}
+	want, err := os.ReadFile("testdata/factories.golden")
+	if err != nil {
+		t.Fatalf("%v (go test -run %s -update ./steps/ writes it)", err, t.Name())
+	}
+	if d := cmp.Diff(string(want), got); d != "" {
+		t.Errorf("records stored by testdata/factories.feature changed (-golden +got); if intended, rerun with -update:\n%s", d)
+	}
+	_, _, again := runFactoryFeature(t, "factories.feature", "4242")
+	if d := cmp.Diff(first, again); d != "" {
+		t.Errorf("ROMAINE_SEED=4242 twice must store the same records (-first +again):\n%s", d)
+	}
+}
+
+func TestFactoryStepErrors(t *testing.T) {
+	status, out, _ := runFactoryFeature(t, "factory_errors.feature", "1")
+	if status == 0 {
+		t.Fatalf("every scenario should fail; output:\n%s", out)
+	}
+	for _, want := range []string{
+		`unknown model "unicorn"; known models: customer, order, product`,
+		`order has no trait "shipped"; traits: delivered, refunded`,
+		`order has no trait "lost"; traits: delivered, refunded`,
+		`order customer: nothing called "bob" was remembered in this scenario`,
+		`order has no association "buyer"; associations: customer, product`,
+		`product attribute "stock": cannot convert "lots" to int, e.g. 42`,
+		`same data again: ROMAINE_SEED=1 ROMAINE_FEATURES=testdata/factory_errors.feature:3`,
+	} {
+		if !strings.Contains(out, want) {
+			t.Errorf("output lacks %q:\n%s", want, out)
+		}
+	}
+}
+
+// lockedBuffer is a bytes.Buffer safe for the run's concurrent writers.
+type lockedBuffer struct {
+	mu  sync.Mutex
+	buf bytes.Buffer
+}
+
+func (b *lockedBuffer) Write(p []byte) (int, error) {
+	b.mu.Lock()
+	defer b.mu.Unlock()
+	return b.buf.Write(p)
+}
+
+func (b *lockedBuffer) String() string {
+	b.mu.Lock()
+	defer b.mu.Unlock()
+	return b.buf.String()
+}
