@@ -13,6 +13,7 @@ require (
 )
 
 require (
+	github.com/cucumber/tag-expressions/go/v6 v6.1.2 // indirect
 	github.com/dustin/go-humanize v1.1.0 // indirect
 	github.com/google/uuid v1.6.0 // indirect
 	github.com/hashicorp/go-immutable-radix v1.3.1 // indirect
