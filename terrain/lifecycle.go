@@ -92,7 +92,7 @@ func (s *Suite) afterStep(ctx context.Context, st *godog.Step, status godog.Step
 	if dialogs := scn.Page.UnexpectedDialogs(); len(dialogs) > 0 && err == nil {
 		return ctx, fmt.Errorf("the page opened a dialog nobody expected, and it was dismissed: %s; if it is meant to open, add  When I accept the next dialog  (or dismiss) before the step that opens it", strings.Join(dialogs, ", "))
 	}
-	if err == nil {
+	if err == nil || scn.Worker.browserBroken { // a crashed browser has nothing to save
 		return ctx, nil
 	}
 	dir := filepath.Join(s.cfg.Artifacts, slug(strings.TrimSuffix(filepath.Base(scn.URI), ".feature")), slug(scn.Name)+"-"+slug(st.Id))
