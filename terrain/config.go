@@ -51,7 +51,8 @@ type Config struct {
 	// Format: godog's output format (pretty, progress, cucumber, junit, ...).
 	// ROMAINE_FORMAT, -romaine.format. Default "pretty".
 	Format string
-	// Tags: a godog tag expression selecting scenarios. ROMAINE_TAGS, -romaine.tags.
+	// Tags: a Cucumber tag expression selecting scenarios ("not @wip",
+	// "(@a or @b) and not @slow"; godog's "@a && ~@b" works too). ROMAINE_TAGS, -romaine.tags.
 	Tags string
 }
 
@@ -128,7 +129,7 @@ func settings() []setting {
 	g, s = str(func(c *Config) *string { return &c.Format })
 	add(mk("ROMAINE_FORMAT", "format", "godog output format: pretty, progress, cucumber, junit, events", g, s))
 	g, s = str(func(c *Config) *string { return &c.Tags })
-	add(mk("ROMAINE_TAGS", "tags", "godog tag expression, e.g. '@smoke && ~@slow'", g, s))
+	add(mk("ROMAINE_TAGS", "tags", "Cucumber tag expression, e.g. 'not @wip' or '@smoke and not @slow'", g, s))
 	return out
 }
 

@@ -159,5 +159,9 @@ func browserError(cfg Config, err error) error {
 		}
 		return &ConfigError{Setting: "ROMAINE_BROWSER", Message: nf.Error() + ". Install Chromium (Debian/Ubuntu: apt-get install -y chromium; macOS: install Google Chrome) or set ROMAINE_BROWSER to the path of a Chrome or Chromium executable. Romaine never downloads a browser."}
 	}
-	return fmt.Errorf("romaine: starting the browser: %w", err)
+	bin := cfg.Browser
+	if bin == "" {
+		bin, _ = support.FindBrowser("")
+	}
+	return fmt.Errorf("romaine: starting the browser %s (ROMAINE_BROWSER to choose another): %w", bin, err)
 }
