@@ -224,7 +224,7 @@ func TestAppExitsMidRun(t *testing.T) {
 func TestHungBrowserIsReplaced(t *testing.T) {
 	var once sync.Once
 	status, out, s := run(t, map[string]string{
-		"ROMAINE_APP_CMD": staticSite(t), "ROMAINE_TIMEOUT": "2s",
+		"ROMAINE_APP_CMD": staticSite(t), "ROMAINE_TIMEOUT": "1s",
 	}, func(s *terrain.Suite) {
 		// After the first scenario, its browser stops answering (as a hung one does).
 		s.AfterScenario(func(_ context.Context, sc *terrain.Scenario, _ error) error {
@@ -233,10 +233,11 @@ func TestHungBrowserIsReplaced(t *testing.T) {
 			return err
 		})
 	})
-	if status != 1 || !scenarios(out, 6, 5, 1) {
-		t.Fatalf("status %d; want the scenario whose page could not close failed, and the run gone on; output:\n%s", status, out)
+	// The scenario's steps had all passed: the hung close is printed, not failed.
+	if status != 0 || !strings.Contains(out, "6 scenarios (6 passed)") {
+		t.Fatalf("status %d; want every scenario passed and the run gone on past the hung browser; output:\n%s", status, out)
 	}
-	if want := "worker 1: the browser did not close the page within 2s (ROMAINE_TIMEOUT)"; !strings.Contains(out, want) {
+	if want := "romaine: worker 1: the browser did not close the page of \"Reading the about page\" within 15s; it is replaced by a new browser"; !strings.Contains(out, want) {
 		t.Errorf("output lacks %q:\n%s", want, out)
 	}
 	if s.Workers() != 1 {
