@@ -7,13 +7,13 @@ require (
 	github.com/cucumber/gherkin/go/v42 v42.0.0
 	github.com/cucumber/godog v0.16.0
 	github.com/cucumber/messages/go/v34 v34.2.0
+	github.com/cucumber/tag-expressions/go/v6 v6.1.2
 	github.com/go-rod/rod v0.116.2
 	github.com/ysmood/gson v0.7.3
 	modernc.org/sqlite v1.62.0
 )
 
 require (
-	github.com/cucumber/tag-expressions/go/v6 v6.1.2 // indirect
 	github.com/dustin/go-humanize v1.1.0 // indirect
 	github.com/google/uuid v1.6.0 // indirect
 	github.com/hashicorp/go-immutable-radix v1.3.1 // indirect

@@ -48,7 +48,7 @@ func (s *Suite) beforeScenario(ctx context.Context, gs *godog.Scenario) (context
 		return ctx, err
 	}
 	// An app that exited since the worker's last scenario is started again.
-	if err := s.recover(w); err != nil {
+	if err := s.mend(w); err != nil {
 		return ctx, err
 	}
 	scn := &Scenario{
@@ -131,7 +131,7 @@ func (s *Suite) afterScenario(ctx context.Context, gs *godog.Scenario, err error
 			errs = append(errs, cerr)
 		}
 	}
-	if rerr := s.recover(scn.Worker); rerr != nil {
+	if rerr := s.mend(scn.Worker); rerr != nil {
 		errs = append(errs, rerr)
 	}
 	s.pool.release(scn.Worker)

@@ -68,10 +68,10 @@ func (s *Suite) hangLimit() time.Duration {
 	return max(3*s.cfg.Timeout, 15*time.Second)
 }
 
-// recover readies w for its next scenario: a new browser for one that crashed
+// mend readies w for its next scenario: a new browser for one that crashed
 // or hangs, a new app process for one that exited. A worker that cannot be
 // mended is retired; the pool starts a fresh one when it is needed.
-func (s *Suite) recover(w *Worker) error {
+func (s *Suite) mend(w *Worker) error {
 	if s.interrupted.Load() || s.pool.isClosed() {
 		return nil
 	}

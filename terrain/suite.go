@@ -172,6 +172,9 @@ func (s *Suite) Prepare() error {
 		default:
 			// The godog command chooses paths, format and concurrency with its own flags.
 			fmt.Fprintln(s.out, s.cfg.AppLine()+" (godog command: paths, format and --concurrency come from its flags)")
+			if s.cfg.Tags != "" {
+				fmt.Fprintf(s.errOut, "romaine: ROMAINE_TAGS=%q is not used by the godog command: give it --tags (godog's syntax: '~@wip', '@a && @b', commas for or)\n", s.cfg.Tags)
+			}
 		}
 	})
 	return s.prepareErr
