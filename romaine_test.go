@@ -4,6 +4,7 @@ import (
 	"flag"
 	"net/http"
 	"os"
+	"path/filepath"
 	"testing"
 
 	"github.com/cucumber/godog"
@@ -31,8 +32,10 @@ var suite = terrain.New(append(stepdefs.Pages(),
 
 // newDemoStore starts a demo store for one worker. DEMO_CHAOS=1 adds random
 // latency to every API answer and UI update (see make chaos).
-func newDemoStore(*terrain.Worker) (http.Handler, func() error, error) {
-	store, err := demo.New(demo.Options{TestMode: true, Chaos: os.Getenv("DEMO_CHAOS") == "1"})
+// Its database lives in the worker's folder, which the run removes (or the next
+// run does, when this one was killed).
+func newDemoStore(w *terrain.Worker) (http.Handler, func() error, error) {
+	store, err := demo.New(demo.Options{TestMode: true, Chaos: os.Getenv("DEMO_CHAOS") == "1", DBPath: filepath.Join(w.TempDir, "store.db")})
 	if err != nil {
 		return nil, nil, err
 	}

@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"context"
 	"encoding/json"
+	"errors"
 	"fmt"
 	"io"
 	"net/http"
@@ -137,6 +138,10 @@ func send(ctx context.Context, method, path string, body *godog.DocString) error
 	if !strings.Contains(path, "://") {
 		url = s.sc.Worker.BaseURL + path
 	}
+	// A request gets the step limit: an app that never answers fails the step.
+	limit := s.sc.StepTimeout()
+	ctx, cancel := context.WithTimeout(ctx, limit)
+	defer cancel()
 	req, err := http.NewRequestWithContext(ctx, method, url, reader)
 	if err != nil {
 		return fmt.Errorf("%s %s: %w", method, url, err)
@@ -146,11 +151,19 @@ func send(ctx context.Context, method, path string, body *godog.DocString) error
 	}
 	req.Header.Set("Accept", "application/json")
 	resp, err := (&http.Client{Jar: s.sc.Cookies()}).Do(req)
-	if err != nil {
+	if err == nil {
+		defer resp.Body.Close()
+	}
+	var data []byte
+	if err == nil {
+		data, err = io.ReadAll(resp.Body)
+	}
+	if errors.Is(ctx.Err(), context.DeadlineExceeded) {
+		return fmt.Errorf("%s %s: no complete answer within %s (ROMAINE_TIMEOUT)", method, url, limit)
+	}
+	if resp == nil {
 		return fmt.Errorf("%s %s: %w", method, url, err)
 	}
-	defer resp.Body.Close()
-	data, err := io.ReadAll(resp.Body)
 	if err != nil {
 		return fmt.Errorf("%s %s: reading the response: %w", method, url, err)
 	}

@@ -2,10 +2,12 @@ package support
 
 import (
 	"context"
+	"errors"
 	"fmt"
 	"os"
 	"os/exec"
 	"strings"
+	"syscall"
 	"time"
 
 	"github.com/go-rod/rod"
@@ -19,6 +21,8 @@ type BrowserOptions struct {
 	Bin string
 	// Headful shows the window (for debugging on a desktop).
 	Headful bool
+	// TempDir is where the browser's profile folder is made; "" is the system's.
+	TempDir string
 }
 
 // BrowserNotFoundError says that no usable browser executable was found.
@@ -64,7 +68,7 @@ func LaunchBrowser(ctx context.Context, opts BrowserOptions) (*Browser, error) {
 	if err != nil {
 		return nil, err
 	}
-	dir, err := os.MkdirTemp("", "romaine-chrome-")
+	dir, err := os.MkdirTemp(opts.TempDir, "romaine-chrome-")
 	if err != nil {
 		return nil, fmt.Errorf("creating the browser's profile folder: %w", err)
 	}
@@ -93,17 +97,33 @@ func LaunchBrowser(ctx context.Context, opts BrowserOptions) (*Browser, error) {
 // Close ends the browser process and removes its profile. It asks Chrome to quit
 // over CDP (instant) and kills the process group only if that did not work.
 func (b *Browser) Close() error {
-	err := b.Browser.Close()
+	// A browser that hangs (stopped, frozen) must not hang the run: the kill below ends it.
+	err := b.Browser.Timeout(closeGrace).Close()
 	done := make(chan struct{})
 	go func() { b.launcher.Cleanup(); close(done) }()
 	select {
 	case <-done:
-	case <-time.After(5 * time.Second):
-		b.launcher.Kill()
+	case <-time.After(closeGrace):
+		b.Kill()
 		<-done
 	}
-	if err != nil && !strings.Contains(err.Error(), "use of closed network connection") {
+	if err != nil && !strings.Contains(err.Error(), "use of closed network connection") && !errors.Is(err, context.DeadlineExceeded) {
 		return fmt.Errorf("closing the browser: %w", err)
 	}
 	return nil
+}
+
+// closeGrace is how long a browser may take to quit when asked before it is killed.
+const closeGrace = 5 * time.Second
+
+// PID is the browser's process id (the leader of its process group).
+func (b *Browser) PID() int { return b.launcher.PID() }
+
+// Kill ends the browser and its helper processes at once, without asking: for
+// a browser that crashed or stopped answering. Close still removes the profile.
+func (b *Browser) Kill() {
+	if pid := b.launcher.PID(); pid > 0 {
+		_ = syscall.Kill(-pid, syscall.SIGKILL)
+		_ = syscall.Kill(pid, syscall.SIGKILL)
+	}
 }

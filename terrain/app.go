@@ -9,7 +9,9 @@ import (
 	"net/http"
 	"os"
 	"os/exec"
+	"runtime"
 	"strconv"
+	"strings"
 	"sync"
 	"syscall"
 	"time"
@@ -66,13 +68,17 @@ type CommandApp struct {
 // Start implements App.
 func (a CommandApp) Start(ctx context.Context, w *Worker, port *support.PortLease) (string, func() error, error) {
 	port.Unbind()
-	cmd := exec.Command("sh", "-c", a.Command)
+	cmd := exec.Command("sh", "-c", appGuard, "romaine-app", a.Command)
 	cmd.Env = append(os.Environ(), "PORT="+strconv.Itoa(port.Port), "ROMAINE_WORKER="+strconv.Itoa(w.Index))
+	if w.TempDir != "" {
+		cmd.Env = append(cmd.Env, "TMPDIR="+w.TempDir)
+	}
 	out := &tailBuffer{max: 64 << 10}
 	cmd.Stdout, cmd.Stderr = out, out
-	// Its own process group, so stopping it stops whatever the shell started.
-	cmd.SysProcAttr = &syscall.SysProcAttr{Setpgid: true}
-	if err := cmd.Start(); err != nil {
+	// Its own process group, so stopping it stops whatever the shell started;
+	// SIGHUP to the guard shell when this process dies, however it dies.
+	cmd.SysProcAttr = &syscall.SysProcAttr{Setpgid: true, Pdeathsig: syscall.SIGHUP}
+	if err := startLocked(cmd); err != nil {
 		return "", nil, fmt.Errorf("starting ROMAINE_APP_CMD %q: %w", a.Command, err)
 	}
 	exited := make(chan struct{})
@@ -92,6 +98,31 @@ func (a CommandApp) Start(ctx context.Context, w *Worker, port *support.PortLeas
 		return nil
 	}
 	return "http://127.0.0.1:" + strconv.Itoa(port.Port), stop, nil
+}
+
+// appGuard is the shell that runs ROMAINE_APP_CMD ($1) and stays its parent.
+// The kernel sends it SIGHUP when the runner dies (Pdeathsig), even by SIGKILL
+// or a go test -timeout panic, and it then kills the app's whole process group:
+// the app, and whatever it started (go run's binary, npm's node). Pdeathsig alone
+// would reach only the shell, never its children. A SIGTERM (the runner stopping
+// the app) goes to the whole group; the guard outlives it until the app exits,
+// so that the runner waits for the app, and exits with the app's status.
+const appGuard = `trap 'kill -KILL 0' HUP
+trap ':' TERM
+sh -c "$1" &
+app=$!
+while :; do
+  wait "$app"; status=$?
+  kill -0 "$app" 2>/dev/null || exit "$status"
+done`
+
+// startLocked starts cmd from a thread that stays put: Pdeathsig fires when the
+// thread that started the child ends, and Go may end an idle thread; a locked
+// thread that is unlocked again is kept (see chromedp's allocate_linux.go).
+func startLocked(cmd *exec.Cmd) error {
+	runtime.LockOSThread()
+	defer runtime.UnlockOSThread()
+	return cmd.Start()
 }
 
 // URLApp is an app someone else runs; every worker shares it.
@@ -133,9 +164,9 @@ func waitReady(ctx context.Context, w *Worker, url string, timeout time.Duration
 		}
 		select {
 		case <-w.appExited:
-			return &AppError{Worker: w.Index, URL: url, Reason: fmt.Sprintf("the app exited before it was ready (%v)", w.appExitErr()), Output: w.appOutput.String()}
+			return &AppError{Worker: w.Index, URL: url, Reason: fmt.Sprintf("the app exited before it was ready (%s)", w.appExitStatus()), Output: w.appOutput.lastLines(), Command: true}
 		case <-ctx.Done():
-			return &AppError{Worker: w.Index, URL: url, Reason: fmt.Sprintf("the app was not ready after %s (%s)", timeout, last), Output: w.appOutput.String(), Timeout: true}
+			return &AppError{Worker: w.Index, URL: url, Reason: fmt.Sprintf("the app was not ready after %s (%s)", timeout, last), Output: w.appOutput.lastLines(), Timeout: true, Command: w.appExited != nil}
 		case <-tick.C:
 		}
 	}
@@ -146,24 +177,36 @@ type AppError struct {
 	Worker  int
 	URL     string
 	Reason  string
-	Output  string
+	Output  string // the app's last lines
 	Timeout bool
+	Command bool // started by ROMAINE_APP_CMD (else an app Romaine does not start)
 }
 
 func (e *AppError) Error() string {
 	msg := fmt.Sprintf("romaine: worker %d: %s, polling %s. ", e.Worker, e.Reason, e.URL)
-	if e.Timeout {
+	switch {
+	case !e.Command:
+		msg += "Check that the app at ROMAINE_APP_URL is up and that ROMAINE_READY_PATH names a page it serves without an error, or raise ROMAINE_START_TIMEOUT."
+		return msg
+	case e.Timeout:
 		msg += "Check that the app listens on 127.0.0.1:$PORT and that ROMAINE_READY_PATH names a page it serves, or raise ROMAINE_START_TIMEOUT."
-	} else {
+	default:
 		msg += "Check ROMAINE_APP_CMD: it must start a server on $PORT and keep running."
 	}
-	if e.Output != "" {
-		msg += "\n--- app output (last lines) ---\n" + e.Output
-	} else {
-		msg += " The app printed nothing."
-	}
-	return msg
+	return msg + showOutput(e.Output)
 }
+
+// showOutput presents an app's last lines after an error message.
+func showOutput(lines string) string {
+	if lines == "" {
+		return " The app printed nothing."
+	}
+	return "\n--- the app's last lines ---\n" + lines
+}
+
+// outputLines is how much of an app's output an error shows: enough for a stack
+// trace's top or a failed migration, not a screenful of request logs.
+const outputLines, outputBytes = 20, 4 << 10
 
 // tailBuffer keeps the last max bytes written to it.
 type tailBuffer struct {
@@ -180,6 +223,23 @@ func (t *tailBuffer) Write(p []byte) (int, error) {
 		t.buf = t.buf[len(t.buf)-t.max:]
 	}
 	return len(p), nil
+}
+
+// lastLines is the end of what was written: at most outputLines lines and
+// outputBytes bytes, marked when earlier output was left out.
+func (t *tailBuffer) lastLines() string {
+	all := strings.TrimRight(t.String(), "\n")
+	cut := len(all) > outputBytes
+	if cut {
+		all = all[len(all)-outputBytes:]
+	}
+	if lines := strings.Split(all, "\n"); len(lines) > outputLines {
+		all, cut = strings.Join(lines[len(lines)-outputLines:], "\n"), true
+	}
+	if cut {
+		return "(earlier output left out)\n" + all
+	}
+	return all
 }
 
 func (t *tailBuffer) String() string {

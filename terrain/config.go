@@ -51,7 +51,8 @@ type Config struct {
 	// Format: godog's output format (pretty, progress, cucumber, junit, ...).
 	// ROMAINE_FORMAT, -romaine.format. Default "pretty".
 	Format string
-	// Tags: a godog tag expression selecting scenarios. ROMAINE_TAGS, -romaine.tags.
+	// Tags: a Cucumber tag expression selecting scenarios ("not @wip",
+	// "(@a or @b) and not @slow"; godog's "@a && ~@b" works too). ROMAINE_TAGS, -romaine.tags.
 	Tags string
 	// Seed: the factory seed of every scenario, to replay a failed one's data
 	// (run it alone, by file:line); 0 gives each scenario a random seed.
@@ -132,7 +133,7 @@ func settings() []setting {
 	g, s = str(func(c *Config) *string { return &c.Format })
 	add(mk("ROMAINE_FORMAT", "format", "godog output format: pretty, progress, cucumber, junit, events", g, s))
 	g, s = str(func(c *Config) *string { return &c.Tags })
-	add(mk("ROMAINE_TAGS", "tags", "godog tag expression, e.g. '@smoke && ~@slow'", g, s))
+	add(mk("ROMAINE_TAGS", "tags", "Cucumber tag expression, e.g. 'not @wip' or '@smoke and not @slow'", g, s))
 	add(mk("ROMAINE_SEED", "seed", "factory seed printed by a failed scenario, to replay its data (a whole number; 0 is random)",
 		func(c *Config) string { return strconv.FormatInt(c.Seed, 10) },
 		func(c *Config, v string) (err error) {

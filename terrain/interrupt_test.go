@@ -77,6 +77,10 @@ func TestCtrlCStopsEverything(t *testing.T) {
 	if !strings.Contains(out.String(), "interrupt: stopping 1 worker(s)") {
 		t.Errorf("no word of stopping the workers; output:\n%s", out.String())
 	}
+	// The run ended properly: godog wrote its report.
+	if !strings.Contains(out.String(), "1 scenarios (") {
+		t.Errorf("no report from godog after Ctrl-C; output:\n%s", out.String())
+	}
 	pidData, _ := os.ReadFile(filepath.Join(dir, "app.pid"))
 	pid, _ := strconv.Atoi(strings.TrimSpace(string(pidData)))
 	if pid == 0 {
@@ -94,4 +98,117 @@ func errorsAs(err error, target **exec.ExitError) bool {
 		*target = e
 	}
 	return ok
+}
+
+func TestKilledRunnerLeavesNothingRunning(t *testing.T) {
+	dir, tmp := t.TempDir(), t.TempDir()
+	site := staticSite(t)
+	cmd := exec.Command(os.Args[0], "-test.run=^$")
+	cmd.Env = append(os.Environ(),
+		"TMPDIR="+tmp,
+		"ROMAINE_TEST_INTERRUPTED_SUITE="+dir,
+		"ROMAINE_FEATURES=testdata/features/slow.feature",
+		"ROMAINE_TIMEOUT=60s",
+		// The server is the shell's child, as with go run or npm start: the
+		// shell alone getting a signal would leave it running.
+		"ROMAINE_APP_CMD="+strings.TrimPrefix(site, "exec ")+" & echo $! > "+filepath.Join(dir, "app.pid")+"; wait",
+	)
+	var out syncBuffer
+	cmd.Stdout, cmd.Stderr = &out, &out
+	if err := cmd.Start(); err != nil {
+		t.Fatal(err)
+	}
+	done := make(chan error, 1)
+	go func() { done <- cmd.Wait() }()
+	port := waitForFile(t, filepath.Join(dir, "running"), done, &out)
+	runDirs, _ := filepath.Glob(filepath.Join(tmp, "romaine-run-*"))
+	if len(runDirs) != 1 {
+		t.Fatalf("want the run's one temporary folder in TMPDIR, found %v", runDirs)
+	}
+
+	_ = cmd.Process.Kill() // SIGKILL: the runner cleans nothing up itself
+	<-done
+
+	p, _ := strconv.Atoi(string(port))
+	waitForListener(t, p, false)
+	pid, _ := strconv.Atoi(strings.TrimSpace(string(waitForFile(t, filepath.Join(dir, "app.pid"), nil, &out))))
+	waitFor(t, "the app process to end", func() bool { return !alive(pid) })
+	waitFor(t, "the browser to end", func() bool { return len(processesMentioning(runDirs[0])) == 0 })
+
+	// The next run removes what the killed one left in TMPDIR.
+	t.Setenv("TMPDIR", tmp)
+	status, out2, _ := run(t, map[string]string{"ROMAINE_APP_CMD": site, "ROMAINE_TAGS": "@none"}, nil)
+	if _, err := os.Stat(runDirs[0]); err == nil {
+		t.Errorf("%s, left by the killed run, is still there (status %d); output:\n%s", runDirs[0], status, out2)
+	}
+	if !strings.Contains(out2, "left by a run that was killed") {
+		t.Errorf("the clean-up is not reported:\n%s", out2)
+	}
+	if left, _ := filepath.Glob(filepath.Join(tmp, "romaine-[rc]*")); len(left) != 0 { // romaine-ports holds port locks, meant to stay
+		t.Errorf("the second run left %v in TMPDIR", left)
+	}
+}
+
+// waitForFile waits (bounded) until path exists and returns its contents,
+// failing early when the process behind done has ended.
+func waitForFile(t *testing.T, path string, done chan error, out *syncBuffer) []byte {
+	t.Helper()
+	ctx, cancel := context.WithTimeout(context.Background(), 60*time.Second)
+	defer cancel()
+	tick := time.NewTicker(20 * time.Millisecond)
+	defer tick.Stop()
+	for {
+		if data, err := os.ReadFile(path); err == nil && len(data) > 0 {
+			return data
+		}
+		select {
+		case <-ctx.Done():
+			t.Fatalf("%s never appeared; output:\n%s", path, out.String())
+		case err := <-done:
+			t.Fatalf("the suite ended (%v) before %s appeared; output:\n%s", err, path, out.String())
+		case <-tick.C:
+		}
+	}
+}
+
+func waitFor(t *testing.T, what string, cond func() bool) {
+	t.Helper()
+	ctx, cancel := context.WithTimeout(context.Background(), 30*time.Second)
+	defer cancel()
+	tick := time.NewTicker(20 * time.Millisecond)
+	defer tick.Stop()
+	for !cond() {
+		select {
+		case <-ctx.Done():
+			t.Fatalf("waited 30s for %s", what)
+		case <-tick.C:
+		}
+	}
+}
+
+// alive reports whether pid is a running process (a zombie serves nothing).
+func alive(pid int) bool {
+	stat, err := os.ReadFile("/proc/" + strconv.Itoa(pid) + "/stat")
+	if err != nil {
+		return false
+	}
+	fields := strings.Fields(string(stat[strings.LastIndexByte(string(stat), ')')+1:]))
+	return len(fields) > 0 && fields[0] != "Z"
+}
+
+// processesMentioning lists the live processes whose command line contains s.
+func processesMentioning(s string) []int {
+	var pids []int
+	entries, _ := os.ReadDir("/proc")
+	for _, e := range entries {
+		pid, err := strconv.Atoi(e.Name())
+		if err != nil {
+			continue
+		}
+		cmdline, _ := os.ReadFile("/proc/" + e.Name() + "/cmdline")
+		if strings.Contains(string(cmdline), s) && alive(pid) {
+			pids = append(pids, pid)
+		}
+	}
+	return pids
 }

@@ -6,6 +6,7 @@ import (
 	"encoding/binary"
 	"errors"
 	"fmt"
+	"io"
 	"net/http"
 	"path/filepath"
 	"regexp"
@@ -26,6 +27,7 @@ func (s *Suite) InitializeScenario(sc *godog.ScenarioContext) {
 		register(sc)
 	}
 	sc.Before(s.beforeScenario)
+	sc.StepContext().After(s.diagnose)
 	sc.StepContext().After(s.afterStep)
 	sc.After(s.afterScenario)
 }
@@ -34,8 +36,19 @@ func (s *Suite) beforeScenario(ctx context.Context, gs *godog.Scenario) (context
 	if err := s.Prepare(); err != nil {
 		return ctx, errSetup
 	}
+	s.scenarios.Add(1)
+	if s.interrupted.Load() {
+		return ctx, s.notStarted()
+	}
 	w, err := s.pool.acquire(ctx)
 	if err != nil {
+		if s.interrupted.Load() {
+			return ctx, s.notStarted()
+		}
+		return ctx, err
+	}
+	// An app that exited since the worker's last scenario is started again.
+	if err := s.mend(w); err != nil {
 		return ctx, err
 	}
 	scn := &Scenario{
@@ -54,8 +67,14 @@ func (s *Suite) beforeScenario(ctx context.Context, gs *godog.Scenario) (context
 	scn.Data = s.factories.NewSession(newSeed(s.cfg.Seed), s.storeFor(w))
 	ctx = context.WithValue(ctx, scenarioKey{}, scn)
 	for _, h := range s.hooks.beforeScenario {
-		if ctx, err = h(ctx, scn); err != nil {
+		hctx, err := h(ctx, scn)
+		if err != nil {
+			// Keep the context that holds the scenario whatever the hook returned
+			// (often nil): afterScenario needs it to close the page and return the worker.
 			return ctx, fmt.Errorf("before-scenario hook: %w", err)
+		}
+		if hctx != nil {
+			ctx = hctx
 		}
 	}
 	return ctx, nil
@@ -73,7 +92,7 @@ func (s *Suite) afterStep(ctx context.Context, st *godog.Step, status godog.Step
 	if dialogs := scn.Page.UnexpectedDialogs(); len(dialogs) > 0 && err == nil {
 		return ctx, fmt.Errorf("the page opened a dialog nobody expected, and it was dismissed: %s; if it is meant to open, add  When I accept the next dialog  (or dismiss) before the step that opens it", strings.Join(dialogs, ", "))
 	}
-	if err == nil {
+	if err == nil || scn.Worker.browserBroken { // a crashed browser has nothing to save
 		return ctx, nil
 	}
 	dir := filepath.Join(s.cfg.Artifacts, slug(strings.TrimSuffix(filepath.Base(scn.URI), ".feature")), slug(scn.Name)+"-"+slug(st.Id))
@@ -108,9 +127,12 @@ func (s *Suite) afterScenario(ctx context.Context, gs *godog.Scenario, err error
 		fmt.Fprintf(s.errOut, "romaine: %q failed on worker %d; factory seed %d (same data again: ROMAINE_SEED=%d ROMAINE_FEATURES=%s)\n", gs.Name, scn.Worker.Index, scn.Data.Seed(), scn.Data.Seed(), scenarioPath(gs))
 	}
 	if scn.Page != nil {
-		if cerr := scn.Page.Close(); cerr != nil {
-			errs = append(errs, fmt.Errorf("closing the page: %w", cerr))
+		if cerr := s.closePage(scn); cerr != nil {
+			errs = append(errs, cerr)
 		}
+	}
+	if rerr := s.mend(scn.Worker); rerr != nil {
+		errs = append(errs, rerr)
 	}
 	s.pool.release(scn.Worker)
 	s.timings.record(gs.Uri, gs.Name, scn.Elapsed())
@@ -132,22 +154,35 @@ func (s *Suite) didYouMean(text string) {
 	}
 }
 
-// resetApp POSTs the reset path, when there is one, so the scenario starts clean.
+// resetApp POSTs the reset path, when there is one, so the scenario starts
+// clean. It has the step limit (ROMAINE_TIMEOUT), and reads the answer to its
+// end so that the connection is reused by the next scenario's reset.
 func (s *Suite) resetApp(ctx context.Context, w *Worker) error {
 	if s.cfg.ResetPath == "" {
 		return nil
 	}
 	url := w.BaseURL + s.cfg.ResetPath
+	fail := func(format string, args ...any) error {
+		return fmt.Errorf("romaine: resetting the app (ROMAINE_APP_RESET): POST %s: "+format, append([]any{url}, args...)...)
+	}
 	ctx, cancel := context.WithTimeout(ctx, s.cfg.Timeout)
 	defer cancel()
-	req, _ := http.NewRequestWithContext(ctx, http.MethodPost, url, nil)
-	resp, err := http.DefaultClient.Do(req)
+	req, err := http.NewRequestWithContext(ctx, http.MethodPost, url, nil)
 	if err != nil {
-		return fmt.Errorf("romaine: resetting the app (ROMAINE_APP_RESET): POST %s: %w", url, err)
+		return fail("%v; set ROMAINE_APP_RESET to a plain path such as /test/reset", err)
 	}
-	resp.Body.Close()
-	if resp.StatusCode >= 300 {
-		return fmt.Errorf("romaine: resetting the app (ROMAINE_APP_RESET): POST %s answered %s; set ROMAINE_APP_RESET to a path that empties the app's state, or unset it", url, resp.Status)
+	resp, err := http.DefaultClient.Do(req)
+	if err == nil {
+		defer resp.Body.Close()
+		_, err = io.Copy(io.Discard, resp.Body)
+	}
+	switch {
+	case errors.Is(ctx.Err(), context.DeadlineExceeded):
+		return fail("no answer within %s (ROMAINE_TIMEOUT)", s.cfg.Timeout)
+	case err != nil:
+		return fail("%v", err)
+	case resp.StatusCode >= 300:
+		return fail("answered %s; set ROMAINE_APP_RESET to a path that empties the app's state, or unset it", resp.Status)
 	}
 	return nil
 }

@@ -3,14 +3,18 @@ package terrain
 import (
 	"context"
 	"errors"
+	"fmt"
+	"slices"
+	"strings"
 	"sync"
 )
 
 // pool hands workers to scenarios. A scenario takes a free worker; a new one is
 // started only when none is free, so the number of workers never exceeds the
-// number of scenarios running at once. A worker that failed to start makes every
-// later request fail at once with the same error, rather than each scenario
-// waiting for the same failure again.
+// number of scenarios running at once. A start that fails is tried once more; a
+// worker that fails twice makes every later request fail at once, with a short
+// error that points at the full one, rather than each scenario waiting for the
+// same failure again and printing the app's output again.
 type pool struct {
 	mu      sync.Mutex
 	free    []*Worker
@@ -24,13 +28,20 @@ type pool struct {
 	closing  sync.Once
 	closeErr error
 	starter  func(ctx context.Context, index int) (*Worker, error)
+	// warn prints a line for the person running the suite.
+	warn func(format string, args ...any)
 }
+
+// startAttempts is how often a worker's start is tried: one retry absorbs a
+// passing hiccup (a slow first start on a loaded machine, a port taken at the
+// wrong moment) without hiding an app that cannot start at all.
+const startAttempts = 2
 
 func (p *pool) acquire(ctx context.Context) (*Worker, error) {
 	p.mu.Lock()
 	if p.broken != nil {
 		p.mu.Unlock()
-		return nil, p.broken
+		return nil, brokenAgain(p.broken)
 	}
 	if p.closed {
 		p.mu.Unlock()
@@ -47,12 +58,23 @@ func (p *pool) acquire(ctx context.Context) (*Worker, error) {
 	p.mu.Unlock()
 
 	w, err := p.starter(ctx, index)
+	var ce *ConfigError
+	for attempt := 2; err != nil && attempt <= startAttempts && ctx.Err() == nil && !errors.As(err, &ce) && !p.isClosed(); attempt++ {
+		if p.warn != nil {
+			p.warn("romaine: worker %d did not start (%s); trying again\n", index, headline(err))
+		}
+		w, err = p.starter(ctx, index)
+	}
 	p.mu.Lock()
 	if err != nil {
-		if p.broken == nil {
+		first := p.broken == nil
+		if first {
 			p.broken = err
 		}
 		p.mu.Unlock()
+		if !first {
+			return nil, brokenAgain(err)
+		}
 		return nil, err
 	}
 	if p.closed {
@@ -70,7 +92,40 @@ func (p *pool) acquire(ctx context.Context) (*Worker, error) {
 func (p *pool) release(w *Worker) {
 	p.mu.Lock()
 	defer p.mu.Unlock()
-	p.free = append(p.free, w)
+	if slices.Contains(p.all, w) { // not retired, nor stopped with the run
+		p.free = append(p.free, w)
+	}
+}
+
+// retire stops w, which could not be mended, and forgets it; a later request
+// starts a fresh worker in its place.
+func (p *pool) retire(w *Worker) {
+	p.mu.Lock()
+	p.all = slices.DeleteFunc(p.all, func(x *Worker) bool { return x == w })
+	p.mu.Unlock()
+	_ = w.stop(context.Background(), nil)
+}
+
+func (p *pool) isClosed() bool {
+	p.mu.Lock()
+	defer p.mu.Unlock()
+	return p.closed
+}
+
+// brokenAgain is the error of every scenario after the first that found no
+// worker: the full one (with the app's last lines) was given once.
+func brokenAgain(err error) error {
+	return fmt.Errorf("romaine: no worker could start: %s (the full error, with the app's last lines, is on the first scenario that failed this way)", headline(err))
+}
+
+// headline is the first line of err, without the romaine: prefix.
+func headline(err error) string {
+	line, _, _ := strings.Cut(err.Error(), "\n")
+	line = strings.TrimPrefix(line, "romaine: ")
+	if len(line) > 300 {
+		line = line[:300] + "..."
+	}
+	return line
 }
 
 // close stops every worker that was started, in parallel, once; later calls

@@ -14,6 +14,7 @@ import (
 	"sync"
 	"syscall"
 	"testing"
+	"time"
 
 	"github.com/romaine-bdd/romaine/steps"
 	"github.com/romaine-bdd/romaine/support"
@@ -144,6 +145,20 @@ func TestConfigurationErrors(t *testing.T) {
 			[]string{"no app to test", "ROMAINE_APP_CMD", "ROMAINE_APP_URL"}},
 		{"a shared app cannot be reset under concurrent scenarios", map[string]string{"ROMAINE_APP_URL": "http://127.0.0.1:1", "ROMAINE_APP_RESET": "/reset", "ROMAINE_WORKERS": "2"},
 			[]string{"all workers share the one running app", "ROMAINE_WORKERS=1"}},
+		{"a tag expression must parse (godog itself panics on this one)", map[string]string{"ROMAINE_APP_CMD": "true", "ROMAINE_TAGS": "@a &&"},
+			[]string{`ROMAINE_TAGS="@a &&" is not a tag expression`, "not @wip", "(@a or @b) and not @slow"}},
+		{"a Cucumber tag expression must parse", map[string]string{"ROMAINE_APP_CMD": "true", "ROMAINE_TAGS": "(@a or @b"},
+			[]string{`ROMAINE_TAGS="(@a or @b" is not a tag expression`, "Unmatched ("}},
+		{"a dangling operator is no tag expression", map[string]string{"ROMAINE_APP_CMD": "true", "ROMAINE_TAGS": "@a and"},
+			[]string{`ROMAINE_TAGS="@a and" is not a tag expression`, "operator lacks its operand"}},
+		{"tags start with @", map[string]string{"ROMAINE_APP_CMD": "true", "ROMAINE_TAGS": "not wip"},
+			[]string{`"wip" is not a tag; tags start with @, e.g. @wip`}},
+		{"a browser setting must name a browser", map[string]string{"ROMAINE_APP_CMD": "true", "ROMAINE_BROWSER": "/bin/ls"},
+			[]string{`ROMAINE_BROWSER="/bin/ls" is not a Chrome or Chromium browser`, "--version", "/usr/bin/chromium"}},
+		{"a browser setting must name a program that runs", map[string]string{"ROMAINE_APP_CMD": "true", "ROMAINE_BROWSER": "/bin/false"},
+			[]string{`ROMAINE_BROWSER="/bin/false" is not a Chrome or Chromium browser`, "running it with --version failed (exit status 1"}},
+		{"an app URL where nothing listens is reported at once", map[string]string{"ROMAINE_APP_URL": "http://127.0.0.1:" + strconv.Itoa(closedPort(t)) + "/shop"},
+			[]string{"nothing answers at ROMAINE_APP_URL: tried GET http://127.0.0.1:", "/shop/", "connection refused", "Start the app before the run"}},
 		{"a factory path names the model", map[string]string{"ROMAINE_APP_CMD": "true", "ROMAINE_FACTORY_PATH": "/factories"},
 			[]string{`ROMAINE_FACTORY_PATH="/factories" has no {model}`}},
 		{"a reset path is a path", map[string]string{"ROMAINE_APP_CMD": "true", "ROMAINE_APP_RESET": "reset"},
@@ -160,6 +175,9 @@ func TestConfigurationErrors(t *testing.T) {
 					t.Errorf("output lacks %q:\n%s", w, out)
 				}
 			}
+			if strings.Contains(out, "$PORT") && c.env["ROMAINE_APP_URL"] != "" {
+				t.Errorf("advice about $PORT for an app given by URL:\n%s", out)
+			}
 			if s.Workers() != 0 {
 				t.Errorf("%d workers started; a bad configuration must stop the run before any", s.Workers())
 			}
@@ -174,14 +192,95 @@ func TestAppThatExitsIsReportedWithItsOutput(t *testing.T) {
 	if status == 0 {
 		t.Fatalf("status 0 for an app that cannot start; output:\n%s", out)
 	}
-	for _, w := range []string{"worker 1: the app exited before it was ready", "exit status 3", "Check ROMAINE_APP_CMD", "cannot open database shop.db"} {
+	for _, w := range []string{"worker 1: the app exited before it was ready", "(status 3)", "Check ROMAINE_APP_CMD", "cannot open database shop.db"} {
 		if !strings.Contains(out, w) {
 			t.Errorf("output lacks %q:\n%s", w, out)
 		}
 	}
-	// Every scenario fails with the same error, but the app is started once.
-	if n := strings.Count(out, "the app exited before it was ready"); n < 1 {
-		t.Errorf("the error is not reported")
+	// Every scenario fails, but the app's output is shown once (past the
+	// configuration line, which shows the command); the start is tried twice
+	// (once more after the first failure), then never again.
+	_, out, _ = strings.Cut(out, "\n")
+	if n := strings.Count(out, "cannot open database shop.db"); n != 1 {
+		t.Errorf("the app's output is shown %d times, want once:\n%s", n, out)
+	}
+	if n := strings.Count(out, "worker 1 did not start"); n != 1 {
+		t.Errorf("%d retries announced, want 1:\n%s", n, out)
+	}
+	if n := strings.Count(out, "no worker could start: worker 1: the app exited before it was ready (status 3)"); n != 5 {
+		t.Errorf("%d later scenarios point at the first error, want 5:\n%s", n, out)
+	}
+}
+
+func TestAppThatPrintsALotShowsItsLastLinesOnce(t *testing.T) {
+	status, out, _ := run(t, map[string]string{
+		"ROMAINE_APP_CMD": `i=0; while [ $i -lt 3000 ]; do echo "migrating table $i of 3000"; i=$((i+1)); done; echo "panic: disk full" >&2; exit 2`,
+	}, nil)
+	if status == 0 {
+		t.Fatalf("status 0 for an app that crashed; output:\n%s", out)
+	}
+	_, out, _ = strings.Cut(out, "\n") // past the configuration line, which shows the command
+	for _, w := range []string{"--- the app's last lines ---", "(earlier output left out)", "migrating table 2999 of 3000", "panic: disk full"} {
+		if n := strings.Count(out, w); n != 1 {
+			t.Errorf("%q appears %d times, want once:\n%s", w, n, out)
+		}
+	}
+	if strings.Contains(out, "migrating table 100 of 3000") {
+		t.Errorf("early output is shown; only the last lines should be")
+	}
+	if len(out) > 16<<10 {
+		t.Errorf("the run printed %d bytes for one crashed app", len(out))
+	}
+}
+
+func TestWorkerStartIsRetried(t *testing.T) {
+	marker := filepath.Join(t.TempDir(), "tried")
+	status, out, s := run(t, map[string]string{
+		// Fails its first start only, as a port or a cache might.
+		"ROMAINE_APP_CMD": "if [ ! -e " + marker + " ]; then touch " + marker + "; echo first start fails; exit 1; fi; " + staticSite(t),
+	}, nil)
+	if status != 0 || !strings.Contains(out, "6 scenarios (6 passed)") {
+		t.Fatalf("status %d; a start that failed once must be tried again; output:\n%s", status, out)
+	}
+	if !strings.Contains(out, "romaine: worker 1 did not start (worker 1: the app exited before it was ready (status 1)") || !strings.Contains(out, "trying again") {
+		t.Errorf("the retry is not announced:\n%s", out)
+	}
+	if s.Workers() != 1 {
+		t.Errorf("%d workers started, want 1", s.Workers())
+	}
+}
+
+// closedPort is a port nothing listens on.
+func closedPort(t *testing.T) int {
+	ln, err := net.Listen("tcp", "127.0.0.1:0")
+	if err != nil {
+		t.Fatal(err)
+	}
+	port := ln.Addr().(*net.TCPAddr).Port
+	ln.Close()
+	return port
+}
+
+// waitForListener waits (bounded) until something listens on port, or nothing does.
+func waitForListener(t *testing.T, port int, listening bool) {
+	t.Helper()
+	ctx, cancel := context.WithTimeout(context.Background(), 30*time.Second)
+	defer cancel()
+	tick := time.NewTicker(20 * time.Millisecond)
+	defer tick.Stop()
+	for {
+		c, err := net.Dial("tcp", "127.0.0.1:"+strconv.Itoa(port))
+		if err == nil {
+			c.Close()
+		}
+		if (err == nil) == listening {
+			return
+		}
+		select {
+		case <-ctx.Done():
+			t.Fatalf("port %d: listening=%v after 30s, want %v", port, err == nil, listening)
+		case <-tick.C:
+		}
 	}
 }
 
@@ -281,6 +380,7 @@ func TestAppAlreadyRunningIsShared(t *testing.T) {
 		t.Fatal(err)
 	}
 	defer func() { _ = app.Process.Kill(); _ = app.Wait() }()
+	waitForListener(t, lease.Port, true)
 	status, out, s := run(t, map[string]string{
 		"ROMAINE_APP_URL": "http://127.0.0.1:" + strconv.Itoa(lease.Port) + "/",
 		"ROMAINE_WORKERS": "2",
@@ -313,3 +413,5 @@ func TestStateStepsNameControlsNotText(t *testing.T) {
 		t.Errorf("output lacks %q:\n%s", want, out)
 	}
 }
+
+func regexpMatch(pattern, s string) bool { return regexp.MustCompile(pattern).MatchString(s) }

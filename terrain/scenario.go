@@ -83,6 +83,10 @@ func (sc *Scenario) Factories() *factories.Registry { return sc.suite.factories 
 // ArtifactsDir is where pages and screenshots are saved (ROMAINE_ARTIFACTS).
 func (sc *Scenario) ArtifactsDir() string { return sc.suite.cfg.Artifacts }
 
+// StepTimeout is the step limit (ROMAINE_TIMEOUT), for a domain step that waits
+// on something other than the page (an HTTP answer, a file).
+func (sc *Scenario) StepTimeout() time.Duration { return sc.suite.cfg.Timeout }
+
 // Cookies is the scenario's own cookie jar for requests sent outside the
 // browser (the HTTP steps), made on first use.
 func (sc *Scenario) Cookies() http.CookieJar {

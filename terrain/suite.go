@@ -47,6 +47,12 @@ type Suite struct {
 	stopRun     context.CancelFunc
 	pool        *pool
 	timings     *timings
+	// godogTags is ROMAINE_TAGS in the syntax godog reads (see godogTagFilter).
+	godogTags string
+	// runDir holds the run's temporary files (see tempdir.go).
+	runDir string
+	// scenarios counts the scenarios that began: a run of none is an error.
+	scenarios atomic.Int64
 }
 
 // WorkerHook runs when a worker starts (after its app is ready and its browser
@@ -113,7 +119,7 @@ func New(opts ...Option) *Suite {
 	for _, o := range opts {
 		o(s)
 	}
-	s.pool = &pool{starter: s.startWorker}
+	s.pool = &pool{starter: s.startWorker, warn: func(format string, args ...any) { fmt.Fprintf(s.errOut, format, args...) }}
 	s.timings = newTimings()
 	return s
 }
@@ -169,6 +175,9 @@ func (s *Suite) Prepare() error {
 		default:
 			// The godog command chooses paths, format and concurrency with its own flags.
 			fmt.Fprintln(s.out, s.cfg.AppLine()+" (godog command: paths, format and --concurrency come from its flags)")
+			if s.cfg.Tags != "" {
+				fmt.Fprintf(s.errOut, "romaine: ROMAINE_TAGS=%q is not used by the godog command: give it --tags (godog's syntax: '~@wip', '@a && @b', commas for or)\n", s.cfg.Tags)
+			}
 		}
 	})
 	return s.prepareErr
@@ -204,6 +213,14 @@ func (s *Suite) prepare() error {
 	if _, err := support.FindBrowser(s.cfg.Browser); err != nil {
 		return browserError(s.cfg, err)
 	}
+	if err := s.checkPrerequisites(); err != nil {
+		return err
+	}
+	dir, err := makeRunDir(s.errOut)
+	if err != nil {
+		return err
+	}
+	s.runDir = dir
 	s.runCtx, s.stopRun = context.WithCancel(context.Background())
 	return nil
 }
@@ -230,6 +247,8 @@ func (s *Suite) Run() int {
 	}
 	opts := s.GodogOptions()
 	opts.Output = s.out
+	// godog reads the older tag syntax; Cucumber's was checked and translated by Prepare.
+	opts.Tags = s.godogTags
 	status := godog.TestSuite{
 		Name:                 "romaine",
 		TestSuiteInitializer: s.InitializeTestSuite,
@@ -238,6 +257,10 @@ func (s *Suite) Run() int {
 	}.Run()
 	if s.interrupted.Load() {
 		return 130
+	}
+	if status == 0 && s.scenarios.Load() == 0 {
+		fmt.Fprintln(s.errOut, s.noScenarios())
+		return 1
 	}
 	return status
 }
@@ -266,6 +289,9 @@ func (s *Suite) shutdown() error {
 	err := s.pool.close(context.Background(), s.hooks.afterWorker)
 	if s.stopRun != nil {
 		s.stopRun()
+	}
+	if s.runDir != "" {
+		err = errors.Join(err, os.RemoveAll(s.runDir))
 	}
 	return err
 }

@@ -4,7 +4,9 @@ import (
 	"context"
 	"errors"
 	"fmt"
+	"os"
 	"sync"
+	"time"
 
 	"github.com/romaine-bdd/romaine/support"
 )
@@ -16,6 +18,10 @@ type Worker struct {
 	Port    int    // the app's port (0 for ROMAINE_APP_URL)
 	BaseURL string // where the app answers
 	Browser *support.Browser
+	// TempDir is the worker's own temporary folder (browser profile, the app's
+	// TMPDIR): removed when the worker stops, and by the next run when this one
+	// was killed before it could.
+	TempDir string
 	// pages prepares each scenario's fresh page ahead of time.
 	pages *support.Pages
 
@@ -28,6 +34,9 @@ type Worker struct {
 	appOutput  *tailBuffer
 	appExited  <-chan struct{}
 	appExitErr func() error
+	// browserBroken is set when the browser crashed or hung during a scenario;
+	// the worker starts a new one before its next scenario.
+	browserBroken bool
 }
 
 // startWorker brings a worker up: port, app and browser (the app and the browser
@@ -40,6 +49,9 @@ func (s *Suite) startWorker(ctx context.Context, index int) (w *Worker, err erro
 			w = nil
 		}
 	}()
+	if w.TempDir, err = s.workerDir(index); err != nil {
+		return w, err
+	}
 	if _, isURL := s.app.(URLApp); !isURL {
 		port := 0
 		if s.cfg.BasePort != 0 {
@@ -63,7 +75,7 @@ func (s *Suite) startWorker(ctx context.Context, index int) (w *Worker, err erro
 	wg.Add(1)
 	go func() {
 		defer wg.Done()
-		w.Browser, browserErr = support.LaunchBrowser(s.runCtx, support.BrowserOptions{Bin: s.cfg.Browser, Headful: s.cfg.Headful})
+		w.Browser, browserErr = s.launchBrowser(w)
 	}()
 	base, stop, appErr := s.app.Start(ctx, w, w.lease)
 	w.BaseURL, w.stopApp = base, stop
@@ -75,12 +87,9 @@ func (s *Suite) startWorker(ctx context.Context, index int) (w *Worker, err erro
 		return w, appErr
 	}
 	if browserErr != nil {
-		return w, browserError(s.cfg, browserErr)
+		return w, browserErr
 	}
-	w.pages = support.NewPages(s.runCtx, w.Browser.Browser, support.PageOptions{
-		BaseURL: w.BaseURL,
-		Policy:  support.Policy{Timeout: s.cfg.Timeout, Slice: support.DefaultPolicy().Slice},
-	})
+	w.pages = s.newPages(w)
 	for _, h := range s.hooks.beforeWorker {
 		if err := h(ctx, w); err != nil {
 			return w, fmt.Errorf("before-worker hook of worker %d: %w", index, err)
@@ -99,7 +108,12 @@ func (w *Worker) stop(ctx context.Context, after []WorkerHook) error {
 		}
 	}
 	if w.pages != nil {
-		errs = append(errs, w.pages.Close())
+		// A hung browser never answers; killing it ends the wait.
+		err, inTime := within(closeLimit, w.pages.Close)
+		if !inTime && w.Browser != nil {
+			w.Browser.Kill()
+		}
+		errs = append(errs, err)
 	}
 	if w.Browser != nil {
 		errs = append(errs, w.Browser.Close())
@@ -110,7 +124,29 @@ func (w *Worker) stop(ctx context.Context, after []WorkerHook) error {
 	if w.lease != nil {
 		w.lease.Release()
 	}
+	if w.TempDir != "" {
+		errs = append(errs, os.RemoveAll(w.TempDir))
+	}
 	return errors.Join(errs...)
+}
+
+// closeLimit is how long a worker's pages may take to close when it stops.
+const closeLimit = 5 * time.Second
+
+// launchBrowser starts a browser for w, its profile in the worker's folder.
+func (s *Suite) launchBrowser(w *Worker) (*support.Browser, error) {
+	b, err := support.LaunchBrowser(s.runCtx, support.BrowserOptions{Bin: s.cfg.Browser, Headful: s.cfg.Headful, TempDir: w.TempDir})
+	if err != nil {
+		return nil, browserError(s.cfg, err)
+	}
+	return b, nil
+}
+
+func (s *Suite) newPages(w *Worker) *support.Pages {
+	return support.NewPages(s.runCtx, w.Browser.Browser, support.PageOptions{
+		BaseURL: w.BaseURL,
+		Policy:  support.Policy{Timeout: s.cfg.Timeout, Slice: support.DefaultPolicy().Slice},
+	})
 }
 
 // browserError turns a missing or broken browser into the paragraph a newcomer needs.
@@ -123,5 +159,9 @@ func browserError(cfg Config, err error) error {
 		}
 		return &ConfigError{Setting: "ROMAINE_BROWSER", Message: nf.Error() + ". Install Chromium (Debian/Ubuntu: apt-get install -y chromium; macOS: install Google Chrome) or set ROMAINE_BROWSER to the path of a Chrome or Chromium executable. Romaine never downloads a browser."}
 	}
-	return fmt.Errorf("romaine: starting the browser: %w", err)
+	bin := cfg.Browser
+	if bin == "" {
+		bin, _ = support.FindBrowser("")
+	}
+	return fmt.Errorf("romaine: starting the browser %s (ROMAINE_BROWSER to choose another): %w", bin, err)
 }

@@ -1,0 +1,197 @@
+package terrain
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"net"
+	"os/exec"
+	"strconv"
+	"time"
+
+	"github.com/cucumber/godog"
+	"github.com/go-rod/rod/lib/proto"
+)
+
+// A worker recovers from a browser that crashed or stopped answering, and from
+// an app that exited: the scenario that was running fails saying which, and the
+// worker replaces the broken part before it takes another scenario, so one crash
+// costs one scenario, not the rest of the run.
+
+// diagnose is an after-step hook: when a step failed because the worker's app
+// exited or its browser died, it says so (godog prints it before the step's own
+// error, which then only tells what the step was doing).
+func (s *Suite) diagnose(ctx context.Context, _ *godog.Step, _ godog.StepResultStatus, err error) (context.Context, error) {
+	if err == nil {
+		return ctx, nil
+	}
+	scn, scnErr := FromContext(ctx)
+	if scnErr != nil {
+		return ctx, nil
+	}
+	w := scn.Worker
+	switch {
+	case s.interrupted.Load():
+		return ctx, errors.New("romaine: the run was interrupted (Ctrl-C or SIGTERM) during this step")
+	case w.appGone(s.cfg.Timeout):
+		return ctx, fmt.Errorf("romaine: worker %d: the app exited (%s) during this scenario; it is started again for the next one.%s",
+			w.Index, w.appExitStatus(), showOutput(w.appOutput.lastLines()))
+	case !w.browserAnswers(s.hangLimit()):
+		w.browserBroken = true
+		return ctx, fmt.Errorf("romaine: the browser of worker %d crashed (it no longer answers); the worker starts a new browser before its next scenario", w.Index)
+	}
+	return ctx, nil
+}
+
+// closePage closes the scenario's page, waiting at most hangLimit. A
+// browser that cannot close a page in that time is hung: it is replaced, and
+// the run goes on. The scenario's steps were all checked by then, so a slow
+// close (a starved machine) is not the scenario's failure: it is printed.
+func (s *Suite) closePage(scn *Scenario) error {
+	limit := s.hangLimit()
+	err, inTime := within(limit, scn.Page.Close)
+	switch {
+	case !inTime:
+		scn.Worker.browserBroken = true
+		fmt.Fprintf(s.errOut, "romaine: worker %d: the browser did not close the page of %q within %s; it is replaced by a new browser\n", scn.Worker.Index, scn.Name, limit)
+	case err != nil && scn.Worker.browserAnswers(s.hangLimit()):
+		return fmt.Errorf("closing the page: %w", err)
+	}
+	return nil // a browser that died was reported by the step it broke
+}
+
+// hangLimit is how long a browser may take to close a page or to answer before
+// it counts as hung: three step limits, and at least 15s. Either takes well under
+// a second, but many times that on a starved machine, and a healthy browser must
+// never be declared crashed. A crashed one fails at once: its connection is closed.
+func (s *Suite) hangLimit() time.Duration {
+	return max(3*s.cfg.Timeout, 15*time.Second)
+}
+
+// mend readies w for its next scenario: a new browser for one that crashed
+// or hangs, a new app process for one that exited. A worker that cannot be
+// mended is retired; the pool starts a fresh one when it is needed.
+func (s *Suite) mend(w *Worker) error {
+	if s.interrupted.Load() || s.pool.isClosed() {
+		return nil
+	}
+	var err error
+	if w.browserBroken || !w.browserAnswers(s.hangLimit()) {
+		err = s.restartBrowser(w)
+	}
+	if err == nil && w.appHasExited() {
+		err = s.restartApp(w)
+	}
+	if err != nil {
+		s.pool.retire(w)
+		return fmt.Errorf("romaine: worker %d could not recover and was stopped: %w", w.Index, err)
+	}
+	return nil
+}
+
+func (s *Suite) restartBrowser(w *Worker) error {
+	fmt.Fprintf(s.errOut, "romaine: worker %d: starting a new browser\n", w.Index)
+	w.Browser.Kill()
+	w.pages.Close()
+	_ = w.Browser.Close()
+	w.pages, w.Browser = nil, nil
+	b, err := s.launchBrowser(w)
+	if err != nil {
+		return err
+	}
+	w.Browser, w.browserBroken = b, false
+	w.pages = s.newPages(w)
+	return nil
+}
+
+func (s *Suite) restartApp(w *Worker) error {
+	fmt.Fprintf(s.errOut, "romaine: worker %d: the app exited (%s); starting it again\n", w.Index, w.appExitStatus())
+	if w.stopApp != nil {
+		_ = w.stopApp()
+	}
+	ctx, cancel := context.WithCancel(s.runCtx)
+	defer cancel()
+	base, stop, err := s.app.Start(ctx, w, w.lease)
+	w.stopApp = stop
+	if err == nil {
+		err = waitReady(ctx, w, base+s.cfg.ReadyPath, s.cfg.StartTimeout)
+	}
+	return err
+}
+
+// browserAnswers asks the browser for its version: a crashed browser's
+// connection is closed (an error at once), a hung one does not answer in limit.
+func (w *Worker) browserAnswers(limit time.Duration) bool {
+	if w.Browser == nil {
+		return false
+	}
+	_, err := proto.BrowserGetVersion{}.Call(w.Browser.Timeout(limit))
+	return err == nil
+}
+
+// appGone reports whether the worker's app has exited. A failed step often
+// races the app's exit (the page saw the connection refused before this
+// process reaped the app), so when nothing listens on the app's port any more
+// it waits, at most limit, for the exit to arrive.
+func (w *Worker) appGone(limit time.Duration) bool {
+	if w.appExited == nil || w.appHasExited() {
+		return w.appExited != nil
+	}
+	c, err := net.DialTimeout("tcp", "127.0.0.1:"+strconv.Itoa(w.Port), limit)
+	if err == nil {
+		c.Close()
+		return false // it still serves
+	}
+	t := time.NewTimer(limit)
+	defer t.Stop()
+	select {
+	case <-w.appExited:
+		return true
+	case <-t.C:
+		return false
+	}
+}
+
+// appHasExited reports whether the worker's app process ended (only an app
+// started by ROMAINE_APP_CMD can).
+func (w *Worker) appHasExited() bool {
+	if w.appExited == nil {
+		return false
+	}
+	select {
+	case <-w.appExited:
+		return true
+	default:
+		return false
+	}
+}
+
+// appExitStatus is how the app ended: "status 3" or "signal: killed".
+func (w *Worker) appExitStatus() string {
+	err := w.appExitErr()
+	var exit *exec.ExitError
+	switch {
+	case err == nil:
+		return "status 0"
+	case errors.As(err, &exit) && exit.ExitCode() >= 0:
+		return fmt.Sprintf("status %d", exit.ExitCode())
+	case errors.As(err, &exit):
+		return exit.ProcessState.String()
+	}
+	return err.Error()
+}
+
+// within runs f, waiting at most d for it. When d passes first, f goes on in
+// its goroutine (the caller then kills what f waits on, which ends it).
+func within(d time.Duration, f func() error) (err error, inTime bool) {
+	done := make(chan error, 1)
+	go func() { done <- f() }()
+	t := time.NewTimer(d)
+	defer t.Stop()
+	select {
+	case err := <-done:
+		return err, true
+	case <-t.C:
+		return nil, false
+	}
+}
