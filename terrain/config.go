@@ -7,6 +7,8 @@ import (
 	"strconv"
 	"strings"
 	"time"
+
+	"github.com/romaine-bdd/romaine/report"
 )
 
 // Config is every setting of a run. Go code sets defaults, flags override them,
@@ -53,6 +55,10 @@ type Config struct {
 	Format string
 	// Tags: a godog tag expression selecting scenarios. ROMAINE_TAGS, -romaine.tags.
 	Tags string
+	// Reports: files written at the end of the run, as KIND:PATH pairs separated by
+	// commas (kinds: messages, junit, html), alongside godog's own format.
+	// ROMAINE_REPORTS, -romaine.reports. E.g. junit:out.xml,html:report.html.
+	Reports string
 }
 
 // DefaultConfig is the configuration with nothing set.
@@ -129,6 +135,8 @@ func settings() []setting {
 	add(mk("ROMAINE_FORMAT", "format", "godog output format: pretty, progress, cucumber, junit, events", g, s))
 	g, s = str(func(c *Config) *string { return &c.Tags })
 	add(mk("ROMAINE_TAGS", "tags", "godog tag expression, e.g. '@smoke && ~@slow'", g, s))
+	g, s = str(func(c *Config) *string { return &c.Reports })
+	add(mk("ROMAINE_REPORTS", "reports", "reports to write, KIND:PATH separated by commas, e.g. junit:out.xml,html:report.html,messages:run.ndjson", g, s))
 	return out
 }
 
@@ -186,6 +194,9 @@ func (c *Config) Validate() error {
 		if err != nil || (u.Scheme != "http" && u.Scheme != "https") || u.Host == "" {
 			return bad("ROMAINE_APP_URL", fmt.Sprintf("ROMAINE_APP_URL=%q is not an http(s) URL: set it like http://127.0.0.1:3000", c.AppURL))
 		}
+	}
+	if _, err := report.ParseOutputs(c.Reports); err != nil {
+		return bad("ROMAINE_REPORTS", fmt.Sprintf("ROMAINE_REPORTS=%q: %v", c.Reports, err))
 	}
 	if c.FactoryPath != "" && !strings.Contains(c.FactoryPath, "{model}") {
 		return bad("ROMAINE_FACTORY_PATH", fmt.Sprintf("ROMAINE_FACTORY_PATH=%q has no {model}: write where a record of any model is created, e.g. /test/factories/{model}", c.FactoryPath))

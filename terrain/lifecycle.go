@@ -28,6 +28,7 @@ func (s *Suite) InitializeScenario(sc *godog.ScenarioContext) {
 	sc.Before(s.beforeScenario)
 	sc.StepContext().After(s.afterStep)
 	sc.After(s.afterScenario)
+	s.recordReports(sc) // last, so the record sees every other hook's result
 }
 
 func (s *Suite) beforeScenario(ctx context.Context, gs *godog.Scenario) (context.Context, error) {

@@ -45,6 +45,7 @@ type Suite struct {
 	stopRun     context.CancelFunc
 	pool        *pool
 	timings     *timings
+	reports     *reports
 }
 
 // WorkerHook runs when a worker starts (after its app is ready and its browser
@@ -202,7 +203,7 @@ func (s *Suite) prepare() error {
 		return browserError(s.cfg, err)
 	}
 	s.runCtx, s.stopRun = context.WithCancel(context.Background())
-	return nil
+	return s.startReports()
 }
 
 // GodogOptions are the godog options for this configuration (for go test).
@@ -251,6 +252,9 @@ func (s *Suite) InitializeTestSuite(ctx *godog.TestSuiteContext) {
 	ctx.AfterSuite(func() {
 		if err := s.shutdown(); err != nil {
 			fmt.Fprintln(s.errOut, "romaine: stopping workers:", err)
+		}
+		if err := s.writeReports(); err != nil {
+			fmt.Fprintln(s.errOut, "romaine: writing reports:", err)
 		}
 	})
 }
