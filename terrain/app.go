@@ -53,7 +53,7 @@ func (a HandlerApp) Start(_ context.Context, w *Worker, port *support.PortLease)
 		}
 		return err
 	}
-	return "http://127.0.0.1:" + strconv.Itoa(port.Port), stop, nil
+	return port.URL(), stop, nil
 }
 
 // CommandApp starts any program, in any language, per worker with `sh -c`. It
@@ -67,7 +67,7 @@ type CommandApp struct {
 func (a CommandApp) Start(ctx context.Context, w *Worker, port *support.PortLease) (string, func() error, error) {
 	port.Unbind()
 	cmd := exec.Command("sh", "-c", a.Command)
-	cmd.Env = append(os.Environ(), "PORT="+strconv.Itoa(port.Port), "ROMAINE_WORKER="+strconv.Itoa(w.Index))
+	cmd.Env = append(os.Environ(), "PORT="+strconv.Itoa(port.Port), "HOST="+port.Host, "ROMAINE_WORKER="+strconv.Itoa(w.Index))
 	out := &tailBuffer{max: 64 << 10}
 	cmd.Stdout, cmd.Stderr = out, out
 	// Its own process group, so stopping it stops whatever the shell started.
@@ -91,7 +91,7 @@ func (a CommandApp) Start(ctx context.Context, w *Worker, port *support.PortLeas
 		}
 		return nil
 	}
-	return "http://127.0.0.1:" + strconv.Itoa(port.Port), stop, nil
+	return port.URL(), stop, nil
 }
 
 // URLApp is an app someone else runs; every worker shares it.

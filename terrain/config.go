@@ -4,6 +4,7 @@ import (
 	"flag"
 	"fmt"
 	"net/url"
+	"slices"
 	"strconv"
 	"strings"
 	"time"
@@ -59,6 +60,14 @@ type Config struct {
 	// commas (kinds: messages, junit, html), alongside godog's own format.
 	// ROMAINE_REPORTS, -romaine.reports. E.g. junit:out.xml,html:report.html.
 	Reports string
+	// BrowserURL: DevTools endpoints of browsers already running, used instead of
+	// launching Chrome: ws://HOST:PORT/PATH?QUERY as is, or http://HOST:PORT
+	// (resolved through /json/version). Several, comma separated, spread the
+	// workers over them. ROMAINE_BROWSER_URL, -romaine.browser-url.
+	BrowserURL string
+	// AppHost: the name or address the browser reaches the app servers at; apps
+	// bind where it resolves. ROMAINE_APP_HOST, -romaine.app-host. Default 127.0.0.1.
+	AppHost string
 }
 
 // DefaultConfig is the configuration with nothing set.
@@ -71,6 +80,7 @@ func DefaultConfig() Config {
 		StartTimeout: 30 * time.Second,
 		Artifacts:    "romaine-artifacts",
 		Format:       "pretty",
+		AppHost:      "127.0.0.1",
 	}
 }
 
@@ -136,6 +146,10 @@ func settings() []setting {
 	g, s = str(func(c *Config) *string { return &c.Tags })
 	add(mk("ROMAINE_TAGS", "tags", "godog tag expression, e.g. '@smoke && ~@slow'", g, s))
 	g, s = str(func(c *Config) *string { return &c.Reports })
+	g, s = str(func(c *Config) *string { return &c.BrowserURL })
+	add(mk("ROMAINE_BROWSER_URL", "browser-url", "DevTools endpoints of running browsers (ws://... or http://host:port), comma separated", g, s))
+	g, s = str(func(c *Config) *string { return &c.AppHost })
+	add(mk("ROMAINE_APP_HOST", "app-host", "name or address the browser reaches the app servers at (apps bind there)", g, s))
 	add(mk("ROMAINE_REPORTS", "reports", "reports to write, KIND:PATH separated by commas, e.g. junit:out.xml,html:report.html,messages:run.ndjson", g, s))
 	return out
 }
@@ -195,6 +209,11 @@ func (c *Config) Validate() error {
 			return bad("ROMAINE_APP_URL", fmt.Sprintf("ROMAINE_APP_URL=%q is not an http(s) URL: set it like http://127.0.0.1:3000", c.AppURL))
 		}
 	}
+	for _, e := range c.BrowserEndpoints() {
+		if u, err := url.Parse(e); err != nil || u.Host == "" || !slices.Contains([]string{"ws", "wss", "http", "https"}, u.Scheme) {
+			return bad("ROMAINE_BROWSER_URL", fmt.Sprintf("ROMAINE_BROWSER_URL names %q, which is not a DevTools endpoint URL: write ws://HOST:PORT/PATH (kept as is) or http://HOST:PORT, several separated by commas", e))
+		}
+	}
 	if _, err := report.ParseOutputs(c.Reports); err != nil {
 		return bad("ROMAINE_REPORTS", fmt.Sprintf("ROMAINE_REPORTS=%q: %v", c.Reports, err))
 	}
@@ -210,6 +229,17 @@ func (c *Config) Validate() error {
 		}
 	}
 	return nil
+}
+
+// BrowserEndpoints is ROMAINE_BROWSER_URL split into its endpoints.
+func (c *Config) BrowserEndpoints() []string {
+	var out []string
+	for _, e := range strings.Split(c.BrowserURL, ",") {
+		if e = strings.TrimSpace(e); e != "" {
+			out = append(out, e)
+		}
+	}
+	return out
 }
 
 // String is the one line printed at the start of a run.

@@ -46,6 +46,14 @@ type Suite struct {
 	pool        *pool
 	timings     *timings
 	reports     *reports
+	logged      sync.Map // messages logged once per run
+}
+
+// logOnce prints msg the first time it is given in this run.
+func (s *Suite) logOnce(msg string) {
+	if _, seen := s.logged.LoadOrStore(msg, true); !seen {
+		fmt.Fprintln(s.out, msg)
+	}
 }
 
 // WorkerHook runs when a worker starts (after its app is ready and its browser
@@ -199,7 +207,7 @@ func (s *Suite) prepare() error {
 			return &ConfigError{Setting: "ROMAINE_FEATURES", Message: fmt.Sprintf("ROMAINE_FEATURES names %q, which does not exist: set it to feature files or folders, space separated (now %q)", f, strings.Join(s.cfg.Features, " "))}
 		}
 	}
-	if _, err := support.FindBrowser(s.cfg.Browser); err != nil {
+	if _, err := support.FindBrowser(s.cfg.Browser); err != nil && s.cfg.BrowserURL == "" {
 		return browserError(s.cfg, err)
 	}
 	s.runCtx, s.stopRun = context.WithCancel(context.Background())
