@@ -9,6 +9,7 @@ require (
 	github.com/cucumber/messages/go/v34 v34.2.0
 	github.com/go-rod/rod v0.116.2
 	github.com/ysmood/gson v0.7.3
+	go.yaml.in/yaml/v3 v3.0.6
 	modernc.org/sqlite v1.62.0
 )
 

@@ -4,7 +4,6 @@ import (
 	"context"
 	"fmt"
 	"strconv"
-	"sync"
 
 	"github.com/cucumber/godog"
 
@@ -15,7 +14,6 @@ import (
 type reports struct {
 	outputs  []report.Output
 	recorder *report.Recorder
-	once     sync.Once
 }
 
 // startReports begins the record when ROMAINE_REPORTS asks for reports.
@@ -42,19 +40,18 @@ func (s *Suite) recordReports(sc *godog.ScenarioContext) {
 	})
 }
 
-// writeReports writes every report once, at the end of the run.
+// writeReports writes every report from the record so far. It runs at the end
+// of each godog run; when one Romaine run is several godog runs (retries of
+// failed scenarios), the last one writes the whole record.
 func (s *Suite) writeReports() error {
 	if s.reports == nil {
 		return nil
 	}
-	var err error
-	s.reports.once.Do(func() {
-		err = report.Write(s.reports.outputs, s.reports.recorder.Envelopes())
-		if err == nil {
-			for _, o := range s.reports.outputs {
-				fmt.Fprintf(s.out, "romaine: %s report written to %s\n", o.Kind, o.Path)
-			}
-		}
-	})
-	return err
+	if err := report.Write(s.reports.outputs, s.reports.recorder.Envelopes()); err != nil {
+		return err
+	}
+	for _, o := range s.reports.outputs {
+		s.logOnce(fmt.Sprintf("romaine: %s report written to %s", o.Kind, o.Path))
+	}
+	return nil
 }
