@@ -2,6 +2,7 @@ package support
 
 import (
 	"context"
+	"crypto/tls"
 	"encoding/json"
 	"fmt"
 	"io"
@@ -89,27 +90,67 @@ func DevToolsURL(ctx context.Context, endpoint string, timeout time.Duration) (s
 }
 
 // ConnectBrowser drives a browser that is already running, at a DevTools
-// endpoint (see DevToolsURL), giving up after timeout. Closing it only hangs up.
+// endpoint (see DevToolsURL). Finding it, connecting and its first answer must
+// all happen within timeout, so an endpoint that accepts connections but never
+// answers is reported too. Closing the Browser only hangs up.
 func ConnectBrowser(ctx context.Context, endpoint string, timeout time.Duration) (*Browser, error) {
 	wsURL, err := DevToolsURL(ctx, endpoint, timeout)
 	if err != nil {
 		return nil, err
 	}
+	u, _ := url.Parse(wsURL)
+	dialer := &deadlineDialer{deadline: time.Now().Add(timeout), tls: u.Scheme == "wss"}
+	ws := &cdp.WebSocket{Dialer: dialer}
 	dialCtx, cancel := context.WithTimeout(ctx, timeout)
 	defer cancel()
-	ws := &cdp.WebSocket{}
 	if err := ws.Connect(dialCtx, wsURL, nil); err != nil {
 		return nil, &RemoteError{endpoint, fmt.Sprintf("cannot open DevTools WebSocket %s: %v", wsURL, err)}
 	}
 	b := rod.New().Context(ctx).Client(cdp.New().Start(ws))
-	if err := b.Connect(); err != nil {
-		_ = ws.Close()
-		return nil, &RemoteError{endpoint, fmt.Sprintf("connected to %s but it does not answer DevTools: %v", wsURL, err)}
+	err = b.Connect()
+	if err == nil {
+		_, err = b.Version() // proves the other end speaks DevTools
 	}
-	// A version query proves the other end speaks DevTools, within the timeout.
-	if _, err := b.Timeout(timeout).Version(); err != nil {
+	if err == nil {
+		err = dialer.conn.SetDeadline(time.Time{}) // connected: no deadline for the run
+	}
+	if err != nil {
 		_ = ws.Close()
-		return nil, &RemoteError{endpoint, fmt.Sprintf("connected to %s but it does not answer DevTools: %v", wsURL, err)}
+		return nil, &RemoteError{endpoint, fmt.Sprintf("connected to %s but it did not answer DevTools within %s: %v", wsURL, timeout, err)}
 	}
 	return &Browser{Browser: b, remote: ws}, nil
+}
+
+// deadlineDialer opens the WebSocket's connection with a deadline on every read
+// and write until it is lifted, since rod's handshake does not heed contexts.
+type deadlineDialer struct {
+	deadline time.Time
+	tls      bool
+	conn     net.Conn
+}
+
+func (d *deadlineDialer) DialContext(ctx context.Context, network, addr string) (net.Conn, error) {
+	if _, _, err := net.SplitHostPort(addr); err != nil {
+		port := "80"
+		if d.tls {
+			port = "443"
+		}
+		addr = net.JoinHostPort(addr, port)
+	}
+	var conn net.Conn
+	var err error
+	if d.tls {
+		conn, err = (&tls.Dialer{}).DialContext(ctx, network, addr)
+	} else {
+		conn, err = (&net.Dialer{}).DialContext(ctx, network, addr)
+	}
+	if err != nil {
+		return nil, err
+	}
+	if err := conn.SetDeadline(d.deadline); err != nil {
+		conn.Close()
+		return nil, err
+	}
+	d.conn = conn
+	return conn, nil
 }
