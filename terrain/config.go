@@ -145,11 +145,11 @@ func settings() []setting {
 	add(mk("ROMAINE_FORMAT", "format", "godog output format: pretty, progress, cucumber, junit, events", g, s))
 	g, s = str(func(c *Config) *string { return &c.Tags })
 	add(mk("ROMAINE_TAGS", "tags", "godog tag expression, e.g. '@smoke && ~@slow'", g, s))
-	g, s = str(func(c *Config) *string { return &c.Reports })
 	g, s = str(func(c *Config) *string { return &c.BrowserURL })
 	add(mk("ROMAINE_BROWSER_URL", "browser-url", "DevTools endpoints of running browsers (ws://... or http://host:port), comma separated", g, s))
 	g, s = str(func(c *Config) *string { return &c.AppHost })
 	add(mk("ROMAINE_APP_HOST", "app-host", "name or address the browser reaches the app servers at (apps bind there)", g, s))
+	g, s = str(func(c *Config) *string { return &c.Reports })
 	add(mk("ROMAINE_REPORTS", "reports", "reports to write, KIND:PATH separated by commas, e.g. junit:out.xml,html:report.html,messages:run.ndjson", g, s))
 	return out
 }

@@ -98,6 +98,18 @@ func TestRemoteBrowserAndAppHost(t *testing.T) {
 	}
 }
 
+// A run whose browser endpoint is down stops before any app starts, naming it.
+func TestRemoteBrowserDownStopsTheRun(t *testing.T) {
+	closed, _ := net.Listen("tcp", "127.0.0.1:0")
+	down := "http://" + closed.Addr().String()
+	closed.Close()
+	t.Setenv("ROMAINE_BROWSER_URL", down)
+	status, out, s := run(t, map[string]string{"ROMAINE_APP_CMD": "exit 1"}, nil)
+	if status != 2 || s.Workers() != 0 || !strings.Contains(out, "romaine: configuration: ROMAINE_BROWSER_URL: browser endpoint "+down+": unreachable") {
+		t.Fatalf("want status 2, no worker and the endpoint named; got %d, %d workers:\n%s", status, s.Workers(), out)
+	}
+}
+
 // An endpoint that is down, or that is not DevTools, is said so within seconds.
 func TestRemoteBrowserErrors(t *testing.T) {
 	closed, _ := net.Listen("tcp", "127.0.0.1:0")

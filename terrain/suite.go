@@ -207,7 +207,11 @@ func (s *Suite) prepare() error {
 			return &ConfigError{Setting: "ROMAINE_FEATURES", Message: fmt.Sprintf("ROMAINE_FEATURES names %q, which does not exist: set it to feature files or folders, space separated (now %q)", f, strings.Join(s.cfg.Features, " "))}
 		}
 	}
-	if _, err := support.FindBrowser(s.cfg.Browser); err != nil && s.cfg.BrowserURL == "" {
+	if s.cfg.BrowserURL != "" {
+		if err := checkEndpoints(s.cfg.BrowserEndpoints()); err != nil {
+			return err
+		}
+	} else if _, err := support.FindBrowser(s.cfg.Browser); err != nil {
 		return browserError(s.cfg, err)
 	}
 	s.runCtx, s.stopRun = context.WithCancel(context.Background())

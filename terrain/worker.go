@@ -5,7 +5,6 @@ import (
 	"errors"
 	"fmt"
 	"sync"
-	"time"
 
 	"github.com/romaine-bdd/romaine/support"
 )
@@ -89,19 +88,6 @@ func (s *Suite) startWorker(ctx context.Context, index int) (w *Worker, err erro
 	}
 	return w, nil
 }
-
-// browserFor gives worker index its browser: a connection to one of the
-// ROMAINE_BROWSER_URL endpoints (round robin), or a Chrome of its own.
-func (s *Suite) browserFor(index int) (*support.Browser, error) {
-	if eps := s.cfg.BrowserEndpoints(); len(eps) > 0 {
-		return support.ConnectBrowser(s.runCtx, eps[(index-1)%len(eps)], remoteTimeout)
-	}
-	return support.LaunchBrowser(s.runCtx, support.BrowserOptions{Bin: s.cfg.Browser, Headful: s.cfg.Headful, Log: s.logOnce})
-}
-
-// remoteTimeout bounds finding and connecting to a remote browser, so an
-// endpoint that is down is reported within seconds.
-const remoteTimeout = 5 * time.Second
 
 // stop ends the worker's browser and app and frees its port, running the
 // AfterWorker hooks first. It stops everything it can even when a part fails.
