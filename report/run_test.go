@@ -74,6 +74,9 @@ func TestReportsOfARealRun(t *testing.T) {
 	if !strings.Contains(out, "romaine: html report written to "+filepath.Join(dir, "report.html")) {
 		t.Errorf("the run must say where the reports are:\n%s", out)
 	}
+	if os.Geteuid() == 0 && strings.Count(out, "romaine: Chrome runs with --no-sandbox (running as root") != 1 {
+		t.Errorf("as root, the run must say once that Chrome runs without its sandbox:\n%s", out)
+	}
 	envs, err := report.ReadFiles(filepath.Join(dir, "run.ndjson"))
 	if err != nil {
 		t.Fatal(err)

@@ -60,6 +60,8 @@ type Browser struct {
 	*rod.Browser
 	launcher *launcher.Launcher
 	remote   *cdp.WebSocket
+	// ControlURL is the DevTools WebSocket URL the browser is driven through.
+	ControlURL string
 }
 
 // LaunchBrowser starts a headless browser with a fresh profile. The flags suit a
@@ -97,7 +99,7 @@ func LaunchBrowser(ctx context.Context, opts BrowserOptions) (*Browser, error) {
 		_ = os.RemoveAll(dir)
 		return nil, fmt.Errorf("connecting to %s at %s: %w", bin, u, err)
 	}
-	return &Browser{Browser: b, launcher: l}, nil
+	return &Browser{Browser: b, launcher: l, ControlURL: u}, nil
 }
 
 // Close ends the browser process and removes its profile. It asks Chrome to quit

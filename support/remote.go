@@ -118,7 +118,7 @@ func ConnectBrowser(ctx context.Context, endpoint string, timeout time.Duration)
 		_ = ws.Close()
 		return nil, &RemoteError{endpoint, fmt.Sprintf("connected to %s but it did not answer DevTools within %s: %v", wsURL, timeout, err)}
 	}
-	return &Browser{Browser: b, remote: ws}, nil
+	return &Browser{Browser: b, remote: ws, ControlURL: wsURL}, nil
 }
 
 // deadlineDialer opens the WebSocket's connection with a deadline on every read
