@@ -36,6 +36,22 @@ type htmlView struct {
 	Generated             string
 }
 
+// Attention is what a reader looks at first: failed scenarios, then flaky ones.
+func (v htmlView) Attention() []*Scenario {
+	var failed, flaky []*Scenario
+	for _, f := range v.Features {
+		for _, s := range f.Scenarios {
+			switch {
+			case !s.Final().Passed():
+				failed = append(failed, s)
+			case s.Flaky():
+				flaky = append(flaky, s)
+			}
+		}
+	}
+	return append(failed, flaky...)
+}
+
 // WriteHTML writes run as one HTML file that needs nothing else: styles inside,
 // screenshots inline, no script and no network.
 func WriteHTML(w io.Writer, run *Run) error {

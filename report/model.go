@@ -65,6 +65,9 @@ type Attachment struct {
 // Key is the scenario's uri:line, the same across attempts and shards.
 func (s *Scenario) Key() string { return s.URI + ":" + strconv.FormatInt(s.Line, 10) }
 
+// Anchor is an HTML id for the scenario, unique in a report.
+func (s *Scenario) Anchor() string { return "s-" + slug(s.Key()) }
+
 // Final is the attempt that counts: the last one.
 func (s *Scenario) Final() *Attempt {
 	if len(s.Attempts) == 0 {
