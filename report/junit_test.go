@@ -7,36 +7,75 @@ import (
 	"os"
 	"path/filepath"
 	"regexp"
+	"slices"
 	"strings"
 	"testing"
 )
 
-// jenkinsSchema is the Jenkins JUnit schema (junit-plugin's jenkins-junit.xsd),
-// written down as what each element may hold: its attributes (required ones
-// marked with !) and its child elements. validateJUnit checks a file against it
-// without an XSD processor.
-var jenkinsSchema = map[string]struct {
-	attrs    []string
+// rule is what the schema lets one element hold.
+type rule struct {
+	attrs    map[string]string // attribute -> XSD type
+	required []string
 	children []string
-	numeric  []string
-}{
-	"testsuites": {attrs: []string{"name", "time", "tests", "failures", "disabled", "errors"}, children: []string{"testsuite"}, numeric: []string{"time", "tests", "failures", "disabled", "errors"}},
-	"testsuite": {attrs: []string{"name!", "tests!", "failures", "errors", "group", "time", "disabled", "skipped", "timestamp", "hostname", "id", "package", "file", "log", "url", "version"},
-		children: []string{"properties", "testcase", "system-out", "system-err"}, numeric: []string{"tests", "failures", "errors", "time", "disabled", "skipped"}},
-	"properties": {children: []string{"property"}},
-	"property":   {attrs: []string{"name!", "value!"}},
-	"testcase": {attrs: []string{"name!", "assertions", "time", "classname", "status", "class", "file", "line", "log", "group", "url"},
-		children: []string{"skipped", "error", "failure", "system-out", "system-err"}, numeric: []string{"time"}},
-	"skipped":    {attrs: []string{"message"}},
-	"error":      {attrs: []string{"message", "type"}},
-	"failure":    {attrs: []string{"message", "type"}},
-	"system-out": {},
-	"system-err": {},
 }
 
-var decimal = regexp.MustCompile(`^-?[0-9]+(\.[0-9]+)?$`)
+// loadSchema reads the element declarations of an XSD: each element's
+// attributes (type, required) and the elements it may contain. Order and
+// counts are not checked; what may appear where, and what must, is.
+func loadSchema(t *testing.T, path string) map[string]*rule {
+	t.Helper()
+	data, err := os.ReadFile(path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	type node struct {
+		XMLName  xml.Name
+		Name     string `xml:"name,attr"`
+		Ref      string `xml:"ref,attr"`
+		Type     string `xml:"type,attr"`
+		Use      string `xml:"use,attr"`
+		Children []node `xml:",any"`
+	}
+	var root node
+	if err := xml.Unmarshal(data, &root); err != nil {
+		t.Fatal(err)
+	}
+	rules := map[string]*rule{}
+	var walk func(r *rule, n node)
+	walk = func(r *rule, n node) {
+		for _, c := range n.Children {
+			switch {
+			case c.XMLName.Local == "attribute":
+				r.attrs[c.Name] = c.Type
+				if c.Use == "required" {
+					r.required = append(r.required, c.Name)
+				}
+			case c.XMLName.Local == "element" && c.Ref != "":
+				r.children = append(r.children, c.Ref)
+			default:
+				walk(r, c)
+			}
+		}
+	}
+	for _, el := range root.Children {
+		if el.XMLName.Local == "element" {
+			r := &rule{attrs: map[string]string{}}
+			walk(r, el)
+			rules[el.Name] = r
+		}
+	}
+	if len(rules) < 5 {
+		t.Fatalf("%s declares %d elements; is it an XSD?", path, len(rules))
+	}
+	return rules
+}
 
-func validateJUnit(r io.Reader) error {
+var (
+	decimal = regexp.MustCompile(`^-?[0-9]+(\.[0-9]+)?$`)
+	integer = regexp.MustCompile(`^-?[0-9]+$`)
+)
+
+func validateJUnit(schema map[string]*rule, r io.Reader) error {
 	dec := xml.NewDecoder(r)
 	var stack []string
 	for {
@@ -55,53 +94,44 @@ func validateJUnit(r io.Reader) error {
 			continue
 		}
 		name := start.Name.Local
-		rule, known := jenkinsSchema[name]
+		rule, known := schema[name]
 		switch {
 		case !known:
 			return errors.New("element <" + name + "> is not in the schema")
 		case len(stack) == 0 && name != "testsuites" && name != "testsuite":
 			return errors.New("the root is <" + name + ">")
-		case len(stack) > 0 && !contains(jenkinsSchema[stack[len(stack)-1]].children, name):
+		case len(stack) > 0 && !slices.Contains(schema[stack[len(stack)-1]].children, name):
 			return errors.New("<" + name + "> may not be inside <" + stack[len(stack)-1] + ">")
 		}
 		have := map[string]string{}
 		for _, a := range start.Attr {
 			have[a.Name.Local] = a.Value
-			if !contains(rule.attrs, a.Name.Local) && !contains(rule.attrs, a.Name.Local+"!") {
+			typ, ok := rule.attrs[a.Name.Local]
+			switch {
+			case !ok:
 				return errors.New("<" + name + "> has attribute " + a.Name.Local + ", which the schema does not allow")
-			}
-			if contains(rule.numeric, a.Name.Local) && !decimal.MatchString(a.Value) {
-				return errors.New("<" + name + " " + a.Name.Local + "=\"" + a.Value + "\"> is not a number")
+			case typ == "xs:decimal" && !decimal.MatchString(a.Value), typ == "xs:int" && !integer.MatchString(a.Value):
+				return errors.New("<" + name + " " + a.Name.Local + "=\"" + a.Value + "\"> is not an " + typ)
 			}
 		}
-		for _, a := range rule.attrs {
-			if n, ok := strings.CutSuffix(a, "!"); ok {
-				if _, ok := have[n]; !ok {
-					return errors.New("<" + name + "> lacks the required attribute " + n)
-				}
+		for _, n := range rule.required {
+			if _, ok := have[n]; !ok {
+				return errors.New("<" + name + "> lacks the required attribute " + n)
 			}
 		}
 		stack = append(stack, name)
 	}
 }
 
-func contains(list []string, s string) bool {
-	for _, l := range list {
-		if l == s {
-			return true
-		}
-	}
-	return false
-}
-
 func TestValidatorRefusesWhatTheSchemaRefuses(t *testing.T) {
+	schema := loadSchema(t, "testdata/jenkins-junit.xsd")
 	for doc, want := range map[string]string{
 		`<testsuites><testsuite name="a" tests="1"><testcase name="x"><flakyFailure/></testcase></testsuite></testsuites>`: "flakyFailure",
 		`<testsuites><testsuite name="a"><testcase name="x"/></testsuite></testsuites>`:                                    "lacks the required attribute tests",
-		`<testsuites><testsuite name="a" tests="1"><testcase name="x" time="1s"/></testsuite></testsuites>`:                "not a number",
+		`<testsuites><testsuite name="a" tests="1"><testcase name="x" time="1s"/></testsuite></testsuites>`:                "is not an xs:decimal",
 		`<testsuites><testcase name="x"/></testsuites>`:                                                                    "may not be inside",
 	} {
-		if err := validateJUnit(strings.NewReader(doc)); err == nil || !strings.Contains(err.Error(), want) {
+		if err := validateJUnit(schema, strings.NewReader(doc)); err == nil || !strings.Contains(err.Error(), want) {
 			t.Errorf("%s: want an error about %q, got %v", doc, want, err)
 		}
 	}
@@ -125,7 +155,7 @@ func TestJUnitReportIsValidAndCarriesTheFailure(t *testing.T) {
 		t.Fatal(err)
 	}
 	defer f.Close()
-	if err := validateJUnit(f); err != nil {
+	if err := validateJUnit(loadSchema(t, "testdata/jenkins-junit.xsd"), f); err != nil {
 		t.Fatalf("not valid against the Jenkins JUnit schema: %v", err)
 	}
 	var got junitSuites
@@ -160,5 +190,23 @@ func TestJUnitReportIsValidAndCarriesTheFailure(t *testing.T) {
 		if !strings.Contains(strings.ToLower(japan.SystemOut), strings.ToLower(want)) {
 			t.Errorf("system-out lacks %q:\n%s", want, japan.SystemOut)
 		}
+	}
+}
+
+// Errors carry terminal colours and other control characters XML forbids; the
+// file must still parse.
+func TestJUnitSurvivesControlCharacters(t *testing.T) {
+	var buf strings.Builder
+	err := encodeJUnit(&buf, junitSuites{Suites: []junitSuite{{Name: "f", Cases: []junitCase{{Name: "s",
+		Failure: &junitFailure{Message: "\x1b[31mred\x1b[0m \x00", Text: "\x1b[31mred\x1b[0m"}}}}}})
+	if err != nil {
+		t.Fatal(err)
+	}
+	var back junitSuites
+	if err := xml.Unmarshal([]byte(buf.String()), &back); err != nil {
+		t.Fatalf("the XML does not parse: %v\n%q", err, buf.String())
+	}
+	if got := back.Suites[0].Cases[0].Failure.Message; !strings.Contains(got, "red") {
+		t.Errorf("the message was lost: %q", got)
 	}
 }
