@@ -110,6 +110,33 @@ func TestRemoteBrowserDownStopsTheRun(t *testing.T) {
 	}
 }
 
+// In a farm, an endpoint that is down is said so and skipped: the run goes on
+// with the others. An app host the apps cannot bind on stops the run at once.
+func TestRemoteFarmSkipsADeadEndpoint(t *testing.T) {
+	port, _ := startChromium(t)
+	closed, _ := net.Listen("tcp", "127.0.0.1:0")
+	down := "http://" + closed.Addr().String()
+	closed.Close()
+	deadWS := "ws" + strings.TrimPrefix(down, "http") + "/devtools/browser/gone"
+	t.Setenv("ROMAINE_BROWSER_URL", deadWS+","+down+",http://127.0.0.1:"+port)
+	t.Setenv("ROMAINE_BROWSER", "/nonexistent/chrome")
+	status, out, _ := run(t, map[string]string{"ROMAINE_APP_CMD": staticSite(t), "ROMAINE_WORKERS": "2"}, nil)
+	if status != 0 || !strings.Contains(out, "romaine: ROMAINE_BROWSER_URL: browser endpoint "+down+": unreachable") ||
+		!strings.Contains(out, "romaine: browser endpoint "+deadWS+": cannot open DevTools WebSocket") {
+		t.Fatalf("want the run to pass on the live endpoint and name the dead ones; status %d:\n%s", status, out)
+	}
+
+	t.Setenv("ROMAINE_APP_HOST", "0.0.0.0")
+	app := map[string]string{"ROMAINE_APP_CMD": staticSite(t)}
+	if status, out, _ := run(t, app, nil); status != 2 || !strings.Contains(out, "ROMAINE_APP_HOST=0.0.0.0: the browser must reach the apps at this name") {
+		t.Errorf("ROMAINE_APP_HOST=0.0.0.0: want status 2 and why; got %d:\n%s", status, out)
+	}
+	t.Setenv("ROMAINE_APP_HOST", "no-such-host.invalid")
+	if status, out, _ := run(t, app, nil); status != 2 || !strings.Contains(out, `ROMAINE_APP_HOST="no-such-host.invalid": the app servers cannot listen there`) {
+		t.Errorf("an unresolvable ROMAINE_APP_HOST: want status 2 and why; got %d:\n%s", status, out)
+	}
+}
+
 // An endpoint that is down, or that is not DevTools, is said so within seconds.
 func TestRemoteBrowserErrors(t *testing.T) {
 	closed, _ := net.Listen("tcp", "127.0.0.1:0")

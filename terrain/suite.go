@@ -17,7 +17,6 @@ import (
 	"github.com/cucumber/godog"
 
 	"github.com/romaine-bdd/romaine/factories"
-	"github.com/romaine-bdd/romaine/support"
 )
 
 // Suite is one run's lifecycle: configuration, the worker pool, the hooks, the
@@ -47,6 +46,8 @@ type Suite struct {
 	timings     *timings
 	reports     *reports
 	logged      sync.Map // messages logged once per run
+	// downEndpoints are ROMAINE_BROWSER_URL endpoints found down; workers skip them.
+	downEndpoints sync.Map
 }
 
 // logOnce prints msg the first time it is given in this run.
@@ -207,12 +208,8 @@ func (s *Suite) prepare() error {
 			return &ConfigError{Setting: "ROMAINE_FEATURES", Message: fmt.Sprintf("ROMAINE_FEATURES names %q, which does not exist: set it to feature files or folders, space separated (now %q)", f, strings.Join(s.cfg.Features, " "))}
 		}
 	}
-	if s.cfg.BrowserURL != "" {
-		if err := checkEndpoints(s.cfg.BrowserEndpoints()); err != nil {
-			return err
-		}
-	} else if _, err := support.FindBrowser(s.cfg.Browser); err != nil {
-		return browserError(s.cfg, err)
+	if err := s.checkBrowserAndAppHost(); err != nil {
+		return err
 	}
 	s.runCtx, s.stopRun = context.WithCancel(context.Background())
 	return s.startReports()
