@@ -211,7 +211,7 @@ func Build(envs []*messages.Envelope) *Run {
 			a := &Attempt{Worker: e.TestCaseStarted.WorkerId, Started: ts(e.TestCaseStarted.Timestamp)}
 			st := &started{scenario: sc, attempt: a, steps: map[string]*Step{}}
 			for i, tstep := range tc.TestSteps {
-				step := &Step{Status: messages.TestStepResultStatus_UNKNOWN}
+				step := &Step{Status: messages.TestStepResultStatus_UNKNOWN, Error: unfinished}
 				if i < len(p.Steps) {
 					step.Text = p.Steps[i].Text
 					step.Keyword = keyword(ix, p.Steps[i])
@@ -263,6 +263,10 @@ func Build(envs []*messages.Envelope) *Run {
 	}
 	return run
 }
+
+// unfinished is the error of a step the record has no result for: the run
+// ended (Ctrl-C, a CI timeout) before the step ran or finished.
+const unfinished = "no result: the run ended before this step finished"
 
 // keyword is the Gherkin keyword a pickle step was written with ("Given ").
 func keyword(ix *astIndex, st *messages.PickleStep) string {

@@ -224,14 +224,14 @@ func (a *attempt) stepFinished(st *godog.Step, status godog.StepResultStatus, er
 // finish ends the attempt. An error from an after-scenario hook fails the
 // scenario after its last step passed: godog charges it to that step, so do we.
 func (a *attempt) finish(err error) {
+	fin := &messages.TestCaseFinished{TestCaseStartedId: a.id, Timestamp: a.r.stamp()}
+	a.r.mu.Lock() // the result may be read already, by a report written on Ctrl-C
 	if err != nil && !a.failed && a.last != nil {
 		res := a.last.TestStepResult
 		res.Status = messages.TestStepResultStatus_FAILED
 		res.Message = err.Error()
 		res.Exception = &messages.Exception{Type: fmt.Sprintf("%T", err), Message: err.Error()}
 	}
-	fin := &messages.TestCaseFinished{TestCaseStartedId: a.id, Timestamp: a.r.stamp()}
-	a.r.mu.Lock()
 	a.tc.finished = append(a.tc.finished, fin)
 	a.r.out = append(a.r.out, &messages.Envelope{TestCaseFinished: fin})
 	a.r.mu.Unlock()

@@ -22,6 +22,9 @@ func (s *Suite) watchSignals() {
 			ctx, cancel := context.WithTimeout(context.Background(), 10*time.Second)
 			defer cancel()
 			_ = s.pool.close(ctx, s.hooks.afterWorker)
+			if err := s.writeReports(); err != nil { // what ran so far, for a CI job killed at its timeout
+				fmt.Fprintln(s.errOut, "romaine: writing reports:", err)
+			}
 			os.Exit(130)
 		case <-s.runCtx.Done():
 			signal.Stop(ch)
