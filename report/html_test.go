@@ -26,9 +26,10 @@ func TestHTMLReportIsSelfContained(t *testing.T) {
 		`expected &#34;Thank you&#34; &lt;b&gt;on the page&lt;/b&gt;`, // the error, escaped
 		`&lt;html&gt;&lt;body&gt;Oops`,                                // the page's HTML, as text
 		`Attempt 1 of 2: failed on worker 1`,
-		`<a href="#s-testdata-checkout.feature-17">failed: Checkout: Shipping to Japan</a>`,
-		`<a href="#s-testdata-checkout.feature-6">flaky: Checkout: Paying by card</a>`,
-		`id="s-testdata-checkout.feature-17"`,
+		`testdata/checkout.feature:7 @smoke · worker 2`,
+		`<a href="#s-testdata-checkout.feature-18">failed: Checkout: Shipping to Japan</a>`,
+		`<a href="#s-testdata-checkout.feature-7">flaky: Checkout: Paying by card</a>`,
+		`id="s-testdata-checkout.feature-18"`,
 	} {
 		if !strings.Contains(page, want) {
 			t.Errorf("the report lacks %s", want)

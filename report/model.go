@@ -34,6 +34,7 @@ type Scenario struct {
 	Name     string
 	URI      string
 	Line     int64
+	Tags     []string // @smoke, ...
 	Attempts []*Attempt
 }
 
@@ -205,6 +206,9 @@ func Build(envs []*messages.Envelope) *Run {
 					run.Features = append(run.Features, f)
 				}
 				sc = &Scenario{Feature: f, Name: p.Name, URI: p.Uri, Line: line}
+				for _, tag := range p.Tags {
+					sc.Tags = append(sc.Tags, tag.Name)
+				}
 				scenarios[key] = sc
 				f.Scenarios = append(f.Scenarios, sc)
 			}

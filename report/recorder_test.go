@@ -76,7 +76,7 @@ func TestRecorderKeepsEveryAttemptKeyedByURIAndLine(t *testing.T) {
 	for _, s := range scs {
 		keys = append(keys, s.Key()+"="+s.Name)
 	}
-	want := "testdata/checkout.feature:6=Paying by card|testdata/checkout.feature:16=Shipping to France|testdata/checkout.feature:17=Shipping to Japan"
+	want := "testdata/checkout.feature:7=Paying by card|testdata/checkout.feature:17=Shipping to France|testdata/checkout.feature:18=Shipping to Japan"
 	if got := strings.Join(keys, "|"); got != want {
 		t.Fatalf("scenarios:\n got %s\nwant %s", got, want)
 	}

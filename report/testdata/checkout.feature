@@ -3,6 +3,7 @@ Feature: Checkout
   Background:
     Given a customer exists
 
+  @smoke
   Scenario: Paying by card
     When I pay by card
     Then I should see "Thank you"
