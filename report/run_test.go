@@ -65,7 +65,7 @@ func TestReportsOfARealRun(t *testing.T) {
 	status, out := runSuite(t, greeting, map[string]string{
 		"ROMAINE_FEATURES": "testdata/features/greeting.feature",
 		"ROMAINE_WORKERS":  "2",
-		"ROMAINE_TIMEOUT":  "1s",
+		"ROMAINE_TIMEOUT":  "3s",
 		"ROMAINE_REPORTS":  "junit:" + filepath.Join(dir, "junit.xml") + ",html:" + filepath.Join(dir, "report.html") + ",messages:" + filepath.Join(dir, "run.ndjson"),
 	})
 	if status == 0 {
