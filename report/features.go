@@ -20,7 +20,10 @@ type feature struct {
 	doc     *messages.GherkinDocument
 	pickles []*messages.Pickle
 	prefix  string // IDs are prefix + a number counted from 0, as godog counts
+	index   *astIndex
 	emitted bool
+	// emittedPickles are the pickles already in the record.
+	emittedPickles map[string]bool
 }
 
 // parseFeature reads and parses uri with IDs prefix0, prefix1, ...
@@ -37,11 +40,13 @@ func parseFeature(uri, prefix string) (*feature, error) {
 	}
 	doc.Uri = uri
 	return &feature{
-		uri:     uri,
-		source:  &messages.Source{Uri: uri, Data: string(data), MediaType: messages.SourceMediaType_TEXT_X_CUCUMBER_GHERKIN_PLAIN},
-		doc:     doc,
-		pickles: gherkin.Pickles(*doc, uri, next),
-		prefix:  prefix,
+		uri:            uri,
+		source:         &messages.Source{Uri: uri, Data: string(data), MediaType: messages.SourceMediaType_TEXT_X_CUCUMBER_GHERKIN_PLAIN},
+		doc:            doc,
+		pickles:        gherkin.Pickles(*doc, uri, next),
+		prefix:         prefix,
+		index:          indexDocument(doc),
+		emittedPickles: map[string]bool{},
 	}, nil
 }
 

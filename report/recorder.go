@@ -142,7 +142,7 @@ func (r *Recorder) pickleFor(p *godog.Scenario) (*messages.Pickle, int64) {
 		var err error
 		f, err = parseFeature(uri, r.runID+"-"+strconv.Itoa(len(r.features))+"-")
 		if err != nil {
-			f = &feature{uri: uri}
+			f = &feature{uri: uri, emittedPickles: map[string]bool{}}
 		}
 		r.features[uri] = f
 	}
@@ -152,26 +152,21 @@ func (r *Recorder) pickleFor(p *godog.Scenario) (*messages.Pickle, int64) {
 				f.emitted = true
 				r.out = append(r.out, &messages.Envelope{Source: f.source}, &messages.Envelope{GherkinDocument: f.doc})
 			}
-			if !emittedPickle(r.out, own.Id) {
+			if !f.emittedPickles[own.Id] {
+				f.emittedPickles[own.Id] = true
 				r.out = append(r.out, &messages.Envelope{Pickle: own})
 			}
-			return own, indexDocument(f.doc).line(own)
+			return own, f.index.line(own)
 		}
 	}
 	own := *p
 	own.Uri = uri
 	own.Id = r.runID + "-p" + p.Id
-	r.out = append(r.out, &messages.Envelope{Pickle: &own})
-	return &own, 0
-}
-
-func emittedPickle(out []*messages.Envelope, id string) bool {
-	for _, e := range out {
-		if e.Pickle != nil && e.Pickle.Id == id {
-			return true
-		}
+	if !f.emittedPickles[own.Id] {
+		f.emittedPickles[own.Id] = true
+		r.out = append(r.out, &messages.Envelope{Pickle: &own})
 	}
-	return false
+	return &own, 0
 }
 
 func (a *attempt) stepStarted(st *godog.Step) {

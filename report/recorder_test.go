@@ -177,3 +177,18 @@ func TestParseOutputs(t *testing.T) {
 		}
 	}
 }
+
+// A feature given to godog as bytes cannot be read again: its scenarios are
+// recorded from godog's pickles alone, without a line.
+func TestFeatureThatCannotBeReadAgain(t *testing.T) {
+	p := godogPickles(t, "testdata/checkout.feature", 0)[0]
+	gone := *p
+	gone.Uri = "in-memory.feature"
+	r := NewRecorder()
+	play(r, &gone, "1", -1)
+	play(r, &gone, "1", -1)
+	run := Build(r.Envelopes())
+	if len(run.Features) != 1 || run.Features[0].Name != "in-memory.feature" || len(run.Features[0].Scenarios[0].Attempts) != 2 {
+		t.Fatalf("want one scenario of in-memory.feature with 2 attempts, got %+v", run.Features)
+	}
+}
