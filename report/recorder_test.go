@@ -66,6 +66,7 @@ func TestRecorderKeepsEveryAttemptKeyedByURIAndLine(t *testing.T) {
 	again := godogPickles(t, "testdata/checkout.feature", 300)
 	play(r, again[0], "2", -1)
 	envs := r.Envelopes()
+	checkReferences(t, envs)
 
 	run := Build(envs)
 	if len(run.Features) != 1 || run.Features[0].Name != "Checkout" {
@@ -129,6 +130,7 @@ func TestShardsConcatenateIntoOneRun(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
+	checkReferences(t, envs)
 	run := Build(envs)
 	if n := len(run.Features[0].Scenarios); len(run.Features) != 1 || n != 3 || !run.Success() {
 		t.Fatalf("two shards' records should read as one feature with 3 passing scenarios; got %d features, %d scenarios", len(run.Features), n)
@@ -190,5 +192,69 @@ func TestFeatureThatCannotBeReadAgain(t *testing.T) {
 	run := Build(r.Envelopes())
 	if len(run.Features) != 1 || run.Features[0].Name != "in-memory.feature" || len(run.Features[0].Scenarios[0].Attempts) != 2 {
 		t.Fatalf("want one scenario of in-memory.feature with 2 attempts, got %+v", run.Features)
+	}
+}
+
+// checkReferences fails when a message names an ID no earlier message defined,
+// as a Cucumber tool reading the stream would.
+func checkReferences(t *testing.T, envs []*messages.Envelope) {
+	t.Helper()
+	defined := map[string]bool{}
+	need := func(kind, id string) {
+		if !defined[id] {
+			t.Errorf("%s %q is used before it is defined", kind, id)
+		}
+	}
+	for _, e := range envs {
+		switch {
+		case e.TestRunStarted != nil:
+			defined[e.TestRunStarted.Id] = true
+		case e.GherkinDocument != nil:
+			ix := indexDocument(e.GherkinDocument)
+			for id := range ix.scenarios {
+				defined[id] = true
+			}
+			for id := range ix.steps {
+				defined[id] = true
+			}
+			for id := range ix.rows {
+				defined[id] = true
+			}
+		case e.Pickle != nil:
+			for _, id := range e.Pickle.AstNodeIds {
+				need("AST node", id)
+			}
+			defined[e.Pickle.Id] = true
+			for _, st := range e.Pickle.Steps {
+				for _, id := range st.AstNodeIds {
+					need("AST node", id)
+				}
+				defined[st.Id] = true
+			}
+		case e.TestCase != nil:
+			need("pickle", e.TestCase.PickleId)
+			need("test run", e.TestCase.TestRunStartedId)
+			defined[e.TestCase.Id] = true
+			for _, ts := range e.TestCase.TestSteps {
+				need("pickle step", ts.PickleStepId)
+				defined[ts.Id] = true
+			}
+		case e.TestCaseStarted != nil:
+			need("test case", e.TestCaseStarted.TestCaseId)
+			defined[e.TestCaseStarted.Id] = true
+		case e.TestStepStarted != nil:
+			need("test case started", e.TestStepStarted.TestCaseStartedId)
+			need("test step", e.TestStepStarted.TestStepId)
+		case e.TestStepFinished != nil:
+			need("test case started", e.TestStepFinished.TestCaseStartedId)
+			need("test step", e.TestStepFinished.TestStepId)
+		case e.Attachment != nil:
+			need("test case started", e.Attachment.TestCaseStartedId)
+			need("test step", e.Attachment.TestStepId)
+		case e.TestCaseFinished != nil:
+			need("test case started", e.TestCaseFinished.TestCaseStartedId)
+		case e.TestRunFinished != nil:
+			need("test run", e.TestRunFinished.TestRunStartedId)
+		}
 	}
 }

@@ -81,6 +81,7 @@ func TestReportsOfARealRun(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
+	report.CheckReferences(t, envs)
 	run := report.Build(envs)
 	if passed, failed, _ := run.Counts(); passed != 1 || failed != 1 {
 		t.Fatalf("want 1 passed and 1 failed scenario in the record, got %d and %d:\n%s", passed, failed, out)
