@@ -11,6 +11,7 @@ import (
 	"time"
 
 	"github.com/go-rod/rod"
+	"github.com/go-rod/rod/lib/cdp"
 	"github.com/go-rod/rod/lib/launcher"
 )
 
@@ -23,6 +24,9 @@ type BrowserOptions struct {
 	Headful bool
 	// TempDir is where the browser's profile folder is made; "" is the system's.
 	TempDir string
+	// Log, when set, is told about choices worth knowing (running without the
+	// sandbox).
+	Log func(msg string)
 }
 
 // BrowserNotFoundError says that no usable browser executable was found.
@@ -54,10 +58,14 @@ func FindBrowser(bin string) (string, error) {
 	return "", &BrowserNotFoundError{Looked: []string{"chromium", "chromium-browser", "google-chrome", "chrome", "microsoft-edge", "/usr/bin/chromium", "/snap/bin/chromium"}}
 }
 
-// Browser is a started browser and what it takes to stop it.
+// Browser is a started browser and what it takes to stop it: the process we
+// launched, or only our connection to a remote one (ConnectBrowser).
 type Browser struct {
 	*rod.Browser
 	launcher *launcher.Launcher
+	remote   *cdp.WebSocket
+	// ControlURL is the DevTools WebSocket URL the browser is driven through.
+	ControlURL string
 }
 
 // LaunchBrowser starts a headless browser with a fresh profile. The flags suit a
@@ -72,12 +80,16 @@ func LaunchBrowser(ctx context.Context, opts BrowserOptions) (*Browser, error) {
 	if err != nil {
 		return nil, fmt.Errorf("creating the browser's profile folder: %w", err)
 	}
+	// DevTools listens on loopback only: nothing else on the network may drive it.
 	l := launcher.New().Context(ctx).Bin(bin).UserDataDir(dir).Headless(!opts.Headful).
-		Set("disable-gpu").Set("disable-quic").Set("disable-component-update").
+		Set("remote-debugging-address", "127.0.0.1").Set("disable-gpu").Set("disable-quic").Set("disable-component-update").
 		Set("disable-background-networking").Set("disable-sync").Set("no-first-run").
 		Set("window-size", "1280,900")
-	if os.Geteuid() == 0 {
+	if why := noSandboxReason(); why != "" {
 		l = l.NoSandbox(true)
+		if opts.Log != nil {
+			opts.Log("romaine: Chrome runs with --no-sandbox (" + why + ")")
+		}
 	}
 	u, err := l.Launch()
 	if err != nil {
@@ -91,12 +103,19 @@ func LaunchBrowser(ctx context.Context, opts BrowserOptions) (*Browser, error) {
 		_ = os.RemoveAll(dir)
 		return nil, fmt.Errorf("connecting to %s at %s: %w", bin, u, err)
 	}
-	return &Browser{Browser: b, launcher: l}, nil
+	return &Browser{Browser: b, launcher: l, ControlURL: u}, nil
 }
 
 // Close ends the browser process and removes its profile. It asks Chrome to quit
 // over CDP (instant) and kills the process group only if that did not work.
 func (b *Browser) Close() error {
+	if b.remote != nil {
+		// Someone else's browser, shared by other workers: only hang up.
+		if err := b.remote.Close(); err != nil && !strings.Contains(err.Error(), "use of closed network connection") {
+			return fmt.Errorf("disconnecting from the browser: %w", err)
+		}
+		return nil
+	}
 	// A browser that hangs (stopped, frozen) must not hang the run: the kill below ends it.
 	err := b.Browser.Timeout(closeGrace).Close()
 	done := make(chan struct{})
@@ -117,13 +136,34 @@ func (b *Browser) Close() error {
 const closeGrace = 5 * time.Second
 
 // PID is the browser's process id (the leader of its process group).
-func (b *Browser) PID() int { return b.launcher.PID() }
+// 0 for a remote browser, which is not ours to kill.
+func (b *Browser) PID() int {
+	if b.launcher == nil {
+		return 0
+	}
+	return b.launcher.PID()
+}
 
 // Kill ends the browser and its helper processes at once, without asking: for
 // a browser that crashed or stopped answering. Close still removes the profile.
 func (b *Browser) Kill() {
-	if pid := b.launcher.PID(); pid > 0 {
+	if pid := b.PID(); pid > 0 {
 		_ = syscall.Kill(-pid, syscall.SIGKILL)
 		_ = syscall.Kill(pid, syscall.SIGKILL)
 	}
+}
+
+// noSandboxReason says why Chrome must run without its sandbox ("" when it need
+// not): as root Chrome refuses to start with it, and in a container the
+// kernel features it needs are usually missing.
+func noSandboxReason() string {
+	if os.Geteuid() == 0 {
+		return "running as root, where Chrome refuses its sandbox"
+	}
+	for _, f := range []string{"/.dockerenv", "/run/.containerenv"} {
+		if _, err := os.Stat(f); err == nil {
+			return "running in a container (" + f + "), where the sandbox's kernel features are usually missing"
+		}
+	}
+	return ""
 }

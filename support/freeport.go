@@ -16,6 +16,7 @@ import (
 // port even in the moment between our check and the app binding it.
 type PortLease struct {
 	Port     int
+	Host     string // where it is bound: 127.0.0.1 unless leased with LeasePortOn
 	lock     *os.File
 	listener net.Listener
 }
@@ -32,13 +33,17 @@ func (e *PortBusyError) Error() string {
 
 // LeasePort reserves port, or any free port when port is 0. The lease keeps the
 // port bound until Listener or Unbind is called.
-func LeasePort(port int) (*PortLease, error) {
+func LeasePort(port int) (*PortLease, error) { return LeasePortOn("127.0.0.1", port) }
+
+// LeasePortOn is LeasePort on another address or host name (the app host a
+// browser in a container reaches).
+func LeasePortOn(host string, port int) (*PortLease, error) {
 	if port != 0 {
-		return leaseOne(port)
+		return leaseOne(host, port)
 	}
 	var lastErr error
 	for range 50 {
-		l, err := net.Listen("tcp", "127.0.0.1:0")
+		l, err := net.Listen("tcp", net.JoinHostPort(host, "0"))
 		if err != nil {
 			return nil, fmt.Errorf("finding a free port: %w", err)
 		}
@@ -49,22 +54,22 @@ func LeasePort(port int) (*PortLease, error) {
 			lastErr = err
 			continue
 		}
-		return &PortLease{Port: p, lock: lock, listener: l}, nil
+		return &PortLease{Port: p, Host: host, lock: lock, listener: l}, nil
 	}
 	return nil, fmt.Errorf("finding a free port: every candidate was locked by another suite: %w", lastErr)
 }
 
-func leaseOne(port int) (*PortLease, error) {
+func leaseOne(host string, port int) (*PortLease, error) {
 	lock, err := lockPort(port)
 	if err != nil {
 		return nil, &PortBusyError{Port: port, Err: errors.New("another Romaine suite on this machine holds it")}
 	}
-	l, err := net.Listen("tcp", "127.0.0.1:"+strconv.Itoa(port))
+	l, err := net.Listen("tcp", net.JoinHostPort(host, strconv.Itoa(port)))
 	if err != nil {
 		lock.Close()
 		return nil, &PortBusyError{Port: port, Err: err}
 	}
-	return &PortLease{Port: port, lock: lock, listener: l}, nil
+	return &PortLease{Port: port, Host: host, lock: lock, listener: l}, nil
 }
 
 func lockPort(port int) (*os.File, error) {
@@ -81,6 +86,11 @@ func lockPort(port int) (*os.File, error) {
 		return nil, err
 	}
 	return f, nil
+}
+
+// URL is the base URL of an app serving on the lease.
+func (l *PortLease) URL() string {
+	return "http://" + net.JoinHostPort(l.Host, strconv.Itoa(l.Port))
 }
 
 // Listener hands over the bound listener, for an app served in this process

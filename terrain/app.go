@@ -55,7 +55,7 @@ func (a HandlerApp) Start(_ context.Context, w *Worker, port *support.PortLease)
 		}
 		return err
 	}
-	return "http://127.0.0.1:" + strconv.Itoa(port.Port), stop, nil
+	return port.URL(), stop, nil
 }
 
 // CommandApp starts any program, in any language, per worker with `sh -c`. It
@@ -69,7 +69,7 @@ type CommandApp struct {
 func (a CommandApp) Start(ctx context.Context, w *Worker, port *support.PortLease) (string, func() error, error) {
 	port.Unbind()
 	cmd := exec.Command("sh", "-c", appGuard, "romaine-app", a.Command)
-	cmd.Env = append(os.Environ(), "PORT="+strconv.Itoa(port.Port), "ROMAINE_WORKER="+strconv.Itoa(w.Index))
+	cmd.Env = append(os.Environ(), "PORT="+strconv.Itoa(port.Port), "HOST="+port.Host, "ROMAINE_WORKER="+strconv.Itoa(w.Index))
 	if w.TempDir != "" {
 		cmd.Env = append(cmd.Env, "TMPDIR="+w.TempDir)
 	}
@@ -97,7 +97,7 @@ func (a CommandApp) Start(ctx context.Context, w *Worker, port *support.PortLeas
 		}
 		return nil
 	}
-	return "http://127.0.0.1:" + strconv.Itoa(port.Port), stop, nil
+	return port.URL(), stop, nil
 }
 
 // appGuard is the shell that runs ROMAINE_APP_CMD ($1) and stays its parent.

@@ -4,9 +4,12 @@ import (
 	"flag"
 	"fmt"
 	"net/url"
+	"slices"
 	"strconv"
 	"strings"
 	"time"
+
+	"github.com/romaine-bdd/romaine/report"
 )
 
 // Config is every setting of a run. Go code sets defaults, flags override them,
@@ -58,6 +61,18 @@ type Config struct {
 	// (run it alone, by file:line); 0 gives each scenario a random seed.
 	// ROMAINE_SEED, -romaine.seed.
 	Seed int64
+	// Reports: files written at the end of the run, as KIND:PATH pairs separated by
+	// commas (kinds: messages, junit, html), alongside godog's own format.
+	// ROMAINE_REPORTS, -romaine.reports. E.g. junit:out.xml,html:report.html.
+	Reports string
+	// BrowserURL: DevTools endpoints of browsers already running, used instead of
+	// launching Chrome: ws://HOST:PORT/PATH?QUERY as is, or http://HOST:PORT
+	// (resolved through /json/version). Several, comma separated, spread the
+	// workers over them. ROMAINE_BROWSER_URL, -romaine.browser-url.
+	BrowserURL string
+	// AppHost: the name or address the browser reaches the app servers at; apps
+	// bind where it resolves. ROMAINE_APP_HOST, -romaine.app-host. Default 127.0.0.1.
+	AppHost string
 }
 
 // DefaultConfig is the configuration with nothing set.
@@ -70,6 +85,7 @@ func DefaultConfig() Config {
 		StartTimeout: 30 * time.Second,
 		Artifacts:    "romaine-artifacts",
 		Format:       "pretty",
+		AppHost:      "127.0.0.1",
 	}
 }
 
@@ -140,6 +156,12 @@ func settings() []setting {
 			c.Seed, err = strconv.ParseInt(strings.TrimSpace(v), 10, 64)
 			return
 		}))
+	g, s = str(func(c *Config) *string { return &c.BrowserURL })
+	add(mk("ROMAINE_BROWSER_URL", "browser-url", "DevTools endpoints of running browsers (ws://... or http://host:port), comma separated", g, s))
+	g, s = str(func(c *Config) *string { return &c.AppHost })
+	add(mk("ROMAINE_APP_HOST", "app-host", "name or address the browser reaches the app servers at (apps bind there)", g, s))
+	g, s = str(func(c *Config) *string { return &c.Reports })
+	add(mk("ROMAINE_REPORTS", "reports", "reports to write, KIND:PATH separated by commas, e.g. junit:out.xml,html:report.html,messages:run.ndjson", g, s))
 	return out
 }
 
@@ -198,6 +220,14 @@ func (c *Config) Validate() error {
 			return bad("ROMAINE_APP_URL", fmt.Sprintf("ROMAINE_APP_URL=%q is not an http(s) URL: set it like http://127.0.0.1:3000", c.AppURL))
 		}
 	}
+	for _, e := range c.BrowserEndpoints() {
+		if u, err := url.Parse(e); err != nil || u.Host == "" || !slices.Contains([]string{"ws", "wss", "http", "https"}, u.Scheme) {
+			return bad("ROMAINE_BROWSER_URL", fmt.Sprintf("ROMAINE_BROWSER_URL names %q, which is not a DevTools endpoint URL: write ws://HOST:PORT/PATH (kept as is) or http://HOST:PORT, several separated by commas", e))
+		}
+	}
+	if _, err := report.ParseOutputs(c.Reports); err != nil {
+		return bad("ROMAINE_REPORTS", fmt.Sprintf("ROMAINE_REPORTS=%q: %v", c.Reports, err))
+	}
 	if c.FactoryPath != "" && !strings.Contains(c.FactoryPath, "{model}") {
 		return bad("ROMAINE_FACTORY_PATH", fmt.Sprintf("ROMAINE_FACTORY_PATH=%q has no {model}: write where a record of any model is created, e.g. /test/factories/{model}", c.FactoryPath))
 	}
@@ -210,6 +240,17 @@ func (c *Config) Validate() error {
 		}
 	}
 	return nil
+}
+
+// BrowserEndpoints is ROMAINE_BROWSER_URL split into its endpoints.
+func (c *Config) BrowserEndpoints() []string {
+	var out []string
+	for _, e := range strings.Split(c.BrowserURL, ",") {
+		if e = strings.TrimSpace(e); e != "" {
+			out = append(out, e)
+		}
+	}
+	return out
 }
 
 // String is the one line printed at the start of a run.

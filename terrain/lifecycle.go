@@ -30,6 +30,7 @@ func (s *Suite) InitializeScenario(sc *godog.ScenarioContext) {
 	sc.StepContext().After(s.diagnose)
 	sc.StepContext().After(s.afterStep)
 	sc.After(s.afterScenario)
+	s.recordReports(sc) // last, so the record sees every other hook's result
 }
 
 func (s *Suite) beforeScenario(ctx context.Context, gs *godog.Scenario) (context.Context, error) {

@@ -95,7 +95,7 @@ func (s *Suite) restartBrowser(w *Worker) error {
 	w.pages.Close()
 	_ = w.Browser.Close()
 	w.pages, w.Browser = nil, nil
-	b, err := s.launchBrowser(w)
+	b, err := s.browserFor(w)
 	if err != nil {
 		return err
 	}

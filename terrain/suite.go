@@ -17,7 +17,6 @@ import (
 	"github.com/cucumber/godog"
 
 	"github.com/romaine-bdd/romaine/factories"
-	"github.com/romaine-bdd/romaine/support"
 )
 
 // Suite is one run's lifecycle: configuration, the worker pool, the hooks, the
@@ -53,6 +52,17 @@ type Suite struct {
 	runDir string
 	// scenarios counts the scenarios that began: a run of none is an error.
 	scenarios atomic.Int64
+	reports     *reports
+	logged      sync.Map // messages logged once per run
+	// downEndpoints are ROMAINE_BROWSER_URL endpoints found down; workers skip them.
+	downEndpoints sync.Map
+}
+
+// logOnce prints msg the first time it is given in this run.
+func (s *Suite) logOnce(msg string) {
+	if _, seen := s.logged.LoadOrStore(msg, true); !seen {
+		fmt.Fprintln(s.out, msg)
+	}
 }
 
 // WorkerHook runs when a worker starts (after its app is ready and its browser
@@ -210,8 +220,8 @@ func (s *Suite) prepare() error {
 			return &ConfigError{Setting: "ROMAINE_FEATURES", Message: fmt.Sprintf("ROMAINE_FEATURES names %q, which does not exist: set it to feature files or folders, space separated (now %q)", f, strings.Join(s.cfg.Features, " "))}
 		}
 	}
-	if _, err := support.FindBrowser(s.cfg.Browser); err != nil {
-		return browserError(s.cfg, err)
+	if err := s.checkBrowserAndAppHost(); err != nil {
+		return err
 	}
 	if err := s.checkPrerequisites(); err != nil {
 		return err
@@ -222,7 +232,7 @@ func (s *Suite) prepare() error {
 	}
 	s.runDir = dir
 	s.runCtx, s.stopRun = context.WithCancel(context.Background())
-	return nil
+	return s.startReports()
 }
 
 // GodogOptions are the godog options for this configuration (for go test).
@@ -277,6 +287,9 @@ func (s *Suite) InitializeTestSuite(ctx *godog.TestSuiteContext) {
 	ctx.AfterSuite(func() {
 		if err := s.shutdown(); err != nil {
 			fmt.Fprintln(s.errOut, "romaine: stopping workers:", err)
+		}
+		if err := s.writeReports(); err != nil {
+			fmt.Fprintln(s.errOut, "romaine: writing reports:", err)
 		}
 	})
 }

@@ -57,7 +57,7 @@ func (s *Suite) startWorker(ctx context.Context, index int) (w *Worker, err erro
 		if s.cfg.BasePort != 0 {
 			port = s.cfg.BasePort + index - 1
 		}
-		lease, err := support.LeasePort(port)
+		lease, err := support.LeasePortOn(s.cfg.AppHost, port)
 		if err != nil {
 			var busy *support.PortBusyError
 			if errors.As(err, &busy) {
@@ -75,7 +75,7 @@ func (s *Suite) startWorker(ctx context.Context, index int) (w *Worker, err erro
 	wg.Add(1)
 	go func() {
 		defer wg.Done()
-		w.Browser, browserErr = s.launchBrowser(w)
+		w.Browser, browserErr = s.browserFor(w)
 	}()
 	base, stop, appErr := s.app.Start(ctx, w, w.lease)
 	w.BaseURL, w.stopApp = base, stop
@@ -135,7 +135,7 @@ const closeLimit = 5 * time.Second
 
 // launchBrowser starts a browser for w, its profile in the worker's folder.
 func (s *Suite) launchBrowser(w *Worker) (*support.Browser, error) {
-	b, err := support.LaunchBrowser(s.runCtx, support.BrowserOptions{Bin: s.cfg.Browser, Headful: s.cfg.Headful, TempDir: w.TempDir})
+	b, err := support.LaunchBrowser(s.runCtx, support.BrowserOptions{Bin: s.cfg.Browser, Headful: s.cfg.Headful, TempDir: w.TempDir, Log: s.logOnce})
 	if err != nil {
 		return nil, browserError(s.cfg, err)
 	}

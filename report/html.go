@@ -1,0 +1,77 @@
+package report
+
+import (
+	_ "embed"
+	"encoding/base64"
+	"fmt"
+	"html/template"
+	"io"
+	"os"
+	"path/filepath"
+	"strings"
+	"time"
+
+	messages "github.com/cucumber/messages/go/v34"
+)
+
+//go:embed report.html.tmpl
+var htmlSource string
+
+var htmlTemplate = template.Must(template.New("report").Funcs(template.FuncMap{
+	"status": func(s messages.TestStepResultStatus) string { return strings.ToLower(string(s)) },
+	"dur":    func(d time.Duration) string { return d.Round(time.Millisecond).String() },
+	"image":  func(a *Attachment) bool { return strings.HasPrefix(a.MediaType, "image/") },
+	// A data: URI keeps the screenshot inside the file (no network, no folder).
+	"dataURI": func(a *Attachment) template.URL {
+		return template.URL("data:" + a.MediaType + ";base64," + base64.StdEncoding.EncodeToString(a.Body))
+	},
+	"text": func(a *Attachment) string { return string(a.Body) },
+	"add":  func(a, b int) int { return a + b },
+}).Parse(htmlSource))
+
+// htmlView is what the template reads.
+type htmlView struct {
+	*Run
+	Passed, Failed, Flaky int
+	Generated             string
+}
+
+// Attention is what a reader looks at first: failed scenarios, then flaky ones.
+func (v htmlView) Attention() []*Scenario {
+	var failed, flaky []*Scenario
+	for _, f := range v.Features {
+		for _, s := range f.Scenarios {
+			switch {
+			case !s.Final().Passed():
+				failed = append(failed, s)
+			case s.Flaky():
+				flaky = append(flaky, s)
+			}
+		}
+	}
+	return append(failed, flaky...)
+}
+
+// WriteHTML writes run as one HTML file that needs nothing else: styles inside,
+// screenshots inline, no script and no network.
+func WriteHTML(w io.Writer, run *Run) error {
+	v := htmlView{Run: run, Generated: time.Now().UTC().Format(time.RFC3339)}
+	v.Passed, v.Failed, v.Flaky = run.Counts()
+	return htmlTemplate.Execute(w, v)
+}
+
+// WriteHTMLFile writes the HTML report to path.
+func WriteHTMLFile(path string, run *Run) error {
+	if err := os.MkdirAll(filepath.Dir(path), 0o755); err != nil {
+		return err
+	}
+	f, err := os.Create(path)
+	if err != nil {
+		return err
+	}
+	if err := WriteHTML(f, run); err != nil {
+		f.Close()
+		return fmt.Errorf("writing %s: %w", path, err)
+	}
+	return f.Close()
+}

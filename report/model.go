@@ -1,0 +1,284 @@
+package report
+
+import (
+	"encoding/base64"
+	"slices"
+	"strconv"
+	"strings"
+	"time"
+
+	messages "github.com/cucumber/messages/go/v34"
+)
+
+// Run is what the reports show, read back from Cucumber messages: features,
+// their scenarios, and every attempt of each. Several runs' messages (shards)
+// read together make one Run; a scenario (uri:line) met in several attempts
+// is one scenario.
+type Run struct {
+	Features []*Feature
+	Started  time.Time
+	Duration time.Duration // from the first start to the last finish
+}
+
+// Feature is one feature file.
+type Feature struct {
+	URI       string
+	Name      string
+	Scenarios []*Scenario
+}
+
+// Scenario is one scenario (or one example row of an outline): its attempts, the
+// last of which is its result.
+type Scenario struct {
+	Feature  *Feature
+	Name     string
+	URI      string
+	Line     int64
+	Tags     []string // @smoke, ...
+	Attempts []*Attempt
+}
+
+// Attempt is one execution of a scenario.
+type Attempt struct {
+	Worker   string
+	Started  time.Time
+	Duration time.Duration
+	Steps    []*Step
+}
+
+// Step is one step of an attempt with its result and attachments.
+type Step struct {
+	Keyword     string
+	Text        string
+	Status      messages.TestStepResultStatus
+	Duration    time.Duration
+	Error       string
+	Attachments []*Attachment
+}
+
+// Attachment is a file a step attached (screenshot, page HTML, console).
+type Attachment struct {
+	FileName  string
+	MediaType string
+	Body      []byte
+}
+
+// Key is the scenario's uri:line, the same across attempts and shards.
+func (s *Scenario) Key() string { return s.URI + ":" + strconv.FormatInt(s.Line, 10) }
+
+// Anchor is an HTML id for the scenario, unique in a report.
+func (s *Scenario) Anchor() string { return "s-" + slug(s.Key()) }
+
+// Final is the attempt that counts: the last one.
+func (s *Scenario) Final() *Attempt {
+	if len(s.Attempts) == 0 {
+		return &Attempt{}
+	}
+	return s.Attempts[len(s.Attempts)-1]
+}
+
+// Flaky says the scenario passed in the end after failing before.
+func (s *Scenario) Flaky() bool {
+	return s.Final().Passed() && slices.ContainsFunc(s.Attempts, func(a *Attempt) bool { return !a.Passed() })
+}
+
+// Status is the attempt's result: its failing step's status, else the first
+// step that did not pass (skipped), else passed.
+func (a *Attempt) Status() messages.TestStepResultStatus {
+	if f := a.Failed(); f != nil {
+		return f.Status
+	}
+	if len(a.Steps) == 0 {
+		return messages.TestStepResultStatus_UNKNOWN
+	}
+	for _, st := range a.Steps {
+		if st.Status != messages.TestStepResultStatus_PASSED {
+			return st.Status
+		}
+	}
+	return messages.TestStepResultStatus_PASSED
+}
+
+// Passed says every step passed.
+func (a *Attempt) Passed() bool { return a.Status() == messages.TestStepResultStatus_PASSED }
+
+// Failed is the step that failed the attempt (failed, undefined, pending or
+// ambiguous), or nil.
+func (a *Attempt) Failed() *Step {
+	for _, st := range a.Steps {
+		switch st.Status {
+		case messages.TestStepResultStatus_PASSED, messages.TestStepResultStatus_SKIPPED:
+		default:
+			return st
+		}
+	}
+	return nil
+}
+
+// Success says every scenario's final attempt passed.
+func (r *Run) Success() bool {
+	for _, f := range r.Features {
+		for _, s := range f.Scenarios {
+			if !s.Final().Passed() {
+				return false
+			}
+		}
+	}
+	return true
+}
+
+// Counts are the scenarios by their final result, and how many were flaky.
+func (r *Run) Counts() (passed, failed, flaky int) {
+	for _, f := range r.Features {
+		for _, s := range f.Scenarios {
+			switch {
+			case !s.Final().Passed():
+				failed++
+			case s.Flaky():
+				flaky++
+				passed++
+			default:
+				passed++
+			}
+		}
+	}
+	return
+}
+
+// Build reads messages (one run's, or several runs' concatenated) into a Run.
+func Build(envs []*messages.Envelope) *Run {
+	docs := map[string]*astIndex{}
+	featureNames := map[string]string{}
+	pickles := map[string]*messages.Pickle{}
+	cases := map[string]*messages.TestCase{}
+	type started struct {
+		scenario *Scenario
+		attempt  *Attempt
+		steps    map[string]*Step // by test step ID
+	}
+	starts := map[string]*started{}
+	scenarios := map[string]*Scenario{}
+	features := map[string]*Feature{}
+	run := &Run{}
+	var last time.Time
+	ts := func(t *messages.Timestamp) time.Time {
+		if t == nil {
+			return time.Time{}
+		}
+		return messages.TimestampToGoTime(*t)
+	}
+	for _, e := range envs {
+		switch {
+		case e.GherkinDocument != nil:
+			docs[e.GherkinDocument.Uri] = indexDocument(e.GherkinDocument)
+			if e.GherkinDocument.Feature != nil {
+				featureNames[e.GherkinDocument.Uri] = e.GherkinDocument.Feature.Name
+			}
+		case e.Pickle != nil:
+			pickles[e.Pickle.Id] = e.Pickle
+		case e.TestCase != nil:
+			cases[e.TestCase.Id] = e.TestCase
+		case e.TestRunStarted != nil:
+			if t := ts(e.TestRunStarted.Timestamp); run.Started.IsZero() || t.Before(run.Started) {
+				run.Started = t
+			}
+		case e.TestCaseStarted != nil:
+			tc := cases[e.TestCaseStarted.TestCaseId]
+			if tc == nil || pickles[tc.PickleId] == nil {
+				continue
+			}
+			p := pickles[tc.PickleId]
+			ix := docs[p.Uri]
+			var line int64
+			if ix != nil {
+				line = ix.line(p)
+			}
+			key := p.Uri + ":" + strconv.FormatInt(line, 10)
+			sc := scenarios[key]
+			if sc == nil {
+				f := features[p.Uri]
+				if f == nil {
+					f = &Feature{URI: p.Uri, Name: featureNames[p.Uri]}
+					if f.Name == "" {
+						f.Name = p.Uri
+					}
+					features[p.Uri] = f
+					run.Features = append(run.Features, f)
+				}
+				sc = &Scenario{Feature: f, Name: p.Name, URI: p.Uri, Line: line}
+				for _, tag := range p.Tags {
+					sc.Tags = append(sc.Tags, tag.Name)
+				}
+				scenarios[key] = sc
+				f.Scenarios = append(f.Scenarios, sc)
+			}
+			a := &Attempt{Worker: e.TestCaseStarted.WorkerId, Started: ts(e.TestCaseStarted.Timestamp)}
+			st := &started{scenario: sc, attempt: a, steps: map[string]*Step{}}
+			for i, tstep := range tc.TestSteps {
+				step := &Step{Status: messages.TestStepResultStatus_UNKNOWN, Error: unfinished}
+				if i < len(p.Steps) {
+					step.Text = p.Steps[i].Text
+					step.Keyword = keyword(ix, p.Steps[i])
+				}
+				a.Steps = append(a.Steps, step)
+				st.steps[tstep.Id] = step
+			}
+			sc.Attempts = append(sc.Attempts, a)
+			starts[e.TestCaseStarted.Id] = st
+		case e.TestStepFinished != nil:
+			st := starts[e.TestStepFinished.TestCaseStartedId]
+			if st == nil || st.steps[e.TestStepFinished.TestStepId] == nil || e.TestStepFinished.TestStepResult == nil {
+				continue
+			}
+			step, res := st.steps[e.TestStepFinished.TestStepId], e.TestStepFinished.TestStepResult
+			step.Status, step.Error = res.Status, res.Message
+			if res.Duration != nil {
+				step.Duration = messages.DurationToGoDuration(*res.Duration)
+			}
+		case e.Attachment != nil:
+			st := starts[e.Attachment.TestCaseStartedId]
+			if st == nil || st.steps[e.Attachment.TestStepId] == nil {
+				continue
+			}
+			body := []byte(e.Attachment.Body)
+			if e.Attachment.ContentEncoding == messages.AttachmentContentEncoding_BASE64 {
+				if b, err := base64.StdEncoding.DecodeString(e.Attachment.Body); err == nil {
+					body = b
+				}
+			}
+			step := st.steps[e.Attachment.TestStepId]
+			step.Attachments = append(step.Attachments, &Attachment{FileName: e.Attachment.FileName, MediaType: e.Attachment.MediaType, Body: body})
+		case e.TestCaseFinished != nil:
+			if st := starts[e.TestCaseFinished.TestCaseStartedId]; st != nil {
+				end := ts(e.TestCaseFinished.Timestamp)
+				st.attempt.Duration = end.Sub(st.attempt.Started)
+				if end.After(last) {
+					last = end
+				}
+			}
+		}
+	}
+	if !run.Started.IsZero() && last.After(run.Started) {
+		run.Duration = last.Sub(run.Started)
+	}
+	slices.SortStableFunc(run.Features, func(a, b *Feature) int { return strings.Compare(a.URI, b.URI) })
+	for _, f := range run.Features {
+		slices.SortStableFunc(f.Scenarios, func(a, b *Scenario) int { return int(a.Line - b.Line) })
+	}
+	return run
+}
+
+// unfinished is the error of a step the record has no result for: the run
+// ended (Ctrl-C, a CI timeout) before the step ran or finished.
+const unfinished = "no result: the run ended before this step finished"
+
+// keyword is the Gherkin keyword a pickle step was written with ("Given ").
+func keyword(ix *astIndex, st *messages.PickleStep) string {
+	if ix == nil || len(st.AstNodeIds) == 0 {
+		return ""
+	}
+	if s, ok := ix.steps[st.AstNodeIds[0]]; ok {
+		return s.Keyword
+	}
+	return ""
+}

@@ -1,0 +1,57 @@
+package terrain
+
+import (
+	"context"
+	"fmt"
+	"strconv"
+
+	"github.com/cucumber/godog"
+
+	"github.com/romaine-bdd/romaine/report"
+)
+
+// reports is the run's record for ROMAINE_REPORTS and where it goes.
+type reports struct {
+	outputs  []report.Output
+	recorder *report.Recorder
+}
+
+// startReports begins the record when ROMAINE_REPORTS asks for reports.
+func (s *Suite) startReports() error {
+	outputs, err := report.ParseOutputs(s.cfg.Reports)
+	if err != nil || len(outputs) == 0 {
+		return err // Validate has already refused a bad value
+	}
+	s.reports = &reports{outputs: outputs, recorder: report.NewRecorder()}
+	return nil
+}
+
+// recordReports adds the recording hooks to a scenario; the worker is the one
+// terrain gave the scenario.
+func (s *Suite) recordReports(sc *godog.ScenarioContext) {
+	if s.Prepare() != nil || s.reports == nil {
+		return
+	}
+	s.reports.recorder.Register(sc, func(ctx context.Context) string {
+		if scn, err := FromContext(ctx); err == nil && scn.Worker != nil {
+			return strconv.Itoa(scn.Worker.Index)
+		}
+		return ""
+	})
+}
+
+// writeReports writes every report from the record so far. It runs at the end
+// of each godog run; when one Romaine run is several godog runs (retries of
+// failed scenarios), the last one writes the whole record.
+func (s *Suite) writeReports() error {
+	if s.reports == nil {
+		return nil
+	}
+	if err := report.Write(s.reports.outputs, s.reports.recorder.Envelopes()); err != nil {
+		return err
+	}
+	for _, o := range s.reports.outputs {
+		s.logOnce(fmt.Sprintf("romaine: %s report written to %s", o.Kind, o.Path))
+	}
+	return nil
+}
