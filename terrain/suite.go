@@ -52,8 +52,8 @@ type Suite struct {
 	runDir string
 	// scenarios counts the scenarios that began: a run of none is an error.
 	scenarios atomic.Int64
-	reports     *reports
-	logged      sync.Map // messages logged once per run
+	reports   *reports
+	logged    sync.Map // messages logged once per run
 	// downEndpoints are ROMAINE_BROWSER_URL endpoints found down; workers skip them.
 	downEndpoints sync.Map
 }
