@@ -59,7 +59,7 @@ func (p *Page) SaveArtifacts(ctx context.Context, dir string) ([]Artifact, error
 	}
 	section("console and uncaught errors", p.events.console)
 	section("failed requests (network errors, 4xx and 5xx answers)", p.events.failed)
-	section("unexpected dialogs (dismissed)", p.events.unexpected)
+	section("unexpected dialogs (dismissed)", p.events.dialogs)
 	p.events.mu.Unlock()
 	write("console.txt", "text/plain", []byte(log.String()))
 	if len(problems) > 0 {

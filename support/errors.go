@@ -47,3 +47,18 @@ type LocatorError struct {
 func (e *LocatorError) Error() string {
 	return fmt.Sprintf("cannot %s %s: %s", e.Op, e.Target, e.Reason)
 }
+
+// NavigationError is a page load that did not finish within the navigation
+// limit, with how far it got.
+type NavigationError struct {
+	What  string        // "going to http://...", "reloading the page", ...
+	Limit time.Duration // the policy's Navigation
+	State string        // how far the load got
+}
+
+func (e *NavigationError) Error() string {
+	return fmt.Sprintf("%s: the page did not load within %s (the page-load limit, ROMAINE_NAVIGATION_TIMEOUT; it is separate from ROMAINE_TIMEOUT, the limit of element waits): by then %s",
+		e.What, e.Limit.Round(10*time.Millisecond), e.State)
+}
+
+func (e *NavigationError) Unwrap() error { return context.DeadlineExceeded }
