@@ -237,8 +237,14 @@
   // a wait that takes several calls (slices) does not start over on each one, and
   // a short last slice still gets past "is it moving?" to the real reason.
   const FRAMES = Symbol.for('romaine.frames');
-  const frame = window[FRAMES] || (window[FRAMES] = { n: 0, in: false, seen: new WeakMap() });
-  const stableSeen = frame.seen;
+  const frame = window[FRAMES] || (window[FRAMES] = { n: 0, in: false, seen: new Map() });
+  // Boxes are remembered per target (the locator and its scopes), not per node:
+  // a node re-rendered in place by the page (a list rebuilt every 50 ms) is
+  // still, as a person sees it, and the action may go ahead at once rather than
+  // wait for a node that lives two frames.
+  const stableKey = JSON.stringify([req.locator, req.kind, req.scopes]);
+  if (frame.seen.size > 200) frame.seen.clear();
+  const stableSeen = { get: () => frame.seen.get(stableKey), set: (_, v) => frame.seen.set(stableKey, v), delete: () => frame.seen.delete(stableKey) };
   // A finite animation or transition of the position or size of el or of an
   // ancestor: the box alone cannot tell, as one that has not started yet (or that
   // the compositor runs ahead of the page) shows a still box for a frame or two.
@@ -310,19 +316,28 @@
   }
   const deepActive = () => { let a = document.activeElement; while (a && a.shadowRoot && a.shadowRoot.activeElement) a = a.shadowRoot.activeElement; return a; };
   function intercept(kind, el, tgt, x, y) {
-    const w = {
-      token: req.token, el, seen: [], fail: '', settled: false, until: Date.now() + Math.max(1000, req.holdMs || 0),
-      lands: (n) => reaches(n, el) || reaches(n, tgt),
+    const w = { token: req.token, el, tgt, seen: [], fail: '', settled: false, until: Date.now() + Math.max(1000, req.holdMs || 0) };
+    // The first event may land on a node the page put in place of the checked
+    // one since the check (same target, re-rendered): the input goes where the
+    // step's target now is. From then on, every event must reach that node.
+    w.lands = (n) => {
+      if (reaches(n, w.el) || reaches(n, w.tgt)) return true;
+      if (w.seen.length > 1) return false;
+      const s = scopeRoot(), m = s.root ? one(s.root) : {};
+      if (!m.el || !(reaches(n, m.el) || reaches(n, m.tgt)) || (req.needEnabled && disabled(m.el))) return false;
+      w.el = m.el; w.tgt = m.tgt;
+      return true;
     };
-    // Whether el is still where the input goes: under the point, or focused.
-    const still = () => el.isConnected && (kind === 'type' ? w.lands(deepActive()) : w.lands(document.elementFromPoint(x, y)));
+    // Whether the element is still where the input goes: under the point, or focused.
+    const at = (n) => reaches(n, w.el) || reaches(n, w.tgt);
+    const still = () => w.el.isConnected && at(kind === 'type' ? deepActive() : document.elementFromPoint(x, y));
     const mine = (e) => e.isTrusted && WATCHED[kind].includes(e.type) && Date.now() < w.until && hitWatch().cur === w;
     w.capture = (e) => {
       if (!mine(e)) return;
       if (!w.fail && !w.settled) {
         w.seen.push(e.type);
         const t = e.composedPath ? e.composedPath()[0] : e.target;
-        if (!w.lands(t)) w.fail = 'the ' + e.type + ' would hit ' + describe(t) + ' instead of ' + describe(el);
+        if (!w.lands(t)) w.fail = 'the ' + e.type + ' would hit ' + describe(t) + ' instead of ' + describe(w.el);
       }
       if (w.fail) { e.preventDefault(); e.stopImmediatePropagation(); }
     };
