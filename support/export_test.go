@@ -37,3 +37,6 @@ func ClickSplit(ctx context.Context, p *Page, l Locator, check, beforePress bool
 	_, err = p.wait(ctx, op, l.String(), request{Check: "state", Prop: "checked"}.withLocator(l))
 	return err
 }
+
+// AnswerGrace is how long past the deadline the page's last answer is awaited.
+const AnswerGrace = answerGrace
