@@ -79,7 +79,7 @@ func (s *Suite) startWorker(ctx context.Context, index int) (w *Worker, err erro
 	}
 	w.pages = support.NewPages(s.runCtx, w.Browser.Browser, support.PageOptions{
 		BaseURL: w.BaseURL,
-		Policy:  support.Policy{Timeout: s.cfg.Timeout, Slice: support.DefaultPolicy().Slice},
+		Policy:  support.Policy{Timeout: s.cfg.Timeout, Slice: support.DefaultPolicy().Slice, Navigation: s.cfg.NavigationTimeout},
 	})
 	for _, h := range s.hooks.beforeWorker {
 		if err := h(ctx, w); err != nil {
