@@ -56,3 +56,15 @@ armed.push(() => setTimeout(() => { c.disabled = false; }, 2200));
 		t.Errorf("the step took %s: its waits did not share one deadline (bound %s)", took, bound)
 	}
 }
+
+// A page that cannot answer for a while (a CPU-starved machine, a long task),
+// longer than the step's limit: the step still fails with what the page showed
+// once it answered, not with "0 attempts" and nothing seen.
+func TestSlowFirstAnswerStillReportsWhatThePageShowed(t *testing.T) {
+	t.Parallel()
+	p, ctx := open(t, site{"/": `<p>Only this</p><script>
+armed.push(() => setTimeout(() => { const end = Date.now() + 3500; while (Date.now() < end) {} }, 0));
+</script>`})
+	js(t, p, "arm()")
+	wantTimeout(t, p.ExpectText(ctx, "Something else"), `visible text was: "Only this"`)
+}
