@@ -97,3 +97,15 @@ document.getElementById('box').addEventListener('focusin', () => {
 		t.Errorf("the field holds %q, want %q", got, "bananas")
 	}
 }
+
+// A page that answers the first click of a double-click by disabling the
+// button gets no second click nor dblclick: the double-click has done what a
+// person's would, and must not be retried until it times out.
+func TestDoubleClickOnAButtonThatDisablesItself(t *testing.T) {
+	t.Parallel()
+	p, ctx := open(t, site{"/": `<button id="add" onclick="rec('add'); this.disabled = true">Add product</button>`})
+	if err := p.DoubleClick(ctx, support.Loc("Add product")); err != nil {
+		t.Fatal(err)
+	}
+	wantEvents(t, p, "add")
+}

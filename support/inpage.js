@@ -297,7 +297,8 @@
   // replaced between press and release (a list re-rendered on a timer), which
   // would otherwise get a mousedown and never its click. A change the page makes
   // in answer to one of our events (seen when the event has finished bubbling)
-  // is the action working, and ends the watch.
+  // (moved, covered, removed or disabled) is the action working, and ends the
+  // watch.
   const HIT = Symbol.for('romaine.hit');
   const WATCHED = {
     mouse: ['pointerdown', 'mousedown', 'pointerup', 'mouseup', 'click', 'dblclick', 'auxclick', 'contextmenu'],
@@ -330,7 +331,7 @@
     };
     // Whether the element is still where the input goes: under the point, or focused.
     const at = (n) => reaches(n, w.el) || reaches(n, w.tgt);
-    const still = () => w.el.isConnected && at(kind === 'type' ? deepActive() : document.elementFromPoint(x, y));
+    const still = () => w.el.isConnected && !disabled(w.el) && at(kind === 'type' ? deepActive() : document.elementFromPoint(x, y));
     const mine = (e) => e.isTrusted && WATCHED[kind].includes(e.type) && Date.now() < w.until && hitWatch().cur === w;
     w.capture = (e) => {
       if (!mine(e)) return;
