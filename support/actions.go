@@ -1,6 +1,7 @@
 package support
 
 import (
+	"bytes"
 	"context"
 	"errors"
 	"fmt"
@@ -125,12 +126,26 @@ func (p *Page) mouseClick(ctx context.Context, x, y float64, count int) error {
 		return err
 	}
 	for i := 1; i <= count; i++ {
-		if err := p.mouse(ctx, proto.InputDispatchMouseEventTypeMousePressed, x, y, i); err != nil {
+		if err := p.pressRelease(ctx, x, y, i); err != nil {
 			return err
 		}
-		if err := p.mouse(ctx, proto.InputDispatchMouseEventTypeMouseReleased, x, y, i); err != nil {
-			return err
-		}
+	}
+	return nil
+}
+
+// pressRelease presses and releases the left button with no round trip in
+// between (see wire), so the page cannot re-render the node between the two.
+func (p *Page) pressRelease(ctx context.Context, x, y float64, clicks int) error {
+	ev := func(typ proto.InputDispatchMouseEventType) proto.InputDispatchMouseEvent {
+		return proto.InputDispatchMouseEvent{Type: typ, X: x, Y: y, Button: proto.InputMouseButtonLeft, Buttons: gson1(1), ClickCount: clicks}
+	}
+	pr := pressRelease{press: ev(proto.InputDispatchMouseEventTypeMousePressed), release: ev(proto.InputDispatchMouseEventTypeMouseReleased)}
+	res, err := p.rod.Call(ctx, string(p.rod.SessionID), "Input.dispatchMouseEvent", pr)
+	if err != nil {
+		return fmt.Errorf("mouse press and release at (%.0f,%.0f): %w", x, y, err)
+	}
+	if !bytes.Equal(res, pipelined) { // not a wire: only the press went
+		return p.mouse(ctx, proto.InputDispatchMouseEventTypeMouseReleased, x, y, clicks)
 	}
 	return nil
 }
