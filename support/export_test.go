@@ -40,3 +40,13 @@ func ClickSplit(ctx context.Context, p *Page, l Locator, check, beforePress bool
 
 // AnswerGrace is how long past the deadline the page's last answer is awaited.
 const AnswerGrace = answerGrace
+
+// HoverSplit hovers over the element l names as Hover does, running between()
+// after each check and before the mouse moves.
+func HoverSplit(ctx context.Context, p *Page, l Locator, between func()) error {
+	_, err := p.actWithInput(ctx, "hover over", l, request{}, "hover", "", func(ctx context.Context, a answer) error {
+		between()
+		return p.mouse(ctx, proto.InputDispatchMouseEventTypeMouseMoved, a.X, a.Y, 0)
+	})
+	return err
+}

@@ -109,3 +109,27 @@ func TestDoubleClickOnAButtonThatDisablesItself(t *testing.T) {
 	}
 	wantEvents(t, p, "add")
 }
+
+// Hover: late content pushes the element down between the check and the
+// mouse's arrival; the hover is made again over the element, and the banner
+// that took its place is not hovered as if it were the target.
+func TestHoverPushedAwayBeforeTheMouseArrives(t *testing.T) {
+	t.Parallel()
+	p, ctx := open(t, site{"/": `<div id="news"></div><span id="help" onmousemove="rec('help')">Help</span>`})
+	once := true
+	err := support.HoverSplit(ctx, p, support.Loc("Help"), func() {
+		if once {
+			once = false
+			js(t, p, `news.innerHTML = '<div style="height:120px" onmousemove="rec(\'banner\')">News</div>'`)
+		}
+	})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if got := events(t, p); len(got) == 0 || got[len(got)-1] != "help" || strings.Contains(strings.Join(got, " "), "banner") {
+		t.Errorf("page events = %q, want the mouse over Help and never over the banner", got)
+	}
+	if !js(t, p, "document.getElementById('help').matches(':hover')").Bool() {
+		t.Error("Help is not hovered")
+	}
+}
