@@ -295,10 +295,10 @@
   // first that does not is blocked, with every later one, and the action is
   // tried again. Watching every event, not only the first, catches a node
   // replaced between press and release (a list re-rendered on a timer), which
-  // would otherwise get a mousedown and never its click. A change the page makes
-  // in answer to one of our events (seen when the event has finished bubbling)
-  // (moved, covered, removed or disabled) is the action working, and ends the
-  // watch.
+  // would otherwise get a mousedown and never its click. The element moved,
+  // covered, removed or disabled by the page in answer to one of our events
+  // (seen when that event has finished bubbling) is the action working, and
+  // ends the watch.
   const HIT = Symbol.for('romaine.hit');
   const WATCHED = {
     mouse: ['pointerdown', 'mousedown', 'pointerup', 'mouseup', 'click', 'dblclick', 'auxclick', 'contextmenu'],
