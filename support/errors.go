@@ -14,8 +14,8 @@ type TimeoutError struct {
 	Op        string        // "click", "see text", ...
 	Target    string        // the locator with its scopes, or the text looked for
 	Timeout   time.Duration // how long the policy allowed
-	Attempts  int           // in-page checks that were answered
-	Elapsed   time.Duration // from the first attempt to giving up (a little over Timeout)
+	Attempts  int           // in-page checks answered during the step
+	Elapsed   time.Duration // from the start of the step to giving up (a little over Timeout)
 	LastState string        // why the last attempt did not pass
 	Artifacts string        // folder of the screenshot and HTML, when saved
 }
