@@ -74,7 +74,9 @@ func (p *Page) actWithInput(ctx context.Context, op string, l Locator, req reque
 // element. A document that went away took the watch with it: the input
 // navigated, which is an answer too.
 func (p *Page) release(ctx context.Context, clk *stepClock, op, target string, req request) (answer, error) {
-	rctx, cancel := context.WithDeadline(ctx, time.Now().Add(max(0, time.Until(clk.deadline))+answerGrace))
+	// The page took the input (it acknowledged it); its answer may still be
+	// slow on a loaded machine, so it gets the longer grace of a first answer.
+	rctx, cancel := context.WithDeadline(ctx, time.Now().Add(max(0, time.Until(clk.deadline))+firstAnswerGrace))
 	defer cancel()
 	res, err := p.rod.Context(rctx).Evaluate(rod.Eval(inPageJS, request{Check: "release", Token: req.Token, Need: req.Need, Then: req.releaseThen()}))
 	var a answer
@@ -86,11 +88,18 @@ func (p *Page) release(ctx context.Context, clk *stepClock, op, target string, r
 		return a, nil
 	case transient(err):
 		return answer{OK: true}, nil
+	case rctx.Err() != nil && ctx.Err() == nil && p.loading():
+		return answer{OK: true}, nil // the input started a page load: it landed
 	case rctx.Err() != nil && ctx.Err() == nil:
 		clk.last = "the page did not answer after the input events: its JavaScript is busy or stuck"
 		return answer{}, clk.timeout(op, target)
 	}
 	return answer{}, err
+}
+
+func (p *Page) loading() bool {
+	_, ok := p.events.loadingSince()
+	return ok
 }
 
 // Click clicks the element l names, as a person would: at its centre, once it can
