@@ -23,6 +23,17 @@ func (p *Page) act(ctx context.Context, op string, l Locator, req request) (answ
 	return p.wait(ctx, op, l.String(), req.withLocator(l))
 }
 
+// inputTime is the least time input sent after a passing check has to be
+// taken by the page (plus answerGrace), whatever is left of the step.
+const inputTime = 2 * time.Second
+
+func latest(a, b time.Time) time.Time {
+	if a.After(b) {
+		return a
+	}
+	return b
+}
+
 // tokens names each arming of the hit-target watch, so a late release of an
 // earlier attempt cannot end a later one's.
 var tokens atomic.Int64
@@ -43,8 +54,9 @@ func (p *Page) actWithInput(ctx context.Context, op string, l Locator, req reque
 			return a, err
 		}
 		// Input is bounded by the step too: a page whose JavaScript is stuck
-		// never acknowledges it.
-		inCtx, cancel := context.WithDeadline(ctx, clk.deadline.Add(answerGrace))
+		// never acknowledges it. A check that passed late in the step still
+		// leaves the input a fair time to be taken on a loaded machine.
+		inCtx, cancel := context.WithDeadline(ctx, latest(clk.deadline, time.Now().Add(inputTime)).Add(answerGrace))
 		err = send(inCtx, a)
 		late := inCtx.Err() != nil
 		cancel()
