@@ -48,7 +48,7 @@ func (p *Page) actWithInput(ctx context.Context, op string, l Locator, req reque
 	ctx, clk := p.clock(ctx)
 	for {
 		req.Intercept, req.Need, req.Token = kind, need, tokens.Add(1)
-		req.HoldMs = (max(0, time.Until(clk.deadline)) + answerGrace).Milliseconds()
+		req.HoldMs = (max(time.Until(clk.deadline), inputTime) + answerGrace + firstAnswerGrace).Milliseconds()
 		a, err := p.act(ctx, op, l, req)
 		if err != nil || a.Done || a.Already {
 			return a, err
