@@ -38,7 +38,8 @@ test: setup vet $(GODOG)
 thirdparty: setup
 	scripts/thirdparty.sh
 
-# The feature suite under the demo store's random latency, CHAOS_RUNS times.
+# The feature suite under the demo store's random latency, CHAOS_RUNS times, at
+# 4 workers unless ROMAINE_WORKERS says otherwise.
 CHAOS_RUNS ?= 20
 chaos: setup
 	@scripts/chaos.sh $(CHAOS_RUNS)

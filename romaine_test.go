@@ -19,16 +19,21 @@ import (
 // worker, each with its own database), the core steps and the store's domain
 // steps. It is suite-wide, not per scenario: godog's initializers take no
 // arguments, so the suite they wire must be reachable from here.
-var suite = terrain.New(append(stepdefs.Pages(),
-	terrain.WithApp(terrain.HandlerApp{
-		New:         newDemoStore,
-		ResetPath:   "/__test__/reset",
-		FactoryPath: "/__test__/factories/%s",
-	}),
-	terrain.WithFactories(stepdefs.Factories()),
-	terrain.WithSteps(steps.Register, stepdefs.Register),
-	terrain.WithSuggestions(steps.Suggest),
-)...)
+var suite = terrain.New(suiteOptions()...)
+
+// suiteOptions make the project's suite (also run under stress, stress_test.go).
+func suiteOptions() []terrain.Option {
+	return append(stepdefs.Pages(),
+		terrain.WithApp(terrain.HandlerApp{
+			New:         newDemoStore,
+			ResetPath:   "/__test__/reset",
+			FactoryPath: "/__test__/factories/%s",
+		}),
+		terrain.WithFactories(stepdefs.Factories()),
+		terrain.WithSteps(steps.Register, stepdefs.Register),
+		terrain.WithSuggestions(steps.Suggest),
+	)
+}
 
 // newDemoStore starts a demo store for one worker. DEMO_CHAOS=1 adds random
 // latency to every API answer and UI update (see make chaos).

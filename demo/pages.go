@@ -18,7 +18,7 @@ var web embed.FS
 
 // pageTemplates are the page names; each is web/templates/NAME.html
 // rendered inside web/templates/layout.html.
-var pageTemplates = []string{"sign-in", "inventory", "product", "orders", "returns", "error"}
+var pageTemplates = []string{"sign-in", "inventory", "product", "orders", "returns", "error", "deals"}
 
 // pageData is what a template sees. Templates call can themselves, so what
 // a page shows is decided by the same rules as what the API allows.
@@ -29,7 +29,7 @@ type pageData struct {
 	Chaos   bool
 	Scripts []string // page scripts after common.js
 	Product *Product
-	Heading string // error page only
+	Heading string // error and deals pages only
 	Message string // error page only
 }
 
@@ -145,6 +145,19 @@ func (s *Store) handleReturnsPage(w http.ResponseWriter, r *http.Request) {
 		s.render(w, r, http.StatusOK, "returns", pageData{Title: "Returns", User: u,
 			Scripts: []string{"returns.js"}})
 	}
+}
+
+// The Deals page is public, and hard to click on purpose, as pages in the
+// wild are: its fruit stand is rebuilt every 50 ms, a banner arriving 0.2-1 s
+// after load pushes its links down, and one button navigates a moment after
+// it is clicked (deals.js). ?page=2 is where its links lead.
+func (s *Store) handleDealsPage(w http.ResponseWriter, r *http.Request) {
+	heading := "Today's deals"
+	if r.URL.Query().Get("page") == "2" {
+		heading = "More deals"
+	}
+	s.render(w, r, http.StatusOK, "deals", pageData{Title: "Deals", User: s.currentUser(r), Heading: heading,
+		Scripts: []string{"deals.js"}})
 }
 
 func (s *Store) handleNotFoundPage(w http.ResponseWriter, r *http.Request) {

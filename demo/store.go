@@ -111,6 +111,7 @@ func (s *Store) routes() *http.ServeMux {
 	mux.HandleFunc("GET /products/{id}", s.handleProductPage)
 	mux.HandleFunc("GET /orders", s.handleOrdersPage)
 	mux.HandleFunc("GET /returns", s.handleReturnsPage)
+	mux.HandleFunc("GET /deals", s.handleDealsPage)
 	mux.Handle("GET /static/", staticHandler())
 	mux.HandleFunc("/", s.handleNotFoundPage)
 

@@ -1,11 +1,11 @@
 #!/usr/bin/env bash
 # Runs the whole feature suite N times under the demo store's chaos mode (random
-# latency on every API answer and random UI delays) with two workers, and prints
+# latency on every API answer and random UI delays) with four workers (ROMAINE_WORKERS), and prints
 #   chaos: R runs, F failed scenarios
 # It exits non-zero when any scenario failed.
 set -uo pipefail
 runs=${1:-20}
-export DISABLE_ROD_FLAG=1 DEMO_CHAOS=1 ROMAINE_WORKERS=${ROMAINE_WORKERS:-2} ROMAINE_FORMAT=progress
+export DISABLE_ROD_FLAG=1 DEMO_CHAOS=1 ROMAINE_WORKERS=${ROMAINE_WORKERS:-4} ROMAINE_FORMAT=progress
 go test -c -o bin/features.test . >/dev/null || exit 2
 failed=0
 log=$(mktemp)

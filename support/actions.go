@@ -1,9 +1,13 @@
 package support
 
 import (
+	"bytes"
 	"context"
+	"errors"
 	"fmt"
 	"path/filepath"
+	"sync/atomic"
+	"time"
 
 	"github.com/go-rod/rod"
 	"github.com/go-rod/rod/lib/input"
@@ -19,6 +23,97 @@ func (p *Page) act(ctx context.Context, op string, l Locator, req request) (answ
 	return p.wait(ctx, op, l.String(), req.withLocator(l))
 }
 
+// inputTime is the least time input sent after a passing check has to be
+// taken by the page (plus answerGrace), whatever is left of the step.
+const inputTime = 2 * time.Second
+
+func latest(a, b time.Time) time.Time {
+	if a.After(b) {
+		return a
+	}
+	return b
+}
+
+// tokens names each arming of the hit-target watch, so a late release of an
+// earlier attempt cannot end a later one's.
+var tokens atomic.Int64
+
+// actWithInput is act followed by input events that must reach the element it
+// checked: the check arms an in-page watch (kind: mouse, hover or type), send
+// dispatches the events, and the watch tells whether they landed on that
+// element, and not on whatever took its place or covers it now. If not, they
+// were blocked in the page, and the whole action is tried again within the
+// step's deadline. need is the event that must reach the element ("" for any).
+func (p *Page) actWithInput(ctx context.Context, op string, l Locator, req request, kind, need string, send func(ctx context.Context, a answer) error) (answer, error) {
+	ctx, clk := p.clock(ctx)
+	for {
+		req.Intercept, req.Need, req.Token = kind, need, tokens.Add(1)
+		req.HoldMs = (max(time.Until(clk.deadline), inputTime) + answerGrace + firstAnswerGrace).Milliseconds()
+		a, err := p.act(ctx, op, l, req)
+		if err != nil || a.Done || a.Already {
+			return a, err
+		}
+		// Input is bounded by the step too: a page whose JavaScript is stuck
+		// never acknowledges it. A check that passed late in the step still
+		// leaves the input a fair time to be taken on a loaded machine.
+		inCtx, cancel := context.WithDeadline(ctx, latest(clk.deadline, time.Now().Add(inputTime)).Add(answerGrace))
+		err = send(inCtx, a)
+		late := inCtx.Err() != nil
+		cancel()
+		if err != nil {
+			if late && ctx.Err() == nil || errors.Is(ctx.Err(), context.DeadlineExceeded) {
+				clk.last = fmt.Sprintf("the page did not take the input events to %s: its JavaScript is busy or stuck", l)
+				return answer{}, clk.timeout(op, l.String())
+			}
+			return answer{}, err
+		}
+		res, err := p.release(ctx, clk, op, l.String(), req)
+		switch {
+		case err != nil:
+			return answer{}, err
+		case res.OK:
+			return a, nil
+		}
+		// Blocked in the page: what it would have hit is the state to report.
+		clk.see(res.State)
+		if p.remaining(clk) <= 0 {
+			return answer{}, clk.timeout(op, l.String())
+		}
+	}
+}
+
+// release ends the watch armed by req and says whether the input reached the
+// element. A document that went away took the watch with it: the input
+// navigated, which is an answer too.
+func (p *Page) release(ctx context.Context, clk *stepClock, op, target string, req request) (answer, error) {
+	// The page took the input (it acknowledged it); its answer may still be
+	// slow on a loaded machine, so it gets the longer grace of a first answer.
+	rctx, cancel := context.WithDeadline(ctx, time.Now().Add(max(0, time.Until(clk.deadline))+firstAnswerGrace))
+	defer cancel()
+	res, err := p.rod.Context(rctx).Evaluate(rod.Eval(inPageJS, request{Check: "release", Token: req.Token, Need: req.Need, Then: req.releaseThen()}))
+	var a answer
+	if err == nil {
+		err = res.Value.Unmarshal(&a)
+	}
+	switch {
+	case err == nil:
+		return a, nil
+	case transient(err):
+		return answer{OK: true}, nil
+	case rctx.Err() != nil && ctx.Err() == nil && p.loading():
+		return answer{OK: true}, nil // the input started a page load: it landed
+	case rctx.Err() != nil && ctx.Err() == nil:
+		clk.last = "the page did not answer after the input events: its JavaScript is busy or stuck"
+		return answer{}, clk.timeout(op, target)
+	}
+	return answer{}, err
+}
+
+func (p *Page) loading() bool {
+	_, ok := p.events.loadingSince()
+	return ok
+}
+
 // Click clicks the element l names, as a person would: at its centre, once it can
 // be clicked.
 func (p *Page) Click(ctx context.Context, l Locator) error {
@@ -31,20 +126,20 @@ func (p *Page) DoubleClick(ctx context.Context, l Locator) error {
 }
 
 func (p *Page) clickN(ctx context.Context, op string, l Locator, n int) error {
-	a, err := p.act(ctx, op, l, request{})
-	if err != nil {
-		return err
-	}
-	return p.mouseClick(ctx, a.X, a.Y, n)
+	// The first click must reach the element; the page may answer it by
+	// disabling the element, so the second (and dblclick) is not required.
+	_, err := p.actWithInput(ctx, op, l, request{}, "mouse", "click", func(ctx context.Context, a answer) error {
+		return p.mouseClick(ctx, a.X, a.Y, n)
+	})
+	return err
 }
 
 // Hover moves the mouse over the element l names.
 func (p *Page) Hover(ctx context.Context, l Locator) error {
-	a, err := p.act(ctx, "hover over", l, request{})
-	if err != nil {
-		return err
-	}
-	return p.mouse(ctx, proto.InputDispatchMouseEventTypeMouseMoved, a.X, a.Y, 0)
+	_, err := p.actWithInput(ctx, "hover over", l, request{}, "hover", "", func(ctx context.Context, a answer) error {
+		return p.mouse(ctx, proto.InputDispatchMouseEventTypeMouseMoved, a.X, a.Y, 0)
+	})
+	return err
 }
 
 func (p *Page) mouseClick(ctx context.Context, x, y float64, count int) error {
@@ -52,12 +147,26 @@ func (p *Page) mouseClick(ctx context.Context, x, y float64, count int) error {
 		return err
 	}
 	for i := 1; i <= count; i++ {
-		if err := p.mouse(ctx, proto.InputDispatchMouseEventTypeMousePressed, x, y, i); err != nil {
+		if err := p.pressRelease(ctx, x, y, i); err != nil {
 			return err
 		}
-		if err := p.mouse(ctx, proto.InputDispatchMouseEventTypeMouseReleased, x, y, i); err != nil {
-			return err
-		}
+	}
+	return nil
+}
+
+// pressRelease presses and releases the left button with no round trip in
+// between (see wire), so the page cannot re-render the node between the two.
+func (p *Page) pressRelease(ctx context.Context, x, y float64, clicks int) error {
+	ev := func(typ proto.InputDispatchMouseEventType) proto.InputDispatchMouseEvent {
+		return proto.InputDispatchMouseEvent{Type: typ, X: x, Y: y, Button: proto.InputMouseButtonLeft, Buttons: gson1(1), ClickCount: clicks}
+	}
+	pr := pressRelease{press: ev(proto.InputDispatchMouseEventTypeMousePressed), release: ev(proto.InputDispatchMouseEventTypeMouseReleased)}
+	res, err := p.rod.Call(ctx, string(p.rod.SessionID), "Input.dispatchMouseEvent", pr)
+	if err != nil {
+		return fmt.Errorf("mouse press and release at (%.0f,%.0f): %w", x, y, err)
+	}
+	if !bytes.Equal(res, pipelined) { // not a wire: only the press went
+		return p.mouse(ctx, proto.InputDispatchMouseEventTypeMouseReleased, x, y, clicks)
 	}
 	return nil
 }
@@ -75,28 +184,38 @@ func (p *Page) mouse(ctx context.Context, typ proto.InputDispatchMouseEventType,
 
 func gson1(n int) *int { return &n }
 
-// Fill replaces the value of the field l names with value, by typing it.
+// Fill replaces the value of the field l names with value, by typing it. The
+// field is focused in the same in-page call that checks it, and the typing must
+// reach that field: if focus moved (the field was re-rendered, a dialog took
+// it), the keys are blocked and the fill starts again.
 func (p *Page) Fill(ctx context.Context, l Locator, value string) error {
 	l = l.As(FieldKind)
-	a, err := p.act(ctx, "fill in", l, request{NeedEdit: true, Then: "focus-select", Value: value})
-	if err != nil {
-		return err
-	}
-	if a.Done {
-		return nil
-	}
-	rp := p.rod.Context(ctx)
+	need := "beforeinput"
 	if value == "" {
-		err = rp.Keyboard.Type(input.Delete)
-	} else {
-		err = proto.InputInsertText{Text: value}.Call(rp)
+		need = "keydown"
 	}
-	if err != nil {
-		return fmt.Errorf("typing into %s: %w", l, err)
-	}
-	// A person moving on would fire change; apps that listen only to change rely on it.
-	_, err = p.wait(ctx, "fill in", l.String(), request{Check: "act", Then: "changed"}.withLocator(l))
+	_, err := p.actWithInput(ctx, "fill in", l, request{NeedEdit: true, Then: "focus-select", Value: value}, "type", need, func(ctx context.Context, _ answer) error {
+		var err error
+		if value == "" {
+			err = p.key(ctx, input.Delete)
+		} else {
+			err = proto.InputInsertText{Text: value}.Call(p.rod.Context(ctx))
+		}
+		if err != nil {
+			return fmt.Errorf("typing into %s: %w", l, err)
+		}
+		return nil
+	})
 	return err
+}
+
+// releaseThen is what the page does once the input is known to have landed:
+// a fill fires change, as a person moving on would.
+func (r request) releaseThen() string {
+	if r.Then == "focus-select" {
+		return "changed"
+	}
+	return ""
 }
 
 // Clear empties the field l names.
@@ -124,14 +243,12 @@ func (p *Page) Choose(ctx context.Context, l Locator) error {
 }
 
 func (p *Page) toggle(ctx context.Context, op string, l Locator, on bool) error {
-	a, err := p.act(ctx, op, l, request{Then: "checked-state", Want: on})
+	ctx, _ = p.clock(ctx) // the click and the wait for its effect share one deadline
+	_, err := p.actWithInput(ctx, op, l, request{Then: "checked-state", Want: on}, "mouse", "click", func(ctx context.Context, a answer) error {
+		return p.mouseClick(ctx, a.X, a.Y, 1)
+	})
 	if err != nil {
 		return err
-	}
-	if !a.Already {
-		if err := p.mouseClick(ctx, a.X, a.Y, 1); err != nil {
-			return err
-		}
 	}
 	prop := "checked"
 	if !on {
@@ -169,12 +286,47 @@ func (p *Page) Press(ctx context.Context, key string) error {
 	if !ok {
 		return fmt.Errorf("unknown key %q; known keys include Enter, Escape, Tab, Backspace, Delete, Space, ArrowUp, ArrowDown, ArrowLeft, ArrowRight, Home, End, PageUp, PageDown and single characters", key)
 	}
-	return p.rod.Context(ctx).Keyboard.Type(k)
+	ctx, cancel := p.inputDeadline(ctx)
+	defer cancel()
+	if err := p.key(ctx, k); err != nil {
+		return fmt.Errorf("pressing %s: %w", key, p.stuck(ctx, err))
+	}
+	return nil
 }
 
 // Type types text into the focused element.
 func (p *Page) Type(ctx context.Context, text string) error {
-	return proto.InputInsertText{Text: text}.Call(p.rod.Context(ctx))
+	ctx, cancel := p.inputDeadline(ctx)
+	defer cancel()
+	if err := (proto.InputInsertText{Text: text}).Call(p.rod.Context(ctx)); err != nil {
+		return fmt.Errorf("typing %q: %w", text, p.stuck(ctx, err))
+	}
+	return nil
+}
+
+// key presses and releases k. (rod's Keyboard would send them with the page's
+// own context, which has no deadline.)
+func (p *Page) key(ctx context.Context, k input.Key) error {
+	rp := p.rod.Context(ctx)
+	if err := k.Encode(proto.InputDispatchKeyEventTypeKeyDown, 0).Call(rp); err != nil {
+		return err
+	}
+	return k.Encode(proto.InputDispatchKeyEventTypeKeyUp, 0).Call(rp)
+}
+
+// inputDeadline bounds input sent outside an action on an element: a page
+// whose JavaScript is stuck never acknowledges it.
+func (p *Page) inputDeadline(ctx context.Context) (context.Context, context.CancelFunc) {
+	ctx, clk := p.clock(ctx)
+	return context.WithDeadline(ctx, clk.deadline.Add(answerGrace))
+}
+
+// stuck explains an input that ran out of time.
+func (p *Page) stuck(ctx context.Context, err error) error {
+	if ctx.Err() != nil {
+		return fmt.Errorf("the page did not take it within %s: its JavaScript is busy or stuck (%w)", p.policy.Timeout, err)
+	}
+	return err
 }
 
 // NextDialog says how to answer the next alert, confirm or prompt: accept or

@@ -6,6 +6,7 @@ import (
 	"os"
 	"path/filepath"
 	"strings"
+	"time"
 
 	"github.com/go-rod/rod/lib/proto"
 )
@@ -20,8 +21,12 @@ type Artifact struct {
 
 // SaveArtifacts writes what a person debugging a failure wants into dir: a
 // screenshot, the HTML as it is now, the console (with uncaught errors), failed
-// requests and unexpected dialogs. It saves what it can and reports the rest.
+// requests and unexpected dialogs. It saves what it can and reports the rest;
+// what needs the page's renderer (screenshot, HTML) is given up on after
+// artifactBudget, so a page whose JavaScript is stuck cannot hang the run.
 func (p *Page) SaveArtifacts(ctx context.Context, dir string) ([]Artifact, error) {
+	ctx, cancel := context.WithTimeout(ctx, artifactBudget)
+	defer cancel()
 	if err := os.MkdirAll(dir, 0o755); err != nil {
 		return nil, fmt.Errorf("creating %s: %w", dir, err)
 	}
@@ -39,18 +44,21 @@ func (p *Page) SaveArtifacts(ctx context.Context, dir string) ([]Artifact, error
 	if shot, err := rp.Screenshot(true, &proto.PageCaptureScreenshot{Format: proto.PageCaptureScreenshotFormatPng}); err == nil {
 		write("screenshot.png", "image/png", shot)
 	} else {
-		problems = append(problems, "screenshot: "+err.Error())
+		problems = append(problems, "screenshot: "+unsaved(ctx, err))
 	}
 	if html, err := rp.HTML(); err == nil {
 		write("page.html", "text/html", []byte(html))
 	} else {
-		problems = append(problems, "html: "+err.Error())
+		problems = append(problems, "html: "+unsaved(ctx, err))
 	}
-	p.events.mu.Lock()
 	var log strings.Builder
-	if u, err := p.URL(ctx); err == nil {
+	// Asked of the browser, with time of its own: the budget may be spent.
+	uctx, ucancel := context.WithTimeout(context.WithoutCancel(ctx), answerGrace)
+	if u, err := p.URL(uctx); err == nil {
 		fmt.Fprintf(&log, "url: %s\n", u)
 	}
+	ucancel()
+	p.events.mu.Lock()
 	section := func(title string, lines []string) {
 		fmt.Fprintf(&log, "\n%s (%d)\n", title, len(lines))
 		for _, l := range lines {
@@ -59,11 +67,21 @@ func (p *Page) SaveArtifacts(ctx context.Context, dir string) ([]Artifact, error
 	}
 	section("console and uncaught errors", p.events.console)
 	section("failed requests (network errors, 4xx and 5xx answers)", p.events.failed)
-	section("unexpected dialogs (dismissed)", p.events.unexpected)
+	section("unexpected dialogs (dismissed)", p.events.dialogs)
 	p.events.mu.Unlock()
 	write("console.txt", "text/plain", []byte(log.String()))
 	if len(problems) > 0 {
 		return saved, fmt.Errorf("saving page artifacts in %s: %s", dir, strings.Join(problems, "; "))
 	}
 	return saved, nil
+}
+
+// artifactBudget bounds the artifacts that need the page to answer.
+const artifactBudget = 5 * time.Second
+
+func unsaved(ctx context.Context, err error) string {
+	if ctx.Err() != nil {
+		return fmt.Sprintf("not saved: the page did not answer within %s (its JavaScript may be stuck)", artifactBudget)
+	}
+	return err.Error()
 }

@@ -2,6 +2,7 @@ package support
 
 import (
 	"context"
+	"errors"
 	"fmt"
 	"net/url"
 	"strings"
@@ -134,26 +135,33 @@ func (p *Page) expectTitle(ctx context.Context, op, want string, ok func(title s
 // poll re-checks a condition that lives outside the document the in-page wait
 // watches (URL, title) every 20 ms until it holds or the timeout passes.
 func (p *Page) poll(ctx context.Context, op, target string, cond func() (bool, string, error)) error {
-	start := time.Now()
-	ctx, cancel := context.WithTimeout(ctx, p.policy.Timeout)
-	defer cancel()
+	ctx, clk := p.clock(ctx)
 	tick := time.NewTicker(20 * time.Millisecond)
 	defer tick.Stop()
-	attempts, last := 0, ""
 	for {
 		ok, state, err := cond()
-		attempts++
-		if err == nil && ok {
-			return nil
+		if err == nil {
+			clk.see(state)
+			if ok {
+				return nil
+			}
 		}
-		if state != "" {
-			last = state
+		left := p.remaining(clk)
+		if left <= 0 {
+			return clk.timeout(op, target)
 		}
+		timer := time.NewTimer(left)
 		select {
 		case <-ctx.Done():
-			return &TimeoutError{Op: op, Target: target, Timeout: p.policy.Timeout, Attempts: attempts, Elapsed: time.Since(start), LastState: last}
+			timer.Stop()
+			if errors.Is(ctx.Err(), context.DeadlineExceeded) {
+				return clk.timeout(op, target)
+			}
+			return ctx.Err()
+		case <-timer.C:
 		case <-tick.C:
 		}
+		timer.Stop()
 	}
 }
 

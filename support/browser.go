@@ -97,8 +97,12 @@ func LaunchBrowser(ctx context.Context, opts BrowserOptions) (*Browser, error) {
 		_ = os.RemoveAll(dir)
 		return nil, fmt.Errorf("starting %s: %w", bin, err)
 	}
-	b := rod.New().ControlURL(u)
-	if err := b.Connect(); err != nil {
+	w, err := dialWire(ctx, u)
+	b := rod.New()
+	if err == nil {
+		err = b.Client(w).Connect()
+	}
+	if err != nil {
 		l.Kill()
 		_ = os.RemoveAll(dir)
 		return nil, fmt.Errorf("connecting to %s at %s: %w", bin, u, err)

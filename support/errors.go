@@ -14,8 +14,8 @@ type TimeoutError struct {
 	Op        string        // "click", "see text", ...
 	Target    string        // the locator with its scopes, or the text looked for
 	Timeout   time.Duration // how long the policy allowed
-	Attempts  int           // in-page checks that were answered
-	Elapsed   time.Duration // from the first attempt to giving up (a little over Timeout)
+	Attempts  int           // in-page checks answered during the step
+	Elapsed   time.Duration // from the start of the step to giving up (a little over Timeout)
 	LastState string        // why the last attempt did not pass
 	Artifacts string        // folder of the screenshot and HTML, when saved
 }
@@ -47,3 +47,18 @@ type LocatorError struct {
 func (e *LocatorError) Error() string {
 	return fmt.Sprintf("cannot %s %s: %s", e.Op, e.Target, e.Reason)
 }
+
+// NavigationError is a page load that did not finish within the navigation
+// limit, with how far it got.
+type NavigationError struct {
+	What  string        // "going to http://...", "reloading the page", ...
+	Limit time.Duration // the policy's Navigation
+	State string        // how far the load got
+}
+
+func (e *NavigationError) Error() string {
+	return fmt.Sprintf("%s: the page did not load within %s (the page-load limit, ROMAINE_NAVIGATION_TIMEOUT; it is separate from ROMAINE_TIMEOUT, the limit of element waits): by then %s",
+		e.What, e.Limit.Round(10*time.Millisecond), e.State)
+}
+
+func (e *NavigationError) Unwrap() error { return context.DeadlineExceeded }

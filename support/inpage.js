@@ -237,8 +237,14 @@
   // a wait that takes several calls (slices) does not start over on each one, and
   // a short last slice still gets past "is it moving?" to the real reason.
   const FRAMES = Symbol.for('romaine.frames');
-  const frame = window[FRAMES] || (window[FRAMES] = { n: 0, in: false, seen: new WeakMap() });
-  const stableSeen = frame.seen;
+  const frame = window[FRAMES] || (window[FRAMES] = { n: 0, in: false, seen: new Map() });
+  // Boxes are remembered per target (the locator and its scopes), not per node:
+  // a node re-rendered in place by the page (a list rebuilt every 50 ms) is
+  // still, as a person sees it, and the action may go ahead at once rather than
+  // wait for a node that lives two frames.
+  const stableKey = JSON.stringify([req.locator, req.kind, req.scopes]);
+  if (frame.seen.size > 200) frame.seen.clear();
+  const stableSeen = { get: () => frame.seen.get(stableKey), set: (_, v) => frame.seen.set(stableKey, v), delete: () => frame.seen.delete(stableKey) };
   // A finite animation or transition of the position or size of el or of an
   // ancestor: the box alone cannot tell, as one that has not started yet (or that
   // the compositor runs ahead of the page) shows a still box for a frame or two.
@@ -273,9 +279,86 @@
     const y = Math.max(box.top + 1, Math.min(box.top + box.height / 2, innerHeight - 1));
     const hit = document.elementFromPoint(x, y);
     if (!hit) return 'outside the viewport';
-    const ok = hit === el || el.contains(hit) || (hit.control && hit.control === el) || (el.labels && [...el.labels].some((l) => l.contains(hit)));
-    if (!ok) return 'covered by ' + describe(hit) + ' at (' + Math.round(x) + ',' + Math.round(y) + ')';
+    if (!reaches(hit, el)) return 'covered by ' + describe(hit) + ' at (' + Math.round(x) + ',' + Math.round(y) + ')';
     return { x, y };
+  }
+
+  // reaches tells whether input aimed at el that lands on node acts on el: node
+  // is el, inside it, or its label (or el is the label of node).
+  function reaches(node, el) {
+    return !!node && (node === el || el.contains(node) || (node.control && node.control === el) || (el.labels && [...el.labels].some((l) => l.contains(node))));
+  }
+
+  // Hit-target interception, after Playwright's: once an act check passes, the
+  // input events that follow are watched in the capture phase on the window.
+  // Each must land on the checked element (or a descendant, or its label); the
+  // first that does not is blocked, with every later one, and the action is
+  // tried again. Watching every event, not only the first, catches a node
+  // replaced between press and release (a list re-rendered on a timer), which
+  // would otherwise get a mousedown and never its click. The element moved,
+  // covered, removed or disabled by the page in answer to one of our events
+  // (seen when that event has finished bubbling) is the action working, and
+  // ends the watch.
+  const HIT = Symbol.for('romaine.hit');
+  const WATCHED = {
+    mouse: ['pointerdown', 'mousedown', 'pointerup', 'mouseup', 'click', 'dblclick', 'auxclick', 'contextmenu'],
+    hover: ['pointermove', 'mousemove'],
+    type: ['keydown', 'keypress', 'beforeinput', 'input', 'keyup'],
+  };
+  function hitWatch() {
+    let h = window[HIT];
+    if (h) return h;
+    h = window[HIT] = { cur: null };
+    for (const type of new Set(Object.values(WATCHED).flat())) {
+      addEventListener(type, (e) => h.cur && h.cur.capture(e), true);
+      addEventListener(type, (e) => h.cur && h.cur.bubble(e), false);
+    }
+    return h;
+  }
+  const deepActive = () => { let a = document.activeElement; while (a && a.shadowRoot && a.shadowRoot.activeElement) a = a.shadowRoot.activeElement; return a; };
+  function intercept(kind, el, tgt, x, y) {
+    const w = { token: req.token, el, tgt, seen: [], fail: '', settled: false, until: Date.now() + Math.max(1000, req.holdMs || 0) };
+    // The first event may land on a node the page put in place of the checked
+    // one since the check (same target, re-rendered): the input goes where the
+    // step's target now is. From then on, every event must reach that node.
+    w.lands = (n) => {
+      if (reaches(n, w.el) || reaches(n, w.tgt)) return true;
+      if (w.seen.length > 1) return false;
+      const s = scopeRoot(), m = s.root ? one(s.root) : {};
+      if (!m.el || !(reaches(n, m.el) || reaches(n, m.tgt)) || (req.needEnabled && disabled(m.el))) return false;
+      w.el = m.el; w.tgt = m.tgt;
+      return true;
+    };
+    // Whether the element is still where the input goes: under the point, or focused.
+    const at = (n) => reaches(n, w.el) || reaches(n, w.tgt);
+    const still = () => w.el.isConnected && !disabled(w.el) && at(kind === 'type' ? deepActive() : document.elementFromPoint(x, y));
+    const mine = (e) => e.isTrusted && WATCHED[kind].includes(e.type) && Date.now() < w.until && hitWatch().cur === w;
+    w.capture = (e) => {
+      if (!mine(e)) return;
+      if (!w.fail && !w.settled) {
+        w.seen.push(e.type);
+        const t = e.composedPath ? e.composedPath()[0] : e.target;
+        if (!w.lands(t)) w.fail = 'the ' + e.type + ' would hit ' + describe(t) + ' instead of ' + describe(w.el);
+      }
+      if (w.fail) { e.preventDefault(); e.stopImmediatePropagation(); }
+    };
+    w.bubble = (e) => { if (mine(e) && !w.fail && !w.settled && !still()) w.settled = true; };
+    hitWatch().cur = w;
+  }
+
+  // release ends the watch named by req.token and says whether the input
+  // reached the element. A watch that is gone went with its document: the
+  // action navigated.
+  function release() {
+    const h = window[HIT], w = h && h.cur;
+    if (!w || w.token !== req.token) return { ok: true, gone: true };
+    h.cur = null;
+    if (w.fail) return { state: w.fail };
+    if (req.need && !w.settled && !w.seen.includes(req.need)) {
+      return { state: 'no ' + req.need + ' reached ' + describe(w.el) + (w.seen.length ? ' (it got ' + w.seen.join(', ') + ')' : ' (no input event reached the page)') };
+    }
+    if (req.then === 'changed') changed(w.el);
+    return { ok: true };
   }
 
   const CHECKS = {
@@ -287,7 +370,7 @@
       if (req.needEditable && (m.el.readOnly)) return { state: 'found but read-only: ' + describe(m.el) };
       const a = actionable(m.tgt);
       if (typeof a === 'string') return { state: a + ': ' + describe(m.el) };
-      return { ok: true, x: a.x, y: a.y, desc: describe(m.el), el: m.el };
+      return { ok: true, x: a.x, y: a.y, desc: describe(m.el), el: m.el, tgt: m.tgt };
     },
     text() {
       const s = scopeRoot(); if (!s.root) return s;
@@ -330,6 +413,25 @@
     },
   };
 
+  // changed fires change on a field just typed into, as a person moving on
+  // would; apps that listen only to change rely on it.
+  function changed(el) {
+    el.dispatchEvent(new Event('change', { bubbles: true }));
+    // The browser fires its own change for the same edit when the field loses
+    // focus or gets Enter; the page has had this one, so that echo is dropped.
+    const echo = Symbol.for('romaine.changeEcho');
+    el[echo] = el.value;
+    if (!window[echo]) {
+      window[echo] = true;
+      addEventListener('change', (e) => {
+        const t = e.target;
+        if (!e.isTrusted || !t || !(echo in t)) return;
+        const v = t[echo]; delete t[echo];
+        if (t.value === v) e.stopImmediatePropagation();
+      }, true);
+    }
+  }
+
   function fieldValue(el) {
     if (el.tagName === 'SELECT') return norm([...el.selectedOptions].map((o) => o.text).join(', '));
     if (el.isContentEditable) return norm(el.innerText);
@@ -338,7 +440,7 @@
 
   // After a successful act check, some operations finish in the page.
   function finish(res) {
-    const el = res.el; delete res.el;
+    const el = res.el; delete res.el; delete res.tgt;
     switch (req.then) {
       case 'focus-select': {
         if (el.tagName === 'SELECT') return { fatal: 'this is a select box: use  I select "OPTION" from "' + req.locator + '"' };
@@ -371,23 +473,6 @@
         res.done = true;
         return res;
       }
-      case 'changed': {
-        el.dispatchEvent(new Event('change', { bubbles: true }));
-        // The browser fires its own change for the same edit when the field loses
-        // focus or gets Enter; the page has had this one, so that echo is dropped.
-        const echo = Symbol.for('romaine.changeEcho');
-        el[echo] = el.value;
-        if (!window[echo]) {
-          window[echo] = true;
-          addEventListener('change', (e) => {
-            const t = e.target;
-            if (!e.isTrusted || !t || !(echo in t)) return;
-            const v = t[echo]; delete t[echo];
-            if (t.value === v) e.stopImmediatePropagation();
-          }, true);
-        }
-        return res;
-      }
       case 'checked-state': {
         const on = el.checked || el.getAttribute('aria-checked') === 'true';
         res.already = on === req.want;
@@ -400,13 +485,17 @@
   function check() {
     try {
       const r = CHECKS[req.check]();
-      if (r.ok && req.check === 'act') return finish(r);
-      return r;
+      if (!r.ok || req.check !== 'act') return r;
+      const el = r.el, tgt = r.tgt, f = finish(r);
+      if (f.ok && req.intercept && !f.done && !f.already) intercept(req.intercept, el, tgt, f.x, f.y);
+      return f;
     } catch (e) {
       if (e instanceof DOMException && e.name === 'SyntaxError') return { fatal: 'bad selector: ' + e.message };
       return { state: 'error in page: ' + e.message };
     }
   }
+
+  if (req.check === 'release') return release();
 
   // A synchronous lookup for operations that need the element itself (files).
   if (req.check === 'element') {

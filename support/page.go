@@ -4,8 +4,6 @@ import (
 	"context"
 	"fmt"
 	"net/url"
-	"strings"
-	"sync"
 
 	"github.com/go-rod/rod"
 	"github.com/go-rod/rod/lib/proto"
@@ -42,6 +40,9 @@ func NewPage(ctx context.Context, b *rod.Browser, opts PageOptions) (*Page, erro
 	if pol.Slice <= 0 {
 		pol.Slice = DefaultPolicy().Slice
 	}
+	if pol.Navigation <= 0 {
+		pol.Navigation = DefaultNavigation
+	}
 	inc, err := b.Context(ctx).Incognito()
 	if err != nil {
 		return nil, fmt.Errorf("creating a browser context: %w", err)
@@ -51,7 +52,7 @@ func NewPage(ctx context.Context, b *rod.Browser, opts PageOptions) (*Page, erro
 		_ = inc.Close()
 		return nil, fmt.Errorf("opening a page: %w", err)
 	}
-	p := &Page{rod: rp, browser: inc, policy: pol, baseURL: base, events: &pageEvents{requests: map[proto.NetworkRequestID]string{}}}
+	p := &Page{rod: rp, browser: inc, policy: pol, baseURL: base, events: newPageEvents()}
 	if err := p.events.listen(rp); err != nil {
 		_ = inc.Close()
 		return nil, err
@@ -66,9 +67,13 @@ func (p *Page) Close() error {
 	return p.browser.Context(context.WithoutCancel(p.browser.GetContext())).Close()
 }
 
-// WithPolicy returns a copy of p that waits by pol; p itself is unchanged.
+// WithPolicy returns a copy of p that waits by pol; p itself is unchanged. A
+// zero Navigation keeps p's.
 func (p *Page) WithPolicy(pol Policy) *Page {
 	c := *p
+	if pol.Navigation <= 0 {
+		pol.Navigation = p.policy.Navigation
+	}
 	c.policy = pol
 	return &c
 }
@@ -111,11 +116,13 @@ func (p *Page) Back(ctx context.Context) error {
 
 // navigateBy runs nav and waits until the main frame's new document has its
 // DOM (DOMContentLoaded) or, for a same-document navigation (#fragment,
-// history.pushState), until the browser reports it.
+// history.pushState), until the browser reports it; the policy's Navigation
+// bounds both.
 func (p *Page) navigateBy(ctx context.Context, what string, nav func(*rod.Page) error) error {
-	ctx, cancel := context.WithTimeout(ctx, p.policy.Timeout)
+	limit := p.policy.Navigation
+	navCtx, cancel := context.WithTimeout(ctx, limit)
 	defer cancel()
-	rp := p.rod.Context(ctx)
+	rp := p.rod.Context(navCtx)
 	main := rp.FrameID
 	wait := rp.EachEvent(
 		func(e *proto.PageLifecycleEvent) bool {
@@ -123,12 +130,17 @@ func (p *Page) navigateBy(ctx context.Context, what string, nav func(*rod.Page) 
 		},
 		func(e *proto.PageNavigatedWithinDocument) bool { return e.FrameID == main },
 	)
-	if err := nav(rp); err != nil {
-		return fmt.Errorf("%s: %w", what, err)
+	err := nav(rp)
+	if err == nil {
+		wait()
 	}
-	wait()
-	if ctx.Err() != nil {
-		return fmt.Errorf("%s: the page did not load within %s", what, p.policy.Timeout)
+	switch {
+	case ctx.Err() != nil:
+		return fmt.Errorf("%s: %w", what, ctx.Err())
+	case navCtx.Err() != nil:
+		return &NavigationError{What: what, Limit: limit, State: p.events.loadState()}
+	case err != nil:
+		return fmt.Errorf("%s: %w", what, err)
 	}
 	return nil
 }
@@ -140,104 +152,4 @@ func (p *Page) URL(ctx context.Context) (string, error) {
 		return "", err
 	}
 	return info.URL, nil
-}
-
-// pageEvents collects what a failure report needs and answers dialogs.
-type pageEvents struct {
-	mu         sync.Mutex
-	console    []string
-	failed     []string
-	nextDialog *bool // accept (true) or dismiss (false) the next dialog
-	unexpected []string
-	requests   map[proto.NetworkRequestID]string // URLs, to name failed requests
-	cancel     func()
-}
-
-func (e *pageEvents) listen(rp *rod.Page) error {
-	ctx, cancel := context.WithCancel(rp.GetContext())
-	e.cancel = cancel
-	rp = rp.Context(ctx)
-	for _, enable := range []interface{ Call(proto.Client) error }{proto.RuntimeEnable{}, proto.NetworkEnable{}, proto.PageEnable{},
-		proto.PageSetLifecycleEventsEnabled{Enabled: true}} {
-		if err := enable.Call(rp); err != nil {
-			return fmt.Errorf("enabling page events: %w", err)
-		}
-	}
-	go rp.EachEvent(
-		func(ev *proto.RuntimeConsoleAPICalled) {
-			var parts []string
-			for _, a := range ev.Args {
-				if a.Value.Nil() {
-					parts = append(parts, a.Description)
-				} else {
-					parts = append(parts, a.Value.String())
-				}
-			}
-			e.add(&e.console, fmt.Sprintf("[%s] %s", ev.Type, strings.Join(parts, " ")))
-		},
-		func(ev *proto.RuntimeExceptionThrown) {
-			msg := ev.ExceptionDetails.Text
-			if ev.ExceptionDetails.Exception != nil {
-				msg += " " + ev.ExceptionDetails.Exception.Description
-			}
-			e.add(&e.console, "[uncaught] "+msg)
-		},
-		func(ev *proto.NetworkRequestWillBeSent) {
-			e.mu.Lock()
-			defer e.mu.Unlock()
-			if len(e.requests) < 5000 {
-				e.requests[ev.RequestID] = ev.Request.Method + " " + ev.Request.URL
-			}
-		},
-		func(ev *proto.NetworkResponseReceived) {
-			if ev.Response.Status >= 400 {
-				e.add(&e.failed, fmt.Sprintf("%d %s", ev.Response.Status, ev.Response.URL))
-			}
-		},
-		func(ev *proto.NetworkLoadingFailed) {
-			if !ev.Canceled {
-				e.mu.Lock()
-				what := e.requests[ev.RequestID]
-				e.mu.Unlock()
-				e.add(&e.failed, fmt.Sprintf("%s %s", ev.ErrorText, what))
-			}
-		},
-		func(ev *proto.PageJavascriptDialogOpening) {
-			accept := e.takeDialog(ev)
-			// Answered from its own goroutine: EachEvent must keep reading events.
-			go func() {
-				_ = proto.PageHandleJavaScriptDialog{Accept: accept, PromptText: ev.DefaultPrompt}.Call(rp)
-			}()
-		},
-	)()
-	return nil
-}
-
-func (e *pageEvents) stop() {
-	if e.cancel != nil {
-		e.cancel()
-	}
-}
-
-func (e *pageEvents) add(list *[]string, s string) {
-	e.mu.Lock()
-	defer e.mu.Unlock()
-	if len(*list) < 500 {
-		*list = append(*list, s)
-	}
-}
-
-func (e *pageEvents) takeDialog(ev *proto.PageJavascriptDialogOpening) bool {
-	e.mu.Lock()
-	defer e.mu.Unlock()
-	if e.nextDialog != nil {
-		accept := *e.nextDialog
-		e.nextDialog = nil
-		return accept
-	}
-	if ev.Type == proto.PageDialogTypeBeforeunload {
-		return true
-	}
-	e.unexpected = append(e.unexpected, fmt.Sprintf("%s %q", ev.Type, ev.Message))
-	return false
 }

@@ -15,17 +15,28 @@ import (
 // Policy is how long and how a wait goes on. It is a value: pass it, or clone a
 // Page with another one; there is no global default to change.
 type Policy struct {
-	// Timeout bounds every wait (actions and assertions).
+	// Timeout bounds each step: every wait inside one operation (actions and
+	// assertions) shares one deadline of Timeout.
 	Timeout time.Duration
 	// Slice bounds one in-page wait: the page answers at the latest after Slice with
 	// its last state, so navigations and the deadline are noticed. Conditions are
 	// re-checked in the page on every DOM change and animation frame, so Slice does
 	// not delay a wait that succeeds.
 	Slice time.Duration
+	// Navigation bounds page loads: going to a page, reloading, going back, and
+	// a step that finds the page loading (after a click that navigates). A page
+	// load is not an element wait: a person waits for a slow page. Zero means
+	// DefaultNavigation.
+	Navigation time.Duration
 }
 
+// DefaultNavigation is how long a page may take to load, as in Playwright.
+const DefaultNavigation = 30 * time.Second
+
 // DefaultPolicy is the policy of a Page made without one: 5 s, as docs/steps.md says.
-func DefaultPolicy() Policy { return Policy{Timeout: 5 * time.Second, Slice: time.Second} }
+func DefaultPolicy() Policy {
+	return Policy{Timeout: 5 * time.Second, Slice: time.Second, Navigation: DefaultNavigation}
+}
 
 //go:embed inpage.js
 var inPageJS string
@@ -48,6 +59,13 @@ type request struct {
 	Value       string  `json:"value,omitempty"`
 	Want        bool    `json:"want"` // false (uncheck) must reach the page
 	SliceMs     int64   `json:"sliceMs"`
+	// Intercept (mouse, hover, type) arms the hit-target check of the input
+	// events that follow a passing act check; Token names that arming, Need is
+	// the event that must reach the element, HoldMs how long the arming lasts.
+	Intercept string `json:"intercept,omitempty"`
+	Token     int64  `json:"token,omitempty"`
+	Need      string `json:"need,omitempty"`
+	HoldMs    int64  `json:"holdMs,omitempty"`
 }
 
 // answer is what it returns.
@@ -68,29 +86,33 @@ func (r request) withLocator(l Locator) request {
 
 // answerGrace is how long past the deadline we still wait for the page's answer
 // to the last attempt, so a timeout reports what the page showed last rather
-// than nothing (a cold page may take a while to answer its first call).
-const answerGrace = time.Second
+// than nothing. firstAnswerGrace is that wait while the step has had no answer
+// at all: a cold page on a CPU-starved machine may take a while to answer its
+// first call, and a timeout with no state tells nobody anything.
+const (
+	answerGrace      = time.Second
+	firstAnswerGrace = 4 * time.Second
+)
 
-// wait runs req in the page until it passes or the policy's timeout passes.
+// wait runs req in the page until it passes or the step's deadline passes. It
+// checks at least once, even when an earlier wait of the same step used up the
+// time, so a nested wait reports what it saw rather than nothing.
 func (p *Page) wait(ctx context.Context, op, target string, req request) (answer, error) {
-	start := time.Now()
-	deadline := start.Add(p.policy.Timeout)
-	if d, ok := ctx.Deadline(); ok && d.Before(deadline) {
-		deadline = d
-	}
-	attempts, last := 0, ""
+	ctx, clk := p.clock(ctx)
+	checked := false
 	var backoff utils.Sleeper
-	timeout := func() error {
-		return &TimeoutError{Op: op, Target: target, Timeout: deadline.Sub(start), Attempts: attempts, Elapsed: time.Since(start), LastState: last}
-	}
 	for {
-		remaining := time.Until(deadline)
-		if remaining <= 0 && attempts > 0 {
-			return answer{}, timeout()
+		remaining := p.remaining(clk)
+		if remaining <= 0 && checked {
+			return answer{}, clk.timeout(op, target)
 		}
 		// The page answers by the end of its slice, or at once when the condition holds.
 		req.SliceMs = max(0, min(p.policy.Slice, remaining)).Milliseconds()
-		evalCtx, cancel := context.WithDeadline(ctx, deadline.Add(answerGrace))
+		grace := answerGrace
+		if clk.attempts == 0 {
+			grace = firstAnswerGrace
+		}
+		evalCtx, cancel := context.WithDeadline(ctx, time.Now().Add(max(0, remaining)+grace))
 		var a answer
 		res, err := p.rod.Context(evalCtx).Evaluate(rod.Eval(inPageJS, req).ByPromise())
 		if err == nil {
@@ -99,36 +121,79 @@ func (p *Page) wait(ctx context.Context, op, target string, req request) (answer
 		late := evalCtx.Err() != nil // checked before cancel, which sets it
 		cancel()
 		switch {
-		case errors.Is(ctx.Err(), context.DeadlineExceeded):
-			return answer{}, timeout() // the caller's deadline: still say what was seen
-		case ctx.Err() != nil:
+		case ctx.Err() != nil && !errors.Is(ctx.Err(), context.DeadlineExceeded):
 			return answer{}, ctx.Err()
-		case err != nil && late:
-			return answer{}, timeout()
+		case ctx.Err() != nil || err != nil && late:
+			// The caller's deadline, or the page's silence: still say what was seen.
+			p.unanswered(clk)
+			return answer{}, clk.timeout(op, target)
 		case err != nil && transient(err):
 			// The document went away under us (navigation): try again on the new
 			// one, backing off so a page that keeps reloading is not hammered.
-			last = "the page was navigating"
+			clk.last = "the page was navigating"
 			if backoff == nil {
 				backoff = utils.BackoffSleeper(5*time.Millisecond, 100*time.Millisecond, nil)
 			}
-			if time.Now().After(deadline) || backoff(ctx) != nil {
-				attempts++ // the navigation itself is what was seen last
-				return answer{}, timeout()
+			if p.remaining(clk) <= 0 || backoff(ctx) != nil {
+				clk.attempts++ // the navigation itself is what was seen last
+				return answer{}, clk.timeout(op, target)
 			}
 			continue
 		case err != nil:
 			return answer{}, fmt.Errorf("%s %s: %w", op, target, err)
 		}
-		attempts++
+		checked = true
+		clk.see(a.State)
 		if a.Fatal != "" {
 			return answer{}, &LocatorError{Op: op, Target: target, Reason: a.Fatal}
 		}
 		if a.OK {
 			return a, nil
 		}
-		last = a.State
 	}
+}
+
+// remaining is the time left in the step. A page that is loading (after a
+// click that navigates, say) gets the navigation limit from the start of its
+// load, as a person waits for a slow page rather than giving up on it.
+func (p *Page) remaining(clk *stepClock) time.Duration {
+	left := time.Until(clk.deadline)
+	if left > 0 {
+		return left
+	}
+	if since, ok := p.events.loadingSince(); ok {
+		if until := since.Add(p.policy.Navigation); until.After(clk.deadline) && time.Now().Before(until) {
+			clk.deadline = until
+			clk.last = "the page was still loading: " + p.events.loadState()
+			return time.Until(until)
+		}
+	}
+	return left
+}
+
+// unanswered records, when the step never got an answer from the page, what
+// can be told from outside it: where the page is, and that it did not answer.
+func (p *Page) unanswered(clk *stepClock) {
+	if clk.attempts > 0 {
+		return
+	}
+	state := "the page answered no check: its JavaScript is busy or stuck, or the machine is starved of CPU"
+	if where := p.whereFromOutside(); where != "" {
+		state += "; " + where
+	}
+	clk.last = state
+}
+
+// whereFromOutside says where the page is, asking the browser rather than the
+// page (whose JavaScript may be stuck).
+func (p *Page) whereFromOutside() string {
+	ctx, cancel := context.WithTimeout(context.WithoutCancel(p.rod.GetContext()), answerGrace)
+	defer cancel()
+	info, err := p.rod.Context(ctx).Info()
+	if err != nil {
+		return ""
+	}
+	return fmt.Sprintf("the page is at %s (title %q)", info.URL, info.Title)
 }
 
 // transient reports errors that mean "the document changed under the call".

@@ -38,6 +38,10 @@ type Config struct {
 	FactoryPath string
 	// Timeout: how long every step waits for its condition. ROMAINE_TIMEOUT, -romaine.timeout. Default 5s.
 	Timeout time.Duration
+	// NavigationTimeout: how long a page may take to load (going to a page,
+	// reloading, going back, a click that navigates), separate from Timeout.
+	// ROMAINE_NAVIGATION_TIMEOUT, -romaine.navigation-timeout. Default 30s.
+	NavigationTimeout time.Duration
 	// StartTimeout: how long an app may take to become ready.
 	// ROMAINE_START_TIMEOUT, -romaine.start-timeout. Default 30s.
 	StartTimeout time.Duration
@@ -78,14 +82,15 @@ type Config struct {
 // DefaultConfig is the configuration with nothing set.
 func DefaultConfig() Config {
 	return Config{
-		Features:     []string{"features"},
-		Workers:      1,
-		ReadyPath:    "/",
-		Timeout:      5 * time.Second,
-		StartTimeout: 30 * time.Second,
-		Artifacts:    "romaine-artifacts",
-		Format:       "pretty",
-		AppHost:      "127.0.0.1",
+		Features:          []string{"features"},
+		Workers:           1,
+		ReadyPath:         "/",
+		Timeout:           5 * time.Second,
+		StartTimeout:      30 * time.Second,
+		Artifacts:         "romaine-artifacts",
+		Format:            "pretty",
+		AppHost:           "127.0.0.1",
+		NavigationTimeout: 30 * time.Second,
 	}
 }
 
@@ -125,6 +130,12 @@ func settings() []setting {
 		func(c *Config) string { return c.Timeout.String() },
 		func(c *Config, v string) (err error) {
 			c.Timeout, err = time.ParseDuration(strings.TrimSpace(v))
+			return
+		}))
+	add(mk("ROMAINE_NAVIGATION_TIMEOUT", "navigation-timeout", "how long a page may take to load (a Go duration such as 30s)",
+		func(c *Config) string { return c.NavigationTimeout.String() },
+		func(c *Config, v string) (err error) {
+			c.NavigationTimeout, err = time.ParseDuration(strings.TrimSpace(v))
 			return
 		}))
 	add(mk("ROMAINE_START_TIMEOUT", "start-timeout", "how long an app may take to get ready (a Go duration such as 30s)",
@@ -209,6 +220,8 @@ func (c *Config) Validate() error {
 		return bad("ROMAINE_APP_CMD", "ROMAINE_APP_CMD and ROMAINE_APP_URL are both set: set ROMAINE_APP_CMD to start an app per worker, or ROMAINE_APP_URL to use one already running, not both")
 	case c.Timeout <= 0:
 		return bad("ROMAINE_TIMEOUT", fmt.Sprintf("ROMAINE_TIMEOUT=%s: it must be positive, e.g. 5s", c.Timeout))
+	case c.NavigationTimeout <= 0:
+		return bad("ROMAINE_NAVIGATION_TIMEOUT", fmt.Sprintf("ROMAINE_NAVIGATION_TIMEOUT=%s: it must be positive, e.g. 30s", c.NavigationTimeout))
 	case c.StartTimeout <= 0:
 		return bad("ROMAINE_START_TIMEOUT", fmt.Sprintf("ROMAINE_START_TIMEOUT=%s: it must be positive, e.g. 30s", c.StartTimeout))
 	case c.BasePort < 0 || c.BasePort > 65535-c.Workers:

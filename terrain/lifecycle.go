@@ -90,8 +90,10 @@ func (s *Suite) afterStep(ctx context.Context, st *godog.Step, status godog.Step
 	if scnErr != nil || scn.Page == nil {
 		return ctx, nil
 	}
+	var dialogErr error // the step's failure when it is this hook that fails it
 	if dialogs := scn.Page.UnexpectedDialogs(); len(dialogs) > 0 && err == nil {
-		return ctx, fmt.Errorf("the page opened a dialog nobody expected, and it was dismissed: %s; if it is meant to open, add  When I accept the next dialog  (or dismiss) before the step that opens it", strings.Join(dialogs, ", "))
+		dialogErr = fmt.Errorf("the page opened a dialog nobody expected, and it was dismissed: %s; if it is meant to open, add  When I accept the next dialog  (or dismiss) before the step that opens it", strings.Join(dialogs, ", "))
+		err = dialogErr
 	}
 	if err == nil || scn.Worker.browserBroken { // a crashed browser has nothing to save
 		return ctx, nil
@@ -104,12 +106,12 @@ func (s *Suite) afterStep(ctx context.Context, st *godog.Step, status godog.Step
 	var te *support.TimeoutError
 	switch {
 	case saveErr != nil:
-		return ctx, saveErr
+		return ctx, errors.Join(dialogErr, saveErr)
 	case errors.As(err, &te):
 		te.Artifacts = dir // printed as part of the step's own error
 		return ctx, nil
 	default:
-		return ctx, fmt.Errorf("page saved in %s", dir)
+		return ctx, errors.Join(dialogErr, fmt.Errorf("page saved in %s", dir))
 	}
 }
 

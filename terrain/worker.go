@@ -145,7 +145,7 @@ func (s *Suite) launchBrowser(w *Worker) (*support.Browser, error) {
 func (s *Suite) newPages(w *Worker) *support.Pages {
 	return support.NewPages(s.runCtx, w.Browser.Browser, support.PageOptions{
 		BaseURL: w.BaseURL,
-		Policy:  support.Policy{Timeout: s.cfg.Timeout, Slice: support.DefaultPolicy().Slice},
+		Policy:  support.Policy{Timeout: s.cfg.Timeout, Slice: support.DefaultPolicy().Slice, Navigation: s.cfg.NavigationTimeout},
 	})
 }
 

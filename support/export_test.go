@@ -1,0 +1,52 @@
+package support
+
+import (
+	"context"
+
+	"github.com/go-rod/rod/lib/proto"
+)
+
+// ClickSplit clicks (check: checks) the element l names as Click (SetChecked)
+// does, running between() in a gap of each attempt: after the check and before
+// the press (beforePress), or after the press and before its release. It makes
+// certain for a test what a page's timer may do in that gap.
+func ClickSplit(ctx context.Context, p *Page, l Locator, check, beforePress bool, between func()) error {
+	op, req := "click", request{}
+	if check {
+		op, req, l = "check", request{Then: "checked-state", Want: true}, l.As(CheckboxKind)
+	}
+	ctx, _ = p.clock(ctx)
+	_, err := p.actWithInput(ctx, op, l, req, "mouse", "click", func(ctx context.Context, a answer) error {
+		if err := p.mouse(ctx, proto.InputDispatchMouseEventTypeMouseMoved, a.X, a.Y, 0); err != nil {
+			return err
+		}
+		if beforePress {
+			between()
+		}
+		if err := p.mouse(ctx, proto.InputDispatchMouseEventTypeMousePressed, a.X, a.Y, 1); err != nil {
+			return err
+		}
+		if !beforePress {
+			between()
+		}
+		return p.mouse(ctx, proto.InputDispatchMouseEventTypeMouseReleased, a.X, a.Y, 1)
+	})
+	if err != nil || !check {
+		return err
+	}
+	_, err = p.wait(ctx, op, l.String(), request{Check: "state", Prop: "checked"}.withLocator(l))
+	return err
+}
+
+// AnswerGrace is how long past the deadline the page's last answer is awaited.
+const AnswerGrace = answerGrace
+
+// HoverSplit hovers over the element l names as Hover does, running between()
+// after each check and before the mouse moves.
+func HoverSplit(ctx context.Context, p *Page, l Locator, between func()) error {
+	_, err := p.actWithInput(ctx, "hover over", l, request{}, "hover", "", func(ctx context.Context, a answer) error {
+		between()
+		return p.mouse(ctx, proto.InputDispatchMouseEventTypeMouseMoved, a.X, a.Y, 0)
+	})
+	return err
+}

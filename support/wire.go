@@ -1,0 +1,111 @@
+package support
+
+import (
+	"bytes"
+	"context"
+	"encoding/json"
+	"errors"
+	"regexp"
+	"sync"
+
+	"github.com/go-rod/rod/lib/cdp"
+	"github.com/go-rod/rod/lib/proto"
+)
+
+// wire is the connection to the browser, as rod's own, with one addition: a
+// mouse press and its release sent back to back. rod waits for the answer to
+// each call before the next one, so between press and release there would be
+// a round trip through this process, which a loaded machine stretches to tens
+// of milliseconds: long enough for a page's timer to re-render the node under
+// the mouse, so that the browser fires no click. Here the release is written
+// as soon as the press is on the wire, behind it, so the browser queues both.
+type wire struct {
+	*cdp.Client
+	ws *pressWatch
+}
+
+func dialWire(ctx context.Context, u string) (*wire, error) {
+	ws := &cdp.WebSocket{}
+	if err := ws.Connect(ctx, u, nil); err != nil {
+		return nil, err
+	}
+	pw := &pressWatch{ws: ws, waiting: map[string]chan struct{}{}}
+	return &wire{Client: cdp.New().Start(pw), ws: pw}, nil
+}
+
+// pressRelease is the params of a call that sends both events in order.
+type pressRelease struct{ press, release proto.InputDispatchMouseEvent }
+
+// MarshalJSON is the press alone, so a connection that is not a wire (a
+// rod.Browser made elsewhere) sends the press and the caller the release.
+func (pr pressRelease) MarshalJSON() ([]byte, error) { return json.Marshal(pr.press) }
+
+// pipelined is the answer of a wire to a pressRelease: both were sent.
+var pipelined = []byte(`{"romaine":"press and release"}`)
+
+// Call is rod's call, except for a pressRelease.
+func (w *wire) Call(ctx context.Context, sessionID, method string, params any) ([]byte, error) {
+	pr, ok := params.(pressRelease)
+	if !ok {
+		return w.Client.Call(ctx, sessionID, method, params)
+	}
+	sent := w.ws.expect(sessionID)
+	pressed := make(chan error, 1)
+	go func() {
+		_, err := w.Client.Call(ctx, sessionID, method, pr.press)
+		pressed <- err
+	}()
+	select {
+	case <-sent:
+	case err := <-pressed: // answered (or failed) before we saw it go: rare, but fine
+		w.ws.forget(sessionID)
+		if err != nil {
+			return nil, err
+		}
+	}
+	_, rerr := w.Client.Call(ctx, sessionID, method, pr.release)
+	return pipelined, errors.Join(<-pressed, rerr)
+}
+
+// pressWatch is the websocket, telling a waiting caller when a session's
+// mouse press has been written.
+type pressWatch struct {
+	ws      *cdp.WebSocket
+	mu      sync.Mutex
+	waiting map[string]chan struct{} // by session
+}
+
+var sessionField = regexp.MustCompile(`"sessionId":"([^"]+)"`)
+
+func (p *pressWatch) expect(session string) <-chan struct{} {
+	ch := make(chan struct{})
+	p.mu.Lock()
+	p.waiting[session] = ch
+	p.mu.Unlock()
+	return ch
+}
+
+func (p *pressWatch) forget(session string) {
+	p.mu.Lock()
+	delete(p.waiting, session)
+	p.mu.Unlock()
+}
+
+func (p *pressWatch) Send(msg []byte) error {
+	var ch chan struct{}
+	if bytes.Contains(msg, []byte(`"mousePressed"`)) {
+		if m := sessionField.FindSubmatch(msg); m != nil {
+			p.mu.Lock()
+			ch = p.waiting[string(m[1])]
+			delete(p.waiting, string(m[1]))
+			p.mu.Unlock()
+		}
+	}
+	err := p.ws.Send(msg) // masks msg in place: read it before
+	if ch != nil {
+		close(ch)
+	}
+	return err
+}
+
+func (p *pressWatch) Read() ([]byte, error) { return p.ws.Read() }
