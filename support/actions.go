@@ -78,6 +78,13 @@ func gson1(n int) *int { return &n }
 // Fill replaces the value of the field l names with value, by typing it.
 func (p *Page) Fill(ctx context.Context, l Locator, value string) error {
 	l = l.As(FieldKind)
+	if len(p.frames) > 0 {
+		// A frame gets the keyboard when a person clicks into it; focus from
+		// script alone does not move it there.
+		if err := p.Click(ctx, l); err != nil {
+			return err
+		}
+	}
 	a, err := p.act(ctx, "fill in", l, request{NeedEdit: true, Then: "focus-select", Value: value})
 	if err != nil {
 		return err
@@ -102,10 +109,26 @@ func (p *Page) Fill(ctx context.Context, l Locator, value string) error {
 // Clear empties the field l names.
 func (p *Page) Clear(ctx context.Context, l Locator) error { return p.Fill(ctx, l, "") }
 
-// Select picks the option whose text (or value) is option in the select box l names.
+// Select picks the option whose text (or value) is option in the select box l
+// names. On an ARIA combobox it clicks the combobox open when its list is
+// closed, then clicks the option; on an ARIA listbox it clicks the option.
 func (p *Page) Select(ctx context.Context, l Locator, option string) error {
-	_, err := p.act(ctx, fmt.Sprintf("select %q from", option), l.As(FieldKind), request{Then: "select-option", Value: option})
-	return err
+	op := fmt.Sprintf("select %q from", option)
+	l = l.As(FieldKind)
+	a, err := p.act(ctx, op, l, request{Then: "select-option", Value: option})
+	if err != nil || !a.Aria {
+		return err
+	}
+	if a.Closed {
+		if err := p.mouseClick(ctx, a.X, a.Y, 1); err != nil {
+			return err
+		}
+	}
+	o, err := p.wait(ctx, op, l.String(), request{Check: "option", Value: option}.withLocator(l))
+	if err != nil {
+		return err
+	}
+	return p.mouseClick(ctx, o.X, o.Y, 1)
 }
 
 // SetChecked checks (on) or unchecks the checkbox l names, by clicking it when it
@@ -152,11 +175,19 @@ func (p *Page) AttachFile(ctx context.Context, l Locator, path string) error {
 		return err
 	}
 	// The input is found again by the same resolver and handed to CDP by object.
-	obj, err := p.rod.Context(ctx).Evaluate(rodEvalElement(l))
+	var a answer
+	rp, _, err := p.enterFrames(ctx, 0, &a)
+	if err == nil && rp == nil {
+		err = fmt.Errorf("%s", a.State+a.Fatal)
+	}
 	if err != nil {
 		return fmt.Errorf("attaching %s to %s: %w", path, l, err)
 	}
-	el, err := p.rod.Context(ctx).ElementFromObject(obj)
+	obj, err := rp.Evaluate(rodEvalElement(l))
+	if err != nil {
+		return fmt.Errorf("attaching %s to %s: %w", path, l, err)
+	}
+	el, err := rp.ElementFromObject(obj)
 	if err != nil {
 		return fmt.Errorf("attaching %s to %s: %w", path, l, err)
 	}

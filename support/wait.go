@@ -9,6 +9,7 @@ import (
 	"time"
 
 	"github.com/go-rod/rod"
+	"github.com/go-rod/rod/lib/proto"
 	"github.com/go-rod/rod/lib/utils"
 )
 
@@ -59,6 +60,8 @@ type answer struct {
 	Y       float64 `json:"y"`
 	Done    bool    `json:"done"`
 	Already bool    `json:"already"`
+	Aria    bool    `json:"aria"`   // select-option found an ARIA combobox or listbox
+	Closed  bool    `json:"closed"` // ... whose list must be opened first
 }
 
 func (r request) withLocator(l Locator) request {
@@ -74,6 +77,7 @@ const answerGrace = time.Second
 // wait runs req in the page until it passes or the policy's timeout passes.
 func (p *Page) wait(ctx context.Context, op, target string, req request) (answer, error) {
 	start := time.Now()
+	target += p.framesSuffix()
 	deadline := start.Add(p.policy.Timeout)
 	if d, ok := ctx.Deadline(); ok && d.Before(deadline) {
 		deadline = d
@@ -92,9 +96,15 @@ func (p *Page) wait(ctx context.Context, op, target string, req request) (answer
 		req.SliceMs = max(0, min(p.policy.Slice, remaining)).Milliseconds()
 		evalCtx, cancel := context.WithDeadline(ctx, deadline.Add(answerGrace))
 		var a answer
-		res, err := p.rod.Context(evalCtx).Evaluate(rod.Eval(inPageJS, req).ByPromise())
-		if err == nil {
-			err = res.Value.Unmarshal(&a)
+		// In a frame, the frame is waited for first, then req runs in its document.
+		rp, off, err := p.enterFrames(evalCtx, req.SliceMs, &a)
+		if err == nil && a.State == "" && a.Fatal == "" {
+			var res *proto.RuntimeRemoteObject
+			res, err = rp.Evaluate(rod.Eval(inPageJS, req).ByPromise())
+			if err == nil {
+				err = res.Value.Unmarshal(&a)
+			}
+			a.X, a.Y = a.X+off.X, a.Y+off.Y
 		}
 		late := evalCtx.Err() != nil // checked before cancel, which sets it
 		cancel()
@@ -138,7 +148,8 @@ func transient(err error) bool {
 		return false
 	}
 	msg := err.Error()
-	for _, s := range []string{"Execution context was destroyed", "Cannot find context", "Inspected target navigated", "context with specified id"} {
+	for _, s := range []string{"Execution context was destroyed", "Cannot find context", "Inspected target navigated", "context with specified id",
+		"No node with given id", "Could not find node with given id", "No target with given id"} { // the last three: a frame that went away
 		if strings.Contains(msg, s) {
 			return true
 		}
