@@ -19,6 +19,9 @@ type BrowserOptions struct {
 	Bin string
 	// Headful shows the window (for debugging on a desktop).
 	Headful bool
+	// SiteIsolation runs cross-origin frames in processes of their own, as
+	// desktop Chrome does (rod turns it off by default). Frames work either way.
+	SiteIsolation bool
 }
 
 // BrowserNotFoundError says that no usable browser executable was found.
@@ -74,6 +77,9 @@ func LaunchBrowser(ctx context.Context, opts BrowserOptions) (*Browser, error) {
 		Set("window-size", "1280,900")
 	if os.Geteuid() == 0 {
 		l = l.NoSandbox(true)
+	}
+	if opts.SiteIsolation {
+		l = l.Delete("disable-site-isolation-trials").Set("disable-features", "TranslateUI").Set("site-per-process")
 	}
 	u, err := l.Launch()
 	if err != nil {

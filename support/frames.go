@@ -85,7 +85,8 @@ func (p *Page) enterFrames(ctx context.Context, sliceMs int64, a *answer) (*rod.
 			rp, err = el.Frame() // in this process: rod evaluates in its document
 		} else {
 			// Out of process (cross-origin): its own target, whose id is the frame's.
-			rp, err = p.browser.PageFromTarget(proto.TargetTargetID(node.FrameID))
+			// (On a copy with no device: emulation is for top-level targets only.)
+			rp, err = p.browser.Context(ctx).NoDefaultDevice().PageFromTarget(proto.TargetTargetID(node.FrameID))
 		}
 		if err != nil {
 			return nil, off, fmt.Errorf("entering %s: %w", where, err)
