@@ -225,3 +225,53 @@ func TestShadowWaiting(t *testing.T) {
 		t.Errorf("events = %q", got)
 	}
 }
+
+// An ARIA combobox in a component (its list opens a moment after the click) and
+// a plain ARIA listbox.
+const comboboxPage = componentsJS + `
+<x-combobox label="Size"></x-combobox>
+<div role="listbox" aria-label="Colour" id="colour">
+  <div role="option" aria-selected="true">Red</div><div role="option">Green</div><div role="option" aria-disabled="true">Blue</div>
+</div>
+<script>
+customElements.define('x-combobox', class extends HTMLElement {
+  static formAssociated = true;
+  connectedCallback() {
+    const r = this.attachShadow({ mode: 'open' });
+    r.innerHTML = '<style>:host{display:block} [role=option]{padding:4px}</style><label id="l">' + this.getAttribute('label') + '</label> ' +
+      '<div role="combobox" tabindex="0" aria-labelledby="l" aria-controls="lb" aria-expanded="false">Medium</div>' +
+      '<ul role="listbox" id="lb" hidden><li role="option">Small</li><li role="option">Medium</li><li role="option">Large</li><li role="option">Extra large</li></ul>';
+    const box = r.querySelector('[role=combobox]'), list = r.getElementById('lb');
+    box.addEventListener('click', () => setTimeout(() => { list.hidden = false; box.setAttribute('aria-expanded', 'true'); }, 100));
+    list.addEventListener('click', (e) => {
+      const o = e.target.closest('[role=option]');
+      box.textContent = o.textContent; list.hidden = true; box.setAttribute('aria-expanded', 'false');
+      rec('size=' + o.textContent);
+    });
+  }
+});
+colour.addEventListener('click', (e) => {
+  const o = e.target.closest('[role=option]');
+  if (o.getAttribute('aria-disabled') === 'true') return;
+  colour.querySelectorAll('[role=option]').forEach((x) => x.setAttribute('aria-selected', String(x === o)));
+  rec('colour=' + o.textContent);
+});
+</script>`
+
+func TestSelectFromARIAWidgets(t *testing.T) {
+	t.Parallel()
+	p, ctx := open(t, site{"/": comboboxPage})
+	if err := p.Select(ctx, support.Loc("Size"), "Large"); err != nil {
+		t.Fatalf("a combobox in a shadow root is opened and its option clicked: %v", err)
+	}
+	if err := p.ExpectValue(ctx, support.Loc("Size"), "Large"); err != nil {
+		t.Errorf("a combobox's value is what it shows: %v", err)
+	}
+	if err := p.Select(ctx, support.Loc("Colour"), "Green"); err != nil {
+		t.Fatalf("a listbox's option is clicked: %v", err)
+	}
+	wantEvents(t, p, "size=Large", "colour=Green")
+	wantTimeout(t, p.Select(ctx, support.Loc("Size"), "XL"), `no option "XL" in "Size"; options: "Small", "Medium", "Large", "Extra large"`)
+	wantTimeout(t, p.Select(ctx, support.Loc("Colour"), "Blue"), `option "Blue" is disabled`)
+	wantTimeout(t, p.Select(ctx, support.Loc("Size"), "large"), `2 options match "large"`)
+}
