@@ -61,7 +61,8 @@
     }
     return h;
   }
-  const deepDOM = (root) => hostsIn(root).length > 0;
+  // A document with no shadow host anywhere answers at the first test.
+  const deepDOM = (root) => hostsIn(document).length > 0 && (root === document || hostsIn(root).length > 0);
   // Every element under root matching css, shadow trees included, each shadow
   // tree's matches right after its host (composed order).
   function deepAll(root, css) {
@@ -131,7 +132,7 @@
     return norm(parts.join(''));
   }
   // The visible text of el, shadow trees and slotted content included.
-  const shownText = (el) => (deepDOM(el) || hostsOf(el).length ? flatText(el, true) : norm(el.innerText));
+  const shownText = (el) => (deepDOM(el) || (deepDOM(document) && hostsOf(el).length) ? flatText(el, true) : norm(el.innerText));
 
   // Fields by role: ARIA widgets and form-associated custom elements are fields
   // too; a component's inner control is named by its host.
