@@ -16,7 +16,7 @@
 
   // The text a person reads on el; for a hidden element, the text it would show
   // (innerText is empty under visibility:hidden).
-  const textOf = (el) => (visible(el) ? shownText(el) : (deepDOM(el) || el.querySelector('slot') ? flatText(el, false) : norm(el.textContent)));
+  const textOf = (el) => (visible(el) ? shownText(el) : (!isPlain() && (deepDOM(el) || el.querySelector('slot')) ? flatText(el, false) : norm(el.textContent)));
 
   function describe(el) {
     if (!el || !el.tagName) return String(el);
@@ -61,8 +61,29 @@
     }
     return h;
   }
-  // A document with no shadow host anywhere answers at the first test.
-  const deepDOM = (root) => hostsIn(document).length > 0 && (root === document || hostsIn(root).length > 0);
+  // Whether the document has any shadow root, kept on the window so plain pages
+  // do not scan every element on every check: once seen, always true; "none" is
+  // forgotten on any added node (a parsed declarative shadow root comes with
+  // one), on any attachShadow (defining a custom element upgrades through it),
+  // and after 500 ms (a shadow root attached by a saved reference to the
+  // original attachShadow).
+  const SHADOW = Symbol.for('romaine.shadow');
+  const seen = window[SHADOW] || (window[SHADOW] = (() => {
+    const st = { any: null, at: 0 };
+    const attach = Element.prototype.attachShadow;
+    Element.prototype.attachShadow = function (...args) { st.any = true; return attach.apply(this, args); };
+    new MutationObserver(() => { if (st.any === false) st.any = null; }).observe(document, { subtree: true, childList: true });
+    return st;
+  })());
+  function docHasShadow() {
+    if (seen.any === false && performance.now() - seen.at > 500) seen.any = null;
+    if (seen.any === null) { seen.any = hostsIn(document).length > 0; seen.at = performance.now(); }
+    return seen.any;
+  }
+  // plain: the document has no shadow root (asked once per check, see check()).
+  let plain = null;
+  const isPlain = () => (plain === null ? (plain = !docHasShadow()) : plain);
+  const deepDOM = (root) => !isPlain() && (root === document || hostsIn(root).length > 0);
   // Every element under root matching css, shadow trees included, each shadow
   // tree's matches right after its host (composed order).
   function deepAll(root, css) {
@@ -87,6 +108,7 @@
   // The shadow hosts el lives in, innermost first.
   function hostsOf(el) {
     const out = [];
+    if (isPlain()) return out;
     for (let r = el.getRootNode(); r instanceof ShadowRoot; r = r.host.getRootNode()) out.push(r.host);
     return out;
   }
@@ -132,14 +154,15 @@
     return norm(parts.join(''));
   }
   // The visible text of el, shadow trees and slotted content included.
-  const shownText = (el) => (deepDOM(el) || (deepDOM(document) && hostsOf(el).length) ? flatText(el, true) : norm(el.innerText));
+  const shownText = (el) => (!isPlain() && (deepDOM(el) || hostsOf(el).length) ? flatText(el, true) : norm(el.innerText));
 
   // Fields by role: ARIA widgets and form-associated custom elements are fields
   // too; a component's inner control is named by its host.
-  const ROLE_FIELD = '[role=textbox], [role=searchbox], [role=combobox], [role=listbox], [role=spinbutton], [role=slider], [role=checkbox], [role=switch], [role=radio]';
+  const ROLE_FIELD = /^(textbox|searchbox|combobox|listbox|spinbutton|slider|checkbox|switch|radio)$/;
   const faceHost = (e) => e.localName.includes('-') && !!(customElements.get(e.localName) || {}).formAssociated;
   function fieldsIn(root) {
-    let els = deepAll(root, FIELD + ', ' + ROLE_FIELD);
+    // One [role] in the selector, not nine: few elements have a role at all.
+    let els = deepAll(root, FIELD + ', [role]').filter((e) => !e.hasAttribute('role') || ROLE_FIELD.test(e.getAttribute('role')) || e.matches(FIELD));
     if (deepDOM(root)) for (const h of [root, ...root.querySelectorAll('*')]) collectFACE(h, els);
     // A combobox's popup list is part of the combobox, not a field of its own.
     const boxes = els.filter((e) => e.getAttribute('role') === 'combobox');
@@ -191,7 +214,7 @@
   // The labels of el: its own (<label for>, wrapping <label>), also for custom
   // elements, which have no .labels.
   function labelsOf(el) {
-    if (el.labels) return [...el.labels];
+    if (el.labels) return el.labels;
     const out = [], r = el.getRootNode();
     if (el.id && r.querySelectorAll) out.push(...r.querySelectorAll('label[for="' + CSS.escape(el.id) + '"]'));
     const wrap = el.parentElement && el.parentElement.closest('label');
@@ -201,6 +224,7 @@
   // Names a host gives to the control inside it: its label attribute, aria-label,
   // labels, aria-labelledby (the nearest host with a name).
   function hostNames(el) {
+    if (isPlain()) return [];
     for (const h of hostsOf(el)) {
       const names = [h.getAttribute('label'), h.getAttribute('aria-label')];
       for (const l of labelsOf(h)) names.push(labelText(l));
@@ -235,7 +259,7 @@
   // Text of a label without the text of the controls it wraps (a wrapping
   // <label> around a <select> would otherwise "contain" every option).
   function labelText(label) {
-    if (deepDOM(label) || label.querySelector('slot')) return flatText(label, false, 'input, select, textarea, button');
+    if (!isPlain() && (deepDOM(label) || label.querySelector('slot'))) return flatText(label, false, 'input, select, textarea, button');
     const c = label.cloneNode(true);
     c.querySelectorAll('input, select, textarea, button').forEach((n) => n.remove());
     return norm(c.textContent);
@@ -620,7 +644,7 @@
   }
 
   function check() {
-    hostCache = new Map();
+    hostCache = new Map(); plain = null;
     try {
       const r = CHECKS[req.check]();
       if (r.ok && req.check === 'act') return finish(r);
