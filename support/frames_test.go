@@ -22,6 +22,7 @@ const framedPage = `<h1>Inside the frame</h1>
 <label>Size <select id="size"><option>Small</option><option>Large</option></select></label>
 <button id="save" disabled onclick="out.textContent = 'Saved: ' + msg.value + ' / ' + size.value + ' / ' + agree.checked">Save</button>
 <p id="out"></p><div id="later"></div>
+<button onclick="document.body.innerHTML = '<p>Starting over</p>'; setTimeout(() => location.reload(), 200)">Start over</button>
 <script>
 setTimeout(() => { save.disabled = false; later.innerHTML = '<input aria-label="Late field">'; }, 300);
 </script>`
@@ -79,6 +80,11 @@ func exerciseFrame(t *testing.T, ctx context.Context, fp *support.Page, value st
 		{"hidden", func() error { return fp.ExpectHidden(ctx, support.Loc("Outside")) }},
 		{"scoped", func() error { return fp.ExpectText(ctx, "Saved", support.Within("#out")) }},
 		{"enabled", func() error { return fp.ExpectState(ctx, support.Loc("Save"), "enabled") }},
+		{"start over", func() error { return fp.Click(ctx, support.Loc("Start over")) }},
+		// Only the reloaded document has an empty Body: the wait goes on across
+		// the frame's navigation.
+		{"a new document in the frame", func() error { return fp.ExpectValue(ctx, support.Loc("Body"), "") }},
+		{"after the reload", func() error { return fp.Fill(ctx, support.Loc("Body"), "again") }},
 	}
 	for _, s := range steps {
 		if err := s.do(); err != nil {
