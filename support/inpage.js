@@ -49,8 +49,8 @@
 
 
   // Open shadow roots are part of the page for every locator: queries, text and
-  // hit tests pierce them at any depth. A page (or scope) with no shadow host takes
-  // the plain path: one extra querySelectorAll('*') per lookup, cached per check.
+  // hit tests pierce them at any depth. A document with none takes the plain
+  // paths (isPlain below). hostsIn lists the hosts under root, once per check.
   let hostCache = new Map();
   function hostsIn(root) {
     let h = hostCache.get(root);
