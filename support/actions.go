@@ -5,7 +5,6 @@ import (
 	"fmt"
 	"path/filepath"
 
-	"github.com/go-rod/rod"
 	"github.com/go-rod/rod/lib/input"
 	"github.com/go-rod/rod/lib/proto"
 )
@@ -176,18 +175,18 @@ func (p *Page) AttachFile(ctx context.Context, l Locator, path string) error {
 	}
 	// The input is found again by the same resolver and handed to CDP by object.
 	var a answer
-	rp, _, err := p.enterFrames(ctx, 0, &a)
-	if err == nil && rp == nil {
+	at, _, err := p.enterFrames(ctx, 0, &a)
+	if err == nil && at.page == nil {
 		err = fmt.Errorf("%s", a.State+a.Fatal)
 	}
 	if err != nil {
 		return fmt.Errorf("attaching %s to %s: %w", path, l, err)
 	}
-	obj, err := rp.Evaluate(rodEvalElement(l))
+	obj, err := at.eval(request{Check: "element"}.withLocator(l), true)
 	if err != nil {
 		return fmt.Errorf("attaching %s to %s: %w", path, l, err)
 	}
-	el, err := rp.ElementFromObject(obj)
+	el, err := at.page.ElementFromObject(obj)
 	if err != nil {
 		return fmt.Errorf("attaching %s to %s: %w", path, l, err)
 	}
@@ -224,8 +223,4 @@ func (p *Page) UnexpectedDialogs() []string {
 	d := p.events.unexpected
 	p.events.unexpected = nil
 	return d
-}
-
-func rodEvalElement(l Locator) *rod.EvalOptions {
-	return rod.Eval(inPageJS, request{Check: "element"}.withLocator(l)).ByObject()
 }

@@ -97,10 +97,10 @@ func (p *Page) wait(ctx context.Context, op, target string, req request) (answer
 		evalCtx, cancel := context.WithDeadline(ctx, deadline.Add(answerGrace))
 		var a answer
 		// In a frame, the frame is waited for first, then req runs in its document.
-		rp, off, err := p.enterFrames(evalCtx, req.SliceMs, &a)
+		at, off, err := p.enterFrames(evalCtx, req.SliceMs, &a)
 		if err == nil && a.State == "" && a.Fatal == "" {
 			var res *proto.RuntimeRemoteObject
-			res, err = rp.Evaluate(rod.Eval(inPageJS, req).ByPromise())
+			res, err = at.eval(req, false)
 			if err == nil {
 				err = res.Value.Unmarshal(&a)
 			}
@@ -146,6 +146,10 @@ func transient(err error) bool {
 	var ee *rod.EvalError
 	if errors.As(err, &ee) {
 		return false
+	}
+	var gone *rod.ObjectNotFoundError // a frame's document replaced under the call
+	if errors.As(err, &gone) {
+		return true
 	}
 	msg := err.Error()
 	for _, s := range []string{"Execution context was destroyed", "Cannot find context", "Inspected target navigated", "context with specified id",
