@@ -18,7 +18,7 @@ var web embed.FS
 
 // pageTemplates are the page names; each is web/templates/NAME.html
 // rendered inside web/templates/layout.html.
-var pageTemplates = []string{"sign-in", "inventory", "product", "orders", "returns", "error", "deals"}
+var pageTemplates = []string{"sign-in", "inventory", "product", "orders", "returns", "error", "deals", "review"}
 
 // pageData is what a template sees. Templates call can themselves, so what
 // a page shows is decided by the same rules as what the API allows.
@@ -129,6 +129,25 @@ func (s *Store) handleProductPage(w http.ResponseWriter, r *http.Request) {
 	if _, ok := s.pageUser(w, r, actionRead, p); ok {
 		s.render(w, r, http.StatusOK, "product", pageData{Title: p.Name, User: u, Product: p,
 			Scripts: []string{"product.js"}})
+	}
+}
+
+// The review page is built from web components (components.js): custom
+// elements with shadow roots, an ARIA combobox, a typed confirmation and a
+// frame, so the suite shows how features read on such pages.
+func (s *Store) handleReviewPage(w http.ResponseWriter, r *http.Request) {
+	id, err := strconv.ParseInt(r.PathValue("id"), 10, 64)
+	var p *Product
+	if err == nil {
+		p, err = findProduct(r.Context(), s.db, id)
+	}
+	if err != nil {
+		s.handleNotFoundPage(w, r)
+		return
+	}
+	if u, ok := s.pageUser(w, r, actionRead, p); ok {
+		s.render(w, r, http.StatusOK, "review", pageData{Title: "Review " + p.Name, User: u, Product: p,
+			Scripts: []string{"components.js", "review.js"}})
 	}
 }
 

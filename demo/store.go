@@ -109,6 +109,7 @@ func (s *Store) routes() *http.ServeMux {
 	mux.HandleFunc("GET /sign-in", s.handleSignInPage)
 	mux.HandleFunc("GET /inventory", s.handleInventoryPage)
 	mux.HandleFunc("GET /products/{id}", s.handleProductPage)
+	mux.HandleFunc("GET /products/{id}/review", s.handleReviewPage)
 	mux.HandleFunc("GET /orders", s.handleOrdersPage)
 	mux.HandleFunc("GET /returns", s.handleReturnsPage)
 	mux.HandleFunc("GET /deals", s.handleDealsPage)

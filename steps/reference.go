@@ -149,6 +149,19 @@ written with the prefix ` + "`text=`" + `: ` + "`\"text=#1 best seller\"`" + `. 
 ` + "`Then I should see \"say \\\"hi\\\"\"`" + `. Any other backslash is itself. Table cells
 may use ` + "`\\\"`" + ` too; doc strings are taken as written.
 
+**Web components and frames.** Human text and CSS selectors look inside open
+shadow roots, at any depth, and visible text includes what shadow roots and their
+slots show, in reading order; a scope may be a custom element
+(` + "`within \"css=my-dialog\"`" + `). A CSS selector is matched within each tree, as the
+browser does (` + "`\"css=my-card h2\"`" + ` does not reach an h2 in my-card's shadow root; scope
+instead: ` + "`\"css=h2\" within \"css=my-card\"`" + `). XPath sees the light DOM only. Elements with
+an ARIA role (textbox, combobox, listbox, checkbox, switch, radio, button) and
+form-associated custom elements are fields and controls like their native kin: a
+component's ` + "`label`" + ` attribute, its ` + "`<label for>`" + `, ` + "`aria-labelledby`" + ` or a slotted label
+names the control it renders; ` + "`aria-checked`" + `, ` + "`disabled`" + ` and ` + "`aria-disabled`" + ` (on the
+control or on the component around it) are read as a person sees them. A page in
+an iframe is reached with the suffix ` + "`within the frame \"LOCATOR\"`" + ` (see Frames below).
+
 ## Scopes
 
 Every step marked *Scope: yes* below (every step that takes a LOCATOR, and the

@@ -32,6 +32,8 @@ func registerAll(r registrar) {
 	registerFactories(r)
 	registerHTTP(r)
 	registerDebugging(r)
+	registerFrames(r)
+	registerLongText(r)
 }
 
 // scopeRE is the optional scope every locator step may end with:
@@ -110,5 +112,5 @@ func do(ctx context.Context, fn func(s *step, p *support.Page) error) error {
 	if s.sc.Page == nil {
 		return fmt.Errorf("this scenario has no browser page")
 	}
-	return fn(s, s.sc.Page)
+	return fn(s, inFrames(ctx, s.sc.Page))
 }

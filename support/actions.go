@@ -9,7 +9,6 @@ import (
 	"sync/atomic"
 	"time"
 
-	"github.com/go-rod/rod"
 	"github.com/go-rod/rod/lib/input"
 	"github.com/go-rod/rod/lib/proto"
 )
@@ -90,10 +89,18 @@ func (p *Page) release(ctx context.Context, clk *stepClock, op, target string, r
 	// slow on a loaded machine, so it gets the longer grace of a first answer.
 	rctx, cancel := context.WithDeadline(ctx, time.Now().Add(max(0, time.Until(clk.deadline))+firstAnswerGrace))
 	defer cancel()
-	res, err := p.rod.Context(rctx).Evaluate(rod.Eval(inPageJS, request{Check: "release", Token: req.Token, Need: req.Need, Then: req.releaseThen()}))
+	// The watch lives in the document that was checked: a frame's, in a frame.
 	var a answer
+	at, _, err := p.enterFrames(rctx, 0, &a)
+	if err == nil && (a.State != "" || a.Fatal != "") {
+		return answer{OK: true}, nil // the frame went away: the input navigated it
+	}
 	if err == nil {
-		err = res.Value.Unmarshal(&a)
+		var res *proto.RuntimeRemoteObject
+		res, err = at.eval(request{Check: "release", Token: req.Token, Need: req.Need, Then: req.releaseThen()}, false)
+		if err == nil {
+			err = res.Value.Unmarshal(&a)
+		}
 	}
 	switch {
 	case err == nil:
@@ -190,6 +197,13 @@ func gson1(n int) *int { return &n }
 // it), the keys are blocked and the fill starts again.
 func (p *Page) Fill(ctx context.Context, l Locator, value string) error {
 	l = l.As(FieldKind)
+	if len(p.frames) > 0 {
+		// A frame gets the keyboard when a person clicks into it; focus from
+		// script alone does not move it there.
+		if err := p.Click(ctx, l); err != nil {
+			return err
+		}
+	}
 	need := "beforeinput"
 	if value == "" {
 		need = "keydown"
@@ -221,10 +235,26 @@ func (r request) releaseThen() string {
 // Clear empties the field l names.
 func (p *Page) Clear(ctx context.Context, l Locator) error { return p.Fill(ctx, l, "") }
 
-// Select picks the option whose text (or value) is option in the select box l names.
+// Select picks the option whose text (or value) is option in the select box l
+// names. On an ARIA combobox it clicks the combobox open when its list is
+// closed, then clicks the option; on an ARIA listbox it clicks the option.
 func (p *Page) Select(ctx context.Context, l Locator, option string) error {
-	_, err := p.act(ctx, fmt.Sprintf("select %q from", option), l.As(FieldKind), request{Then: "select-option", Value: option})
-	return err
+	op := fmt.Sprintf("select %q from", option)
+	l = l.As(FieldKind)
+	a, err := p.act(ctx, op, l, request{Then: "select-option", Value: option})
+	if err != nil || !a.Aria {
+		return err
+	}
+	if a.Closed {
+		if err := p.mouseClick(ctx, a.X, a.Y, 1); err != nil {
+			return err
+		}
+	}
+	o, err := p.wait(ctx, op, l.String(), request{Check: "option", Value: option}.withLocator(l))
+	if err != nil {
+		return err
+	}
+	return p.mouseClick(ctx, o.X, o.Y, 1)
 }
 
 // SetChecked checks (on) or unchecks the checkbox l names, by clicking it when it
@@ -269,11 +299,19 @@ func (p *Page) AttachFile(ctx context.Context, l Locator, path string) error {
 		return err
 	}
 	// The input is found again by the same resolver and handed to CDP by object.
-	obj, err := p.rod.Context(ctx).Evaluate(rodEvalElement(l))
+	var a answer
+	at, _, err := p.enterFrames(ctx, 0, &a)
+	if err == nil && at.page == nil {
+		err = fmt.Errorf("%s", a.State+a.Fatal)
+	}
 	if err != nil {
 		return fmt.Errorf("attaching %s to %s: %w", path, l, err)
 	}
-	el, err := p.rod.Context(ctx).ElementFromObject(obj)
+	obj, err := at.eval(request{Check: "element"}.withLocator(l), true)
+	if err != nil {
+		return fmt.Errorf("attaching %s to %s: %w", path, l, err)
+	}
+	el, err := at.page.ElementFromObject(obj)
 	if err != nil {
 		return fmt.Errorf("attaching %s to %s: %w", path, l, err)
 	}
@@ -345,8 +383,4 @@ func (p *Page) UnexpectedDialogs() []string {
 	d := p.events.unexpected
 	p.events.unexpected = nil
 	return d
-}
-
-func rodEvalElement(l Locator) *rod.EvalOptions {
-	return rod.Eval(inPageJS, request{Check: "element"}.withLocator(l)).ByObject()
 }

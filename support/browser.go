@@ -27,6 +27,9 @@ type BrowserOptions struct {
 	// Log, when set, is told about choices worth knowing (running without the
 	// sandbox).
 	Log func(msg string)
+	// SiteIsolation runs cross-origin frames in processes of their own, as
+	// desktop Chrome does (rod turns it off by default). Frames work either way.
+	SiteIsolation bool
 }
 
 // BrowserNotFoundError says that no usable browser executable was found.
@@ -90,6 +93,9 @@ func LaunchBrowser(ctx context.Context, opts BrowserOptions) (*Browser, error) {
 		if opts.Log != nil {
 			opts.Log("romaine: Chrome runs with --no-sandbox (" + why + ")")
 		}
+	}
+	if opts.SiteIsolation {
+		l = l.Delete("disable-site-isolation-trials").Set("disable-features", "TranslateUI").Set("site-per-process")
 	}
 	u, err := l.Launch()
 	if err != nil {

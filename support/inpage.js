@@ -16,7 +16,7 @@
 
   // The text a person reads on el; for a hidden element, the text it would show
   // (innerText is empty under visibility:hidden).
-  const textOf = (el) => norm(visible(el) ? el.innerText : el.textContent);
+  const textOf = (el) => (visible(el) ? shownText(el) : (!isPlain() && (deepDOM(el) || el.querySelector('slot')) ? flatText(el, false) : norm(el.textContent)));
 
   function describe(el) {
     if (!el || !el.tagName) return String(el);
@@ -35,7 +35,7 @@
   // what each is in.
   function candidates(els, max) {
     const some = els.slice(0, max), ds = some.map(describe);
-    const where = some.map((e, i) => ds[i] + ' in ' + describe(e.parentElement || e));
+    const where = some.map((e, i) => ds[i] + ' in ' + describe(e.parentElement || (e.parentNode && e.parentNode.host) || e));
     const twice = (list, i) => list.indexOf(list[i]) !== list.lastIndexOf(list[i]);
     return ds.map((d, i) => (twice(ds, i) && !twice(where, i) ? where[i] : d)).join(', ');
   }
@@ -47,9 +47,219 @@
     return r.width > 0 && r.height > 0;
   }
 
+
+  // Open shadow roots are part of the page for every locator: queries, text and
+  // hit tests pierce them at any depth. A document with none takes the plain
+  // paths (isPlain below). hostsIn lists the hosts under root, once per check.
+  let hostCache = new Map();
+  function hostsIn(root) {
+    let h = hostCache.get(root);
+    if (!h) {
+      h = [...root.querySelectorAll('*')].filter((e) => e.shadowRoot);
+      if (root.shadowRoot) h.unshift(root);
+      hostCache.set(root, h);
+    }
+    return h;
+  }
+  // Whether the document has any shadow root, kept on the window so plain pages
+  // do not scan every element on every check: once seen, always true; "none" is
+  // forgotten on any added node (a parsed declarative shadow root comes with
+  // one), on any attachShadow (defining a custom element upgrades through it),
+  // and after 500 ms (a shadow root attached by a saved reference to the
+  // original attachShadow).
+  const SHADOW = Symbol.for('romaine.shadow');
+  const seen = window[SHADOW] || (window[SHADOW] = (() => {
+    const st = { any: null, at: 0 };
+    const attach = Element.prototype.attachShadow;
+    Element.prototype.attachShadow = function (...args) { st.any = true; return attach.apply(this, args); };
+    new MutationObserver(() => { if (st.any === false) st.any = null; }).observe(document, { subtree: true, childList: true });
+    return st;
+  })());
+  function docHasShadow() {
+    if (seen.any === false && performance.now() - seen.at > 500) seen.any = null;
+    if (seen.any === null) { seen.any = hostsIn(document).length > 0; seen.at = performance.now(); }
+    return seen.any;
+  }
+  // plain: the document has no shadow root (asked once per check, see check()).
+  let plain = null;
+  const isPlain = () => (plain === null ? (plain = !docHasShadow()) : plain);
+  const deepDOM = (root) => !isPlain() && (root === document || hostsIn(root).length > 0);
+  // Every element under root matching css, shadow trees included, each shadow
+  // tree's matches right after its host (composed order).
+  function deepAll(root, css) {
+    if (!deepDOM(root)) return [...root.querySelectorAll(css)];
+    const out = [];
+    const visit = (r) => {
+      for (const e of r.querySelectorAll('*')) {
+        if (e.matches(css)) out.push(e);
+        if (e.shadowRoot) visit(e.shadowRoot);
+      }
+    };
+    if (root.shadowRoot) visit(root.shadowRoot);
+    visit(root);
+    return out;
+  }
+  // The flat-tree parent: a slotted node's slot, a shadow tree's host.
+  const flatParent = (n) => n.assignedSlot || n.parentNode && (n.parentNode.host || n.parentNode);
+  function deepContains(a, b) {
+    for (let n = b; n; n = n.nodeType === 11 ? n.host : flatParent(n)) if (n === a) return true;
+    return false;
+  }
+  // The shadow hosts el lives in, innermost first.
+  function hostsOf(el) {
+    const out = [];
+    if (isPlain()) return out;
+    for (let r = el.getRootNode(); r instanceof ShadowRoot; r = r.host.getRootNode()) out.push(r.host);
+    return out;
+  }
+  // The element under (x, y), looking into the shadow roots elementFromPoint stops at.
+  function deepHit(x, y) {
+    let hit = document.elementFromPoint(x, y);
+    while (hit && hit.shadowRoot) {
+      const inner = hit.shadowRoot.elementFromPoint(x, y);
+      if (!inner || inner === hit) break;
+      hit = inner;
+    }
+    return hit;
+  }
+  // The children a person sees in order: a host's shadow tree, a slot's
+  // assigned nodes (or its fallback content).
+  function flatChildren(n) {
+    if (n.shadowRoot) return n.shadowRoot.childNodes;
+    if (n.localName === 'slot') { const a = n.assignedNodes({ flatten: true }); return a.length ? a : n.childNodes; }
+    return n.childNodes;
+  }
+  const BLOCK = /^(block|flex|grid|table|list-item|flow-root)/;
+  // Text of the flat tree under n: what is rendered (like innerText) when shown,
+  // else all of it (like textContent). skip drops subtrees (controls in a label).
+  function flatText(n, shown, skip) {
+    const parts = [];
+    const walk = (n, vis) => {
+      if (n.nodeType === 3) { if (vis) parts.push(n.data); return; }
+      if (n.nodeType !== 1 && n.nodeType !== 11) return;
+      if (n.nodeType === 1) {
+        if (skip && n.matches(skip)) return;
+        if (shown) {
+          const cs = getComputedStyle(n);
+          if (cs.display === 'none') return;
+          if (cs.display !== 'contents' && n.checkVisibility && !n.checkVisibility()) return;
+          if (n.localName === 'br') { parts.push('\n'); return; }
+          vis = cs.visibility === 'visible';
+          if (BLOCK.test(cs.display)) { parts.push('\n'); for (const c of flatChildren(n)) walk(c, vis); parts.push('\n'); return; }
+        } else if (/^(script|style|template)$/.test(n.localName)) return;
+      }
+      for (const c of flatChildren(n)) walk(c, vis);
+    };
+    walk(n, true);
+    return norm(parts.join(''));
+  }
+  // The visible text of el, shadow trees and slotted content included.
+  const shownText = (el) => (!isPlain() && (deepDOM(el) || hostsOf(el).length) ? flatText(el, true) : norm(el.innerText));
+
+  // Fields by role: ARIA widgets and form-associated custom elements are fields
+  // too; a component's inner control is named by its host.
+  const ROLE_FIELD = /^(textbox|searchbox|combobox|listbox|spinbutton|slider|checkbox|switch|radio)$/;
+  const faceHost = (e) => e.localName.includes('-') && !!(customElements.get(e.localName) || {}).formAssociated;
+  function fieldsIn(root) {
+    // One [role] in the selector, not nine: few elements have a role at all.
+    let els = deepAll(root, FIELD + ', [role]').filter((e) => !e.hasAttribute('role') || ROLE_FIELD.test(e.getAttribute('role')) || e.matches(FIELD));
+    if (deepDOM(root)) for (const h of [root, ...root.querySelectorAll('*')]) collectFACE(h, els);
+    // A combobox's popup list is part of the combobox, not a field of its own.
+    const boxes = els.filter((e) => e.getAttribute('role') === 'combobox');
+    if (boxes.length) { const pops = boxes.map(listboxOf); els = els.filter((e) => !pops.includes(e)); }
+    return els;
+  }
+  // The listbox of a combobox (aria-controls, aria-owns, inside it, or the one
+  // in the same component), or the listbox itself.
+  function listboxOf(el) {
+    if (el.getAttribute('role') === 'listbox') return el;
+    const lb = (x) => (x.getAttribute('role') === 'listbox' ? x : deepAll(x, '[role=listbox]')[0]);
+    for (const a of ['aria-controls', 'aria-owns']) {
+      for (const id of (el.getAttribute(a) || '').split(/\s+/).filter(Boolean)) {
+        const t = byId(el, id), l = t && lb(t);
+        if (l) return l;
+      }
+    }
+    const inside = deepAll(el, '[role=listbox]');
+    if (inside.length) return inside[0];
+    const r = el.getRootNode();
+    if (r instanceof ShadowRoot) { const own = deepAll(r, '[role=listbox]'); if (own.length === 1) return own[0]; }
+    return null;
+  }
+  // The option of an open listbox whose text is req.value (exact, then a unique
+  // substring), ready to be clicked.
+  function ariaOption(el) {
+    const lb = listboxOf(el);
+    if (!lb || !visible(lb)) return { state: 'the list of options of "' + req.locator + '" is not open: ' + describe(el) };
+    const opts = deepAll(lb, '[role=option]').filter(visible);
+    const want = norm(req.value);
+    let o = opts.filter((x) => textOf(x) === want || x.getAttribute('data-value') === req.value);
+    if (!o.length) o = opts.filter((x) => textOf(x).toLowerCase().includes(want.toLowerCase()));
+    if (o.length !== 1) return { state: (o.length ? o.length + ' options match' : 'no option') + ' "' + req.value + '" in "' + req.locator + '"; options: ' + opts.map((x) => '"' + textOf(x) + '"').join(', ') };
+    if (disabled(o[0])) return { state: 'option "' + req.value + '" is disabled' };
+    const a = actionable(o[0]);
+    if (typeof a === 'string') return { state: a + ': option ' + describe(o[0]) };
+    return { ok: true, x: a.x, y: a.y, desc: describe(o[0]) };
+  }
+  function collectFACE(e, out) {
+    if (!e.shadowRoot) return;
+    if (faceHost(e) && !out.includes(e)) out.push(e);
+    for (const c of e.shadowRoot.querySelectorAll('*')) collectFACE(c, out);
+  }
+  // ids are looked up in el's own tree first, then in the document.
+  function byId(el, id) {
+    const r = el.getRootNode();
+    return (r.getElementById && r.getElementById(id)) || document.getElementById(id);
+  }
+  // The labels of el: its own (<label for>, wrapping <label>), also for custom
+  // elements, which have no .labels.
+  function labelsOf(el) {
+    if (el.labels) return el.labels;
+    const out = [], r = el.getRootNode();
+    if (el.id && r.querySelectorAll) out.push(...r.querySelectorAll('label[for="' + CSS.escape(el.id) + '"]'));
+    const wrap = el.parentElement && el.parentElement.closest('label');
+    if (wrap && !wrap.hasAttribute('for')) out.push(wrap);
+    return out;
+  }
+  // Names a host gives to the control inside it: its label attribute, aria-label,
+  // labels, aria-labelledby (the nearest host with a name).
+  function hostNames(el) {
+    if (isPlain()) return [];
+    for (const h of hostsOf(el)) {
+      const names = [h.getAttribute('label'), h.getAttribute('aria-label')];
+      for (const l of labelsOf(h)) names.push(labelText(l));
+      const by = h.getAttribute('aria-labelledby');
+      if (by) names.push(by.split(/\s+/).map((id) => flatText(byId(h, id) || document.createElement('i'), false)).join(' '));
+      const got = names.filter(Boolean).map(norm).filter(Boolean);
+      if (got.length) return got;
+    }
+    return [];
+  }
+  // Where a frame's content starts in this page's viewport, once it is visible
+  // (scrolled into view if it is not).
+  function frameBox(el) {
+    if (!/^i?frame$/.test(el.localName)) return { fatal: 'not a frame: ' + describe(el) + '; within the frame "..." names an <iframe> by title, name, aria-label, id or CSS' };
+    const r = el.getBoundingClientRect();
+    if (r.bottom <= 0 || r.right <= 0 || r.top >= innerHeight || r.left >= innerWidth) {
+      el.scrollIntoView({ block: 'center', inline: 'center', behavior: 'instant' });
+      return { state: 'scrolling the frame into view: ' + describe(el) };
+    }
+    const cs = getComputedStyle(el);
+    return { ok: true, x: r.left + el.clientLeft + parseFloat(cs.paddingLeft), y: r.top + el.clientTop + parseFloat(cs.paddingTop), desc: describe(el) };
+  }
+  // A match inside the shadow tree of another match is what that component
+  // renders: keep the inner one, the real control.
+  function innermost(hits) {
+    if (hits.length < 2) return hits;
+    return hits.filter((h) => !hits.some((o) => o !== h && hostsOf(o.el).includes(h.el)));
+  }
+  // A control is disabled when the component around it is.
+  const hostDisabled = (el) => hostsOf(el).some((h) => h.getAttribute('aria-disabled') === 'true' || (h.hasAttribute('disabled') && h.localName.includes('-')));
+
   // Text of a label without the text of the controls it wraps (a wrapping
   // <label> around a <select> would otherwise "contain" every option).
   function labelText(label) {
+    if (!isPlain() && (deepDOM(label) || label.querySelector('slot'))) return flatText(label, false, 'input, select, textarea, button');
     const c = label.cloneNode(true);
     c.querySelectorAll('input, select, textarea, button').forEach((n) => n.remove());
     return norm(c.textContent);
@@ -57,15 +267,22 @@
 
   function fieldNames(el) {
     const names = [];
-    if (el.labels) for (const l of el.labels) names.push(labelText(l));
+    for (const l of labelsOf(el)) names.push(labelText(l));
     const by = el.getAttribute('aria-labelledby');
-    if (by) names.push(norm(by.split(/\s+/).map((id) => (document.getElementById(id) || {}).textContent || '').join(' ')));
-    for (const a of ['placeholder', 'aria-label', 'title', 'name', 'id']) names.push(el.getAttribute(a));
+    if (by) names.push(norm(by.split(/\s+/).map((id) => { const t = byId(el, id); return t ? flatText(t, false) : ''; }).join(' ')));
+    for (const a of ['label', 'placeholder', 'aria-label', 'title', 'name', 'id']) names.push(el.getAttribute(a));
+    // An ARIA checkbox, switch or radio is named by its content, like a button.
+    if (/^(checkbox|switch|radio)$/.test(el.getAttribute('role'))) names.push(textOf(el));
+    names.push(...hostNames(el));
     return names.filter(Boolean).map(norm);
+  }
+  function frameNames(el) {
+    return ['title', 'name', 'aria-label', 'id'].map((a) => el.getAttribute(a)).filter(Boolean).map(norm);
   }
   function controlNames(el) {
     const names = [textOf(el), el.tagName === 'INPUT' ? el.value : ''];
     for (const a of ['aria-label', 'title', 'id']) names.push(el.getAttribute(a));
+    names.push(...hostNames(el));
     return names.filter(Boolean).map(norm);
   }
 
@@ -78,7 +295,7 @@
       return out;
     }
     const css = sel.startsWith('css=') ? sel.slice(4) : sel;
-    const out = [...root.querySelectorAll(css)];
+    const out = deepAll(root, css);
     if (root !== document && root.matches && root.matches(css)) out.unshift(root);
     return out;
   }
@@ -86,10 +303,10 @@
   // Candidate groups in order of preference for a kind of target.
   function groups(root, kind) {
     const g = [];
-    const all = (sel) => [...root.querySelectorAll(sel)];
+    const all = (sel) => deepAll(root, sel);
     if (kind === 'field' || kind === 'checkbox' || kind === 'radio') {
-      let els = all(FIELD);
-      if (kind === 'checkbox') els = els.filter((e) => e.type === 'checkbox' || e.getAttribute('role') === 'checkbox');
+      let els = fieldsIn(root);
+      if (kind === 'checkbox') els = els.filter((e) => e.type === 'checkbox' || e.getAttribute('role') === 'checkbox' || e.getAttribute('role') === 'switch');
       if (kind === 'radio') els = els.filter((e) => e.type === 'radio' || e.getAttribute('role') === 'radio');
       g.push({ what: kind === 'field' ? 'field' : kind, els, names: fieldNames });
     }
@@ -97,7 +314,8 @@
     const controls = kind === 'any' || kind === 'control';
     if (kind === 'button' || controls) g.push({ what: 'button', els: all(BUTTON), names: controlNames });
     if (kind === 'link' || controls) g.push({ what: 'link', els: all(LINK), names: controlNames });
-    if (controls) g.push({ what: 'field', els: all(FIELD), names: fieldNames });
+    if (controls) g.push({ what: 'field', els: fieldsIn(root), names: fieldNames });
+    if (kind === 'frame') g.push({ what: 'frame', els: all('iframe, frame'), names: frameNames });
     return g;
   }
 
@@ -105,7 +323,7 @@
   // radio with a visible label, the common custom-control pattern.
   function target(el) {
     if (visible(el)) return el;
-    if (el.labels) for (const l of el.labels) if (visible(l)) return l;
+    for (const l of labelsOf(el)) if (visible(l)) return l;
     return null;
   }
 
@@ -113,12 +331,13 @@
   // element a person would point at.
   function textMatches(root, test) {
     const out = [];
+    const deep = deepDOM(root === document ? document.body : root);
     const walk = (el) => {
       let child = false;
-      for (const c of el.children) if (walk(c)) child = true;
+      for (const c of deep ? flatChildren(el) : el.children) if (c.nodeType === 1 && walk(c)) child = true;
       if (child) return true;
       if (!visible(el)) return false;
-      if (test(norm(el.innerText))) { out.push(el); return true; }
+      if (test(deep ? shownText(el) : norm(el.innerText))) { out.push(el); return true; }
       return false;
     };
     walk(root === document ? document.body : root);
@@ -150,6 +369,7 @@
       if (kind === 'any' && hits.length === 0) {
         for (const el of textMatches(root, tiers[t])) hits.push({ el, tgt: el });
       }
+      if (hits.length > 1) hits.splice(0, hits.length, ...innermost(hits));
       if (hits.length) return { els: hits.map((h) => h.el), tgts: hits.map((h) => h.tgt), hidden, tier: t === 0 ? 'exact' : 'substring', names: seen };
       // A hidden exact match is what was meant (it may be shown in a moment): wait
       // for it rather than act on a looser visible match.
@@ -187,6 +407,7 @@
     link: 'link with text, aria-label, title or id',
     any: 'button, link, field or visible text',
     control: 'button, link or field with that text, label, placeholder, aria-label, title, name or id',
+    frame: 'frame with title, name, aria-label or id',
   };
 
   function notFound(r, q, kind) {
@@ -204,7 +425,7 @@
       if (s.selector) {
         const found = queryAll(root, s.selector).filter(visible);
         const want = norm(s.containing);
-        const el = found.find((e) => norm(e.innerText).includes(want)) || found.find((e) => low(e.innerText).includes(want.toLowerCase()));
+        const el = found.find((e) => shownText(e).includes(want)) || found.find((e) => shownText(e).toLowerCase().includes(want.toLowerCase()));
         if (!el) return { state: 'scope not found: no visible "' + s.selector + '" containing "' + s.containing + '"' + (found.length ? ' (' + found.length + ' "' + s.selector + '" seen, none containing it)' : '') };
         root = el;
       } else {
@@ -227,6 +448,8 @@
   function disabled(el) {
     if (el.disabled) return true;
     if (el.getAttribute('aria-disabled') === 'true') return true;
+    if (el.localName.includes('-') && (el.hasAttribute('disabled') || el.matches(':disabled'))) return true;
+    if (hostDisabled(el)) return true;
     const fs = el.closest('fieldset[disabled]');
     return !!(fs && !fs.querySelector('legend')?.contains(el));
   }
@@ -277,16 +500,18 @@
     const box = rects.length ? rects[0] : r;
     const x = Math.max(box.left + 1, Math.min(box.left + box.width / 2, innerWidth - 1));
     const y = Math.max(box.top + 1, Math.min(box.top + box.height / 2, innerHeight - 1));
-    const hit = document.elementFromPoint(x, y);
+    const hit = deepHit(x, y);
     if (!hit) return 'outside the viewport';
     if (!reaches(hit, el)) return 'covered by ' + describe(hit) + ' at (' + Math.round(x) + ',' + Math.round(y) + ')';
     return { x, y };
   }
 
   // reaches tells whether input aimed at el that lands on node acts on el: node
-  // is el, inside it, or its label (or el is the label of node).
+  // is el, inside it (through shadow roots and slots too), its label (or el is
+  // the label of node), or a shadow host of el, which is hit where its slotted
+  // text lies inside the control it renders.
   function reaches(node, el) {
-    return !!node && (node === el || el.contains(node) || (node.control && node.control === el) || (el.labels && [...el.labels].some((l) => l.contains(node))));
+    return !!node && (node === el || deepContains(el, node) || hostsOf(el).includes(node) || (node.control && node.control === el) || (el.labels && [...el.labels].some((l) => l.contains(node))));
   }
 
   // Hit-target interception, after Playwright's: once an act check passes, the
@@ -375,7 +600,7 @@
     text() {
       const s = scopeRoot(); if (!s.root) return s;
       const root = s.root === document ? document.body : s.root;
-      const t = norm(root.innerText), want = norm(req.text);
+      const t = shownText(root), want = norm(req.text);
       const has = req.exact ? t === want : t.includes(want);
       const seen = t.length > 200 ? t.slice(0, 197) + '...' : t;
       if (has === !req.negate) return { ok: true };
@@ -393,6 +618,16 @@
       const n = r.els.length;
       if (req.negate) return n === 0 ? { ok: true } : { state: 'still visible: ' + r.els.slice(0, 3).map(describe).join(', ') };
       return n > 0 ? { ok: true } : { state: notFound(r, req.locator, 'any') };
+    },
+    option() {
+      const s = scopeRoot(); if (!s.root) return s;
+      const m = one(s.root); if (!m.el) return m;
+      return ariaOption(m.el);
+    },
+    frame() {
+      const s = scopeRoot(); if (!s.root) return s;
+      const m = one(s.root); if (!m.el) return m;
+      return frameBox(m.el);
     },
     state() {
       const s = scopeRoot(); if (!s.root) return s;
@@ -421,9 +656,11 @@
     // focus or gets Enter; the page has had this one, so that echo is dropped.
     const echo = Symbol.for('romaine.changeEcho');
     el[echo] = el.value;
-    if (!window[echo]) {
-      window[echo] = true;
-      addEventListener('change', (e) => {
+    // change does not leave a shadow root: listen where it is seen first.
+    const at = el.getRootNode() instanceof ShadowRoot ? el.getRootNode() : window;
+    if (!at[echo]) {
+      at[echo] = true;
+      at.addEventListener('change', (e) => {
         const t = e.target;
         if (!e.isTrusted || !t || !(echo in t)) return;
         const v = t[echo]; delete t[echo];
@@ -435,6 +672,7 @@
   function fieldValue(el) {
     if (el.tagName === 'SELECT') return norm([...el.selectedOptions].map((o) => o.text).join(', '));
     if (el.isContentEditable) return norm(el.innerText);
+    if (el.value === undefined) return textOf(el); // an ARIA widget shows its value
     return norm(el.value);
   }
 
@@ -460,7 +698,16 @@
         return res;
       }
       case 'select-option': {
-        if (el.tagName !== 'SELECT') return { fatal: 'not a select box: ' + describe(el) };
+        if (el.tagName !== 'SELECT') {
+          // An ARIA combobox or listbox: the Go side opens it (a click, when its
+          // list is closed) and then picks the option (check "option").
+          const role = el.getAttribute('role');
+          if (role !== 'combobox' && role !== 'listbox') return { fatal: 'not a select box, combobox or listbox: ' + describe(el) };
+          const lb = listboxOf(el);
+          res.aria = true;
+          res.closed = role === 'combobox' && !(lb && visible(lb));
+          return res;
+        }
         const opts = [...el.options];
         const want = norm(req.value);
         let o = opts.filter((x) => norm(x.text) === want || x.value === req.value);
@@ -483,6 +730,7 @@
   }
 
   function check() {
+    hostCache = new Map(); plain = null;
     try {
       const r = CHECKS[req.check]();
       if (!r.ok || req.check !== 'act') return r;

@@ -19,6 +19,7 @@ type Page struct {
 	policy  Policy
 	baseURL *url.URL
 	events  *pageEvents
+	frames  []Locator // InFrame: the frames operations run in, outermost first
 }
 
 // PageOptions configures NewPage.

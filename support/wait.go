@@ -9,6 +9,7 @@ import (
 	"time"
 
 	"github.com/go-rod/rod"
+	"github.com/go-rod/rod/lib/proto"
 	"github.com/go-rod/rod/lib/utils"
 )
 
@@ -77,6 +78,8 @@ type answer struct {
 	Y       float64 `json:"y"`
 	Done    bool    `json:"done"`
 	Already bool    `json:"already"`
+	Aria    bool    `json:"aria"`   // select-option found an ARIA combobox or listbox
+	Closed  bool    `json:"closed"` // ... whose list must be opened first
 }
 
 func (r request) withLocator(l Locator) request {
@@ -100,6 +103,7 @@ const (
 func (p *Page) wait(ctx context.Context, op, target string, req request) (answer, error) {
 	ctx, clk := p.clock(ctx)
 	checked := false
+	target += p.framesSuffix()
 	var backoff utils.Sleeper
 	for {
 		remaining := p.remaining(clk)
@@ -114,9 +118,15 @@ func (p *Page) wait(ctx context.Context, op, target string, req request) (answer
 		}
 		evalCtx, cancel := context.WithDeadline(ctx, time.Now().Add(max(0, remaining)+grace))
 		var a answer
-		res, err := p.rod.Context(evalCtx).Evaluate(rod.Eval(inPageJS, req).ByPromise())
-		if err == nil {
-			err = res.Value.Unmarshal(&a)
+		// In a frame, the frame is waited for first, then req runs in its document.
+		at, off, err := p.enterFrames(evalCtx, req.SliceMs, &a)
+		if err == nil && a.State == "" && a.Fatal == "" {
+			var res *proto.RuntimeRemoteObject
+			res, err = at.eval(req, false)
+			if err == nil {
+				err = res.Value.Unmarshal(&a)
+			}
+			a.X, a.Y = a.X+off.X, a.Y+off.Y
 		}
 		late := evalCtx.Err() != nil // checked before cancel, which sets it
 		cancel()
@@ -202,8 +212,13 @@ func transient(err error) bool {
 	if errors.As(err, &ee) {
 		return false
 	}
+	var gone *rod.ObjectNotFoundError // a frame's document replaced under the call
+	if errors.As(err, &gone) {
+		return true
+	}
 	msg := err.Error()
-	for _, s := range []string{"Execution context was destroyed", "Cannot find context", "Inspected target navigated", "context with specified id"} {
+	for _, s := range []string{"Execution context was destroyed", "Cannot find context", "Inspected target navigated", "context with specified id",
+		"No node with given id", "Could not find node with given id", "No target with given id"} { // the last three: a frame that went away
 		if strings.Contains(msg, s) {
 			return true
 		}

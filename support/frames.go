@@ -1,0 +1,119 @@
+package support
+
+import (
+	"context"
+	"fmt"
+	"slices"
+
+	"github.com/go-rod/rod"
+	"github.com/go-rod/rod/lib/proto"
+)
+
+// FrameKind names an <iframe> (or <frame>) by title, name, aria-label or id.
+const FrameKind Kind = "frame"
+
+// InFrame returns a view of p whose locating operations (actions and assertions)
+// run in the document of the frame f names, found in p's document (or, when p
+// is already a frame view, in that frame's: frames nest). The frame is waited
+// for like any element, then what is asked is waited for inside it. Same- and
+// cross-origin frames work alike; clicks and typing go through the top page, at
+// the frame's position, as a person's would.
+func (p *Page) InFrame(f Locator) *Page {
+	c := *p
+	c.frames = append(slices.Clip(p.frames), f.As(FrameKind))
+	return &c
+}
+
+func (p *Page) framesSuffix() string {
+	s := ""
+	for i := len(p.frames) - 1; i >= 0; i-- {
+		s += " within the frame " + p.frames[i].String()
+	}
+	return s
+}
+
+// point is an offset in CSS pixels of the top page's viewport.
+type point struct{ X, Y float64 }
+
+// frameDoc is where a frame's document is evaluated: on the session of page
+// (the top page's, or an out-of-process frame's own), in the context of doc
+// (the frame's document; nil for a session's main frame).
+type frameDoc struct {
+	page *rod.Page
+	doc  *proto.RuntimeRemoteObject
+}
+
+func (f frameDoc) eval(req request, byObject bool) (*proto.RuntimeRemoteObject, error) {
+	o := rod.Eval(inPageJS, req)
+	if f.doc != nil {
+		o = o.This(f.doc) // runs in the frame's context: the function ignores this
+	}
+	if byObject {
+		return f.page.Evaluate(o.ByObject())
+	}
+	return f.page.Evaluate(o.ByPromise())
+}
+
+// enterFrames finds p's frames, outermost first, and returns where the
+// innermost frame's document is evaluated and where its viewport starts in the
+// top page's. When a frame is not there yet, it sets a.State (or a.Fatal when
+// the locator names something that is not a frame) and returns no page. Each
+// frame check waits in its page for at most sliceMs. A frame costs four CDP
+// calls: the check, its element, its description, its document.
+func (p *Page) enterFrames(ctx context.Context, sliceMs int64, a *answer) (frameDoc, point, error) {
+	at := frameDoc{page: p.rod.Context(ctx)}
+	var off point
+	for i, f := range p.frames {
+		where := "frame " + f.String()
+		if i > 0 {
+			where += " in frame " + p.frames[i-1].String()
+		}
+		var fa answer
+		res, err := at.eval(request{Check: "frame", SliceMs: sliceMs}.withLocator(f), false)
+		if err != nil {
+			return frameDoc{}, off, err
+		}
+		if err := res.Value.Unmarshal(&fa); err != nil {
+			return frameDoc{}, off, err
+		}
+		if fa.Fatal != "" {
+			a.Fatal = where + ": " + fa.Fatal
+			return frameDoc{}, off, nil
+		}
+		if !fa.OK {
+			a.State = where + ": " + fa.State
+			return frameDoc{}, off, nil
+		}
+		obj, err := at.eval(request{Check: "element"}.withLocator(f), true)
+		if err != nil {
+			return frameDoc{}, off, err
+		}
+		if obj.ObjectID == "" { // gone between the two calls: look again
+			a.State = where + ": it went away"
+			return frameDoc{}, off, nil
+		}
+		node, err := proto.DOMDescribeNode{ObjectID: obj.ObjectID, Depth: gson1(1), Pierce: true}.Call(at.page)
+		if err != nil {
+			return frameDoc{}, off, err
+		}
+		if cd := node.Node.ContentDocument; cd != nil {
+			// In this process: its document is reachable from this session.
+			doc, err := proto.DOMResolveNode{BackendNodeID: cd.BackendNodeID}.Call(at.page)
+			if err != nil {
+				return frameDoc{}, off, err
+			}
+			at = frameDoc{page: at.page, doc: doc.Object}
+		} else {
+			// Out of process (cross-origin, site isolation): a target of its own,
+			// whose id is the frame's; on a copy with no device, as emulation is
+			// for top-level targets only.
+			fp, err := p.browser.Context(ctx).NoDefaultDevice().PageFromTarget(proto.TargetTargetID(node.Node.FrameID))
+			if err != nil {
+				return frameDoc{}, off, fmt.Errorf("entering %s: %w", where, err)
+			}
+			at = frameDoc{page: fp.Context(ctx)}
+		}
+		off.X, off.Y = off.X+fa.X, off.Y+fa.Y
+	}
+	return at, off, nil
+}
