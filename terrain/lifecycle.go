@@ -31,6 +31,7 @@ func (s *Suite) InitializeScenario(sc *godog.ScenarioContext) {
 }
 
 func (s *Suite) beforeScenario(ctx context.Context, gs *godog.Scenario) (context.Context, error) {
+	s.sched.started(gs)
 	if err := s.Prepare(); err != nil {
 		return ctx, errSetup
 	}
@@ -39,7 +40,7 @@ func (s *Suite) beforeScenario(ctx context.Context, gs *godog.Scenario) (context
 		return ctx, err
 	}
 	scn := &Scenario{
-		Name: gs.Name, URI: gs.Uri, Worker: w, Values: map[string]any{},
+		Name: gs.Name, URI: gs.Uri, Worker: w, Values: map[string]any{}, Attempt: s.Attempt(),
 		suite: s, started: time.Now(), remembered: map[string]factories.Attrs{},
 	}
 	if err := s.resetApp(ctx, w); err != nil {
@@ -96,8 +97,10 @@ func (s *Suite) afterStep(ctx context.Context, st *godog.Step, status godog.Step
 func (s *Suite) afterScenario(ctx context.Context, gs *godog.Scenario, err error) (context.Context, error) {
 	scn, scnErr := FromContext(ctx)
 	if scnErr != nil {
+		s.sched.finished(gs, 0, err)
 		return ctx, nil // the scenario never started; its error is already reported
 	}
+	s.sched.finished(gs, scn.Elapsed(), err)
 	var errs []error
 	for _, h := range s.hooks.afterScenario {
 		if herr := h(ctx, scn, err); herr != nil {
@@ -113,7 +116,6 @@ func (s *Suite) afterScenario(ctx context.Context, gs *godog.Scenario, err error
 		}
 	}
 	s.pool.release(scn.Worker)
-	s.timings.record(gs.Uri, gs.Name, scn.Elapsed())
 	return ctx, errors.Join(errs...)
 }
 

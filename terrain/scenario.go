@@ -20,6 +20,9 @@ import (
 type Scenario struct {
 	Name   string
 	URI    string // the feature file
+	// Attempt is 1 on the scenario's first run, 2 and more when ROMAINE_RETRIES
+	// runs it again after a failure.
+	Attempt int
 	Worker *Worker
 	// Page is the scenario's own tab in a fresh browser context.
 	Page *support.Page

@@ -22,6 +22,7 @@ func (s *Suite) watchSignals() {
 			ctx, cancel := context.WithTimeout(context.Background(), 10*time.Second)
 			defer cancel()
 			_ = s.pool.close(ctx, s.hooks.afterWorker)
+			s.saveTimings()
 			os.Exit(130)
 		case <-s.runCtx.Done():
 			signal.Stop(ch)

@@ -44,7 +44,8 @@ type Suite struct {
 	runCtx      context.Context
 	stopRun     context.CancelFunc
 	pool        *pool
-	timings     *timings
+	sched       *schedule
+	signalsOnce sync.Once
 }
 
 // WorkerHook runs when a worker starts (after its app is ready and its browser
@@ -111,7 +112,7 @@ func New(opts ...Option) *Suite {
 		o(s)
 	}
 	s.pool = &pool{starter: s.startWorker}
-	s.timings = newTimings()
+	s.sched = newSchedule()
 	return s
 }
 
@@ -166,6 +167,7 @@ func (s *Suite) Prepare() error {
 		default:
 			// The godog command chooses paths, format and concurrency with its own flags.
 			fmt.Fprintln(s.out, s.cfg.AppLine()+" (godog command: paths, format and --concurrency come from its flags)")
+			s.commandLimits()
 		}
 	})
 	return s.prepareErr
@@ -201,6 +203,7 @@ func (s *Suite) prepare() error {
 	if _, err := support.FindBrowser(s.cfg.Browser); err != nil {
 		return browserError(s.cfg, err)
 	}
+	s.loadTimings()
 	s.runCtx, s.stopRun = context.WithCancel(context.Background())
 	return nil
 }
@@ -225,14 +228,23 @@ func (s *Suite) Run() int {
 		fmt.Fprintln(s.errOut, err)
 		return 2
 	}
+	p, err := s.makePlan()
+	if err != nil {
+		fmt.Fprintln(s.errOut, err)
+		return 2
+	}
+	if p.empty {
+		fmt.Fprintln(s.out, "romaine: this shard has no scenarios to run")
+		return 0
+	}
+	out, errOut := s.out, s.errOut
+	s.sched.progress = newProgress(s.cfg.Progress, s.out, s.cfg.Workers)
+	s.out, s.errOut = s.sched.progress.through(out), s.sched.progress.through(errOut)
 	opts := s.GodogOptions()
 	opts.Output = s.out
-	status := godog.TestSuite{
-		Name:                 "romaine",
-		TestSuiteInitializer: s.InitializeTestSuite,
-		ScenarioInitializer:  s.InitializeScenario,
-		Options:              &opts,
-	}.Run()
+	status := s.runAttempts(p, opts)
+	s.out, s.errOut = out, errOut
+	s.finish()
 	if s.interrupted.Load() {
 		return 130
 	}
@@ -246,13 +258,22 @@ func (s *Suite) InitializeTestSuite(ctx *godog.TestSuiteContext) {
 			fmt.Fprintln(s.errOut, err)
 			return
 		}
-		s.watchSignals()
+		s.signalsOnce.Do(s.watchSignals)
 	})
 	ctx.AfterSuite(func() {
-		if err := s.shutdown(); err != nil {
-			fmt.Fprintln(s.errOut, "romaine: stopping workers:", err)
+		if s.viaRun {
+			return // Run may run failed scenarios again; it stops the workers after
 		}
+		s.finish()
 	})
+}
+
+// finish stops every worker and saves the timings.
+func (s *Suite) finish() {
+	if err := s.shutdown(); err != nil {
+		fmt.Fprintln(s.errOut, "romaine: stopping workers:", err)
+	}
+	s.saveTimings()
 }
 
 // Workers is how many workers the run has started (stopped ones included).
