@@ -19,6 +19,9 @@ type schedule struct {
 	catalog *catalog
 	attempt atomic.Int32
 	saved   sync.Once
+	// interrupted is the suite's Ctrl-C flag: a scenario that ends after it was
+	// cut short (its browser closed under it), so its time is not its own.
+	interrupted *atomic.Bool
 
 	mu       sync.Mutex
 	results  map[*unit]*unitResult
@@ -51,7 +54,7 @@ type Flake struct {
 }
 
 func newSchedule() *schedule {
-	return &schedule{book: newTimingsBook(map[string]timingsEntry{}), catalog: newCatalog(nil), results: map[*unit]*unitResult{}}
+	return &schedule{book: newTimingsBook(map[string]timingsEntry{}), catalog: newCatalog(nil), results: map[*unit]*unitResult{}, interrupted: &atomic.Bool{}}
 }
 
 // beginAttempt starts attempt n of total scenarios, predicted to take predicted in all.
@@ -129,7 +132,7 @@ func (sc *schedule) finished(gs *godog.Scenario, elapsed time.Duration, err erro
 	attempt := int(sc.attempt.Load())
 	if attempt <= 1 {
 		r.elapsed += elapsed
-		r.firstComplete = r.finished == r.started
+		r.firstComplete = r.finished == r.started && !sc.interrupted.Load()
 	}
 	if failed {
 		r.failedNow = true

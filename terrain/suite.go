@@ -113,6 +113,7 @@ func New(opts ...Option) *Suite {
 	}
 	s.pool = &pool{starter: s.startWorker}
 	s.sched = newSchedule()
+	s.sched.interrupted = &s.interrupted
 	return s
 }
 
