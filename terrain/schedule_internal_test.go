@@ -143,7 +143,7 @@ func TestTimingsFollowAMovedOrRenamedScenario(t *testing.T) {
 		"a.feature: Listing": {Seconds: 1, Steps: "s-list", Runs: 1},
 		"a.feature: Sorting": {Seconds: 3, Steps: "s-sort", Runs: 1},
 	}
-	moved := mk("b.feature", "Paying", "s-pay-edited")   // same title, other file
+	moved := mk("b.feature", "Paying", "s-pay-edited")  // same title, other file
 	renamed := mk("a.feature", "Listing all", "s-list") // same steps, new title
 	fresh := mk("a.feature", "Refunding", "s-new")      // nothing like it: the median
 	stays := mk("a.feature", "Sorting", "s-sort")

@@ -53,7 +53,10 @@ func TestCtrlCLeavesNoProcessAndAValidTimingsFile(t *testing.T) {
 	// The slow scenario runs after the six quick ones: interrupt it.
 	ctx, cancel := context.WithTimeout(context.Background(), 120*time.Second)
 	defer cancel()
-	if !waitFor(ctx, func() bool { _, err := os.Stat(filepath.Join(dir, "started-Waiting-for-text-that-never-comes")); return err == nil }) {
+	if !waitFor(ctx, func() bool {
+		_, err := os.Stat(filepath.Join(dir, "started-Waiting-for-text-that-never-comes"))
+		return err == nil
+	}) {
 		_ = cmd.Process.Kill()
 		t.Fatalf("the slow scenario never started; output:\n%s", out.String())
 	}

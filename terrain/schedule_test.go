@@ -68,7 +68,7 @@ func TestLongestScenariosStartFirst(t *testing.T) {
 	// Remembered times that reverse the file order of the first four; the
 	// scenarios without one count at the median (4s) and keep their file order.
 	path := writeTimings(t, map[string]float64{
-		file + "Reading the about page":     1,
+		file + "Reading the about page":    1,
 		file + "Being greeted":             2,
 		file + "Going home again":          4,
 		file + "Finding the greeting form": 5,
