@@ -12,20 +12,22 @@ import (
 type plan struct {
 	paths []string
 	units []*unit
-	empty bool // a shard with nothing to run
+	empty bool     // a shard with nothing to run
+	notes []string // how the run was selected and ordered, for its start
 }
 
 // makePlan selects, shards and orders the scenarios, and says how. godog runs
 // features in the order of its paths and the scenarios of a feature in file
 // order; a path FILE:LINE is a feature of its own. So an order across features
 // is given to godog as one FILE:LINE path per scenario.
-func (s *Suite) makePlan() (plan, error) {
+func (s *Suite) makePlan(features []string, tags string, workers int) (plan, error) {
 	o, _ := parseOrder(s.cfg.Order) // validated by Prepare
 	k, n, _ := parseShard(s.cfg.Shard)
-	units, _, err := discover(s.cfg.Features, s.cfg.Tags)
+	units, _, err := discover(features, tags)
 	if err != nil {
-		return plan{}, &ConfigError{Setting: "ROMAINE_FEATURES", Message: fmt.Sprintf("reading the feature files (%s): %v", strings.Join(s.cfg.Features, " "), err)}
+		return plan{}, &ConfigError{Setting: "ROMAINE_FEATURES", Message: fmt.Sprintf("reading the feature files (%s): %v", strings.Join(features, " "), err)}
 	}
+	var notes []string
 	s.sched.catalog = newCatalog(units)
 	known := s.sched.book.predict(units)
 	all, whole := len(units), sum(units)
@@ -36,10 +38,10 @@ func (s *Suite) makePlan() (plan, error) {
 		}
 		units = shard(units, k, n)
 		s.sched.catalog = newCatalog(units)
-		fmt.Fprintf(s.out, "romaine: shard %d/%d: %d of %d scenarios, predicted %s of %s in all (largest shard %s; balanced by the timings, longest first into the lightest shard)\n",
-			k, n, len(units), all, round(sum(units)), round(whole), round(largest))
+		notes = append(notes, fmt.Sprintf("romaine: shard %d/%d: %d of %d scenarios, predicted %s of %s in all (largest shard %s; balanced by the timings, longest first into the lightest shard)",
+			k, n, len(units), all, round(sum(units)), round(whole), round(largest)))
 		if len(units) == 0 {
-			return plan{units: units, empty: true}, nil
+			return plan{units: units, empty: true, notes: append(notes, "romaine: this shard has no scenarios to run")}, nil
 		}
 	}
 	if o.kind == "random" && o.seed == 0 {
@@ -48,10 +50,9 @@ func (s *Suite) makePlan() (plan, error) {
 	how := arrange(units, o, known)
 	line := "romaine: order: " + how
 	if known > 0 {
-		line += fmt.Sprintf("; predicted %s at %d worker(s)", round(predictWall(units, s.cfg.Workers)), s.cfg.Workers)
+		line += fmt.Sprintf("; predicted %s at %d worker(s)", round(predictWall(units, workers)), workers)
 	}
-	fmt.Fprintln(s.out, line)
-	p := plan{units: units, paths: s.cfg.Features}
+	p := plan{units: units, paths: features, notes: append(notes, line)}
 	if n > 0 || o.kind == "random" || (o.kind == "longest" && known > 0) {
 		p.paths = paths(units)
 	}

@@ -106,7 +106,11 @@ func arrange(units []*unit, o order, known int) string {
 			return "file order (no timings yet; this run records them, and the next starts the longest first)"
 		}
 		slices.SortStableFunc(units, func(a, b *unit) int { return cmp.Compare(b.predicted, a.predicted) })
-		return fmt.Sprintf("longest first, from the timings of %d of %d scenarios (the others counted at the median)", known, len(units))
+		how := fmt.Sprintf("longest first, from the timings of %d of %d scenarios", known, len(units))
+		if known < len(units) {
+			how += " (the others counted at the median)"
+		}
+		return how
 	}
 	return "file order (ROMAINE_ORDER=defined)"
 }

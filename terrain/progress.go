@@ -23,6 +23,7 @@ type progress struct {
 	// atLineStart: the last byte written through was a newline (or nothing was).
 	atLineStart bool
 	shown       bool // the live line is on screen and must be erased before a write
+	due         bool // a plain line is owed, to be written at the next line end
 
 	attempt, total, done, running, failed, flaky int
 	start                                        time.Time
@@ -68,8 +69,12 @@ func (p *progress) through(w io.Writer) io.Writer {
 		if len(b) > 0 {
 			p.atLineStart = b[len(b)-1] == '\n'
 		}
-		if p.live && p.atLineStart {
+		switch {
+		case p.live && p.atLineStart:
 			p.draw()
+		case p.due && p.atLineStart:
+			fmt.Fprintln(p.dst, p.line())
+			p.due = false
 		}
 		return n, err
 	})
@@ -171,11 +176,13 @@ func (p *progress) run() (stop func()) {
 	}
 }
 
-// tick redraws the live line, or prints a plain one, between whole lines.
+// tick redraws the live line, or prints a plain one, between whole lines
+// (a plain line owed in the middle of one waits for its end).
 func (p *progress) tick() {
 	p.mu.Lock()
 	defer p.mu.Unlock()
 	if !p.atLineStart {
+		p.due = !p.live
 		return
 	}
 	if p.live {

@@ -19,6 +19,7 @@ type schedule struct {
 	catalog *catalog
 	attempt atomic.Int32
 	saved   sync.Once
+	loaded  bool // the timings file was read
 	// interrupted is the suite's Ctrl-C flag: a scenario that ends after it was
 	// cut short (its browser closed under it), so its time is not its own.
 	interrupted *atomic.Bool
@@ -221,13 +222,21 @@ func indent(s, prefix string) string {
 	return strings.ReplaceAll(strings.TrimSpace(s), "\n", "\n"+prefix)
 }
 
-// loadTimings reads the timings file; a bad one is a warning, never fatal.
+// loadTimings reads the timings file, unless the godog command's
+// arrangement already did; a bad file is a warning, never fatal.
 func (s *Suite) loadTimings() {
-	known, warning := loadTimings(s.cfg.Timings)
+	if !s.sched.loaded {
+		s.loadTimingsFrom(s.cfg.Timings)
+	}
+}
+
+func (s *Suite) loadTimingsFrom(path string) {
+	known, warning := loadTimings(path)
 	if warning != "" {
 		fmt.Fprintln(s.errOut, warning)
 	}
 	s.sched.book = newTimingsBook(known)
+	s.sched.loaded = true
 }
 
 // saveTimings merges this run's durations into the timings file.
@@ -241,20 +250,25 @@ func (s *Suite) saveTimings() {
 	}
 }
 
-// commandLimits says which settings the godog command cannot honour: it runs
-// godog once over the paths of its own command line, in its order.
+// commandLimits prints, under the godog command, how the run was ordered and
+// what it cannot do: the command runs godog once, so there are no retries.
 func (s *Suite) commandLimits() {
-	var ignored []string
-	if o, _ := parseOrder(s.cfg.Order); o.kind != "longest" {
-		ignored = append(ignored, "ROMAINE_ORDER")
+	for _, n := range s.commandNotes {
+		fmt.Fprintln(s.out, n)
 	}
-	if s.cfg.Shard != "" {
-		ignored = append(ignored, "ROMAINE_SHARD")
+	var ignored []string
+	if len(s.commandNotes) == 0 { // not godog run's own runner: nothing was arranged
+		if o, _ := parseOrder(s.cfg.Order); o.kind != "longest" {
+			ignored = append(ignored, "ROMAINE_ORDER")
+		}
+		if s.cfg.Shard != "" {
+			ignored = append(ignored, "ROMAINE_SHARD")
+		}
 	}
 	if s.cfg.Retries > 0 {
 		ignored = append(ignored, "ROMAINE_RETRIES")
 	}
 	if len(ignored) > 0 {
-		fmt.Fprintf(s.out, "romaine: warning: %s need go test (Suite.Run): the godog command runs its own paths once, in file order (use its --random for a shuffle within features)\n", strings.Join(ignored, ", "))
+		fmt.Fprintf(s.out, "romaine: warning: %s not applied: godog runs this binary's paths once; go test (Suite.Run) applies them\n", strings.Join(ignored, ", "))
 	}
 }

@@ -285,6 +285,15 @@ func TestProgressLineNeverSplitsALineOfOutput(t *testing.T) {
 	if got := log.String(); got != "romaine: 0/2 done, 0 running, 0 failed, 0 flaky, 0:00 elapsed\n" || strings.Contains(got, "\x1b") {
 		t.Errorf("plain line: %q", got)
 	}
+	// A plain line owed in the middle of a line of output waits for its end.
+	log.Reset()
+	pw := plain.through(&log)
+	fmt.Fprint(pw, "...")
+	plain.tick()
+	fmt.Fprint(pw, ".. 5\n")
+	if got := log.String(); got != "..... 5\nromaine: 0/2 done, 0 running, 0 failed, 0 flaky, 0:00 elapsed\n" {
+		t.Errorf("plain line owed mid-line: %q", got)
+	}
 	if newProgress("off", &log, 1) != nil {
 		t.Error("ROMAINE_PROGRESS=off still shows progress")
 	}

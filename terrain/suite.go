@@ -45,7 +45,9 @@ type Suite struct {
 	stopRun     context.CancelFunc
 	pool        *pool
 	sched       *schedule
-	signalsOnce sync.Once
+	// commandNotes: how the godog command's run was arranged, printed at its start.
+	commandNotes []string
+	signalsOnce  sync.Once
 }
 
 // WorkerHook runs when a worker starts (after its app is ready and its browser
@@ -114,6 +116,9 @@ func New(opts ...Option) *Suite {
 	s.pool = &pool{starter: s.startWorker}
 	s.sched = newSchedule()
 	s.sched.interrupted = &s.interrupted
+	if godogRunner() {
+		s.arrangeGodogCommand()
+	}
 	return s
 }
 
@@ -229,13 +234,13 @@ func (s *Suite) Run() int {
 		fmt.Fprintln(s.errOut, err)
 		return 2
 	}
-	p, err := s.makePlan()
+	p, err := s.makePlan(s.cfg.Features, s.cfg.Tags, s.cfg.Workers)
 	if err != nil {
 		fmt.Fprintln(s.errOut, err)
 		return 2
 	}
+	fmt.Fprintln(s.out, strings.Join(p.notes, "\n"))
 	if p.empty {
-		fmt.Fprintln(s.out, "romaine: this shard has no scenarios to run")
 		return 0
 	}
 	out, errOut := s.out, s.errOut
