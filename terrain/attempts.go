@@ -38,6 +38,12 @@ func (s *Suite) makePlan(features []string, tags string, workers int) (plan, err
 		}
 		units = shard(units, k, n)
 		s.sched.catalog = newCatalog(units)
+		known = 0
+		for _, u := range units {
+			if u.timed {
+				known++
+			}
+		}
 		notes = append(notes, fmt.Sprintf("romaine: shard %d/%d: %d of %d scenarios, predicted %s of %s in all (largest shard %s; balanced by the timings, longest first into the lightest shard)",
 			k, n, len(units), all, round(sum(units)), round(whole), round(largest)))
 		if len(units) == 0 {

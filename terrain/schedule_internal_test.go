@@ -2,6 +2,7 @@ package terrain
 
 import (
 	"bytes"
+	"errors"
 	"fmt"
 	"os"
 	"path/filepath"
@@ -298,3 +299,44 @@ func TestProgressLineNeverSplitsALineOfOutput(t *testing.T) {
 		t.Error("ROMAINE_PROGRESS=off still shows progress")
 	}
 }
+
+func TestScheduleSettingsSayWhatIsValid(t *testing.T) {
+	cases := map[string][]string{
+		"ROMAINE_ORDER=fastest":     {`ROMAINE_ORDER="fastest" is not an order`, "longest", "defined", "random:SEED"},
+		"ROMAINE_ORDER=random:soon": {"random:42"},
+		"ROMAINE_SHARD=0/2":         {`ROMAINE_SHARD="0/2" is not a shard`, "1 <= K <= N", "2/4"},
+		"ROMAINE_SHARD=3/2":         {`ROMAINE_SHARD="3/2"`},
+		"ROMAINE_SHARD=2":           {`ROMAINE_SHARD="2"`},
+		"ROMAINE_RETRIES=-1":        {"ROMAINE_RETRIES=-1", "0 (no retries) or more"},
+		"ROMAINE_RETRIES=twice":     {`ROMAINE_RETRIES="twice" is not valid`, "a whole number, 0 or more"},
+		"ROMAINE_FAIL_ON_FLAKY=yes": {`ROMAINE_FAIL_ON_FLAKY="yes" is not valid`, "1/true or 0/false"},
+		"ROMAINE_PROGRESS=loud":     {`ROMAINE_PROGRESS="loud"`, "auto", "off"},
+	}
+	for setting, want := range cases {
+		name, value, _ := strings.Cut(setting, "=")
+		c := DefaultConfig()
+		err := c.ApplyEnv(func(k string) (string, bool) { return value, k == name })
+		if err == nil {
+			err = c.Validate()
+		}
+		var ce *ConfigError
+		if err == nil || !errorsAs(err, &ce) || ce.Setting != name {
+			t.Errorf("%s: error %v, want a configuration error on %s", setting, err, name)
+			continue
+		}
+		for _, w := range want {
+			if !strings.Contains(err.Error(), w) {
+				t.Errorf("%s: %q does not say %q", setting, err, w)
+			}
+		}
+	}
+	for _, ok := range []string{"random", "random:7", "defined", "longest"} {
+		c := DefaultConfig()
+		c.Order, c.Shard, c.Retries = ok, "4/4", 3
+		if err := c.Validate(); err != nil {
+			t.Errorf("%s: %v", ok, err)
+		}
+	}
+}
+
+func errorsAs(err error, target **ConfigError) bool { return errors.As(err, target) }
