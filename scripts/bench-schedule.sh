@@ -5,8 +5,9 @@
 #  2. shards for N = 2 and 4 (SHARD_WORKERS workers each, default 2): each
 #     shard's predicted and measured wall time, balanced by the timings (what
 #     ROMAINE_SHARD does) and split by count (consecutive scenarios, Playwright's way).
-# A first run records the timings; every later run starts from a copy of them,
-# as CI nodes sharing one timings file would. Wall times are godog's own (the
+# A first run at each worker count records the timings (a scenario takes longer
+# when more run at once on a small machine); every later run starts from a copy
+# of them, as CI nodes sharing one timings file would. Wall times are godog's own (the
 # suite's run, without compiling); on a shared machine they vary from run to run.
 # Steps wait up to TIMEOUT (default 15s: a loaded machine is slow, and this
 # bench measures scheduling); a run with failed scenarios is reported, not hidden.
@@ -41,20 +42,27 @@ suite() {
            printf "%.2f", s }'
   [ -z "$failed" ] || printf '*'
 }
-copy() { cp "$tmp/timings.json" "$tmp/$1.json" && echo "$tmp/$1.json"; }
+# copy W NAME: a fresh copy of the timings recorded at W workers.
+copy() { cp "$tmp/timings-$1.json" "$tmp/$2.json" && echo "$tmp/$2.json"; }
+# plan W OUT: the suite's and the shards' predictions from the timings at W workers.
+plan() {
+  (cd terrain && ROMAINE_BENCH_PLAN="$2" ROMAINE_BENCH_ARGS="../features $tmp/timings-$1.json $shard_workers" \
+    go test -count=1 -run '^TestShardPlansForTheBench$' . >/dev/null)
+  sed -i 's#\.\./features/#features/#g' "$2"
+}
 
-echo "bench-schedule: recording timings (a first run at $workers workers)..."
-suite "$tmp/timings.json" ROMAINE_WORKERS="$workers" >/dev/null
-
-(cd terrain && ROMAINE_BENCH_PLAN="$tmp/plan" ROMAINE_BENCH_ARGS="../features $tmp/timings.json $shard_workers" \
-  go test -count=1 -run '^TestShardPlansForTheBench$' . >/dev/null)
-sed -i 's#\.\./features/#features/#g' "$tmp/plan"
-read -r _ count total longest < <(grep '^suite ' "$tmp/plan")
+for w in $(printf '%s\n' "$workers" "$shard_workers" | sort -u); do
+  echo "bench-schedule: recording timings (a first run at $w workers)..."
+  suite "$tmp/timings-$w.json" ROMAINE_WORKERS="$w" >/dev/null
+done
+plan "$workers" "$tmp/suite-plan"
+plan "$shard_workers" "$tmp/plan"
+read -r _ count total longest < <(grep '^suite ' "$tmp/suite-plan")
 ideal=$(awk -v t="$total" -v l="$longest" -v w="$workers" 'BEGIN { i = t / w; if (l > i) i = l; printf "%.2f", i }')
 echo "suite: $count scenarios, ${total}s of scenarios, the longest ${longest}s; ideal at $workers workers: ${ideal}s"
 printf '%-22s %10s %11s\n' "order ($workers workers)" measured efficiency
 for order in defined longest; do
-  m=$(suite "$(copy "$order")" ROMAINE_WORKERS="$workers" ROMAINE_ORDER="$order")
+  m=$(suite "$(copy "$workers" "$order")" ROMAINE_WORKERS="$workers" ROMAINE_ORDER="$order")
   printf '%-22s %9ss %10s%%\n' "$order" "$m" "$(awk -v i="$ideal" -v m="${m%\*}" 'BEGIN { printf "%.0f", 100 * i / m }')"
 done
 
@@ -65,9 +73,9 @@ for n in 2 4; do
   worst_b=0 worst_c=0
   for k in $(seq 1 "$n"); do
     pb=$(awk -v n="$n" -v k="$k" '$1 == "balanced" && $2 == n && $3 == k { print $4 }' "$tmp/plan")
-    mb=$(suite "$(copy "b$n-$k")" ROMAINE_WORKERS="$shard_workers" ROMAINE_SHARD="$k/$n")
+    mb=$(suite "$(copy "$shard_workers" "b$n-$k")" ROMAINE_WORKERS="$shard_workers" ROMAINE_SHARD="$k/$n")
     read -r pc paths < <(awk -v n="$n" -v k="$k" '$1 == "count" && $2 == n && $3 == k { $1 = $2 = $3 = ""; print }' "$tmp/plan")
-    mc=$(suite "$(copy "c$n-$k")" ROMAINE_WORKERS="$shard_workers" ROMAINE_ORDER=defined ROMAINE_FEATURES="$paths")
+    mc=$(suite "$(copy "$shard_workers" "c$n-$k")" ROMAINE_WORKERS="$shard_workers" ROMAINE_ORDER=defined ROMAINE_FEATURES="$paths")
     printf '%-6s %10ss / %8ss %10ss / %8ss\n' "$k/$n" "$pb" "$mb" "$pc" "$mc"
     worst_b=$(awk -v a="$worst_b" -v b="${mb%\*}" 'BEGIN { print (b > a ? b : a) }')
     worst_c=$(awk -v a="$worst_c" -v b="${mc%\*}" 'BEGIN { print (b > a ? b : a) }')
