@@ -44,8 +44,12 @@ func (s *Suite) makePlan(features []string, tags string, workers int) (plan, err
 				known++
 			}
 		}
-		notes = append(notes, fmt.Sprintf("romaine: shard %d/%d: %d of %d scenarios, predicted %s of %s in all (largest shard %s; balanced by the timings, longest first into the lightest shard)",
-			k, n, len(units), all, round(sum(units)), round(whole), round(largest)))
+		line := fmt.Sprintf("romaine: shard %d/%d: %d of %d scenarios, split by count (no timings yet)", k, n, len(units), all)
+		if whole > 0 {
+			line = fmt.Sprintf("romaine: shard %d/%d: %d of %d scenarios, predicted %s of %s in all (largest shard %s; balanced by the timings, longest first into the lightest shard)",
+				k, n, len(units), all, round(sum(units)), round(whole), round(largest))
+		}
+		notes = append(notes, line)
 		if len(units) == 0 {
 			return plan{units: units, empty: true, notes: append(notes, "romaine: this shard has no scenarios to run")}, nil
 		}
