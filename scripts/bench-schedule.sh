@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # The scheduler's figures, on the project's own feature suite:
 #  1. the suite at WORKERS workers (default 4) in file order and longest first
-#     (from timings), each against the ideal max(longest scenario, total / workers);
+#     (from timings), each against the ideal max(longest scenario, total / workers)
+#     of the scenario times measured in that same run (the machine's load changes);
 #  2. shards for N = 2 and 4 (SHARD_WORKERS workers each, default 2): each
 #     shard's predicted and measured wall time, balanced by the timings (what
 #     ROMAINE_SHARD does) and split by count (consecutive scenarios, Playwright's way).
@@ -58,13 +59,18 @@ done
 plan "$workers" "$tmp/suite-plan"
 plan "$shard_workers" "$tmp/plan"
 read -r _ count total longest < <(grep '^suite ' "$tmp/suite-plan")
-ideal=$(awk -v t="$total" -v l="$longest" -v w="$workers" 'BEGIN { i = t / w; if (l > i) i = l; printf "%.2f", i }')
-echo "suite: $count scenarios, ${total}s of scenarios, the longest ${longest}s; ideal at $workers workers: ${ideal}s"
-printf '%-22s %10s %11s\n' "order ($workers workers)" measured efficiency
+echo "suite: $count scenarios, ${total}s of scenarios at $workers workers, the longest ${longest}s"
+printf '%-18s %10s %14s %10s %11s\n' "order ($workers workers)" measured "scenario time" ideal efficiency
 for order in defined longest; do
-  m=$(suite "$(copy "$workers" "$order")" ROMAINE_WORKERS="$workers" ROMAINE_ORDER="$order")
-  printf '%-22s %9ss %10s%%\n' "$order" "$m" "$(awk -v i="$ideal" -v m="${m%\*}" 'BEGIN { printf "%.0f", 100 * i / m }')"
+  t=$(copy "$workers" "$order")
+  m=$(suite "$t" ROMAINE_WORKERS="$workers" ROMAINE_ORDER="$order")
+  (cd terrain && ROMAINE_BENCH_PLAN="$tmp/measured" ROMAINE_BENCH_ARGS="run $tmp/timings-$workers.json $t" \
+    go test -count=1 -run '^TestShardPlansForTheBench$' . >/dev/null)
+  read -r run_total run_longest <"$tmp/measured"
+  ideal=$(awk -v t="$run_total" -v l="$run_longest" -v w="$workers" 'BEGIN { i = t / w; if (l > i) i = l; printf "%.2f", i }')
+  printf '%-18s %9ss %13ss %9ss %10s%%\n' "$order" "$m" "$run_total" "$ideal" "$(awk -v i="$ideal" -v m="${m%\*}" 'BEGIN { printf "%.0f", 100 * i / m }')"
 done
+echo "(ideal: max(the run's longest scenario, its scenario time / $workers))"
 
 echo
 echo "shards ($shard_workers workers each): predicted / measured wall time"

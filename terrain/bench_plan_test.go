@@ -13,11 +13,28 @@ import (
 // shard-workers") to learn the suite's predicted times, and each shard's
 // prediction balanced by the timings and split by count (Playwright's way:
 // consecutive runs of scenarios in file order), the latter with its scenarios
-// so the bench can run exactly them.
+// so the bench can run exactly them. With ROMAINE_BENCH_ARGS="run BEFORE AFTER"
+// it writes what one run measured: the run merged its times into a copy of
+// BEFORE, giving AFTER, so each of its scenarios took 2*after - before.
 func TestShardPlansForTheBench(t *testing.T) {
 	out := os.Getenv("ROMAINE_BENCH_PLAN")
 	if out == "" {
 		t.Skip("run by scripts/bench-schedule.sh")
+	}
+	if before, after, ok := strings.Cut(strings.TrimPrefix(os.Getenv("ROMAINE_BENCH_ARGS"), "run "), " "); ok && strings.HasPrefix(os.Getenv("ROMAINE_BENCH_ARGS"), "run ") {
+		old, _ := loadTimings(before)
+		now, _ := loadTimings(after)
+		var total, longest float64
+		for k, e := range now {
+			if o, ok := old[k]; ok && e.Runs > o.Runs {
+				took := 2*e.Seconds - o.Seconds
+				total, longest = total+took, max(longest, took)
+			}
+		}
+		if err := os.WriteFile(out, []byte(fmt.Sprintf("%.2f %.2f\n", total, longest)), 0o644); err != nil {
+			t.Fatal(err)
+		}
+		return
 	}
 	var features, timingsPath string
 	var workers int
