@@ -247,6 +247,20 @@ func TestLongestFirstAndSeededRandomOrders(t *testing.T) {
 	if !differs {
 		t.Error("five other seeds all gave seed 42's order")
 	}
+	// Across features, not within each: some seed interleaves the two files.
+	interleaved := false
+	for seed := uint64(1); seed <= 5; seed++ {
+		changes, order := 0, shuffle(seed)
+		for i := 1; i < len(order); i++ {
+			if strings.Split(order[i], ":")[0] != strings.Split(order[i-1], ":")[0] {
+				changes++
+			}
+		}
+		interleaved = interleaved || changes > 1
+	}
+	if !interleaved {
+		t.Error("no seed mixed the scenarios of the two features")
+	}
 	if _, err := parseOrder("random:x"); err == nil || !strings.Contains(err.Error(), "random:42") {
 		t.Errorf("a bad seed: %v", err)
 	}
