@@ -63,7 +63,8 @@ func (s *Suite) makePlan(features []string, tags string, workers int) (plan, err
 		line += fmt.Sprintf("; predicted %s at %d worker(s)", round(predictWall(units, workers)), workers)
 	}
 	p := plan{units: units, paths: features, notes: append(notes, line)}
-	if n > 0 || o.kind == "random" || (o.kind == "longest" && known > 0) {
+	// No paths at all would make godog read ./features: keep the given ones then.
+	if len(units) > 0 && (n > 0 || o.kind == "random" || (o.kind == "longest" && known > 0)) {
 		p.paths = paths(units)
 	}
 	return p, nil
