@@ -2,6 +2,7 @@ package terrain
 
 import (
 	"fmt"
+	"path/filepath"
 	"strings"
 	"time"
 
@@ -107,6 +108,7 @@ func (s *Suite) runAttempts(p plan, opts godog.Options) int {
 		fmt.Fprintf(s.out, "\nromaine: attempt %d of %d: running %d failed scenario(s) again, each on a fresh page and a reset app: %s\n\n",
 			attempt, 1+s.cfg.Retries, len(again), strings.Join(paths(again), " "))
 		opts.Paths = paths(again)
+		opts.Format = attemptFormat(s.cfg.Format, attempt)
 		s.sched.rerun(again)
 		status = s.runAttempt(attempt, total, sum(again), opts)
 		again = s.sched.endAttempt()
@@ -121,6 +123,19 @@ func (s *Suite) runAttempts(p plan, opts godog.Options) int {
 		status = 1
 	}
 	return status
+}
+
+// attemptFormat keeps a retry's report files beside the first run's rather
+// than over them: junit:report.xml becomes junit:report.attempt2.xml.
+func attemptFormat(format string, attempt int) string {
+	parts := strings.Split(format, ",")
+	for i, f := range parts {
+		if name, file, ok := strings.Cut(f, ":"); ok && file != "" {
+			ext := filepath.Ext(file)
+			parts[i] = fmt.Sprintf("%s:%s.attempt%d%s", name, strings.TrimSuffix(file, ext), attempt, ext)
+		}
+	}
+	return strings.Join(parts, ",")
 }
 
 func (s *Suite) runAttempt(attempt, total int, predicted time.Duration, opts godog.Options) int {

@@ -354,3 +354,9 @@ func TestScheduleSettingsSayWhatIsValid(t *testing.T) {
 }
 
 func errorsAs(err error, target **ConfigError) bool { return errors.As(err, target) }
+
+func TestARetryKeepsTheFirstRunsReportFiles(t *testing.T) {
+	if got := attemptFormat("pretty,junit:out/report.xml,cucumber:c", 2); got != "pretty,junit:out/report.attempt2.xml,cucumber:c.attempt2" {
+		t.Errorf("attempt 2's format %q", got)
+	}
+}
