@@ -5,7 +5,7 @@ GODOG   := $(CURDIR)/bin/godog
 # rod registers a global -rod flag unless this is set; we configure rod in Go.
 export DISABLE_ROD_FLAG := 1
 
-.PHONY: setup modules browser features test vet chaos bench thirdparty clean
+.PHONY: setup modules browser features test vet chaos bench bench-schedule thirdparty clean
 
 setup: modules browser
 
@@ -48,6 +48,12 @@ chaos: setup
 # plain Element) and the time to give a scenario a fresh page.
 bench: setup
 	$(GO) test -run '^$$' -bench . -benchtime 20x ./support/
+
+# The scheduler's figures: the suite at 4 workers in file order and longest
+# first against the ideal, and shards for N = 2 and 4 balanced by timings
+# against a split by count (predicted and measured).
+bench-schedule: setup
+	@scripts/bench-schedule.sh
 
 clean:
 	rm -rf bin romaine-artifacts

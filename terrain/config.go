@@ -77,6 +77,23 @@ type Config struct {
 	// AppHost: the name or address the browser reaches the app servers at; apps
 	// bind where it resolves. ROMAINE_APP_HOST, -romaine.app-host. Default 127.0.0.1.
 	AppHost string
+	// Timings: the file of remembered scenario durations. ROMAINE_TIMINGS,
+	// -romaine.timings. Default ".romaine/timings.json".
+	Timings string
+	// Order: "longest" (longest scenarios first, from the timings), "defined"
+	// (file order) or "random" / "random:SEED". ROMAINE_ORDER, -romaine.order.
+	Order string
+	// Shard: "K/N" runs shard K of N, balanced by the timings; "" runs all.
+	// ROMAINE_SHARD, -romaine.shard.
+	Shard string
+	// Retries: how many times a failed scenario is run again. ROMAINE_RETRIES, -romaine.retries.
+	Retries int
+	// FailOnFlaky fails the run when a scenario passed only on retry.
+	// ROMAINE_FAIL_ON_FLAKY=1, -romaine.fail-on-flaky.
+	FailOnFlaky bool
+	// Progress: "auto" (a live line on a terminal, a plain line every few
+	// seconds elsewhere), "live", "plain" or "off". ROMAINE_PROGRESS, -romaine.progress.
+	Progress string
 }
 
 // DefaultConfig is the configuration with nothing set.
@@ -91,6 +108,9 @@ func DefaultConfig() Config {
 		Format:            "pretty",
 		AppHost:           "127.0.0.1",
 		NavigationTimeout: 30 * time.Second,
+		Timings:           ".romaine/timings.json",
+		Order:             "longest",
+		Progress:          "auto",
 	}
 }
 
@@ -173,6 +193,23 @@ func settings() []setting {
 	add(mk("ROMAINE_APP_HOST", "app-host", "name or address the browser reaches the app servers at (apps bind there)", g, s))
 	g, s = str(func(c *Config) *string { return &c.Reports })
 	add(mk("ROMAINE_REPORTS", "reports", "reports to write, KIND:PATH separated by commas, e.g. junit:out.xml,html:report.html,messages:run.ndjson", g, s))
+	g, s = str(func(c *Config) *string { return &c.Timings })
+	add(mk("ROMAINE_TIMINGS", "timings", "file of remembered scenario durations", g, s))
+	g, s = str(func(c *Config) *string { return &c.Order })
+	add(mk("ROMAINE_ORDER", "order", "scenario order: longest, defined, random or random:SEED", g, s))
+	g, s = str(func(c *Config) *string { return &c.Shard })
+	add(mk("ROMAINE_SHARD", "shard", "run shard K of N, written K/N, e.g. 2/4", g, s))
+	add(mk("ROMAINE_RETRIES", "retries", "times a failed scenario is run again (a whole number, 0 or more)",
+		func(c *Config) string { return strconv.Itoa(c.Retries) },
+		func(c *Config, v string) (err error) { c.Retries, err = strconv.Atoi(strings.TrimSpace(v)); return }))
+	add(mk("ROMAINE_FAIL_ON_FLAKY", "fail-on-flaky", "fail the run when a scenario passed only on retry (1/true or 0/false)",
+		func(c *Config) string { return strconv.FormatBool(c.FailOnFlaky) },
+		func(c *Config, v string) (err error) {
+			c.FailOnFlaky, err = strconv.ParseBool(strings.TrimSpace(v))
+			return
+		}))
+	g, s = str(func(c *Config) *string { return &c.Progress })
+	add(mk("ROMAINE_PROGRESS", "progress", "progress line: auto, live, plain or off", g, s))
 	return out
 }
 
@@ -246,6 +283,9 @@ func (c *Config) Validate() error {
 	}
 	if c.AppURL != "" && c.ResetPath != "" && c.Workers > 1 {
 		return bad("ROMAINE_WORKERS", fmt.Sprintf("ROMAINE_APP_URL with ROMAINE_APP_RESET and ROMAINE_WORKERS=%d: all workers share the one running app, so each scenario's reset would empty it under the others. Use ROMAINE_APP_CMD (an app per worker), ROMAINE_WORKERS=1, or no reset", c.Workers))
+	}
+	if err := c.validateSchedule(); err != nil {
+		return err
 	}
 	for _, p := range []struct{ name, v string }{{"ROMAINE_READY_PATH", c.ReadyPath}, {"ROMAINE_APP_RESET", c.ResetPath}, {"ROMAINE_FACTORY_PATH", c.FactoryPath}} {
 		if p.v != "" && !strings.HasPrefix(p.v, "/") {

@@ -34,6 +34,7 @@ func (s *Suite) InitializeScenario(sc *godog.ScenarioContext) {
 }
 
 func (s *Suite) beforeScenario(ctx context.Context, gs *godog.Scenario) (context.Context, error) {
+	s.sched.started(gs)
 	if err := s.Prepare(); err != nil {
 		return ctx, errSetup
 	}
@@ -53,7 +54,7 @@ func (s *Suite) beforeScenario(ctx context.Context, gs *godog.Scenario) (context
 		return ctx, err
 	}
 	scn := &Scenario{
-		Name: gs.Name, URI: gs.Uri, Worker: w, Values: map[string]any{},
+		Name: gs.Name, URI: featureLine.ReplaceAllString(gs.Uri, ""), Worker: w, Values: map[string]any{}, Attempt: s.Attempt(),
 		suite: s, started: time.Now(), remembered: map[string]factories.Attrs{},
 	}
 	if err := s.resetApp(ctx, w); err != nil {
@@ -118,8 +119,10 @@ func (s *Suite) afterStep(ctx context.Context, st *godog.Step, status godog.Step
 func (s *Suite) afterScenario(ctx context.Context, gs *godog.Scenario, err error) (context.Context, error) {
 	scn, scnErr := FromContext(ctx)
 	if scnErr != nil {
+		s.sched.finished(gs, 0, err)
 		return ctx, nil // the scenario never started; its error is already reported
 	}
+	s.sched.finished(gs, scn.Elapsed(), err)
 	var errs []error
 	for _, h := range s.hooks.afterScenario {
 		if herr := h(ctx, scn, err); herr != nil {
@@ -138,7 +141,6 @@ func (s *Suite) afterScenario(ctx context.Context, gs *godog.Scenario, err error
 		errs = append(errs, rerr)
 	}
 	s.pool.release(scn.Worker)
-	s.timings.record(gs.Uri, gs.Name, scn.Elapsed())
 	return ctx, errors.Join(errs...)
 }
 
@@ -206,10 +208,11 @@ func (s *Suite) storeFor(w *Worker) factories.Store {
 
 // scenarioPath is file:line, which runs just that scenario.
 func scenarioPath(gs *godog.Scenario) string {
+	uri := featureLine.ReplaceAllString(gs.Uri, "") // an ordered run's paths are file:LINE already
 	if gs.Location == nil {
-		return gs.Uri
+		return uri
 	}
-	return fmt.Sprintf("%s:%d", gs.Uri, gs.Location.Line)
+	return fmt.Sprintf("%s:%d", uri, gs.Location.Line)
 }
 
 // newSeed is the factory seed of a scenario: ROMAINE_SEED when set (a

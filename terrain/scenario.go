@@ -20,9 +20,12 @@ import (
 // FromContext. Nothing of a scenario is kept in package variables, because godog
 // runs scenarios concurrently in goroutines.
 type Scenario struct {
-	Name   string
-	URI    string // the feature file
-	Worker *Worker
+	Name string
+	URI  string // the feature file
+	// Attempt is 1 on the scenario's first run, 2 and more when ROMAINE_RETRIES
+	// runs it again after a failure.
+	Attempt int
+	Worker  *Worker
 	// Page is the scenario's own tab in a fresh browser context.
 	Page *support.Page
 	// Data makes factory records; seeded per scenario.

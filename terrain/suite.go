@@ -45,7 +45,6 @@ type Suite struct {
 	runCtx      context.Context
 	stopRun     context.CancelFunc
 	pool        *pool
-	timings     *timings
 	// godogTags is ROMAINE_TAGS in the syntax godog reads (see godogTagFilter).
 	godogTags string
 	// runDir holds the run's temporary files (see tempdir.go).
@@ -56,6 +55,10 @@ type Suite struct {
 	logged    sync.Map // messages logged once per run
 	// downEndpoints are ROMAINE_BROWSER_URL endpoints found down; workers skip them.
 	downEndpoints sync.Map
+	sched         *schedule
+	// commandNotes: how the godog command's run was arranged, printed at its start.
+	commandNotes []string
+	signalsOnce  sync.Once
 }
 
 // logOnce prints msg the first time it is given in this run.
@@ -130,7 +133,11 @@ func New(opts ...Option) *Suite {
 		o(s)
 	}
 	s.pool = &pool{starter: s.startWorker, warn: func(format string, args ...any) { fmt.Fprintf(s.errOut, format, args...) }}
-	s.timings = newTimings()
+	s.sched = newSchedule()
+	s.sched.interrupted = &s.interrupted
+	if godogRunner() {
+		s.arrangeGodogCommand()
+	}
 	return s
 }
 
@@ -185,6 +192,7 @@ func (s *Suite) Prepare() error {
 		default:
 			// The godog command chooses paths, format and concurrency with its own flags.
 			fmt.Fprintln(s.out, s.cfg.AppLine()+" (godog command: paths, format and --concurrency come from its flags)")
+			s.commandLimits()
 			if s.cfg.Tags != "" {
 				fmt.Fprintf(s.errOut, "romaine: ROMAINE_TAGS=%q is not used by the godog command: give it --tags (godog's syntax: '~@wip', '@a && @b', commas for or)\n", s.cfg.Tags)
 			}
@@ -231,6 +239,7 @@ func (s *Suite) prepare() error {
 		return err
 	}
 	s.runDir = dir
+	s.loadTimings()
 	s.runCtx, s.stopRun = context.WithCancel(context.Background())
 	return s.startReports()
 }
@@ -255,16 +264,25 @@ func (s *Suite) Run() int {
 		fmt.Fprintln(s.errOut, err)
 		return 2
 	}
+	p, err := s.makePlan(s.cfg.Features, s.godogTags, s.cfg.Workers)
+	if err != nil {
+		fmt.Fprintln(s.errOut, err)
+		return 2
+	}
+	fmt.Fprintln(s.out, strings.Join(p.notes, "\n"))
+	if p.empty {
+		return 0
+	}
+	out, errOut := s.out, s.errOut
+	s.sched.progress = newProgress(s.cfg.Progress, s.out, s.cfg.Workers)
+	s.out, s.errOut = s.sched.progress.through(out), s.sched.progress.through(errOut)
 	opts := s.GodogOptions()
 	opts.Output = s.out
 	// godog reads the older tag syntax; Cucumber's was checked and translated by Prepare.
 	opts.Tags = s.godogTags
-	status := godog.TestSuite{
-		Name:                 "romaine",
-		TestSuiteInitializer: s.InitializeTestSuite,
-		ScenarioInitializer:  s.InitializeScenario,
-		Options:              &opts,
-	}.Run()
+	status := s.runAttempts(p, opts)
+	s.out, s.errOut = out, errOut
+	s.finish()
 	if s.interrupted.Load() {
 		return 130
 	}
@@ -282,16 +300,25 @@ func (s *Suite) InitializeTestSuite(ctx *godog.TestSuiteContext) {
 			fmt.Fprintln(s.errOut, err)
 			return
 		}
-		s.watchSignals()
+		s.signalsOnce.Do(s.watchSignals)
 	})
 	ctx.AfterSuite(func() {
-		if err := s.shutdown(); err != nil {
-			fmt.Fprintln(s.errOut, "romaine: stopping workers:", err)
+		if s.viaRun {
+			return // Run may run failed scenarios again; it stops the workers after
 		}
-		if err := s.writeReports(); err != nil {
-			fmt.Fprintln(s.errOut, "romaine: writing reports:", err)
-		}
+		s.finish()
 	})
+}
+
+// finish stops every worker, saves the timings and writes the reports.
+func (s *Suite) finish() {
+	if err := s.shutdown(); err != nil {
+		fmt.Fprintln(s.errOut, "romaine: stopping workers:", err)
+	}
+	s.saveTimings()
+	if err := s.writeReports(); err != nil {
+		fmt.Fprintln(s.errOut, "romaine: writing reports:", err)
+	}
 }
 
 // Workers is how many workers the run has started (stopped ones included).
