@@ -257,28 +257,16 @@ func product(variants, alts []string) []string {
 // wordDistance is the edit distance between two lists of words; a wildcard
 // word matches any word.
 func wordDistance(a, b []string) int {
-	d := make([]int, len(b)+1)
-	for j := range d {
-		d[j] = j
-	}
-	for i := 1; i <= len(a); i++ {
-		prev := d[0]
-		d[0] = i
-		for j := 1; j <= len(b); j++ {
-			cur := d[j]
-			cost := 1
-			if a[i-1] == b[j-1] || a[i-1] == wildcard || b[j-1] == wildcard {
-				cost = 0
-			}
-			d[j] = min(d[j]+1, d[j-1]+1, prev+cost)
-			prev = cur
-		}
-	}
-	return d[len(b)]
+	return distance(a, b, func(x, y string) bool { return x == y || x == wildcard || y == wildcard })
 }
 
 // editDistance is Levenshtein's distance between two sequences.
 func editDistance[T comparable](a, b []T) int {
+	return distance(a, b, func(x, y T) bool { return x == y })
+}
+
+// distance is Levenshtein's distance with same deciding which items match.
+func distance[T any](a, b []T, same func(x, y T) bool) int {
 	d := make([]int, len(b)+1)
 	for j := range d {
 		d[j] = j
@@ -289,7 +277,7 @@ func editDistance[T comparable](a, b []T) int {
 		for j := 1; j <= len(b); j++ {
 			cur := d[j]
 			cost := 1
-			if a[i-1] == b[j-1] {
+			if same(a[i-1], b[j-1]) {
 				cost = 0
 			}
 			d[j] = min(d[j]+1, d[j-1]+1, prev+cost)

@@ -32,14 +32,21 @@ func run(t *testing.T, env map[string]string, setup func(*terrain.Suite)) (int, 
 		"ROMAINE_FEATURES":  "testdata/features/static_site.feature",
 		"ROMAINE_FORMAT":    "progress",
 		"ROMAINE_ARTIFACTS": t.TempDir(),
+		"ROMAINE_TIMINGS":   filepath.Join(t.TempDir(), "timings.json"),
 	}
 	for k, v := range env {
 		base[k] = v
 	}
-	for _, k := range []string{"ROMAINE_FEATURES", "ROMAINE_WORKERS", "ROMAINE_APP_CMD", "ROMAINE_APP_URL", "ROMAINE_READY_PATH",
-		"ROMAINE_APP_RESET", "ROMAINE_TIMEOUT", "ROMAINE_START_TIMEOUT", "ROMAINE_BASE_PORT", "ROMAINE_BROWSER",
-		"ROMAINE_HEADFUL", "ROMAINE_ARTIFACTS", "ROMAINE_FORMAT", "ROMAINE_TAGS", "ROMAINE_FACTORY_PATH"} {
-		t.Setenv(k, base[k])
+	// Every ROMAINE_ variable of the environment, and every one the test sets.
+	for _, kv := range os.Environ() {
+		if k, _, _ := strings.Cut(kv, "="); strings.HasPrefix(k, "ROMAINE_") {
+			if _, ok := base[k]; !ok {
+				base[k] = ""
+			}
+		}
+	}
+	for k, v := range base {
+		t.Setenv(k, v)
 	}
 	var out syncBuffer
 	s := terrain.New(terrain.WithSteps(steps.Register), terrain.WithSuggestions(steps.Suggest), terrain.WithOutput(&out))
