@@ -3,6 +3,7 @@ package support
 import (
 	"context"
 
+	"github.com/go-rod/rod"
 	"github.com/go-rod/rod/lib/proto"
 )
 
@@ -49,4 +50,10 @@ func HoverSplit(ctx context.Context, p *Page, l Locator, between func()) error {
 		return p.mouse(ctx, proto.InputDispatchMouseEventTypeMouseMoved, a.X, a.Y, 0)
 	})
 	return err
+}
+
+// NavigateBy navigates as Visit, Reload and Back do, with nav starting the
+// navigation: a test can make nav answer as the browser does under a race.
+func NavigateBy(ctx context.Context, p *Page, what string, nav func(*rod.Page) error) error {
+	return p.navigateBy(ctx, what, nav)
 }

@@ -10,6 +10,9 @@ import (
 	"testing"
 	"time"
 
+	"github.com/go-rod/rod"
+	"github.com/go-rod/rod/lib/cdp"
+
 	"github.com/romaine-bdd/romaine/support"
 )
 
@@ -95,6 +98,33 @@ func TestStepAfterANavigatingClickWaitsForTheLoad(t *testing.T) {
 		t.Fatal(err)
 	}
 	if err := p.ExpectPath(t.Context(), "/slow/next"); err != nil {
+		t.Fatal(err)
+	}
+}
+
+// history.back() can lose its own answer to the navigation it starts (the
+// browser says "Inspected target navigated or closed"): that navigation
+// happened, and the step waits for it rather than failing. Seen in make chaos.
+func TestNavigationThatLosesItsAnswerIsWaitedFor(t *testing.T) {
+	t.Parallel()
+	p := slowSite(t, 0, site{"/": `<p>Home</p>`, "/next": `<p>Next</p>`})
+	if err := p.Visit(t.Context(), "/"); err != nil {
+		t.Fatal(err)
+	}
+	next, err := p.Resolve("/next")
+	if err != nil {
+		t.Fatal(err)
+	}
+	err = support.NavigateBy(t.Context(), p, "going back", func(rp *rod.Page) error {
+		if _, err := rp.Evaluate(rod.Eval(`(u) => { setTimeout(() => location.assign(u), 0) }`, next)); err != nil {
+			return err
+		}
+		return &cdp.Error{Code: -32000, Message: "Inspected target navigated or closed"}
+	})
+	if err != nil {
+		t.Fatalf("a navigation whose call lost its answer failed the step: %v", err)
+	}
+	if err := p.ExpectPath(t.Context(), "/next"); err != nil {
 		t.Fatal(err)
 	}
 }

@@ -132,6 +132,11 @@ func (p *Page) navigateBy(ctx context.Context, what string, nav func(*rod.Page) 
 		func(e *proto.PageNavigatedWithinDocument) bool { return e.FrameID == main },
 	)
 	err := nav(rp)
+	if err != nil && transient(err) {
+		// The navigation tore down the document the call ran in (history.back()
+		// racing its own answer): it started, so wait for it like any other.
+		err = nil
+	}
 	if err == nil {
 		wait()
 	}
