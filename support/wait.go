@@ -2,7 +2,6 @@ package support
 
 import (
 	"context"
-	_ "embed"
 	"errors"
 	"fmt"
 	"strings"
@@ -39,10 +38,7 @@ func DefaultPolicy() Policy {
 	return Policy{Timeout: 5 * time.Second, Slice: time.Second, Navigation: DefaultNavigation}
 }
 
-//go:embed inpage.js
-var inPageJS string
-
-// request is what the in-page script reads; see inpage.js.
+// request is what the in-page script reads; see inpage/.
 type request struct {
 	Check       string  `json:"check"` // act, text, count, visible, state
 	Locator     string  `json:"locator,omitempty"`
