@@ -61,24 +61,24 @@ const CHECKS = {
 };
 
 // changed fires change on a field just typed into, as a person moving on
-// would; apps that listen only to change rely on it.
+// would; apps that listen only to change rely on it. The browser fires its own
+// change for the same edit when the field loses focus (or on Enter); the page
+// has had this one, so that echo, and only it, is dropped: the guard goes at
+// the field's first change or blur, and lets through a change whose value was
+// edited since ours.
 function changed(el) {
   el.dispatchEvent(new Event('change', { bubbles: true }));
-  // The browser fires its own change for the same edit when the field loses
-  // focus or gets Enter; the page has had this one, so that echo is dropped.
-  const echo = Symbol.for('romaine.changeEcho');
-  el[echo] = el.value;
+  const v = el.value;
   // change does not leave a shadow root: listen where it is seen first.
   const at = el.getRootNode() instanceof ShadowRoot ? el.getRootNode() : window;
-  if (!at[echo]) {
-    at[echo] = true;
-    at.addEventListener('change', (e) => {
-      const t = e.target;
-      if (!e.isTrusted || !t || !(echo in t)) return;
-      const v = t[echo]; delete t[echo];
-      if (t.value === v) e.stopImmediatePropagation();
-    }, true);
-  }
+  const drop = (e) => {
+    if (!e.isTrusted || e.target !== el) return;
+    done();
+    if (el.value === v) e.stopImmediatePropagation();
+  };
+  const done = () => { at.removeEventListener('change', drop, true); el.removeEventListener('blur', done); };
+  at.addEventListener('change', drop, true);
+  el.addEventListener('blur', done);
 }
 
 function fieldValue(el) {
