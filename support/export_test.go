@@ -59,7 +59,7 @@ func HoverSplit(ctx context.Context, p *Page, l Locator, between func()) error {
 // returns what fn returns.
 func InPage(ctx context.Context, p *Page, fn string) (gson.JSON, error) {
 	at := frameDoc{page: p.rod.Context(ctx), scripts: p.scripts}
-	id, err := at.script()
+	id, _, err := at.script()
 	if err != nil {
 		return gson.JSON{}, err
 	}

@@ -61,26 +61,33 @@ func newScripts() *scripts { return &scripts{at: map[string]proto.RuntimeRemoteO
 const callRun = "function (r) { return this.run(r) }"
 
 // eval runs req in f's document, installing the script there first if needed.
+// A script left from an earlier document (the page navigated since) is
+// installed again at once, as the call never reached a document.
 func (f frameDoc) eval(req request, byObject bool) (*proto.RuntimeRemoteObject, error) {
-	id, err := f.script()
-	if err != nil {
-		return nil, err
+	for {
+		id, cached, err := f.script()
+		if err != nil {
+			return nil, err
+		}
+		res, err := proto.RuntimeCallFunctionOn{
+			ObjectID:            id,
+			FunctionDeclaration: callRun,
+			Arguments:           []*proto.RuntimeCallArgument{{Value: gson.New(req)}},
+			AwaitPromise:        true,
+			ReturnByValue:       !byObject,
+		}.Call(f.page)
+		if err != nil {
+			stale := f.forget(id, err)
+			if stale && cached {
+				continue
+			}
+			return nil, err
+		}
+		if res.ExceptionDetails != nil {
+			return nil, &rod.EvalError{RuntimeExceptionDetails: res.ExceptionDetails}
+		}
+		return res.Result, nil
 	}
-	res, err := proto.RuntimeCallFunctionOn{
-		ObjectID:            id,
-		FunctionDeclaration: callRun,
-		Arguments:           []*proto.RuntimeCallArgument{{Value: gson.New(req)}},
-		AwaitPromise:        true,
-		ReturnByValue:       !byObject,
-	}.Call(f.page)
-	if err != nil {
-		f.forget(id, err)
-		return nil, err
-	}
-	if res.ExceptionDetails != nil {
-		return nil, &rod.EvalError{RuntimeExceptionDetails: res.ExceptionDetails}
-	}
-	return res.Result, nil
 }
 
 // key names f's document: the session (top page or out-of-process frame) and,
@@ -89,49 +96,53 @@ func (f frameDoc) key() string {
 	return fmt.Sprintf("%s/%d", f.page.SessionID, f.doc)
 }
 
-// script is the remote id of the script's object in f's document.
-func (f frameDoc) script() (proto.RuntimeRemoteObjectID, error) {
+// script is the remote id of the script's object in f's document, and
+// whether it was installed by an earlier call.
+func (f frameDoc) script() (proto.RuntimeRemoteObjectID, bool, error) {
 	k := f.key()
 	f.scripts.mu.Lock()
 	id, ok := f.scripts.at[k]
 	f.scripts.mu.Unlock()
 	if ok {
-		return id, nil
+		return id, true, nil
 	}
 	var obj *proto.RuntimeRemoteObject
 	var exc *proto.RuntimeExceptionDetails
 	if f.doc == 0 {
 		res, err := proto.RuntimeEvaluate{Expression: inPageJS}.Call(f.page)
 		if err != nil {
-			return "", err
+			return "", false, err
 		}
 		obj, exc = res.Result, res.ExceptionDetails
 	} else {
 		// Called on the frame's document, the function runs in the frame's context.
 		doc, err := proto.DOMResolveNode{BackendNodeID: f.doc}.Call(f.page)
 		if err != nil {
-			return "", err
+			return "", false, err
 		}
 		res, err := proto.RuntimeCallFunctionOn{ObjectID: doc.Object.ObjectID, FunctionDeclaration: "function () { return " + inPageJS + " }"}.Call(f.page)
 		if err != nil {
-			return "", err
+			return "", false, err
 		}
 		obj, exc = res.Result, res.ExceptionDetails
 	}
 	if exc != nil {
-		return "", &rod.EvalError{RuntimeExceptionDetails: exc}
+		return "", false, &rod.EvalError{RuntimeExceptionDetails: exc}
 	}
 	f.scripts.mu.Lock()
 	f.scripts.at[k] = obj.ObjectID
 	f.scripts.installs++
 	f.scripts.mu.Unlock()
-	return obj.ObjectID, nil
+	return obj.ObjectID, false, nil
 }
 
-// forget drops the script's object when err says its document is gone.
-func (f frameDoc) forget(id proto.RuntimeRemoteObjectID, err error) {
-	if !errors.Is(err, cdp.ErrCtxNotFound) && !transient(err) && !strings.Contains(err.Error(), "Could not find object") {
-		return
+// forget drops the script's object when err says its document is gone, and
+// says whether the object was stale: its context had gone before the call
+// (rather than during it, as a navigation under a wait does).
+func (f frameDoc) forget(id proto.RuntimeRemoteObjectID, err error) bool {
+	stale := errors.Is(err, cdp.ErrCtxNotFound) || strings.Contains(err.Error(), "Could not find object with given id")
+	if !stale && !transient(err) {
+		return false
 	}
 	f.scripts.mu.Lock()
 	defer f.scripts.mu.Unlock()
@@ -140,4 +151,5 @@ func (f frameDoc) forget(id proto.RuntimeRemoteObjectID, err error) {
 			delete(f.scripts.at, k)
 		}
 	}
+	return stale
 }
