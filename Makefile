@@ -45,7 +45,8 @@ chaos: setup
 	@scripts/chaos.sh $(CHAOS_RUNS)
 
 # The browser layer's figures: reaction time to a late element (ours and rod's
-# plain Element) and the time to give a scenario a fresh page.
+# plain Element), the time to give a scenario a fresh page, and the CPU of a
+# step and of an idle wait (docs/performance.md).
 bench: setup
 	$(GO) test -run '^$$' -bench . -benchtime 20x ./support/
 

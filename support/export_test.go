@@ -5,6 +5,7 @@ import (
 
 	"github.com/go-rod/rod"
 	"github.com/go-rod/rod/lib/proto"
+	"github.com/ysmood/gson"
 )
 
 // ClickSplit clicks (check: checks) the element l names as Click (SetChecked)
@@ -56,4 +57,30 @@ func HoverSplit(ctx context.Context, p *Page, l Locator, between func()) error {
 // navigation: a test can make nav answer as the browser does under a race.
 func NavigateBy(ctx context.Context, p *Page, what string, nav func(*rod.Page) error) error {
 	return p.navigateBy(ctx, what, nav)
+}
+
+// InPage calls fn, a JavaScript function declaration, with this set to the
+// in-page script's object in p's top document (installing it if needed), and
+// returns what fn returns.
+func InPage(ctx context.Context, p *Page, fn string) (gson.JSON, error) {
+	at := frameDoc{page: p.rod.Context(ctx), scripts: p.scripts}
+	id, _, err := at.script()
+	if err != nil {
+		return gson.JSON{}, err
+	}
+	res, err := proto.RuntimeCallFunctionOn{ObjectID: id, FunctionDeclaration: fn, ReturnByValue: true, AwaitPromise: true}.Call(at.page)
+	if err != nil {
+		return gson.JSON{}, err
+	}
+	if res.ExceptionDetails != nil {
+		return gson.JSON{}, &rod.EvalError{RuntimeExceptionDetails: res.ExceptionDetails}
+	}
+	return res.Result.Value, nil
+}
+
+// ScriptInstalls is how many times the in-page script was sent to p's documents.
+func ScriptInstalls(p *Page) int {
+	p.scripts.mu.Lock()
+	defer p.scripts.mu.Unlock()
+	return p.scripts.installs
 }

@@ -36,32 +36,22 @@ func (p *Page) framesSuffix() string {
 type point struct{ X, Y float64 }
 
 // frameDoc is where a frame's document is evaluated: on the session of page
-// (the top page's, or an out-of-process frame's own), in the context of doc
-// (the frame's document; nil for a session's main frame).
+// (the top page's, or an out-of-process frame's own), in the context of the
+// document node doc (the frame's document; 0 for a session's main frame).
 type frameDoc struct {
-	page *rod.Page
-	doc  *proto.RuntimeRemoteObject
-}
-
-func (f frameDoc) eval(req request, byObject bool) (*proto.RuntimeRemoteObject, error) {
-	o := rod.Eval(inPageJS, req)
-	if f.doc != nil {
-		o = o.This(f.doc) // runs in the frame's context: the function ignores this
-	}
-	if byObject {
-		return f.page.Evaluate(o.ByObject())
-	}
-	return f.page.Evaluate(o.ByPromise())
+	page    *rod.Page
+	doc     proto.DOMBackendNodeID
+	scripts *scripts
 }
 
 // enterFrames finds p's frames, outermost first, and returns where the
 // innermost frame's document is evaluated and where its viewport starts in the
 // top page's. When a frame is not there yet, it sets a.State (or a.Fatal when
 // the locator names something that is not a frame) and returns no page. Each
-// frame check waits in its page for at most sliceMs. A frame costs four CDP
-// calls: the check, its element, its description, its document.
+// frame check waits in its page for at most sliceMs. A frame costs three CDP
+// calls: the check, its element, its description.
 func (p *Page) enterFrames(ctx context.Context, sliceMs int64, a *answer) (frameDoc, point, error) {
-	at := frameDoc{page: p.rod.Context(ctx)}
+	at := frameDoc{page: p.rod.Context(ctx), scripts: p.scripts}
 	var off point
 	for i, f := range p.frames {
 		where := "frame " + f.String()
@@ -98,11 +88,7 @@ func (p *Page) enterFrames(ctx context.Context, sliceMs int64, a *answer) (frame
 		}
 		if cd := node.Node.ContentDocument; cd != nil {
 			// In this process: its document is reachable from this session.
-			doc, err := proto.DOMResolveNode{BackendNodeID: cd.BackendNodeID}.Call(at.page)
-			if err != nil {
-				return frameDoc{}, off, err
-			}
-			at = frameDoc{page: at.page, doc: doc.Object}
+			at = frameDoc{page: at.page, doc: cd.BackendNodeID, scripts: p.scripts}
 		} else {
 			// Out of process (cross-origin, site isolation): a target of its own,
 			// whose id is the frame's; on a copy with no device, as emulation is
@@ -111,7 +97,7 @@ func (p *Page) enterFrames(ctx context.Context, sliceMs int64, a *answer) (frame
 			if err != nil {
 				return frameDoc{}, off, fmt.Errorf("entering %s: %w", where, err)
 			}
-			at = frameDoc{page: fp.Context(ctx)}
+			at = frameDoc{page: fp.Context(ctx), scripts: p.scripts}
 		}
 		off.X, off.Y = off.X+fa.X, off.Y+fa.Y
 	}

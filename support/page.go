@@ -20,6 +20,7 @@ type Page struct {
 	baseURL *url.URL
 	events  *pageEvents
 	frames  []Locator // InFrame: the frames operations run in, outermost first
+	scripts *scripts  // where the in-page script is installed
 }
 
 // PageOptions configures NewPage.
@@ -53,7 +54,7 @@ func NewPage(ctx context.Context, b *rod.Browser, opts PageOptions) (*Page, erro
 		_ = inc.Close()
 		return nil, fmt.Errorf("opening a page: %w", err)
 	}
-	p := &Page{rod: rp, browser: inc, policy: pol, baseURL: base, events: newPageEvents()}
+	p := &Page{rod: rp, browser: inc, policy: pol, baseURL: base, events: newPageEvents(), scripts: newScripts()}
 	if err := p.events.listen(rp); err != nil {
 		_ = inc.Close()
 		return nil, err

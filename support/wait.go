@@ -2,7 +2,6 @@ package support
 
 import (
 	"context"
-	_ "embed"
 	"errors"
 	"fmt"
 	"strings"
@@ -21,8 +20,9 @@ type Policy struct {
 	Timeout time.Duration
 	// Slice bounds one in-page wait: the page answers at the latest after Slice with
 	// its last state, so navigations and the deadline are noticed. Conditions are
-	// re-checked in the page on every DOM change and animation frame, so Slice does
-	// not delay a wait that succeeds.
+	// re-checked in the page on every DOM change and on the events that change
+	// what a check sees (see inpage/90-settle.js), so Slice does not delay a wait
+	// that succeeds.
 	Slice time.Duration
 	// Navigation bounds page loads: going to a page, reloading, going back, and
 	// a step that finds the page loading (after a click that navigates). A page
@@ -39,10 +39,7 @@ func DefaultPolicy() Policy {
 	return Policy{Timeout: 5 * time.Second, Slice: time.Second, Navigation: DefaultNavigation}
 }
 
-//go:embed inpage.js
-var inPageJS string
-
-// request is what the in-page script reads; see inpage.js.
+// request is what the in-page script reads; see inpage/.
 type request struct {
 	Check       string  `json:"check"` // act, text, count, visible, state
 	Locator     string  `json:"locator,omitempty"`

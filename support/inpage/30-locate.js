@@ -1,0 +1,260 @@
+// Fields by role: ARIA widgets and form-associated custom elements are fields
+// too; a component's inner control is named by its host.
+const ROLE_FIELD = /^(textbox|searchbox|combobox|listbox|spinbutton|slider|checkbox|switch|radio)$/;
+const faceHost = (e) => e.localName.includes('-') && !!(customElements.get(e.localName) || {}).formAssociated;
+function fieldsIn(root) {
+  // One [role] in the selector, not nine: few elements have a role at all.
+  let els = deepAll(root, FIELD + ', [role]').filter((e) => !e.hasAttribute('role') || ROLE_FIELD.test(e.getAttribute('role')) || e.matches(FIELD));
+  if (deepDOM(root)) for (const h of [root, ...root.querySelectorAll('*')]) collectFACE(h, els);
+  // A combobox's popup list is part of the combobox, not a field of its own.
+  const boxes = els.filter((e) => e.getAttribute('role') === 'combobox');
+  if (boxes.length) { const pops = boxes.map(listboxOf); els = els.filter((e) => !pops.includes(e)); }
+  return els;
+}
+// The listbox of a combobox (aria-controls, aria-owns, inside it, or the one
+// in the same component), or the listbox itself.
+function listboxOf(el) {
+  if (el.getAttribute('role') === 'listbox') return el;
+  const lb = (x) => (x.getAttribute('role') === 'listbox' ? x : deepAll(x, '[role=listbox]')[0]);
+  for (const a of ['aria-controls', 'aria-owns']) {
+    for (const id of (el.getAttribute(a) || '').split(/\s+/).filter(Boolean)) {
+      const t = byId(el, id), l = t && lb(t);
+      if (l) return l;
+    }
+  }
+  const inside = deepAll(el, '[role=listbox]');
+  if (inside.length) return inside[0];
+  const r = el.getRootNode();
+  if (r instanceof ShadowRoot) { const own = deepAll(r, '[role=listbox]'); if (own.length === 1) return own[0]; }
+  return null;
+}
+// The option of an open listbox whose text is req.value (exact, then a unique
+// substring), ready to be clicked.
+function ariaOption(el) {
+  const lb = listboxOf(el);
+  if (!lb || !visible(lb)) return { state: 'the list of options of "' + req.locator + '" is not open: ' + describe(el) };
+  const opts = deepAll(lb, '[role=option]').filter(visible);
+  const want = norm(req.value);
+  let o = opts.filter((x) => textOf(x) === want || x.getAttribute('data-value') === req.value);
+  if (!o.length) o = opts.filter((x) => textOf(x).toLowerCase().includes(want.toLowerCase()));
+  if (o.length !== 1) return { state: (o.length ? o.length + ' options match' : 'no option') + ' "' + req.value + '" in "' + req.locator + '"; options: ' + opts.map((x) => '"' + textOf(x) + '"').join(', ') };
+  if (disabled(o[0])) return { state: 'option "' + req.value + '" is disabled' };
+  const a = actionable(o[0]);
+  if (typeof a === 'string') return { state: a + ': option ' + describe(o[0]) };
+  return { ok: true, x: a.x, y: a.y, desc: describe(o[0]) };
+}
+function collectFACE(e, out) {
+  if (!e.shadowRoot) return;
+  if (faceHost(e) && !out.includes(e)) out.push(e);
+  for (const c of e.shadowRoot.querySelectorAll('*')) collectFACE(c, out);
+}
+// ids are looked up in el's own tree first, then in the document.
+function byId(el, id) {
+  const r = el.getRootNode();
+  return (r.getElementById && r.getElementById(id)) || document.getElementById(id);
+}
+// The labels of el: its own (<label for>, wrapping <label>), also for custom
+// elements, which have no .labels.
+function labelsOf(el) {
+  if (el.labels) return el.labels;
+  const out = [], r = el.getRootNode();
+  if (el.id && r.querySelectorAll) out.push(...r.querySelectorAll('label[for="' + CSS.escape(el.id) + '"]'));
+  const wrap = el.parentElement && el.parentElement.closest('label');
+  if (wrap && !wrap.hasAttribute('for')) out.push(wrap);
+  return out;
+}
+// Names a host gives to the control inside it: its label attribute, aria-label,
+// labels, aria-labelledby (the nearest host with a name).
+function hostNames(el) {
+  if (isPlain()) return [];
+  for (const h of hostsOf(el)) {
+    const names = [h.getAttribute('label'), h.getAttribute('aria-label')];
+    for (const l of labelsOf(h)) names.push(labelText(l));
+    const by = h.getAttribute('aria-labelledby');
+    if (by) names.push(by.split(/\s+/).map((id) => flatText(byId(h, id) || document.createElement('i'), false)).join(' '));
+    const got = names.filter(Boolean).map(norm).filter(Boolean);
+    if (got.length) return got;
+  }
+  return [];
+}
+// Where a frame's content starts in this page's viewport, once it is visible
+// (scrolled into view if it is not).
+function frameBox(el) {
+  if (!/^i?frame$/.test(el.localName)) return { fatal: 'not a frame: ' + describe(el) + '; within the frame "..." names an <iframe> by title, name, aria-label, id or CSS' };
+  const r = el.getBoundingClientRect();
+  if (r.bottom <= 0 || r.right <= 0 || r.top >= innerHeight || r.left >= innerWidth) {
+    el.scrollIntoView({ block: 'center', inline: 'center', behavior: 'instant' });
+    return { state: 'scrolling the frame into view: ' + describe(el) };
+  }
+  const cs = getComputedStyle(el);
+  return { ok: true, x: r.left + el.clientLeft + parseFloat(cs.paddingLeft), y: r.top + el.clientTop + parseFloat(cs.paddingTop), desc: describe(el) };
+}
+// A match inside the shadow tree of another match is what that component
+// renders: keep the inner one, the real control.
+function innermost(hits) {
+  if (hits.length < 2) return hits;
+  return hits.filter((h) => !hits.some((o) => o !== h && hostsOf(o.el).includes(h.el)));
+}
+// A control is disabled when the component around it is.
+const hostDisabled = (el) => hostsOf(el).some((h) => h.getAttribute('aria-disabled') === 'true' || (h.hasAttribute('disabled') && h.localName.includes('-')));
+
+// Text of a label without the text of the controls it wraps (a wrapping
+// <label> around a <select> would otherwise "contain" every option).
+function labelText(label) {
+  if (!isPlain() && (deepDOM(label) || label.querySelector('slot'))) return flatText(label, false, 'input, select, textarea, button');
+  const c = label.cloneNode(true);
+  c.querySelectorAll('input, select, textarea, button').forEach((n) => n.remove());
+  return norm(c.textContent);
+}
+
+function fieldNames(el) {
+  const names = [];
+  for (const l of labelsOf(el)) names.push(labelText(l));
+  const by = el.getAttribute('aria-labelledby');
+  if (by) names.push(norm(by.split(/\s+/).map((id) => { const t = byId(el, id); return t ? flatText(t, false) : ''; }).join(' ')));
+  for (const a of ['label', 'placeholder', 'aria-label', 'title', 'name', 'id']) names.push(el.getAttribute(a));
+  // An ARIA checkbox, switch or radio is named by its content, like a button.
+  if (/^(checkbox|switch|radio)$/.test(el.getAttribute('role'))) names.push(textOf(el));
+  names.push(...hostNames(el));
+  return names.filter(Boolean).map(norm);
+}
+function frameNames(el) {
+  return ['title', 'name', 'aria-label', 'id'].map((a) => el.getAttribute(a)).filter(Boolean).map(norm);
+}
+function controlNames(el) {
+  const names = [textOf(el), el.tagName === 'INPUT' ? el.value : ''];
+  for (const a of ['aria-label', 'title', 'id']) names.push(el.getAttribute(a));
+  names.push(...hostNames(el));
+  return names.filter(Boolean).map(norm);
+}
+
+function queryAll(root, sel) {
+  if (sel.startsWith('xpath=') || sel.startsWith('//')) {
+    const xp = sel.startsWith('xpath=') ? sel.slice(6) : sel;
+    const snap = document.evaluate(xp, root, null, XPathResult.ORDERED_NODE_SNAPSHOT_TYPE, null);
+    const out = [];
+    for (let i = 0; i < snap.snapshotLength; i++) if (snap.snapshotItem(i).nodeType === 1) out.push(snap.snapshotItem(i));
+    return out;
+  }
+  const css = sel.startsWith('css=') ? sel.slice(4) : sel;
+  const out = deepAll(root, css);
+  if (root !== document && root.matches && root.matches(css)) out.unshift(root);
+  return out;
+}
+
+// Candidate groups in order of preference for a kind of target.
+function groups(root, kind) {
+  const g = [];
+  const all = (sel) => deepAll(root, sel);
+  if (kind === 'field' || kind === 'checkbox' || kind === 'radio') {
+    let els = fieldsIn(root);
+    if (kind === 'checkbox') els = els.filter((e) => e.type === 'checkbox' || e.getAttribute('role') === 'checkbox' || e.getAttribute('role') === 'switch');
+    if (kind === 'radio') els = els.filter((e) => e.type === 'radio' || e.getAttribute('role') === 'radio');
+    g.push({ what: kind === 'field' ? 'field' : kind, els, names: fieldNames });
+  }
+  // 'control' is 'any' without the fallback to plain text: what can be enabled.
+  const controls = kind === 'any' || kind === 'control';
+  if (kind === 'button' || controls) g.push({ what: 'button', els: all(BUTTON), names: controlNames });
+  if (kind === 'link' || controls) g.push({ what: 'link', els: all(LINK), names: controlNames });
+  if (controls) g.push({ what: 'field', els: fieldsIn(root), names: fieldNames });
+  if (kind === 'frame') g.push({ what: 'frame', els: all('iframe, frame'), names: frameNames });
+  return g;
+}
+
+// An element is its own click target unless it is a visually hidden checkbox or
+// radio with a visible label, the common custom-control pattern.
+function target(el) {
+  if (visible(el)) return el;
+  for (const l of labelsOf(el)) if (visible(l)) return l;
+  return null;
+}
+
+// Elements whose visible text matches and none of whose children's does: the
+// element a person would point at.
+function textMatches(root, test) {
+  const out = [];
+  const deep = deepDOM(root === document ? document.body : root);
+  const walk = (el) => {
+    let child = false;
+    for (const c of deep ? flatChildren(el) : el.children) if (c.nodeType === 1 && walk(c)) child = true;
+    if (child) return true;
+    if (!visible(el)) return false;
+    if (test(deep ? shownText(el) : norm(el.innerText))) { out.push(el); return true; }
+    return false;
+  };
+  walk(root === document ? document.body : root);
+  return out;
+}
+
+// resolve answers {els: visible matches of the best tier, hidden: matching but
+// hidden elements, tier, names: every name seen (for "closest")}.
+function resolve(root, q, kind) {
+  if (isSelector(q)) {
+    const found = queryAll(root, q);
+    return { els: found.filter(visible), hidden: found.filter((e) => !visible(e)), tier: 'selector', names: [] };
+  }
+  const want = norm(q), wantLow = low(q);
+  const seen = [], hidden = [];
+  const tiers = [(n) => n === want, (n) => n.toLowerCase().includes(wantLow)];
+  const gs = groups(root, kind);
+  for (let t = 0; t < tiers.length; t++) {
+    const hits = [];
+    for (const g of gs) {
+      for (const el of g.els) {
+        const names = g.names(el);
+        if (t === 0) seen.push(...names);
+        if (!names.some(tiers[t])) continue;
+        const tgt = target(el);
+        if (tgt) { if (!hits.some((h) => h.el === el)) hits.push({ el, tgt }); } else if (!hidden.includes(el)) hidden.push(el);
+      }
+    }
+    if (kind === 'any' && hits.length === 0) {
+      for (const el of textMatches(root, tiers[t])) hits.push({ el, tgt: el });
+    }
+    if (hits.length > 1) hits.splice(0, hits.length, ...innermost(hits));
+    if (hits.length) return { els: hits.map((h) => h.el), tgts: hits.map((h) => h.tgt), hidden, tier: t === 0 ? 'exact' : 'substring', names: seen };
+    // A hidden exact match is what was meant (it may be shown in a moment): wait
+    // for it rather than act on a looser visible match.
+    if (hidden.length) break;
+  }
+  return { els: [], tgts: [], hidden, tier: 'none', names: seen };
+}
+
+function lev(a, b) {
+  const d = Array.from({ length: b.length + 1 }, (_, i) => i);
+  for (let i = 1; i <= a.length; i++) {
+    let prev = d[0]; d[0] = i;
+    for (let j = 1; j <= b.length; j++) {
+      const cur = d[j];
+      d[j] = Math.min(d[j] + 1, d[j - 1] + 1, prev + (a[i - 1] === b[j - 1] ? 0 : 1));
+      prev = cur;
+    }
+  }
+  return d[b.length];
+}
+function closest(q, names) {
+  let best = null, bestD = Infinity;
+  for (const n of new Set(names)) {
+    const d = lev(low(q), n.toLowerCase());
+    if (d < bestD) { best = n; bestD = d; }
+  }
+  return best && bestD <= Math.max(2, Math.floor(q.length / 3)) ? best : null;
+}
+
+const WHAT = {
+  field: 'field with label, placeholder, aria-label, title, name or id',
+  checkbox: 'checkbox with label, placeholder, aria-label, title, name or id',
+  radio: 'radio button with label, placeholder, aria-label, title, name or id',
+  button: 'button with text, value, aria-label, title or id',
+  link: 'link with text, aria-label, title or id',
+  any: 'button, link, field or visible text',
+  control: 'button, link or field with that text, label, placeholder, aria-label, title, name or id',
+  frame: 'frame with title, name, aria-label or id',
+};
+
+function notFound(r, q, kind) {
+  if (r.hidden.length) return 'found but hidden: ' + r.hidden.slice(0, 3).map(describe).join(', ');
+  if (isSelector(q)) return 'no element matches ' + q;
+  const c = closest(q, r.names);
+  return 'no ' + WHAT[kind] + ' "' + q + '"' + (c ? '; closest: "' + c + '"' : '');
+}

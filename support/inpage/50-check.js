@@ -1,0 +1,97 @@
+const CHECKS = {
+  // Actions: the target must be unique, visible, enabled, stable and hit.
+  act() {
+    const s = scopeRoot(); if (!s.root) return s;
+    const m = one(s.root); if (!m.el) return m;
+    if (req.needEnabled && disabled(m.el)) return { state: 'found but disabled: ' + describe(m.el) };
+    if (req.needEditable && (m.el.readOnly)) return { state: 'found but read-only: ' + describe(m.el) };
+    const a = actionable(m.tgt);
+    if (typeof a === 'string') return { state: a + ': ' + describe(m.el) };
+    return { ok: true, x: a.x, y: a.y, desc: describe(m.el), el: m.el, tgt: m.tgt };
+  },
+  text() {
+    const s = scopeRoot(); if (!s.root) return s;
+    const root = s.root === document ? document.body : s.root;
+    const t = shownText(root), want = norm(req.text);
+    const has = req.exact ? t === want : t.includes(want);
+    const seen = t.length > 200 ? t.slice(0, 197) + '...' : t;
+    if (has === !req.negate) return { ok: true };
+    return { state: req.negate ? 'the text is still there: "' + seen + '"' : 'visible text was: "' + seen + '"' };
+  },
+  count() {
+    const s = scopeRoot(); if (!s.root) return s;
+    const n = queryAll(s.root, req.selector).filter(visible).length;
+    return n === req.count ? { ok: true } : { state: n + ' visible "' + req.selector + '" elements' };
+  },
+  visible() {
+    const s = scopeRoot();
+    if (!s.root) return req.negate ? { ok: true } : s;
+    const r = resolve(s.root, req.locator, 'any');
+    const n = r.els.length;
+    if (req.negate) return n === 0 ? { ok: true } : { state: 'still visible: ' + r.els.slice(0, 3).map(describe).join(', ') };
+    return n > 0 ? { ok: true } : { state: notFound(r, req.locator, 'any') };
+  },
+  option() {
+    const s = scopeRoot(); if (!s.root) return s;
+    const m = one(s.root); if (!m.el) return m;
+    return ariaOption(m.el);
+  },
+  frame() {
+    const s = scopeRoot(); if (!s.root) return s;
+    const m = one(s.root); if (!m.el) return m;
+    return frameBox(m.el);
+  },
+  state() {
+    const s = scopeRoot(); if (!s.root) return s;
+    const m = one(s.root); if (!m.el) return m;
+    const el = m.el;
+    switch (req.prop) {
+      case 'disabled': return disabled(el) ? { ok: true } : { state: 'enabled: ' + describe(el) };
+      case 'enabled': return !disabled(el) ? { ok: true } : { state: 'disabled: ' + describe(el) };
+      case 'checked': return el.checked || el.getAttribute('aria-checked') === 'true' ? { ok: true } : { state: 'not checked: ' + describe(el) };
+      case 'unchecked': return !(el.checked || el.getAttribute('aria-checked') === 'true') ? { ok: true } : { state: 'checked: ' + describe(el) };
+      case 'value': {
+        const v = fieldValue(el), want = norm(req.text);
+        if (want === '' ? v === '' : v.includes(want)) return { ok: true };
+        return { state: 'the field holds "' + v + '": ' + describe(el) };
+      }
+    }
+    return { state: 'unknown property ' + req.prop };
+  },
+};
+
+// changed fires change on a field just typed into, as a person moving on
+// would; apps that listen only to change rely on it. The browser fires its own
+// change for the same edit when the field loses focus (or on Enter); the page
+// has had this one, so that echo, and only it, is dropped: the guard goes at
+// the field's first change or blur, and lets through a change whose value was
+// edited since ours.
+function changed(el) {
+  el.dispatchEvent(new Event('change', { bubbles: true }));
+  const v = el.value;
+  // change does not leave a shadow root: listen where it is seen first.
+  const at = el.getRootNode() instanceof ShadowRoot ? el.getRootNode() : window;
+  const drop = (e) => {
+    if (!e.isTrusted || e.target !== el) return;
+    done();
+    if (el.value === v) e.stopImmediatePropagation();
+  };
+  const done = () => { at.removeEventListener('change', drop, true); el.removeEventListener('blur', done); };
+  at.addEventListener('change', drop, true);
+  el.addEventListener('blur', done);
+}
+
+function fieldValue(el) {
+  if (el.tagName === 'SELECT') return norm([...el.selectedOptions].map((o) => o.text).join(', '));
+  if (el.isContentEditable) return norm(el.innerText);
+  if (el.value === undefined) return textOf(el); // an ARIA widget shows its value
+  return norm(el.value);
+}
+function disabled(el) {
+  if (el.disabled) return true;
+  if (el.getAttribute('aria-disabled') === 'true') return true;
+  if (el.localName.includes('-') && (el.hasAttribute('disabled') || el.matches(':disabled'))) return true;
+  if (hostDisabled(el)) return true;
+  const fs = el.closest('fieldset[disabled]');
+  return !!(fs && !fs.querySelector('legend')?.contains(el));
+}
