@@ -16,14 +16,17 @@ import (
 	"syscall"
 	"time"
 
-	"github.com/romaine-bdd/romaine/support"
+	"github.com/romaine-bdd/romaine/internal/ports"
 )
 
-// App starts the system under test for one worker.
+// App is the system under test, given to WithApp: a HandlerApp (a Go handler
+// served in this process, one per worker), a CommandApp (any program, one per
+// worker) or a URLApp (one already running, shared by every worker).
 type App interface {
-	// Start serves the app for w on the leased port and returns its base URL and
-	// how to stop it.
-	Start(ctx context.Context, w *Worker, port *support.PortLease) (baseURL string, stop func() error, err error)
+	// start serves the app for w on the leased port and returns its base URL and
+	// how to stop it. Unexported: the three kinds above cover every app, and the
+	// port lease is the runner's business.
+	start(ctx context.Context, w *Worker, port *ports.Lease) (baseURL string, stop func() error, err error)
 }
 
 // HandlerApp serves a Go http.Handler in this process, one per worker (so each
@@ -37,8 +40,7 @@ type HandlerApp struct {
 	FactoryPath string
 }
 
-// Start implements App.
-func (a HandlerApp) Start(_ context.Context, w *Worker, port *support.PortLease) (string, func() error, error) {
+func (a HandlerApp) start(_ context.Context, w *Worker, port *ports.Lease) (string, func() error, error) {
 	h, closeApp, err := a.New(w)
 	if err != nil {
 		return "", nil, fmt.Errorf("creating the app for worker %d: %w", w.Index, err)
@@ -65,8 +67,7 @@ type CommandApp struct {
 	Command string
 }
 
-// Start implements App.
-func (a CommandApp) Start(ctx context.Context, w *Worker, port *support.PortLease) (string, func() error, error) {
+func (a CommandApp) start(ctx context.Context, w *Worker, port *ports.Lease) (string, func() error, error) {
 	port.Unbind()
 	cmd := exec.Command("sh", "-c", appGuard, "romaine-app", a.Command)
 	cmd.Env = append(os.Environ(), "PORT="+strconv.Itoa(port.Port), "HOST="+port.Host, "ROMAINE_WORKER="+strconv.Itoa(w.Index))
@@ -130,8 +131,7 @@ type URLApp struct {
 	URL string
 }
 
-// Start implements App.
-func (a URLApp) Start(context.Context, *Worker, *support.PortLease) (string, func() error, error) {
+func (a URLApp) start(context.Context, *Worker, *ports.Lease) (string, func() error, error) {
 	return a.URL, func() error { return nil }, nil
 }
 

@@ -111,7 +111,7 @@ func (s *Suite) restartApp(w *Worker) error {
 	}
 	ctx, cancel := context.WithCancel(s.runCtx)
 	defer cancel()
-	base, stop, err := s.app.Start(ctx, w, w.lease)
+	base, stop, err := s.app.start(ctx, w, w.lease)
 	w.stopApp = stop
 	if err == nil {
 		err = waitReady(ctx, w, base+s.cfg.ReadyPath, s.cfg.StartTimeout)

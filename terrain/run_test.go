@@ -16,8 +16,8 @@ import (
 	"testing"
 	"time"
 
+	"github.com/romaine-bdd/romaine/internal/ports"
 	"github.com/romaine-bdd/romaine/steps"
-	"github.com/romaine-bdd/romaine/support"
 	"github.com/romaine-bdd/romaine/terrain"
 )
 
@@ -369,7 +369,7 @@ func TestUndefinedStepSuggestsTheCloseOne(t *testing.T) {
 }
 
 func TestAppAlreadyRunningIsShared(t *testing.T) {
-	lease, err := support.LeasePort(0)
+	lease, err := ports.Take(0)
 	if err != nil {
 		t.Fatal(err)
 	}

@@ -12,6 +12,7 @@ import (
 	"time"
 
 	"github.com/romaine-bdd/romaine/factories"
+	"github.com/romaine-bdd/romaine/internal/jsonvalue"
 	"github.com/romaine-bdd/romaine/support"
 )
 
@@ -121,7 +122,7 @@ func (sc *Scenario) Recall(name string) (factories.Attrs, error) {
 
 // Interpolate replaces {{name.field}} references in text with remembered values.
 func (sc *Scenario) Interpolate(text string) (string, error) {
-	return support.Interpolate(text, func(ref string) (string, error) {
+	return interpolate(text, func(ref string) (string, error) {
 		name, field, hasField := strings.Cut(ref, ".")
 		rec, err := sc.Recall(name)
 		if err != nil {
@@ -134,7 +135,7 @@ func (sc *Scenario) Interpolate(text string) (string, error) {
 		if !ok {
 			return "", fmt.Errorf("{{%s}}: %s has no field %q; fields: %s", ref, name, field, strings.Join(slices.Sorted(maps.Keys(rec)), ", "))
 		}
-		return support.Show(v), nil
+		return jsonvalue.Show(v), nil
 	})
 }
 

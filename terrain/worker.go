@@ -8,6 +8,7 @@ import (
 	"sync"
 	"time"
 
+	"github.com/romaine-bdd/romaine/internal/ports"
 	"github.com/romaine-bdd/romaine/support"
 )
 
@@ -29,7 +30,7 @@ type Worker struct {
 	// logged-in token); only the worker's current scenario touches it.
 	Values map[string]any
 
-	lease      *support.PortLease
+	lease      *ports.Lease
 	stopApp    func() error
 	appOutput  *tailBuffer
 	appExited  <-chan struct{}
@@ -57,9 +58,9 @@ func (s *Suite) startWorker(ctx context.Context, index int) (w *Worker, err erro
 		if s.cfg.BasePort != 0 {
 			port = s.cfg.BasePort + index - 1
 		}
-		lease, err := support.LeasePortOn(s.cfg.AppHost, port)
+		lease, err := ports.TakeOn(s.cfg.AppHost, port)
 		if err != nil {
-			var busy *support.PortBusyError
+			var busy *ports.BusyError
 			if errors.As(err, &busy) {
 				return w, &ConfigError{Setting: "ROMAINE_BASE_PORT", Message: fmt.Sprintf(
 					"worker %d needs port %d (ROMAINE_BASE_PORT=%d plus %d) but %v. Choose another ROMAINE_BASE_PORT, stop what uses the port, or unset ROMAINE_BASE_PORT to let Romaine pick free ports.",
@@ -77,7 +78,7 @@ func (s *Suite) startWorker(ctx context.Context, index int) (w *Worker, err erro
 		defer wg.Done()
 		w.Browser, browserErr = s.browserFor(w)
 	}()
-	base, stop, appErr := s.app.Start(ctx, w, w.lease)
+	base, stop, appErr := s.app.start(ctx, w, w.lease)
 	w.BaseURL, w.stopApp = base, stop
 	if appErr == nil {
 		appErr = waitReady(ctx, w, base+s.cfg.ReadyPath, s.cfg.StartTimeout)
