@@ -59,7 +59,7 @@ func TestConfigPrecedence(t *testing.T) {
 				t.Fatal(err)
 			}
 			lookup := func(k string) (string, bool) { v, ok := c.env[k]; return v, ok }
-			if err := cfg.ApplyEnv(lookup); err != nil {
+			if err := cfg.applyEnv(lookup); err != nil {
 				t.Fatal(err)
 			}
 			if msg := c.check(cfg); msg != "" {
@@ -82,7 +82,7 @@ func TestBadFlagNamesTheSetting(t *testing.T) {
 
 func TestEnvErrorIsAConfigError(t *testing.T) {
 	cfg := DefaultConfig()
-	err := cfg.ApplyEnv(func(k string) (string, bool) {
+	err := cfg.applyEnv(func(k string) (string, bool) {
 		if k == "ROMAINE_HEADFUL" {
 			return "sometimes", true
 		}

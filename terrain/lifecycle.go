@@ -35,7 +35,7 @@ func (s *Suite) InitializeScenario(sc *godog.ScenarioContext) {
 
 func (s *Suite) beforeScenario(ctx context.Context, gs *godog.Scenario) (context.Context, error) {
 	s.sched.started(gs)
-	if err := s.Prepare(); err != nil {
+	if err := s.setUp(); err != nil {
 		return ctx, errSetup
 	}
 	s.scenarios.Add(1)

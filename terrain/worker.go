@@ -18,11 +18,12 @@ type Worker struct {
 	Index   int    // 1, 2, ... in order of creation
 	Port    int    // the app's port (0 for ROMAINE_APP_URL)
 	BaseURL string // where the app answers
-	Browser *support.Browser
 	// TempDir is the worker's own temporary folder (browser profile, the app's
 	// TMPDIR): removed when the worker stops, and by the next run when this one
 	// was killed before it could.
 	TempDir string
+	// browser is the worker's own; scenarios reach it through Scenario.Page.
+	browser *support.Browser
 	// pages prepares each scenario's fresh page ahead of time.
 	pages *support.Pages
 
@@ -76,7 +77,7 @@ func (s *Suite) startWorker(ctx context.Context, index int) (w *Worker, err erro
 	wg.Add(1)
 	go func() {
 		defer wg.Done()
-		w.Browser, browserErr = s.browserFor(w)
+		w.browser, browserErr = s.browserFor(w)
 	}()
 	base, stop, appErr := s.app.start(ctx, w, w.lease)
 	w.BaseURL, w.stopApp = base, stop
@@ -111,13 +112,13 @@ func (w *Worker) stop(ctx context.Context, after []WorkerHook) error {
 	if w.pages != nil {
 		// A hung browser never answers; killing it ends the wait.
 		err, inTime := within(closeLimit, w.pages.Close)
-		if !inTime && w.Browser != nil {
-			w.Browser.Kill()
+		if !inTime && w.browser != nil {
+			w.browser.Kill()
 		}
 		errs = append(errs, err)
 	}
-	if w.Browser != nil {
-		errs = append(errs, w.Browser.Close())
+	if w.browser != nil {
+		errs = append(errs, w.browser.Close())
 	}
 	if w.stopApp != nil {
 		errs = append(errs, w.stopApp())
@@ -144,7 +145,7 @@ func (s *Suite) launchBrowser(w *Worker) (*support.Browser, error) {
 }
 
 func (s *Suite) newPages(w *Worker) *support.Pages {
-	return support.NewPages(s.runCtx, w.Browser.Browser, support.PageOptions{
+	return support.NewPages(s.runCtx, w.browser.Browser, support.PageOptions{
 		BaseURL: w.BaseURL,
 		Policy:  support.Policy{Timeout: s.cfg.Timeout, Slice: support.DefaultPolicy().Slice, Navigation: s.cfg.NavigationTimeout},
 	})
