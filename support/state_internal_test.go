@@ -10,7 +10,7 @@ func TestUnknownStateIsRefusedAtOnce(t *testing.T) {
 	p := &Page{policy: DefaultPolicy()}
 	err := p.ExpectState(t.Context(), Loc("Save"), "pressed")
 	var le *LocatorError
-	if !errors.As(err, &le) || !strings.Contains(err.Error(), `unknown state "pressed": use disabled, enabled, checked or unchecked`) {
+	if !errors.As(err, &le) || !strings.Contains(err.Error(), `unknown state "pressed": use support.Disabled, Enabled, Checked or Unchecked`) {
 		t.Fatalf("got %v", err)
 	}
 }

@@ -36,8 +36,21 @@ type HandlerApp struct {
 	New func(w *Worker) (h http.Handler, close func() error, err error)
 	// ResetPath is POSTed to before every scenario unless ROMAINE_APP_RESET says otherwise.
 	ResetPath string
-	// FactoryPath is where factories create records (a fmt pattern with %s for the model).
+	// FactoryPath is where factories create records, with {model} for the
+	// model's name ("/test/factories/{model}"), as in ROMAINE_FACTORY_PATH.
+	// Deprecated spelling: a path without {model} is read as a fmt pattern with
+	// %s for the model, as before; write {model} instead.
 	FactoryPath string
+}
+
+// factoryPathFormat turns a factory path with {model} into the fmt pattern
+// factories.HTTPStore takes; a path without {model} is already one (the
+// deprecated %s spelling).
+func factoryPathFormat(path string) string {
+	if !strings.Contains(path, "{model}") {
+		return path
+	}
+	return strings.ReplaceAll(strings.ReplaceAll(path, "%", "%%"), "{model}", "%s")
 }
 
 func (a HandlerApp) start(_ context.Context, w *Worker, port *ports.Lease) (string, func() error, error) {

@@ -198,10 +198,10 @@ func (s *Suite) storeFor(w *Worker) factories.Store {
 	}
 	path := ""
 	if h, ok := s.app.(HandlerApp); ok {
-		path = h.FactoryPath
+		path = factoryPathFormat(h.FactoryPath)
 	}
 	if s.cfg.FactoryPath != "" {
-		path = strings.ReplaceAll(strings.ReplaceAll(s.cfg.FactoryPath, "%", "%%"), "{model}", "%s")
+		path = factoryPathFormat(s.cfg.FactoryPath)
 	}
 	return factories.HTTPStore{BaseURL: w.BaseURL, PathFormat: path}
 }
