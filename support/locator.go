@@ -92,14 +92,14 @@ func pageQuery(q string) string {
 	if !ok {
 		return q
 	}
-	if IsSelector(text) {
+	if isSelector(text) {
 		return " " + text
 	}
 	return text
 }
 
-// IsSelector reports whether s is written as a selector rather than human text.
-func IsSelector(s string) bool {
+// isSelector reports whether s is written as a selector rather than human text.
+func isSelector(s string) bool {
 	for _, p := range []string{"css=", "xpath=", "//", "#", ".", "["} {
 		if strings.HasPrefix(s, p) {
 			return true

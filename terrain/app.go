@@ -77,7 +77,7 @@ func (a HandlerApp) start(_ context.Context, w *Worker, port *ports.Lease) (stri
 // gets PORT and ROMAINE_WORKER in its environment and must listen on
 // 127.0.0.1:$PORT (or all interfaces).
 type CommandApp struct {
-	Command string
+	Command string // the shell command, as ROMAINE_APP_CMD
 }
 
 func (a CommandApp) start(ctx context.Context, w *Worker, port *ports.Lease) (string, func() error, error) {
@@ -141,7 +141,7 @@ func startLocked(cmd *exec.Cmd) error {
 
 // URLApp is an app someone else runs; every worker shares it.
 type URLApp struct {
-	URL string
+	URL string // the app's base URL, as ROMAINE_APP_URL
 }
 
 func (a URLApp) start(context.Context, *Worker, *ports.Lease) (string, func() error, error) {
@@ -187,14 +187,15 @@ func waitReady(ctx context.Context, w *Worker, url string, timeout time.Duration
 
 // AppError says why a worker's app could not start.
 type AppError struct {
-	Worker  int
-	URL     string
-	Reason  string
+	Worker  int    // the worker's index
+	URL     string // the ready URL polled
+	Reason  string // what was seen: an exit, an error status, no answer
 	Output  string // the app's last lines
-	Timeout bool
-	Command bool // started by ROMAINE_APP_CMD (else an app Romaine does not start)
+	Timeout bool   // the start timeout passed (else the app exited)
+	Command bool   // started by ROMAINE_APP_CMD (else an app Romaine does not start)
 }
 
+// Error says why the app did not come up, what to check, and its last lines.
 func (e *AppError) Error() string {
 	msg := fmt.Sprintf("romaine: worker %d: %s, polling %s. ", e.Worker, e.Reason, e.URL)
 	switch {

@@ -332,8 +332,9 @@ func (c Config) appLine() string {
 
 // ConfigError is a setting that cannot work; the run stops before any browser starts.
 type ConfigError struct {
-	Setting string
-	Message string
+	Setting string // the environment variable at fault, e.g. ROMAINE_BASE_PORT
+	Message string // what is wrong and what would be right
 }
 
+// Error reads "romaine: configuration: MESSAGE".
 func (e *ConfigError) Error() string { return "romaine: configuration: " + e.Message }
