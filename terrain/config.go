@@ -213,9 +213,9 @@ func settings() []setting {
 	return out
 }
 
-// BindFlags registers -romaine.NAME flags on fs for every setting, with c's
+// bindFlags registers -romaine.NAME flags on fs for every setting, with c's
 // current values as defaults; parsing fs writes into c.
-func (c *Config) BindFlags(fs *flag.FlagSet) {
+func (c *Config) bindFlags(fs *flag.FlagSet) {
 	for _, s := range settings() {
 		fs.Func("romaine."+s.flag, s.usage+" (env "+s.env+")", func(v string) error {
 			if err := s.set(c, v); err != nil {

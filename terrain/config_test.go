@@ -54,7 +54,7 @@ func TestConfigPrecedence(t *testing.T) {
 				c.goEdit(&cfg)
 			}
 			fs := flag.NewFlagSet("test", flag.ContinueOnError)
-			cfg.BindFlags(fs)
+			cfg.bindFlags(fs)
 			if err := fs.Parse(c.flags); err != nil {
 				t.Fatal(err)
 			}
@@ -73,7 +73,7 @@ func TestBadFlagNamesTheSetting(t *testing.T) {
 	cfg := DefaultConfig()
 	fs := flag.NewFlagSet("test", flag.ContinueOnError)
 	fs.SetOutput(new(strings.Builder))
-	cfg.BindFlags(fs)
+	cfg.bindFlags(fs)
 	err := fs.Parse([]string{"-romaine.workers=many"})
 	if err == nil || !strings.Contains(err.Error(), `ROMAINE_WORKERS="many" is not valid`) {
 		t.Fatalf("got %v", err)

@@ -16,7 +16,7 @@ func TestNavigationTimeoutSetting(t *testing.T) {
 	}
 	cfg := DefaultConfig()
 	fs := flag.NewFlagSet("t", flag.ContinueOnError)
-	cfg.BindFlags(fs)
+	cfg.bindFlags(fs)
 	if err := fs.Parse([]string{"-romaine.navigation-timeout=45s"}); err != nil {
 		t.Fatal(err)
 	}

@@ -142,7 +142,7 @@ func New(opts ...Option) *Suite {
 }
 
 // BindFlags registers the -romaine.* flags on fs.
-func (s *Suite) BindFlags(fs *flag.FlagSet) { s.cfg.BindFlags(fs) }
+func (s *Suite) BindFlags(fs *flag.FlagSet) { s.cfg.bindFlags(fs) }
 
 // BeforeWorker adds a hook run when a worker has started.
 func (s *Suite) BeforeWorker(h WorkerHook) { s.hooks.beforeWorker = append(s.hooks.beforeWorker, h) }
