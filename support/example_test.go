@@ -63,3 +63,14 @@ func ExamplePage() {
 	fmt.Println("subscribed")
 	// Output: subscribed
 }
+
+// Locators name elements by what a person reads, narrowed by scopes; printed,
+// they read as in a step and in error messages.
+func ExampleLoc() {
+	row := support.WithinContaining("tr", "Ada Lovelace")
+	fmt.Println(support.Loc("Edit", row).As(support.ButtonKind))
+	fmt.Println(support.Loc("li", support.Within("#basket")))
+	// Output:
+	// "Edit" within the "tr" containing "Ada Lovelace"
+	// "li" within "#basket"
+}
