@@ -27,7 +27,7 @@ func suiteOptions() []terrain.Option {
 		terrain.WithApp(terrain.HandlerApp{
 			New:         newDemoStore,
 			ResetPath:   "/__test__/reset",
-			FactoryPath: "/__test__/factories/%s",
+			FactoryPath: "/__test__/factories/{model}",
 		}),
 		terrain.WithFactories(stepdefs.Factories()),
 		terrain.WithSteps(steps.Register, stepdefs.Register),

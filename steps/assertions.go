@@ -105,7 +105,7 @@ func iShouldSeeCountElements(ctx context.Context, count, selector, within, withi
 		if err := s.text(&selector, &within, &withinSel, &containing); err != nil {
 			return err
 		}
-		return p.ExpectCount(ctx, selector, n, scopes(within, withinSel, containing)...)
+		return p.ExpectCount(ctx, support.Loc(selector, scopes(within, withinSel, containing)...), n)
 	})
 }
 
@@ -119,13 +119,13 @@ func shouldNotBeVisible(ctx context.Context, loc, within, withinSel, containing 
 
 func shouldBeDisabled(ctx context.Context, loc, within, withinSel, containing string) error {
 	return onLocator(ctx, loc, within, withinSel, containing, func(p *support.Page, ctx context.Context, l support.Locator) error {
-		return p.ExpectState(ctx, l, "disabled")
+		return p.ExpectState(ctx, l, support.Disabled)
 	})
 }
 
 func shouldBeEnabled(ctx context.Context, loc, within, withinSel, containing string) error {
 	return onLocator(ctx, loc, within, withinSel, containing, func(p *support.Page, ctx context.Context, l support.Locator) error {
-		return p.ExpectState(ctx, l, "enabled")
+		return p.ExpectState(ctx, l, support.Enabled)
 	})
 }
 
@@ -147,13 +147,13 @@ func fieldShouldBeEmpty(ctx context.Context, loc, within, withinSel, containing 
 
 func checkboxShouldBeChecked(ctx context.Context, loc, within, withinSel, containing string) error {
 	return onLocator(ctx, loc, within, withinSel, containing, func(p *support.Page, ctx context.Context, l support.Locator) error {
-		return p.ExpectState(ctx, l.As(support.CheckboxKind), "checked")
+		return p.ExpectState(ctx, l.As(support.CheckboxKind), support.Checked)
 	})
 }
 
 func checkboxShouldNotBeChecked(ctx context.Context, loc, within, withinSel, containing string) error {
 	return onLocator(ctx, loc, within, withinSel, containing, func(p *support.Page, ctx context.Context, l support.Locator) error {
-		return p.ExpectState(ctx, l.As(support.CheckboxKind), "unchecked")
+		return p.ExpectState(ctx, l.As(support.CheckboxKind), support.Unchecked)
 	})
 }
 

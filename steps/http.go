@@ -14,7 +14,7 @@ import (
 
 	"github.com/cucumber/godog"
 
-	"github.com/romaine-bdd/romaine/support"
+	"github.com/romaine-bdd/romaine/internal/jsonvalue"
 	"github.com/romaine-bdd/romaine/terrain"
 )
 
@@ -103,8 +103,8 @@ func theJSONResponseAtShouldBe(ctx context.Context, path, want string) error {
 	if err != nil {
 		return err
 	}
-	if support.Show(got) != want {
-		return fmt.Errorf("the JSON response at %q is %s, not %q", path, support.Show(got), want)
+	if jsonvalue.Show(got) != want {
+		return fmt.Errorf("the JSON response at %q is %s, not %q", path, jsonvalue.Show(got), want)
 	}
 	return nil
 }
@@ -201,7 +201,7 @@ func digResponse(ctx context.Context, path string, want *string) (any, error) {
 	if err := json.Unmarshal(resp.Body, &v); err != nil {
 		return nil, fmt.Errorf("the response (status %d) is not JSON: %s", resp.Status, clip(resp.Body))
 	}
-	return support.Dig(v, path)
+	return jsonvalue.Dig(v, path)
 }
 
 func clip(b []byte) string {

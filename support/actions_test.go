@@ -132,7 +132,7 @@ func TestSetCheckedAndChoose(t *testing.T) {
 		if err := p.SetChecked(ctx, l, true); err != nil {
 			t.Fatalf("checking %q again: %v", q, err)
 		}
-		if err := p.ExpectState(ctx, l.As(support.CheckboxKind), "checked"); err != nil {
+		if err := p.ExpectState(ctx, l.As(support.CheckboxKind), support.Checked); err != nil {
 			t.Error(err)
 		}
 		if err := p.SetChecked(ctx, l, false); err != nil {

@@ -14,9 +14,9 @@ import (
 // Artifact is one saved file about the page, with its contents (for reports
 // that attach them, so they need not read the file back).
 type Artifact struct {
-	Path      string
-	MediaType string
-	Data      []byte
+	Path      string // the file written
+	MediaType string // "image/png", "text/html", ...
+	Data      []byte // the file's content, for attaching to a report
 }
 
 // SaveArtifacts writes what a person debugging a failure wants into dir: a

@@ -54,7 +54,9 @@ func TestAssertionsRetry(t *testing.T) {
 		{"scoped text", func(ctx context.Context, p *support.Page) error {
 			return p.ExpectText(ctx, "Ada", support.Within("#greeting"))
 		}, []string{`visible text was: "Loading"`}, "ExpectText looks only in the scope"},
-		{"count", func(ctx context.Context, p *support.Page) error { return p.ExpectCount(ctx, "#list li", 3) },
+		{"count", func(ctx context.Context, p *support.Page) error {
+			return p.ExpectCount(ctx, support.Loc("#list li"), 3)
+		},
 			[]string{`2 visible "#list li" elements`}, "ExpectCount counts visible elements only, and waits"},
 		{"exact text", func(ctx context.Context, p *support.Page) error {
 			return p.ExpectExactText(ctx, "4", support.Within("#stock"))
@@ -64,13 +66,13 @@ func TestAssertionsRetry(t *testing.T) {
 		{"hidden", func(ctx context.Context, p *support.Page) error { return p.ExpectHidden(ctx, support.Loc("#toast")) },
 			[]string{`still visible: div#toast "Saved!"`}, "ExpectHidden waits for visibility:hidden"},
 		{"enabled", func(ctx context.Context, p *support.Page) error {
-			return p.ExpectState(ctx, support.Loc("Send"), "enabled")
+			return p.ExpectState(ctx, support.Loc("Send"), support.Enabled)
 		}, []string{`disabled: button#send "Send"`}, "ExpectState enabled"},
 		{"disabled", func(ctx context.Context, p *support.Page) error {
-			return p.ExpectState(ctx, support.Loc("Stop"), "disabled")
+			return p.ExpectState(ctx, support.Loc("Stop"), support.Disabled)
 		}, []string{`enabled: button#halt "Stop"`}, "ExpectState disabled"},
 		{"checked", func(ctx context.Context, p *support.Page) error {
-			return p.ExpectState(ctx, support.Loc("Terms").As(support.CheckboxKind), "checked")
+			return p.ExpectState(ctx, support.Loc("Terms").As(support.CheckboxKind), support.Checked)
 		}, []string{`not checked: input#terms[type=checkbox]`}, "ExpectState checked"},
 		{"value", func(ctx context.Context, p *support.Page) error {
 			return p.ExpectValue(ctx, support.Loc("City"), "Lisbon")
@@ -118,7 +120,7 @@ func TestAssertionsNeverHold(t *testing.T) {
 		{"substring of value", func() error { return p.ExpectValue(ctx, support.Loc("Name"), "Bob") }, `the field holds "Ada"`, "the value is shown"},
 		{"empty value", func() error { return p.ExpectValue(ctx, support.Loc("Name"), "") }, `the field holds "Ada"`, "an empty value means empty"},
 		{"path", func() error { return p.ExpectPath(ctx, "/x") }, `the page is at`, "the path is the page's, not a link's"},
-		{"count of none", func() error { return p.ExpectCount(ctx, "a", 0) }, `1 visible "a" elements`, "0 is a count too"},
+		{"count of none", func() error { return p.ExpectCount(ctx, support.Loc("a"), 0) }, `1 visible "a" elements`, "0 is a count too"},
 	}
 	// They wait side by side on the one page: each times out on its own.
 	errs := make([]error, len(cases))
@@ -140,8 +142,8 @@ func TestAssertionsNeverHold(t *testing.T) {
 		p.ExpectValue(ctx, support.Loc("Name"), "Ad"),
 		p.ExpectPath(ctx, "/"),
 		p.ExpectTitle(ctx, "Test page"),
-		p.ExpectCount(ctx, "a", 1),
-		p.ExpectCount(ctx, "li", 0),
+		p.ExpectCount(ctx, support.Loc("a"), 1),
+		p.ExpectCount(ctx, support.Loc("li"), 0),
 	} {
 		if err != nil {
 			t.Error(err)

@@ -33,9 +33,11 @@ func (p *Page) ExpectNoText(ctx context.Context, text string, scopes ...Scope) e
 	return err
 }
 
-// ExpectCount waits until exactly n visible elements match the CSS selector.
-func (p *Page) ExpectCount(ctx context.Context, selector string, n int, scopes ...Scope) error {
-	_, err := p.wait(ctx, fmt.Sprintf("see %d", n), scopedTarget(fmt.Sprintf("%q elements", selector), scopes), request{Check: "count", Selector: selector, Count: n, Scopes: scopes})
+// ExpectCount waits until exactly n visible elements inside l's scopes match
+// l's query, which is read as a selector whatever it starts with ("li",
+// ".item", "css=li", "xpath=//tr"); l's Kind is ignored.
+func (p *Page) ExpectCount(ctx context.Context, l Locator, n int) error {
+	_, err := p.wait(ctx, fmt.Sprintf("see %d", n), scopedTarget(fmt.Sprintf("%q elements", l.Query), l.Scopes), request{Check: "count", Selector: l.Query, Count: n, Scopes: l.Scopes})
 	return err
 }
 
@@ -51,19 +53,30 @@ func (p *Page) ExpectHidden(ctx context.Context, l Locator) error {
 	return err
 }
 
-// ExpectState waits until the one element l names has the property: "disabled",
-// "enabled", "checked" or "unchecked". Human text names a control (button, link
-// or field), never plain text: "Refund" must not be found enabled in "Refunded".
-func (p *Page) ExpectState(ctx context.Context, l Locator, prop string) error {
-	switch prop {
-	case "disabled", "enabled", "checked", "unchecked":
+// State is what ExpectState waits for a control to be.
+type State string
+
+// The states ExpectState checks.
+const (
+	Disabled  State = "disabled"
+	Enabled   State = "enabled"
+	Checked   State = "checked"
+	Unchecked State = "unchecked"
+)
+
+// ExpectState waits until the one element l names is in state s. Human text
+// names a control (button, link or field), never plain text: "Refund" must not
+// be found enabled in "Refunded".
+func (p *Page) ExpectState(ctx context.Context, l Locator, s State) error {
+	switch s {
+	case Disabled, Enabled, Checked, Unchecked:
 	default:
-		return &LocatorError{Op: "check the state of", Target: l.String(), Reason: fmt.Sprintf("unknown state %q: use disabled, enabled, checked or unchecked", prop)}
+		return &LocatorError{Op: "check the state of", Target: l.String(), Reason: fmt.Sprintf("unknown state %q: use support.Disabled, Enabled, Checked or Unchecked", s)}
 	}
-	if l.kind() == AnyKind {
+	if l.Kind == AnyKind {
 		l = l.As(ControlKind)
 	}
-	_, err := p.wait(ctx, "find "+prop, l.String(), request{Check: "state", Prop: prop}.withLocator(l))
+	_, err := p.wait(ctx, "find "+string(s), l.String(), request{Check: "state", Prop: string(s)}.withLocator(l))
 	return err
 }
 

@@ -38,6 +38,7 @@ type BrowserNotFoundError struct {
 	Looked []string // what was looked for when none was configured
 }
 
+// Error says where the browser was looked for and how to point at one.
 func (e *BrowserNotFoundError) Error() string {
 	if e.Bin != "" {
 		return fmt.Sprintf("browser %q is not an executable file", e.Bin)

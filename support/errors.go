@@ -20,6 +20,7 @@ type TimeoutError struct {
 	Artifacts string        // folder of the screenshot and HTML, when saved
 }
 
+// Error says what was waited for, for how long, and what the page last showed.
 func (e *TimeoutError) Error() string {
 	var b strings.Builder
 	fmt.Fprintf(&b, "timed out after %s waiting to %s", e.Timeout.Round(10*time.Millisecond), e.Op)
@@ -36,14 +37,18 @@ func (e *TimeoutError) Error() string {
 	return b.String()
 }
 
+// Unwrap gives context.DeadlineExceeded.
 func (e *TimeoutError) Unwrap() error { return context.DeadlineExceeded }
 
 // LocatorError is a failure that waiting cannot fix: a malformed selector, an
 // action on the wrong sort of element.
 type LocatorError struct {
-	Op, Target, Reason string
+	Op     string // what was attempted: "click", "fill", ...
+	Target string // the locator with its scopes
+	Reason string // what is wrong and what would be right
 }
 
+// Error reads "cannot OP TARGET: REASON".
 func (e *LocatorError) Error() string {
 	return fmt.Sprintf("cannot %s %s: %s", e.Op, e.Target, e.Reason)
 }
@@ -56,9 +61,11 @@ type NavigationError struct {
 	State string        // how far the load got
 }
 
+// Error says what load did not finish, within what limit, and how far it got.
 func (e *NavigationError) Error() string {
 	return fmt.Sprintf("%s: the page did not load within %s (the page-load limit, ROMAINE_NAVIGATION_TIMEOUT; it is separate from ROMAINE_TIMEOUT, the limit of element waits): by then %s",
 		e.What, e.Limit.Round(10*time.Millisecond), e.State)
 }
 
+// Unwrap gives context.DeadlineExceeded.
 func (e *NavigationError) Unwrap() error { return context.DeadlineExceeded }

@@ -70,16 +70,18 @@ func exerciseFrame(t *testing.T, ctx context.Context, fp *support.Page, value st
 		{"fill in", func() error { return fp.Fill(ctx, support.Loc("Body"), value) }},
 		{"read a value", func() error { return fp.ExpectValue(ctx, support.Loc("Body"), value) }},
 		{"check", func() error { return fp.SetChecked(ctx, support.Loc("Agree"), true) }},
-		{"checked", func() error { return fp.ExpectState(ctx, support.Loc("Agree").As(support.CheckboxKind), "checked") }},
+		{"checked", func() error {
+			return fp.ExpectState(ctx, support.Loc("Agree").As(support.CheckboxKind), support.Checked)
+		}},
 		{"select", func() error { return fp.Select(ctx, support.Loc("Size"), "Large") }},
-		{"count", func() error { return fp.ExpectCount(ctx, "textarea", 1) }},
+		{"count", func() error { return fp.ExpectCount(ctx, support.Loc("textarea"), 1) }},
 		{"visible", func() error { return fp.ExpectVisible(ctx, support.Loc("#msg")) }},
 		{"click, once enabled", func() error { return fp.Click(ctx, support.Loc("Save")) }},
 		{"see the result", func() error { return fp.ExpectText(ctx, "Saved: "+value+" / Large / true") }},
 		{"not see", func() error { return fp.ExpectNoText(ctx, "Top page") }},
 		{"hidden", func() error { return fp.ExpectHidden(ctx, support.Loc("Outside")) }},
 		{"scoped", func() error { return fp.ExpectText(ctx, "Saved", support.Within("#out")) }},
-		{"enabled", func() error { return fp.ExpectState(ctx, support.Loc("Save"), "enabled") }},
+		{"enabled", func() error { return fp.ExpectState(ctx, support.Loc("Save"), support.Enabled) }},
 		{"start over", func() error { return fp.Click(ctx, support.Loc("Start over")) }},
 		// Only the reloaded document has an empty Body: the wait goes on across
 		// the frame's navigation.

@@ -10,18 +10,20 @@ import (
 type Kind string
 
 const (
-	// AnyKind: a button, link or field, then any visible element whose text matches
-	// (click, double-click, hover, visibility and scopes).
-	AnyKind Kind = "any"
+	// AnyKind, the zero Kind: a button, link or field, then any visible element
+	// whose text matches (click, double-click, hover, visibility and scopes).
+	AnyKind Kind = ""
 	// FieldKind: input, textarea, select or contenteditable, by label, placeholder,
 	// aria-label, title, name or id.
 	FieldKind Kind = "field"
-	// CheckboxKind and RadioKind are fields of that type.
+	// CheckboxKind: a checkbox field (or role checkbox or switch).
 	CheckboxKind Kind = "checkbox"
-	RadioKind    Kind = "radio"
-	// ButtonKind and LinkKind restrict matching to those controls.
+	// RadioKind: a radio button (or role radio).
+	RadioKind Kind = "radio"
+	// ButtonKind: a button only (button, input button, role button).
 	ButtonKind Kind = "button"
-	LinkKind   Kind = "link"
+	// LinkKind: a link only.
+	LinkKind Kind = "link"
 	// ControlKind: a button, link or field, never plain text (what can be
 	// enabled or disabled).
 	ControlKind Kind = "control"
@@ -31,9 +33,9 @@ const (
 // locator, which must name one visible element) or Selector with Containing (the
 // first visible element matching the CSS selector whose text contains Containing).
 type Scope struct {
-	Locator    string `json:"locator,omitempty"`
-	Selector   string `json:"selector,omitempty"`
-	Containing string `json:"containing,omitempty"`
+	Locator    string `json:"locator,omitempty"`    // any locator naming one visible element
+	Selector   string `json:"selector,omitempty"`   // a CSS selector (with Containing)
+	Containing string `json:"containing,omitempty"` // text the Selector's element must contain
 }
 
 // Within is the scope ` within "LOCATOR"`.
@@ -53,6 +55,7 @@ func (s Scope) MarshalJSON() ([]byte, error) {
 	return json.Marshal(p)
 }
 
+// String is the scope as a step writes it, for messages.
 func (s Scope) String() string {
 	if s.Selector != "" {
 		return fmt.Sprintf("within the %q containing %q", s.Selector, s.Containing)
@@ -64,13 +67,13 @@ func (s Scope) String() string {
 // every attempt, so a re-rendered node is never stale.
 type Locator struct {
 	Query  string  // a selector (css=, xpath=, //, #, ., [) or human text (text= forces it)
-	Kind   Kind    // what human text may match; AnyKind when empty
+	Kind   Kind    // what human text may match; the zero value is AnyKind
 	Scopes []Scope // outermost first
 }
 
-// Loc builds a locator of kind AnyKind.
+// Loc builds a locator of kind AnyKind, looking inside scopes (outermost first).
 func Loc(query string, scopes ...Scope) Locator {
-	return Locator{Query: query, Kind: AnyKind, Scopes: scopes}
+	return Locator{Query: query, Scopes: scopes}
 }
 
 // As returns a copy of l that matches only elements of kind k.
@@ -89,14 +92,14 @@ func pageQuery(q string) string {
 	if !ok {
 		return q
 	}
-	if IsSelector(text) {
+	if isSelector(text) {
 		return " " + text
 	}
 	return text
 }
 
-// IsSelector reports whether s is written as a selector rather than human text.
-func IsSelector(s string) bool {
+// isSelector reports whether s is written as a selector rather than human text.
+func isSelector(s string) bool {
 	for _, p := range []string{"css=", "xpath=", "//", "#", ".", "["} {
 		if strings.HasPrefix(s, p) {
 			return true
@@ -105,13 +108,15 @@ func IsSelector(s string) bool {
 	return false
 }
 
+// kind is the kind as the in-page script spells it.
 func (l Locator) kind() Kind {
-	if l.Kind == "" {
-		return AnyKind
+	if l.Kind == AnyKind {
+		return "any"
 	}
 	return l.Kind
 }
 
+// String is the locator as messages quote it: the query, then its scopes.
 func (l Locator) String() string {
 	var b strings.Builder
 	fmt.Fprintf(&b, "%q", l.Query)

@@ -17,10 +17,11 @@ import (
 
 // RemoteError says a DevTools endpoint could not be used, and why.
 type RemoteError struct {
-	Endpoint string
-	Reason   string
+	Endpoint string // as configured (ROMAINE_BROWSER_URL)
+	Reason   string // what went wrong reaching it
 }
 
+// Error reads "browser endpoint ENDPOINT: REASON".
 func (e *RemoteError) Error() string {
 	return fmt.Sprintf("browser endpoint %s: %s", e.Endpoint, e.Reason)
 }

@@ -121,10 +121,10 @@ func TestShadowClicksAndText(t *testing.T) {
 		t.Fatal(err)
 	}
 	wantEvents(t, p, "click:outer-close", "click:keep")
-	if err := p.ExpectCount(ctx, "button", 4); err != nil {
+	if err := p.ExpectCount(ctx, support.Loc("button"), 4); err != nil {
 		t.Errorf("CSS counts pierce shadow roots: %v", err)
 	}
-	if err := p.ExpectCount(ctx, "css=x-card h2", 0); err != nil {
+	if err := p.ExpectCount(ctx, support.Loc("css=x-card h2"), 0); err != nil {
 		t.Errorf("a CSS selector is matched within one tree, as the browser does: %v", err)
 	}
 }
@@ -157,21 +157,21 @@ func TestShadowControlsAndStates(t *testing.T) {
 	if !js(t, p, "document.querySelector('x-checkbox').checked").Bool() {
 		t.Error("the checkbox is not checked")
 	}
-	if err := p.ExpectState(ctx, support.Loc("I agree to the terms").As(support.CheckboxKind), "checked"); err != nil {
+	if err := p.ExpectState(ctx, support.Loc("I agree to the terms").As(support.CheckboxKind), support.Checked); err != nil {
 		t.Error(err)
 	}
 	if err := p.SetChecked(ctx, support.Loc("Dark mode"), true); err != nil {
 		t.Fatalf("a role=switch with aria-checked is a checkbox: %v", err)
 	}
-	if err := p.ExpectState(ctx, support.Loc("Dark mode"), "checked"); err != nil {
+	if err := p.ExpectState(ctx, support.Loc("Dark mode"), support.Checked); err != nil {
 		t.Error(err)
 	}
 	for _, name := range []string{"Delete forever", "Archive all"} {
-		if err := p.ExpectState(ctx, support.Loc(name), "disabled"); err != nil {
+		if err := p.ExpectState(ctx, support.Loc(name), support.Disabled); err != nil {
 			t.Errorf("a component's disabled or aria-disabled disables the button it renders: %v", err)
 		}
 	}
-	if err := p.ExpectState(ctx, support.Loc("Keep"), "enabled"); err != nil {
+	if err := p.ExpectState(ctx, support.Loc("Keep"), support.Enabled); err != nil {
 		t.Error(err)
 	}
 	wantTimeout(t, p.Click(ctx, support.Loc("Delete forever")), "found but disabled")

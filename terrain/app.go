@@ -16,14 +16,17 @@ import (
 	"syscall"
 	"time"
 
-	"github.com/romaine-bdd/romaine/support"
+	"github.com/romaine-bdd/romaine/internal/ports"
 )
 
-// App starts the system under test for one worker.
+// App is the system under test, given to WithApp: a HandlerApp (a Go handler
+// served in this process, one per worker), a CommandApp (any program, one per
+// worker) or a URLApp (one already running, shared by every worker).
 type App interface {
-	// Start serves the app for w on the leased port and returns its base URL and
-	// how to stop it.
-	Start(ctx context.Context, w *Worker, port *support.PortLease) (baseURL string, stop func() error, err error)
+	// start serves the app for w on the leased port and returns its base URL and
+	// how to stop it. Unexported: the three kinds above cover every app, and the
+	// port lease is the runner's business.
+	start(ctx context.Context, w *Worker, port *ports.Lease) (baseURL string, stop func() error, err error)
 }
 
 // HandlerApp serves a Go http.Handler in this process, one per worker (so each
@@ -33,12 +36,24 @@ type HandlerApp struct {
 	New func(w *Worker) (h http.Handler, close func() error, err error)
 	// ResetPath is POSTed to before every scenario unless ROMAINE_APP_RESET says otherwise.
 	ResetPath string
-	// FactoryPath is where factories create records (a fmt pattern with %s for the model).
+	// FactoryPath is where factories create records, with {model} for the
+	// model's name ("/test/factories/{model}"), as in ROMAINE_FACTORY_PATH.
+	// Deprecated spelling: a path without {model} is read as a fmt pattern with
+	// %s for the model, as before; write {model} instead.
 	FactoryPath string
 }
 
-// Start implements App.
-func (a HandlerApp) Start(_ context.Context, w *Worker, port *support.PortLease) (string, func() error, error) {
+// factoryPathFormat turns a factory path with {model} into the fmt pattern
+// factories.HTTPStore takes; a path without {model} is already one (the
+// deprecated %s spelling).
+func factoryPathFormat(path string) string {
+	if !strings.Contains(path, "{model}") {
+		return path
+	}
+	return strings.ReplaceAll(strings.ReplaceAll(path, "%", "%%"), "{model}", "%s")
+}
+
+func (a HandlerApp) start(_ context.Context, w *Worker, port *ports.Lease) (string, func() error, error) {
 	h, closeApp, err := a.New(w)
 	if err != nil {
 		return "", nil, fmt.Errorf("creating the app for worker %d: %w", w.Index, err)
@@ -62,11 +77,10 @@ func (a HandlerApp) Start(_ context.Context, w *Worker, port *support.PortLease)
 // gets PORT and ROMAINE_WORKER in its environment and must listen on
 // 127.0.0.1:$PORT (or all interfaces).
 type CommandApp struct {
-	Command string
+	Command string // the shell command, as ROMAINE_APP_CMD
 }
 
-// Start implements App.
-func (a CommandApp) Start(ctx context.Context, w *Worker, port *support.PortLease) (string, func() error, error) {
+func (a CommandApp) start(ctx context.Context, w *Worker, port *ports.Lease) (string, func() error, error) {
 	port.Unbind()
 	cmd := exec.Command("sh", "-c", appGuard, "romaine-app", a.Command)
 	cmd.Env = append(os.Environ(), "PORT="+strconv.Itoa(port.Port), "HOST="+port.Host, "ROMAINE_WORKER="+strconv.Itoa(w.Index))
@@ -127,11 +141,10 @@ func startLocked(cmd *exec.Cmd) error {
 
 // URLApp is an app someone else runs; every worker shares it.
 type URLApp struct {
-	URL string
+	URL string // the app's base URL, as ROMAINE_APP_URL
 }
 
-// Start implements App.
-func (a URLApp) Start(context.Context, *Worker, *support.PortLease) (string, func() error, error) {
+func (a URLApp) start(context.Context, *Worker, *ports.Lease) (string, func() error, error) {
 	return a.URL, func() error { return nil }, nil
 }
 
@@ -174,14 +187,15 @@ func waitReady(ctx context.Context, w *Worker, url string, timeout time.Duration
 
 // AppError says why a worker's app could not start.
 type AppError struct {
-	Worker  int
-	URL     string
-	Reason  string
+	Worker  int    // the worker's index
+	URL     string // the ready URL polled
+	Reason  string // what was seen: an exit, an error status, no answer
 	Output  string // the app's last lines
-	Timeout bool
-	Command bool // started by ROMAINE_APP_CMD (else an app Romaine does not start)
+	Timeout bool   // the start timeout passed (else the app exited)
+	Command bool   // started by ROMAINE_APP_CMD (else an app Romaine does not start)
 }
 
+// Error says why the app did not come up, what to check, and its last lines.
 func (e *AppError) Error() string {
 	msg := fmt.Sprintf("romaine: worker %d: %s, polling %s. ", e.Worker, e.Reason, e.URL)
 	switch {

@@ -22,7 +22,7 @@ type plan struct {
 // order; a path FILE:LINE is a feature of its own. So an order across features
 // is given to godog as one FILE:LINE path per scenario.
 func (s *Suite) makePlan(features []string, tags string, workers int) (plan, error) {
-	o, _ := parseOrder(s.cfg.Order) // validated by Prepare
+	o, _ := parseOrder(s.cfg.Order) // validated by setUp
 	k, n, _ := parseShard(s.cfg.Shard)
 	units, _, err := discover(features, tags)
 	if err != nil {

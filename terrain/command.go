@@ -28,8 +28,8 @@ func godogRunner() bool {
 // a note for the run's start, when it cannot read them.
 func (s *Suite) arrangeGodogCommand() {
 	cfg := s.cfg
-	if cfg.ApplyEnv(os.LookupEnv) != nil || cfg.Validate() != nil {
-		return // Prepare reports the configuration error
+	if cfg.applyEnv(os.LookupEnv) != nil || cfg.validate() != nil {
+		return // setUp reports the configuration error
 	}
 	var opts godog.Options
 	fs := flag.NewFlagSet("godog", flag.ContinueOnError)

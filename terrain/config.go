@@ -213,9 +213,9 @@ func settings() []setting {
 	return out
 }
 
-// BindFlags registers -romaine.NAME flags on fs for every setting, with c's
+// bindFlags registers -romaine.NAME flags on fs for every setting, with c's
 // current values as defaults; parsing fs writes into c.
-func (c *Config) BindFlags(fs *flag.FlagSet) {
+func (c *Config) bindFlags(fs *flag.FlagSet) {
 	for _, s := range settings() {
 		fs.Func("romaine."+s.flag, s.usage+" (env "+s.env+")", func(v string) error {
 			if err := s.set(c, v); err != nil {
@@ -226,9 +226,9 @@ func (c *Config) BindFlags(fs *flag.FlagSet) {
 	}
 }
 
-// ApplyEnv overrides c with every ROMAINE_* variable that lookup finds (pass
+// applyEnv overrides c with every ROMAINE_* variable that lookup finds (pass
 // os.LookupEnv). An empty variable counts as unset.
-func (c *Config) ApplyEnv(lookup func(string) (string, bool)) error {
+func (c *Config) applyEnv(lookup func(string) (string, bool)) error {
 	for _, s := range settings() {
 		v, ok := lookup(s.env)
 		if !ok || v == "" {
@@ -245,8 +245,8 @@ func settingError(s setting, v string, err error) string {
 	return fmt.Sprintf("%s=%q is not valid (%v): expected %s", s.env, v, err, s.usage)
 }
 
-// Validate checks the settings together.
-func (c *Config) Validate() error {
+// validate checks the settings together.
+func (c *Config) validate() error {
 	bad := func(setting, msg string) error { return &ConfigError{Setting: setting, Message: msg} }
 	switch {
 	case len(c.Features) == 0:
@@ -270,7 +270,7 @@ func (c *Config) Validate() error {
 			return bad("ROMAINE_APP_URL", fmt.Sprintf("ROMAINE_APP_URL=%q is not an http(s) URL: set it like http://127.0.0.1:3000", c.AppURL))
 		}
 	}
-	for _, e := range c.BrowserEndpoints() {
+	for _, e := range c.browserEndpoints() {
 		if u, err := url.Parse(e); err != nil || u.Host == "" || !slices.Contains([]string{"ws", "wss", "http", "https"}, u.Scheme) {
 			return bad("ROMAINE_BROWSER_URL", fmt.Sprintf("ROMAINE_BROWSER_URL names %q, which is not a DevTools endpoint URL: write ws://HOST:PORT/PATH (kept as is) or http://HOST:PORT, several separated by commas", e))
 		}
@@ -295,8 +295,8 @@ func (c *Config) Validate() error {
 	return nil
 }
 
-// BrowserEndpoints is ROMAINE_BROWSER_URL split into its endpoints.
-func (c *Config) BrowserEndpoints() []string {
+// browserEndpoints is ROMAINE_BROWSER_URL split into its endpoints.
+func (c *Config) browserEndpoints() []string {
 	var out []string
 	for _, e := range strings.Split(c.BrowserURL, ",") {
 		if e = strings.TrimSpace(e); e != "" {
@@ -309,11 +309,11 @@ func (c *Config) BrowserEndpoints() []string {
 // String is the one line printed at the start of a run.
 func (c Config) String() string {
 	return fmt.Sprintf("romaine: features=%s workers=%d format=%s %s",
-		strings.Join(c.Features, ","), c.Workers, c.Format, strings.TrimPrefix(c.AppLine(), "romaine: "))
+		strings.Join(c.Features, ","), c.Workers, c.Format, strings.TrimPrefix(c.appLine(), "romaine: "))
 }
 
-// AppLine is the part of String that the godog command does not override.
-func (c Config) AppLine() string {
+// appLine is the part of String that the godog command does not override.
+func (c Config) appLine() string {
 	app := "app=in-process"
 	switch {
 	case c.AppCmd != "":
@@ -332,8 +332,9 @@ func (c Config) AppLine() string {
 
 // ConfigError is a setting that cannot work; the run stops before any browser starts.
 type ConfigError struct {
-	Setting string
-	Message string
+	Setting string // the environment variable at fault, e.g. ROMAINE_BASE_PORT
+	Message string // what is wrong and what would be right
 }
 
+// Error reads "romaine: configuration: MESSAGE".
 func (e *ConfigError) Error() string { return "romaine: configuration: " + e.Message }

@@ -54,12 +54,12 @@ func TestConfigPrecedence(t *testing.T) {
 				c.goEdit(&cfg)
 			}
 			fs := flag.NewFlagSet("test", flag.ContinueOnError)
-			cfg.BindFlags(fs)
+			cfg.bindFlags(fs)
 			if err := fs.Parse(c.flags); err != nil {
 				t.Fatal(err)
 			}
 			lookup := func(k string) (string, bool) { v, ok := c.env[k]; return v, ok }
-			if err := cfg.ApplyEnv(lookup); err != nil {
+			if err := cfg.applyEnv(lookup); err != nil {
 				t.Fatal(err)
 			}
 			if msg := c.check(cfg); msg != "" {
@@ -73,7 +73,7 @@ func TestBadFlagNamesTheSetting(t *testing.T) {
 	cfg := DefaultConfig()
 	fs := flag.NewFlagSet("test", flag.ContinueOnError)
 	fs.SetOutput(new(strings.Builder))
-	cfg.BindFlags(fs)
+	cfg.bindFlags(fs)
 	err := fs.Parse([]string{"-romaine.workers=many"})
 	if err == nil || !strings.Contains(err.Error(), `ROMAINE_WORKERS="many" is not valid`) {
 		t.Fatalf("got %v", err)
@@ -82,7 +82,7 @@ func TestBadFlagNamesTheSetting(t *testing.T) {
 
 func TestEnvErrorIsAConfigError(t *testing.T) {
 	cfg := DefaultConfig()
-	err := cfg.ApplyEnv(func(k string) (string, bool) {
+	err := cfg.applyEnv(func(k string) (string, bool) {
 		if k == "ROMAINE_HEADFUL" {
 			return "sometimes", true
 		}

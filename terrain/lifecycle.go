@@ -35,7 +35,7 @@ func (s *Suite) InitializeScenario(sc *godog.ScenarioContext) {
 
 func (s *Suite) beforeScenario(ctx context.Context, gs *godog.Scenario) (context.Context, error) {
 	s.sched.started(gs)
-	if err := s.Prepare(); err != nil {
+	if err := s.setUp(); err != nil {
 		return ctx, errSetup
 	}
 	s.scenarios.Add(1)
@@ -198,10 +198,10 @@ func (s *Suite) storeFor(w *Worker) factories.Store {
 	}
 	path := ""
 	if h, ok := s.app.(HandlerApp); ok {
-		path = h.FactoryPath
+		path = factoryPathFormat(h.FactoryPath)
 	}
 	if s.cfg.FactoryPath != "" {
-		path = strings.ReplaceAll(strings.ReplaceAll(s.cfg.FactoryPath, "%", "%%"), "{model}", "%s")
+		path = factoryPathFormat(s.cfg.FactoryPath)
 	}
 	return factories.HTTPStore{BaseURL: w.BaseURL, PathFormat: path}
 }

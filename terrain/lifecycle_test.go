@@ -35,7 +35,7 @@ func TestBeforeScenarioHookErrorReturnsTheWorker(t *testing.T) {
 			return ctx, nil
 		})
 		s.AfterWorker(func(_ context.Context, w *terrain.Worker) error {
-			targets, err := proto.TargetGetTargets{}.Call(w.Browser)
+			targets, err := proto.TargetGetTargets{}.Call(terrain.BrowserOf(w))
 			if err != nil {
 				return err
 			}
@@ -54,8 +54,8 @@ func TestBeforeScenarioHookErrorReturnsTheWorker(t *testing.T) {
 	if status != 1 || !scenarios(out, 6, 5, 1) || !strings.Contains(out, "no test account today") {
 		t.Fatalf("status %d; want the hook's scenario failed and the others passed; output:\n%s", status, out)
 	}
-	if s.Workers() != 1 {
-		t.Errorf("%d workers started for scenarios run one at a time: the failed hook's worker was never returned", s.Workers())
+	if terrain.WorkersStarted(s) != 1 {
+		t.Errorf("%d workers started for scenarios run one at a time: the failed hook's worker was never returned", terrain.WorkersStarted(s))
 	}
 	// Only the spare page the worker prepares for its next scenario is left.
 	if len(pagesLeft) != 1 || pagesLeft[0] != 1 {
@@ -181,7 +181,7 @@ func TestBrowserKilledMidRun(t *testing.T) {
 	status, out, s := run(t, map[string]string{
 		"ROMAINE_APP_CMD": staticSite(t), "ROMAINE_FEATURES": "testdata/features/crashes.feature", "ROMAINE_WORKERS": "2",
 	}, partDies(func(_ context.Context, sc *terrain.Scenario) error {
-		return syscall.Kill(sc.Worker.Browser.PID(), syscall.SIGKILL)
+		return syscall.Kill(terrain.BrowserOf(sc.Worker).PID(), syscall.SIGKILL)
 	}))
 	if status != 1 || !scenarios(out, 6, 5, 1) {
 		t.Fatalf("status %d; want only the scenario whose browser was killed failed; output:\n%s", status, out)
@@ -189,8 +189,8 @@ func TestBrowserKilledMidRun(t *testing.T) {
 	if !regexpMatch(`romaine: the browser of worker \d crashed`, out) || !regexpMatch(`romaine: worker \d: starting a new browser`, out) {
 		t.Errorf("the crash is not named, or no new browser was started:\n%s", out)
 	}
-	if s.Workers() > 2 {
-		t.Errorf("%d workers started at 2 workers: the worker should mend its browser, not be replaced", s.Workers())
+	if terrain.WorkersStarted(s) > 2 {
+		t.Errorf("%d workers started at 2 workers: the worker should mend its browser, not be replaced", terrain.WorkersStarted(s))
 	}
 }
 
@@ -229,7 +229,7 @@ func TestHungBrowserIsReplaced(t *testing.T) {
 		// After the first scenario, its browser stops answering (as a hung one does).
 		s.AfterScenario(func(_ context.Context, sc *terrain.Scenario, _ error) error {
 			var err error
-			once.Do(func() { err = syscall.Kill(sc.Worker.Browser.PID(), syscall.SIGSTOP) })
+			once.Do(func() { err = syscall.Kill(terrain.BrowserOf(sc.Worker).PID(), syscall.SIGSTOP) })
 			return err
 		})
 	})
@@ -240,8 +240,8 @@ func TestHungBrowserIsReplaced(t *testing.T) {
 	if want := "romaine: worker 1: the browser did not close the page of \"Reading the about page\" within 15s; it is replaced by a new browser"; !strings.Contains(out, want) {
 		t.Errorf("output lacks %q:\n%s", want, out)
 	}
-	if s.Workers() != 1 {
-		t.Errorf("%d workers, want 1 that mended its browser", s.Workers())
+	if terrain.WorkersStarted(s) != 1 {
+		t.Errorf("%d workers, want 1 that mended its browser", terrain.WorkersStarted(s))
 	}
 }
 

@@ -16,7 +16,7 @@ func TestNavigationTimeoutSetting(t *testing.T) {
 	}
 	cfg := DefaultConfig()
 	fs := flag.NewFlagSet("t", flag.ContinueOnError)
-	cfg.BindFlags(fs)
+	cfg.bindFlags(fs)
 	if err := fs.Parse([]string{"-romaine.navigation-timeout=45s"}); err != nil {
 		t.Fatal(err)
 	}
@@ -26,17 +26,17 @@ func TestNavigationTimeoutSetting(t *testing.T) {
 	env := func(v string) func(string) (string, bool) {
 		return func(k string) (string, bool) { return v, k == "ROMAINE_NAVIGATION_TIMEOUT" }
 	}
-	if err := cfg.ApplyEnv(env("1m")); err != nil || cfg.NavigationTimeout != time.Minute {
+	if err := cfg.applyEnv(env("1m")); err != nil || cfg.NavigationTimeout != time.Minute {
 		t.Errorf("environment gave %s (%v), want 1m", cfg.NavigationTimeout, err)
 	}
 	var ce *ConfigError
-	if err := cfg.ApplyEnv(env("30")); !errors.As(err, &ce) || ce.Setting != "ROMAINE_NAVIGATION_TIMEOUT" || !strings.Contains(err.Error(), "30s") {
+	if err := cfg.applyEnv(env("30")); !errors.As(err, &ce) || ce.Setting != "ROMAINE_NAVIGATION_TIMEOUT" || !strings.Contains(err.Error(), "30s") {
 		t.Errorf("a limit with no unit: %v; want a ConfigError naming ROMAINE_NAVIGATION_TIMEOUT with an example", err)
 	}
-	if err := cfg.ApplyEnv(env("0s")); err != nil {
+	if err := cfg.applyEnv(env("0s")); err != nil {
 		t.Fatal(err)
 	}
-	if err := cfg.Validate(); !errors.As(err, &ce) || ce.Setting != "ROMAINE_NAVIGATION_TIMEOUT" {
+	if err := cfg.validate(); !errors.As(err, &ce) || ce.Setting != "ROMAINE_NAVIGATION_TIMEOUT" {
 		t.Errorf("a zero limit: %v; want a ConfigError naming ROMAINE_NAVIGATION_TIMEOUT", err)
 	}
 }

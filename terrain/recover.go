@@ -91,15 +91,15 @@ func (s *Suite) mend(w *Worker) error {
 
 func (s *Suite) restartBrowser(w *Worker) error {
 	fmt.Fprintf(s.errOut, "romaine: worker %d: starting a new browser\n", w.Index)
-	w.Browser.Kill()
+	w.browser.Kill()
 	w.pages.Close()
-	_ = w.Browser.Close()
-	w.pages, w.Browser = nil, nil
+	_ = w.browser.Close()
+	w.pages, w.browser = nil, nil
 	b, err := s.browserFor(w)
 	if err != nil {
 		return err
 	}
-	w.Browser, w.browserBroken = b, false
+	w.browser, w.browserBroken = b, false
 	w.pages = s.newPages(w)
 	return nil
 }
@@ -111,7 +111,7 @@ func (s *Suite) restartApp(w *Worker) error {
 	}
 	ctx, cancel := context.WithCancel(s.runCtx)
 	defer cancel()
-	base, stop, err := s.app.Start(ctx, w, w.lease)
+	base, stop, err := s.app.start(ctx, w, w.lease)
 	w.stopApp = stop
 	if err == nil {
 		err = waitReady(ctx, w, base+s.cfg.ReadyPath, s.cfg.StartTimeout)
@@ -122,10 +122,10 @@ func (s *Suite) restartApp(w *Worker) error {
 // browserAnswers asks the browser for its version: a crashed browser's
 // connection is closed (an error at once), a hung one does not answer in limit.
 func (w *Worker) browserAnswers(limit time.Duration) bool {
-	if w.Browser == nil {
+	if w.browser == nil {
 		return false
 	}
-	_, err := proto.BrowserGetVersion{}.Call(w.Browser.Timeout(limit))
+	_, err := proto.BrowserGetVersion{}.Call(w.browser.Timeout(limit))
 	return err == nil
 }
 

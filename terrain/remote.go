@@ -21,7 +21,7 @@ const remoteTimeout = 5 * time.Second
 // ROMAINE_BROWSER_URL endpoints (round robin; an endpoint that is down is
 // skipped for the next, and said so), or a Chrome of its own.
 func (s *Suite) browserFor(w *Worker) (*support.Browser, error) {
-	eps := s.cfg.BrowserEndpoints()
+	eps := s.cfg.browserEndpoints()
 	if len(eps) == 0 {
 		return s.launchBrowser(w)
 	}
@@ -51,7 +51,7 @@ func (s *Suite) browserFor(w *Worker) (*support.Browser, error) {
 // servers can bind on ROMAINE_APP_HOST.
 func (s *Suite) checkBrowserAndAppHost() error {
 	if s.cfg.BrowserURL != "" {
-		if err := s.checkEndpoints(s.cfg.BrowserEndpoints()); err != nil {
+		if err := s.checkEndpoints(s.cfg.browserEndpoints()); err != nil {
 			return err
 		}
 	} else if _, err := support.FindBrowser(s.cfg.Browser); err != nil {

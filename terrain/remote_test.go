@@ -93,8 +93,8 @@ func TestRemoteBrowserAndAppHost(t *testing.T) {
 	if status := s.Run(); status != 0 {
 		t.Fatalf("status %d:\n%s", status, out.String())
 	}
-	if s.Workers() != 2 {
-		t.Errorf("want both endpoints used by a worker each, %d workers started", s.Workers())
+	if terrain.WorkersStarted(s) != 2 {
+		t.Errorf("want both endpoints used by a worker each, %d workers started", terrain.WorkersStarted(s))
 	}
 }
 
@@ -105,8 +105,8 @@ func TestRemoteBrowserDownStopsTheRun(t *testing.T) {
 	closed.Close()
 	t.Setenv("ROMAINE_BROWSER_URL", down)
 	status, out, s := run(t, map[string]string{"ROMAINE_APP_CMD": "exit 1"}, nil)
-	if status != 2 || s.Workers() != 0 || !strings.Contains(out, "romaine: configuration: ROMAINE_BROWSER_URL: browser endpoint "+down+": unreachable") {
-		t.Fatalf("want status 2, no worker and the endpoint named; got %d, %d workers:\n%s", status, s.Workers(), out)
+	if status != 2 || terrain.WorkersStarted(s) != 0 || !strings.Contains(out, "romaine: configuration: ROMAINE_BROWSER_URL: browser endpoint "+down+": unreachable") {
+		t.Fatalf("want status 2, no worker and the endpoint named; got %d, %d workers:\n%s", status, terrain.WorkersStarted(s), out)
 	}
 }
 

@@ -20,7 +20,7 @@ type reports struct {
 func (s *Suite) startReports() error {
 	outputs, err := report.ParseOutputs(s.cfg.Reports)
 	if err != nil || len(outputs) == 0 {
-		return err // Validate has already refused a bad value
+		return err // validate has already refused a bad value
 	}
 	s.reports = &reports{outputs: outputs, recorder: report.NewRecorder()}
 	return nil
@@ -29,7 +29,7 @@ func (s *Suite) startReports() error {
 // recordReports adds the recording hooks to a scenario; the worker is the one
 // terrain gave the scenario.
 func (s *Suite) recordReports(sc *godog.ScenarioContext) {
-	if s.Prepare() != nil || s.reports == nil {
+	if s.setUp() != nil || s.reports == nil {
 		return
 	}
 	s.reports.recorder.Register(sc, func(ctx context.Context) string {

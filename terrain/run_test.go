@@ -16,8 +16,8 @@ import (
 	"testing"
 	"time"
 
+	"github.com/romaine-bdd/romaine/internal/ports"
 	"github.com/romaine-bdd/romaine/steps"
-	"github.com/romaine-bdd/romaine/support"
 	"github.com/romaine-bdd/romaine/terrain"
 )
 
@@ -108,11 +108,11 @@ func TestStaticSiteWithSeveralWorkers(t *testing.T) {
 	if !strings.Contains(out, "6 scenarios (6 passed)") {
 		t.Errorf("want 4 passed scenarios in the summary; output:\n%s", out)
 	}
-	if n := s.Workers(); n < 2 || n > 3 {
+	if n := terrain.WorkersStarted(s); n < 2 || n > 3 {
 		t.Errorf("%d workers started for 6 scenarios run 3 at a time; want 2 or 3 (one per concurrent scenario, never more)", n)
 	}
-	if len(ports) != s.Workers() {
-		t.Errorf("before-worker hook ran %d times for %d workers", len(ports), s.Workers())
+	if len(ports) != terrain.WorkersStarted(s) {
+		t.Errorf("before-worker hook ran %d times for %d workers", len(ports), terrain.WorkersStarted(s))
 	}
 	seen := map[int]bool{}
 	for i, p := range ports {
@@ -185,8 +185,8 @@ func TestConfigurationErrors(t *testing.T) {
 			if strings.Contains(out, "$PORT") && c.env["ROMAINE_APP_URL"] != "" {
 				t.Errorf("advice about $PORT for an app given by URL:\n%s", out)
 			}
-			if s.Workers() != 0 {
-				t.Errorf("%d workers started; a bad configuration must stop the run before any", s.Workers())
+			if terrain.WorkersStarted(s) != 0 {
+				t.Errorf("%d workers started; a bad configuration must stop the run before any", terrain.WorkersStarted(s))
 			}
 		})
 	}
@@ -252,8 +252,8 @@ func TestWorkerStartIsRetried(t *testing.T) {
 	if !strings.Contains(out, "romaine: worker 1 did not start (worker 1: the app exited before it was ready (status 1)") || !strings.Contains(out, "trying again") {
 		t.Errorf("the retry is not announced:\n%s", out)
 	}
-	if s.Workers() != 1 {
-		t.Errorf("%d workers started, want 1", s.Workers())
+	if terrain.WorkersStarted(s) != 1 {
+		t.Errorf("%d workers started, want 1", terrain.WorkersStarted(s))
 	}
 }
 
@@ -376,7 +376,7 @@ func TestUndefinedStepSuggestsTheCloseOne(t *testing.T) {
 }
 
 func TestAppAlreadyRunningIsShared(t *testing.T) {
-	lease, err := support.LeasePort(0)
+	lease, err := ports.Take(0)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -402,7 +402,7 @@ func TestAppAlreadyRunningIsShared(t *testing.T) {
 	if status != 0 || !strings.Contains(out, "6 scenarios (6 passed)") {
 		t.Fatalf("status %d; output:\n%s", status, out)
 	}
-	if s.Workers() < 1 {
+	if terrain.WorkersStarted(s) < 1 {
 		t.Error("no worker started")
 	}
 }

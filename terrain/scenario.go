@@ -12,6 +12,7 @@ import (
 	"time"
 
 	"github.com/romaine-bdd/romaine/factories"
+	"github.com/romaine-bdd/romaine/internal/jsonvalue"
 	"github.com/romaine-bdd/romaine/support"
 )
 
@@ -20,12 +21,13 @@ import (
 // FromContext. Nothing of a scenario is kept in package variables, because godog
 // runs scenarios concurrently in goroutines.
 type Scenario struct {
-	Name string
+	Name string // the scenario's name (an outline's example names itself)
 	URI  string // the feature file
 	// Attempt is 1 on the scenario's first run, 2 and more when ROMAINE_RETRIES
 	// runs it again after a failure.
 	Attempt int
-	Worker  *Worker
+	// Worker is the lane the scenario runs on: its app's BaseURL and Port.
+	Worker *Worker
 	// Page is the scenario's own tab in a fresh browser context.
 	Page *support.Page
 	// Data makes factory records; seeded per scenario.
@@ -43,9 +45,9 @@ type Scenario struct {
 
 // Response is an HTTP response kept for the assertion steps after it.
 type Response struct {
-	Status int
-	Header map[string][]string
-	Body   []byte
+	Status int                 // the HTTP status code
+	Header map[string][]string // the response headers
+	Body   []byte              // the whole body, read
 }
 
 type scenarioKey struct{}
@@ -121,7 +123,7 @@ func (sc *Scenario) Recall(name string) (factories.Attrs, error) {
 
 // Interpolate replaces {{name.field}} references in text with remembered values.
 func (sc *Scenario) Interpolate(text string) (string, error) {
-	return support.Interpolate(text, func(ref string) (string, error) {
+	return interpolate(text, func(ref string) (string, error) {
 		name, field, hasField := strings.Cut(ref, ".")
 		rec, err := sc.Recall(name)
 		if err != nil {
@@ -134,7 +136,7 @@ func (sc *Scenario) Interpolate(text string) (string, error) {
 		if !ok {
 			return "", fmt.Errorf("{{%s}}: %s has no field %q; fields: %s", ref, name, field, strings.Join(slices.Sorted(maps.Keys(rec)), ", "))
 		}
-		return support.Show(v), nil
+		return jsonvalue.Show(v), nil
 	})
 }
 

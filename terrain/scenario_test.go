@@ -56,8 +56,9 @@ func TestPagePathListsKnownPages(t *testing.T) {
 func TestFactoryPathSetting(t *testing.T) {
 	cases := []struct{ reason, app, setting, want string }{
 		{"the default is the factories package's", "", "", ""},
-		{"an in-process app brings its own", "/__test__/factories/%s", "", "/__test__/factories/%s"},
-		{"the setting wins, {model} becomes the model", "/__test__/factories/%s", "/test/{model}/create?x=100%", "/test/%s/create?x=100%%"},
+		{"an in-process app brings its own (the deprecated %s spelling still works)", "/__test__/factories/%s", "", "/__test__/factories/%s"},
+		{"an in-process app's path is spelled with {model}, like the setting", "/test/{model}/new?x=5%", "", "/test/%s/new?x=5%%"},
+		{"the setting wins, {model} becomes the model", "/__test__/factories/{model}", "/test/{model}/create?x=100%", "/test/%s/create?x=100%%"},
 	}
 	for _, c := range cases {
 		s := New(WithApp(HandlerApp{FactoryPath: c.app}))

@@ -44,13 +44,13 @@ type unitResult struct {
 type AttemptFailure struct {
 	Attempt  int    // 1 for the first run, 2 for the first retry, ...
 	Scenario string // the scenario's name (an outline's example names itself)
-	Err      string
+	Err      string // the attempt's error message
 }
 
 // Flake is a scenario that failed, then passed when it was run again.
 type Flake struct {
-	URI      string // file:LINE of the scenario
-	Name     string
+	URI      string           // file:LINE of the scenario
+	Name     string           // the scenario's name
 	Failures []AttemptFailure // its failed attempts, first first
 }
 

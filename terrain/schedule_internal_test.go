@@ -329,9 +329,9 @@ func TestScheduleSettingsSayWhatIsValid(t *testing.T) {
 	for setting, want := range cases {
 		name, value, _ := strings.Cut(setting, "=")
 		c := DefaultConfig()
-		err := c.ApplyEnv(func(k string) (string, bool) { return value, k == name })
+		err := c.applyEnv(func(k string) (string, bool) { return value, k == name })
 		if err == nil {
-			err = c.Validate()
+			err = c.validate()
 		}
 		var ce *ConfigError
 		if err == nil || !errorsAs(err, &ce) || ce.Setting != name {
@@ -347,7 +347,7 @@ func TestScheduleSettingsSayWhatIsValid(t *testing.T) {
 	for _, ok := range []string{"random", "random:7", "defined", "longest"} {
 		c := DefaultConfig()
 		c.Order, c.Shard, c.Retries = ok, "4/4", 3
-		if err := c.Validate(); err != nil {
+		if err := c.validate(); err != nil {
 			t.Errorf("%s: %v", ok, err)
 		}
 	}

@@ -12,7 +12,7 @@ import (
 // is how a failed scenario's data is made again.
 func TestSeedSetting(t *testing.T) {
 	cfg := DefaultConfig()
-	if err := cfg.ApplyEnv(func(k string) (string, bool) {
+	if err := cfg.applyEnv(func(k string) (string, bool) {
 		return map[string]string{"ROMAINE_SEED": " 8151 "}[k], k == "ROMAINE_SEED"
 	}); err != nil {
 		t.Fatal(err)
@@ -24,7 +24,7 @@ func TestSeedSetting(t *testing.T) {
 		t.Errorf("without ROMAINE_SEED each scenario gets its own random seed: %d, %d", a, b)
 	}
 	bad := DefaultConfig()
-	err := bad.ApplyEnv(func(k string) (string, bool) { return "latest", k == "ROMAINE_SEED" })
+	err := bad.applyEnv(func(k string) (string, bool) { return "latest", k == "ROMAINE_SEED" })
 	if err == nil || !strings.Contains(err.Error(), `ROMAINE_SEED="latest" is not valid`) || !strings.Contains(err.Error(), "a whole number") {
 		t.Errorf("a bad seed says which setting and what is valid, got %v", err)
 	}

@@ -126,7 +126,7 @@ func WithPage(name, path string) Option {
 func WithOutput(w io.Writer) Option { return func(s *Suite) { s.out, s.errOut = w, w } }
 
 // New makes a suite from the Go defaults and options. Flags (BindFlags) and the
-// environment are read later, by Prepare.
+// environment are read when the run starts (Run, or godog's BeforeSuite).
 func New(opts ...Option) *Suite {
 	s := &Suite{cfg: DefaultConfig(), pages: map[string]string{}, out: os.Stdout, errOut: os.Stderr, factories: factories.NewRegistry()}
 	for _, o := range opts {
@@ -142,7 +142,7 @@ func New(opts ...Option) *Suite {
 }
 
 // BindFlags registers the -romaine.* flags on fs.
-func (s *Suite) BindFlags(fs *flag.FlagSet) { s.cfg.BindFlags(fs) }
+func (s *Suite) BindFlags(fs *flag.FlagSet) { s.cfg.bindFlags(fs) }
 
 // BeforeWorker adds a hook run when a worker has started.
 func (s *Suite) BeforeWorker(h WorkerHook) { s.hooks.beforeWorker = append(s.hooks.beforeWorker, h) }
@@ -160,7 +160,7 @@ func (s *Suite) AfterScenario(h AfterScenarioHook) {
 	s.hooks.afterScenario = append(s.hooks.afterScenario, h)
 }
 
-// Config is the configuration in force (after Prepare, with flags and environment).
+// Config is the configuration in force (once the run has started: with flags and environment applied).
 func (s *Suite) Config() Config { return s.cfg }
 
 // Factories is the suite's factory registry.
@@ -179,10 +179,10 @@ func (s *Suite) PagePath(name string) (string, error) {
 	return p, nil
 }
 
-// Prepare reads the environment, validates the configuration, chooses the app,
+// setUp reads the environment, validates the configuration, chooses the app,
 // and checks that a browser exists, once. Its error stops the run before any
 // browser or app starts.
-func (s *Suite) Prepare() error {
+func (s *Suite) setUp() error {
 	s.prepareOnce.Do(func() {
 		s.prepareErr = s.prepare()
 		switch {
@@ -191,7 +191,7 @@ func (s *Suite) Prepare() error {
 			fmt.Fprintln(s.out, s.cfg.String())
 		default:
 			// The godog command chooses paths, format and concurrency with its own flags.
-			fmt.Fprintln(s.out, s.cfg.AppLine()+" (godog command: paths, format and --concurrency come from its flags)")
+			fmt.Fprintln(s.out, s.cfg.appLine()+" (godog command: paths, format and --concurrency come from its flags)")
 			s.commandLimits()
 			if s.cfg.Tags != "" {
 				fmt.Fprintf(s.errOut, "romaine: ROMAINE_TAGS=%q is not used by the godog command: give it --tags (godog's syntax: '~@wip', '@a && @b', commas for or)\n", s.cfg.Tags)
@@ -202,10 +202,10 @@ func (s *Suite) Prepare() error {
 }
 
 func (s *Suite) prepare() error {
-	if err := s.cfg.ApplyEnv(os.LookupEnv); err != nil {
+	if err := s.cfg.applyEnv(os.LookupEnv); err != nil {
 		return err
 	}
-	if err := s.cfg.Validate(); err != nil {
+	if err := s.cfg.validate(); err != nil {
 		return err
 	}
 	switch {
@@ -244,8 +244,8 @@ func (s *Suite) prepare() error {
 	return s.startReports()
 }
 
-// GodogOptions are the godog options for this configuration (for go test).
-func (s *Suite) GodogOptions() godog.Options {
+// godogOptions are the godog options for this configuration (for go test).
+func (s *Suite) godogOptions() godog.Options {
 	return godog.Options{
 		Format:      s.cfg.Format,
 		Paths:       s.cfg.Features,
@@ -260,7 +260,7 @@ func (s *Suite) GodogOptions() godog.Options {
 // an interrupted run gives 130 once every worker has stopped.
 func (s *Suite) Run() int {
 	s.viaRun = true
-	if err := s.Prepare(); err != nil {
+	if err := s.setUp(); err != nil {
 		fmt.Fprintln(s.errOut, err)
 		return 2
 	}
@@ -276,9 +276,9 @@ func (s *Suite) Run() int {
 	out, errOut := s.out, s.errOut
 	s.sched.progress = newProgress(s.cfg.Progress, s.out, s.cfg.Workers)
 	s.out, s.errOut = s.sched.progress.through(out), s.sched.progress.through(errOut)
-	opts := s.GodogOptions()
+	opts := s.godogOptions()
 	opts.Output = s.out
-	// godog reads the older tag syntax; Cucumber's was checked and translated by Prepare.
+	// godog reads the older tag syntax; Cucumber's was checked and translated by setUp.
 	opts.Tags = s.godogTags
 	status := s.runAttempts(p, opts)
 	s.out, s.errOut = out, errOut
@@ -296,7 +296,7 @@ func (s *Suite) Run() int {
 // InitializeTestSuite wires the suite-level lifecycle into godog.
 func (s *Suite) InitializeTestSuite(ctx *godog.TestSuiteContext) {
 	ctx.BeforeSuite(func() {
-		if err := s.Prepare(); err != nil {
+		if err := s.setUp(); err != nil {
 			fmt.Fprintln(s.errOut, err)
 			return
 		}
@@ -321,8 +321,8 @@ func (s *Suite) finish() {
 	}
 }
 
-// Workers is how many workers the run has started (stopped ones included).
-func (s *Suite) Workers() int { return s.pool.startedCount() }
+// workersStarted is how many workers the run has started (stopped ones included).
+func (s *Suite) workersStarted() int { return s.pool.startedCount() }
 
 // shutdown stops every worker: browsers end, apps end, ports are freed.
 func (s *Suite) shutdown() error {

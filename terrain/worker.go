@@ -8,6 +8,7 @@ import (
 	"sync"
 	"time"
 
+	"github.com/romaine-bdd/romaine/internal/ports"
 	"github.com/romaine-bdd/romaine/support"
 )
 
@@ -17,11 +18,12 @@ type Worker struct {
 	Index   int    // 1, 2, ... in order of creation
 	Port    int    // the app's port (0 for ROMAINE_APP_URL)
 	BaseURL string // where the app answers
-	Browser *support.Browser
 	// TempDir is the worker's own temporary folder (browser profile, the app's
 	// TMPDIR): removed when the worker stops, and by the next run when this one
 	// was killed before it could.
 	TempDir string
+	// browser is the worker's own; scenarios reach it through Scenario.Page.
+	browser *support.Browser
 	// pages prepares each scenario's fresh page ahead of time.
 	pages *support.Pages
 
@@ -29,7 +31,7 @@ type Worker struct {
 	// logged-in token); only the worker's current scenario touches it.
 	Values map[string]any
 
-	lease      *support.PortLease
+	lease      *ports.Lease
 	stopApp    func() error
 	appOutput  *tailBuffer
 	appExited  <-chan struct{}
@@ -57,9 +59,9 @@ func (s *Suite) startWorker(ctx context.Context, index int) (w *Worker, err erro
 		if s.cfg.BasePort != 0 {
 			port = s.cfg.BasePort + index - 1
 		}
-		lease, err := support.LeasePortOn(s.cfg.AppHost, port)
+		lease, err := ports.TakeOn(s.cfg.AppHost, port)
 		if err != nil {
-			var busy *support.PortBusyError
+			var busy *ports.BusyError
 			if errors.As(err, &busy) {
 				return w, &ConfigError{Setting: "ROMAINE_BASE_PORT", Message: fmt.Sprintf(
 					"worker %d needs port %d (ROMAINE_BASE_PORT=%d plus %d) but %v. Choose another ROMAINE_BASE_PORT, stop what uses the port, or unset ROMAINE_BASE_PORT to let Romaine pick free ports.",
@@ -75,9 +77,9 @@ func (s *Suite) startWorker(ctx context.Context, index int) (w *Worker, err erro
 	wg.Add(1)
 	go func() {
 		defer wg.Done()
-		w.Browser, browserErr = s.browserFor(w)
+		w.browser, browserErr = s.browserFor(w)
 	}()
-	base, stop, appErr := s.app.Start(ctx, w, w.lease)
+	base, stop, appErr := s.app.start(ctx, w, w.lease)
 	w.BaseURL, w.stopApp = base, stop
 	if appErr == nil {
 		appErr = waitReady(ctx, w, base+s.cfg.ReadyPath, s.cfg.StartTimeout)
@@ -110,13 +112,13 @@ func (w *Worker) stop(ctx context.Context, after []WorkerHook) error {
 	if w.pages != nil {
 		// A hung browser never answers; killing it ends the wait.
 		err, inTime := within(closeLimit, w.pages.Close)
-		if !inTime && w.Browser != nil {
-			w.Browser.Kill()
+		if !inTime && w.browser != nil {
+			w.browser.Kill()
 		}
 		errs = append(errs, err)
 	}
-	if w.Browser != nil {
-		errs = append(errs, w.Browser.Close())
+	if w.browser != nil {
+		errs = append(errs, w.browser.Close())
 	}
 	if w.stopApp != nil {
 		errs = append(errs, w.stopApp())
@@ -143,7 +145,7 @@ func (s *Suite) launchBrowser(w *Worker) (*support.Browser, error) {
 }
 
 func (s *Suite) newPages(w *Worker) *support.Pages {
-	return support.NewPages(s.runCtx, w.Browser.Browser, support.PageOptions{
+	return support.NewPages(s.runCtx, w.browser.Browser, support.PageOptions{
 		BaseURL: w.BaseURL,
 		Policy:  support.Policy{Timeout: s.cfg.Timeout, Slice: support.DefaultPolicy().Slice, Navigation: s.cfg.NavigationTimeout},
 	})

@@ -220,7 +220,13 @@ func postJSON(ctx context.Context, c *http.Client, method, url string, body any)
 	return nil
 }
 
-func idOf(rec factories.Attrs) string { return support.Show(rec["id"]) }
+// idOf is a record's id as it appears in URLs (JSON numbers decode as float64).
+func idOf(rec factories.Attrs) string {
+	if n, ok := rec["id"].(float64); ok {
+		return strconv.FormatFloat(n, 'f', -1, 64)
+	}
+	return fmt.Sprint(rec["id"])
+}
 
 var numberWords = map[string]int{"no": 0, "zero": 0, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5,
 	"six": 6, "seven": 7, "eight": 8, "nine": 9, "ten": 10, "eleven": 11, "twelve": 12}

@@ -1,4 +1,4 @@
-package support
+package ports
 
 import (
 	"errors"
@@ -9,14 +9,14 @@ import (
 
 func TestLeasedPortsAreDistinctAndLocked(t *testing.T) {
 	seen := map[int]bool{}
-	var leases []*PortLease
+	var leases []*Lease
 	defer func() {
 		for _, l := range leases {
 			l.Release()
 		}
 	}()
 	for range 20 {
-		l, err := LeasePort(0)
+		l, err := Take(0)
 		if err != nil {
 			t.Fatal(err)
 		}
@@ -30,14 +30,14 @@ func TestLeasedPortsAreDistinctAndLocked(t *testing.T) {
 	// port is unbound for a child process to take: the lock still holds it.
 	l := leases[0]
 	l.Unbind()
-	_, err := LeasePort(l.Port)
-	var busy *PortBusyError
+	_, err := Take(l.Port)
+	var busy *BusyError
 	if !errors.As(err, &busy) || busy.Port != l.Port {
-		t.Fatalf("leasing a locked port: got %v, want a PortBusyError for %d", err, l.Port)
+		t.Fatalf("leasing a locked port: got %v, want a BusyError for %d", err, l.Port)
 	}
 	// Released, it can be leased again.
 	l.Release()
-	again, err := LeasePort(l.Port)
+	again, err := Take(l.Port)
 	if err != nil {
 		t.Fatalf("after release: %v", err)
 	}
@@ -51,10 +51,10 @@ func TestLeasingAPortInUseByAnotherProgram(t *testing.T) {
 	}
 	defer ln.Close()
 	port := ln.Addr().(*net.TCPAddr).Port
-	_, err = LeasePort(port)
-	var busy *PortBusyError
+	_, err = Take(port)
+	var busy *BusyError
 	if !errors.As(err, &busy) {
-		t.Fatalf("got %v, want PortBusyError", err)
+		t.Fatalf("got %v, want BusyError", err)
 	}
 	if want := "port " + strconv.Itoa(port) + " is already in use"; err.Error()[:len(want)] != want {
 		t.Errorf("message %q should start with %q", err, want)

@@ -1,4 +1,6 @@
-package support
+// Package jsonvalue reads decoded JSON as the steps present it: Dig walks a
+// dotted path, Show renders a value as a person compares it.
+package jsonvalue
 
 import (
 	"encoding/json"

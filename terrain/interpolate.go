@@ -1,4 +1,4 @@
-package support
+package terrain
 
 import (
 	"regexp"
@@ -7,9 +7,9 @@ import (
 
 var placeholder = regexp.MustCompile(`\{\{\s*([^{}]+?)\s*\}\}`)
 
-// Interpolate replaces every {{name.field}} (or {{name}}) in text with what lookup
+// interpolate replaces every {{name.field}} (or {{name}}) in text with what lookup
 // answers for it. The first lookup error is returned and text is left as it was.
-func Interpolate(text string, lookup func(ref string) (string, error)) (string, error) {
+func interpolate(text string, lookup func(ref string) (string, error)) (string, error) {
 	if !strings.Contains(text, "{{") {
 		return text, nil
 	}

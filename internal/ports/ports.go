@@ -1,4 +1,6 @@
-package support
+// Package ports leases free TCP ports for the apps under test, one per worker,
+// locked across every Romaine suite on the machine.
+package ports
 
 import (
 	"errors"
@@ -10,34 +12,34 @@ import (
 	"syscall"
 )
 
-// PortLease is a TCP port on 127.0.0.1 reserved for this process. Besides being
+// Lease is a TCP port on 127.0.0.1 reserved for this process. Besides being
 // free when leased, it is locked (flock on a file named after it in the temp
 // folder) until Release, so two suites on one machine never hand out the same
 // port even in the moment between our check and the app binding it.
-type PortLease struct {
+type Lease struct {
 	Port     int
-	Host     string // where it is bound: 127.0.0.1 unless leased with LeasePortOn
+	Host     string // where it is bound: 127.0.0.1 unless leased with TakeOn
 	lock     *os.File
 	listener net.Listener
 }
 
-// PortBusyError says a port asked for by number is in use.
-type PortBusyError struct {
+// BusyError says a port asked for by number is in use.
+type BusyError struct {
 	Port int
 	Err  error
 }
 
-func (e *PortBusyError) Error() string {
+func (e *BusyError) Error() string {
 	return fmt.Sprintf("port %d is already in use: %v", e.Port, e.Err)
 }
 
-// LeasePort reserves port, or any free port when port is 0. The lease keeps the
+// Take reserves port, or any free port when port is 0. The lease keeps the
 // port bound until Listener or Unbind is called.
-func LeasePort(port int) (*PortLease, error) { return LeasePortOn("127.0.0.1", port) }
+func Take(port int) (*Lease, error) { return TakeOn("127.0.0.1", port) }
 
-// LeasePortOn is LeasePort on another address or host name (the app host a
+// TakeOn is Take on another address or host name (the app host a
 // browser in a container reaches).
-func LeasePortOn(host string, port int) (*PortLease, error) {
+func TakeOn(host string, port int) (*Lease, error) {
 	if port != 0 {
 		return leaseOne(host, port)
 	}
@@ -54,22 +56,22 @@ func LeasePortOn(host string, port int) (*PortLease, error) {
 			lastErr = err
 			continue
 		}
-		return &PortLease{Port: p, Host: host, lock: lock, listener: l}, nil
+		return &Lease{Port: p, Host: host, lock: lock, listener: l}, nil
 	}
 	return nil, fmt.Errorf("finding a free port: every candidate was locked by another suite: %w", lastErr)
 }
 
-func leaseOne(host string, port int) (*PortLease, error) {
+func leaseOne(host string, port int) (*Lease, error) {
 	lock, err := lockPort(port)
 	if err != nil {
-		return nil, &PortBusyError{Port: port, Err: errors.New("another Romaine suite on this machine holds it")}
+		return nil, &BusyError{Port: port, Err: errors.New("another Romaine suite on this machine holds it")}
 	}
 	l, err := net.Listen("tcp", net.JoinHostPort(host, strconv.Itoa(port)))
 	if err != nil {
 		lock.Close()
-		return nil, &PortBusyError{Port: port, Err: err}
+		return nil, &BusyError{Port: port, Err: err}
 	}
-	return &PortLease{Port: port, Host: host, lock: lock, listener: l}, nil
+	return &Lease{Port: port, Host: host, lock: lock, listener: l}, nil
 }
 
 func lockPort(port int) (*os.File, error) {
@@ -89,20 +91,20 @@ func lockPort(port int) (*os.File, error) {
 }
 
 // URL is the base URL of an app serving on the lease.
-func (l *PortLease) URL() string {
+func (l *Lease) URL() string {
 	return "http://" + net.JoinHostPort(l.Host, strconv.Itoa(l.Port))
 }
 
 // Listener hands over the bound listener, for an app served in this process
 // (no window in which another process could take the port).
-func (l *PortLease) Listener() net.Listener {
+func (l *Lease) Listener() net.Listener {
 	ln := l.listener
 	l.listener = nil
 	return ln
 }
 
 // Unbind frees the port for a child process to bind; the lock stays.
-func (l *PortLease) Unbind() {
+func (l *Lease) Unbind() {
 	if l.listener != nil {
 		l.listener.Close()
 		l.listener = nil
@@ -110,7 +112,7 @@ func (l *PortLease) Unbind() {
 }
 
 // Release gives the port back.
-func (l *PortLease) Release() {
+func (l *Lease) Release() {
 	l.Unbind()
 	if l.lock != nil {
 		l.lock.Close()

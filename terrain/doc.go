@@ -1,0 +1,35 @@
+// Package terrain runs a Romaine suite: it reads the configuration, starts one
+// worker per concurrent scenario (a port, the app under test and a browser),
+// hands each scenario a fresh page and factory data, and stops everything at
+// the end. Feature files and their steps see none of this.
+//
+// # Wiring a suite
+//
+// A test binary makes one Suite with New and runs it (see the New example):
+//
+//	suite := terrain.New(
+//		terrain.WithApp(terrain.HandlerApp{New: newStore, ResetPath: "/__test__/reset",
+//			FactoryPath: "/__test__/factories/{model}"}),
+//		terrain.WithSteps(steps.Register, mysteps.Register),
+//		terrain.WithSuggestions(steps.Suggest),
+//	)
+//	func init() { suite.BindFlags(flag.CommandLine) }
+//	func TestFeatures(t *testing.T) { if suite.Run() != 0 { t.Fail() } }
+//
+// The app is a HandlerApp (a Go handler served in this process, one per
+// worker), a CommandApp (any program, one per worker, on $PORT) or a URLApp
+// (one already running). ROMAINE_APP_CMD and ROMAINE_APP_URL override it.
+// Every setting is a Config field with an environment variable and a flag
+// (DefaultConfig lists the defaults); WithConfig changes the Go defaults.
+// Under the godog command instead of Run, give godog InitializeTestSuite and
+// InitializeScenario.
+//
+// # Domain steps
+//
+// A step gets its scenario in one call, InScenario (or FromContext). The
+// Scenario holds the page (a support.Page), factory data, what earlier steps
+// remembered ({{name.field}} in step text, Interpolate), the last HTTP
+// response and a Values map for the step's own state. Worker hooks
+// (BeforeWorker, AfterWorker) and scenario hooks (BeforeScenario,
+// AfterScenario) run around them.
+package terrain
