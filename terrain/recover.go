@@ -43,19 +43,22 @@ func (s *Suite) diagnose(ctx context.Context, _ *godog.Step, _ godog.StepResultS
 	return ctx, nil
 }
 
-// closePage closes the scenario's page, waiting at most hangLimit. A
+// closePage gives the scenario's page back to the worker's pages, which close
+// it or wipe it for the next scenario (ROMAINE_ISOLATION), waiting at most hangLimit. A
 // browser that cannot close a page in that time is hung: it is replaced, and
 // the run goes on. The scenario's steps were all checked by then, so a slow
 // close (a starved machine) is not the scenario's failure: it is printed.
 func (s *Suite) closePage(scn *Scenario) error {
 	limit := s.hangLimit()
-	err, inTime := within(limit, scn.Page.Close)
+	ctx, cancel := context.WithTimeout(s.runCtx, limit)
+	defer cancel()
+	err, inTime := within(limit, func() error { return scn.Worker.pages.Put(ctx, scn.Page) })
 	switch {
 	case !inTime:
 		scn.Worker.browserBroken = true
 		fmt.Fprintf(s.errOut, "romaine: worker %d: the browser did not close the page of %q within %s; it is replaced by a new browser\n", scn.Worker.Index, scn.Name, limit)
 	case err != nil && scn.Worker.browserAnswers(s.hangLimit()):
-		return fmt.Errorf("closing the page: %w", err)
+		return fmt.Errorf("closing the page: %w", err) // a page that could not be wiped is replaced
 	}
 	return nil // a browser that died was reported by the step it broke
 }

@@ -22,7 +22,7 @@ type Worker struct {
 	// TMPDIR): removed when the worker stops, and by the next run when this one
 	// was killed before it could.
 	TempDir string
-	// pages prepares each scenario's fresh page ahead of time.
+	// pages hands each scenario its page: fresh, or the last one wiped (ROMAINE_ISOLATION).
 	pages *support.Pages
 
 	// Values is for worker hooks to keep what they made (a database name, a
@@ -143,10 +143,10 @@ func (s *Suite) launchBrowser(w *Worker) (*support.Browser, error) {
 }
 
 func (s *Suite) newPages(w *Worker) *support.Pages {
-	return support.NewPages(s.runCtx, w.Browser.Browser, support.PageOptions{
+	return support.NewIsolatedPages(s.runCtx, w.Browser.Browser, support.PageOptions{
 		BaseURL: w.BaseURL,
 		Policy:  support.Policy{Timeout: s.cfg.Timeout, Slice: support.DefaultPolicy().Slice, Navigation: s.cfg.NavigationTimeout},
-	})
+	}, support.Isolation(s.cfg.Isolation))
 }
 
 // browserError turns a missing or broken browser into the paragraph a newcomer needs.
