@@ -94,10 +94,13 @@ func (s *Suite) mend(w *Worker) error {
 
 func (s *Suite) restartBrowser(w *Worker) error {
 	fmt.Fprintf(s.errOut, "romaine: worker %d: starting a new browser\n", w.Index)
-	w.Browser.Kill()
+	w.Browser.Kill() // our own; a connection to the shared browser has nothing to kill
 	w.pages.Close()
 	_ = w.Browser.Close()
 	w.pages, w.Browser = nil, nil
+	if s.shared != nil {
+		s.shared.broken(w.browserGen)
+	}
 	b, err := s.browserFor(w)
 	if err != nil {
 		return err

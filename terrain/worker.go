@@ -37,6 +37,9 @@ type Worker struct {
 	// browserBroken is set when the browser crashed or hung during a scenario;
 	// the worker starts a new one before its next scenario.
 	browserBroken bool
+	// browserGen is the generation of the shared browser w is connected to
+	// (ROMAINE_BROWSERS=shared).
+	browserGen int
 }
 
 // startWorker brings a worker up: port, app and browser (the app and the browser
