@@ -20,11 +20,12 @@ const (
 	IsolationContext Isolation = "context"
 )
 
-// Pages hands out pages to scenarios, one at a time or side by side. With
-// IsolationContext each page is fresh, in its own browser context, and Pages
-// keeps the next one prepared while the current one is in use (a new context
-// and tab cost a renderer start, about 200 ms); a spare page is never shared.
-// With IsolationReset the page given back (Put) is wiped and handed out again.
+// Pages hands out pages to a worker's scenarios. With IsolationContext each
+// page is fresh, in its own browser context, and Pages keeps the next one
+// prepared while the current one is in use (a new context and tab cost a
+// renderer start, about 200 ms); a spare page is never shared. With
+// IsolationReset there is one page: Put wipes it and the next Take gets it
+// (a Take waits for the Put).
 type Pages struct {
 	browser *rod.Browser
 	opts    PageOptions
@@ -112,7 +113,8 @@ func (ps *Pages) forget(p *Page) {
 	}
 }
 
-// Take returns a fresh page (the caller closes it) and starts preparing the next.
+// Take returns a page with nothing of earlier scenarios in it; the caller
+// gives it back with Put. With IsolationContext it starts preparing the next.
 func (ps *Pages) Take(ctx context.Context) (*Page, error) {
 	select {
 	case r := <-ps.next:

@@ -50,7 +50,8 @@ func (s *Suite) diagnose(ctx context.Context, _ *godog.Step, _ godog.StepResultS
 // close (a starved machine) is not the scenario's failure: it is printed.
 func (s *Suite) closePage(scn *Scenario) error {
 	limit := s.hangLimit()
-	ctx, cancel := context.WithTimeout(s.runCtx, limit)
+	// Not cut short by Ctrl-C: a wipe stopped halfway would only fail the scenario.
+	ctx, cancel := context.WithTimeout(context.WithoutCancel(s.runCtx), limit)
 	defer cancel()
 	err, inTime := within(limit, func() error { return scn.Worker.pages.Put(ctx, scn.Page) })
 	switch {
