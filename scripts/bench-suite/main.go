@@ -53,21 +53,26 @@ func main() {
 		}
 		counts = append(counts, n)
 	}
-	fmt.Printf("bench-suite: %s, %d cores, load average %s, extra env: %s\n", *bin, numCPU(), loadavg(), extraEnv())
-	fmt.Printf("%-6s %3s %5s %8s %9s %9s %9s %8s %8s %7s\n", "mode", "wkr", "scen", "wall s", "CPU s", "CPU/scen", "peak MiB", "ideal s", "speedup", "effic.")
 	for _, mode := range strings.Split(*modes, ",") {
 		if mode != "plain" && mode != "chaos" {
 			fail("-modes %q: want plain, chaos or plain,chaos", *modes)
 		}
+	}
+	if _, err := os.Stat(*bin); err != nil {
+		fail("-bin %s: %v; build it first: go test -c -o %s .", *bin, err, *bin)
+	}
+	fmt.Printf("bench-suite: %s, %d cores, load average %s, extra env: %s\n", *bin, numCPU(), loadavg(), extraEnv())
+	fmt.Printf("%-6s %3s %5s %8s %9s %9s %9s %8s %8s %7s\n", "mode", "wkr", "scen", "wall s", "CPU s", "CPU/scen", "peak MiB", "ideal s", "speedup", "effic.")
+	for _, mode := range strings.Split(*modes, ",") {
 		var wall1 float64
 		for _, n := range counts {
 			r := run(*bin, n, mode == "chaos", filepath.Join(timings, mode+".json"))
-			if n == 1 || wall1 == 0 {
-				wall1 = r.wall * float64(n) // only exact when n == 1
+			if n == 1 {
+				wall1 = r.wall
 			}
 			ideal := max(r.longest, r.total/float64(n))
-			speed := "-"
-			if counts[0] == 1 {
+			speed := "-" // against the run at 1 worker, when there is one
+			if wall1 > 0 {
 				speed = fmt.Sprintf("%.2fx", wall1/r.wall)
 			}
 			failed := ""
