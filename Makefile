@@ -5,7 +5,7 @@ GODOG   := $(CURDIR)/bin/godog
 # rod registers a global -rod flag unless this is set; we configure rod in Go.
 export DISABLE_ROD_FLAG := 1
 
-.PHONY: setup modules browser features test vet chaos bench bench-schedule thirdparty clean
+.PHONY: setup modules browser features test vet chaos bench bench-schedule bench-suite thirdparty clean
 
 setup: modules browser
 
@@ -55,6 +55,14 @@ bench: setup
 # against a split by count (predicted and measured).
 bench-schedule: setup
 	@scripts/bench-schedule.sh
+
+# The whole demo suite at 1, 2 and 4 workers, plain and under DEMO_CHAOS: wall
+# time, CPU-seconds per scenario over every process of the run, peak memory,
+# speed-up and efficiency (docs/performance.md). BENCH_ARGS=-by-process adds
+# CPU by process kind; ROMAINE_* settings (ROMAINE_ISOLATION) pass through.
+bench-suite: setup
+	$(GO) test -c -o bin/features.test .
+	$(GO) run ./scripts/bench-suite -bin bin/features.test $(BENCH_ARGS)
 
 clean:
 	rm -rf bin romaine-artifacts

@@ -10,6 +10,7 @@ import (
 	"time"
 
 	"github.com/romaine-bdd/romaine/report"
+	"github.com/romaine-bdd/romaine/support"
 )
 
 // Config is every setting of a run. Go code sets defaults, flags override them,
@@ -94,6 +95,14 @@ type Config struct {
 	// Progress: "auto" (a live line on a terminal, a plain line every few
 	// seconds elsewhere), "live", "plain" or "off". ROMAINE_PROGRESS, -romaine.progress.
 	Progress string
+	// Isolation: "reset" (each worker's browser context and page reused, wiped
+	// between scenarios) or "context" (a new context and page per scenario).
+	// ROMAINE_ISOLATION, -romaine.isolation. Default "reset".
+	Isolation string
+	// Browsers: "worker" (a browser per worker) or "shared" (one browser for
+	// all workers, each scenario in a context of its own). ROMAINE_BROWSERS,
+	// -romaine.browsers. Default "worker".
+	Browsers string
 }
 
 // DefaultConfig is the configuration with nothing set.
@@ -111,6 +120,8 @@ func DefaultConfig() Config {
 		Timings:           ".romaine/timings.json",
 		Order:             "longest",
 		Progress:          "auto",
+		Isolation:         "reset",
+		Browsers:          "worker",
 	}
 }
 
@@ -210,6 +221,10 @@ func settings() []setting {
 		}))
 	g, s = str(func(c *Config) *string { return &c.Progress })
 	add(mk("ROMAINE_PROGRESS", "progress", "progress line: auto, live, plain or off", g, s))
+	g, s = str(func(c *Config) *string { return &c.Browsers })
+	add(mk("ROMAINE_BROWSERS", "browsers", "worker (a browser per worker) or shared (one browser for all workers)", g, s))
+	g, s = str(func(c *Config) *string { return &c.Isolation })
+	add(mk("ROMAINE_ISOLATION", "isolation", "how scenarios are kept apart: reset (reuse the page, wiped) or context (a new browser context each)", g, s))
 	return out
 }
 
@@ -261,6 +276,10 @@ func (c *Config) validate() error {
 		return bad("ROMAINE_NAVIGATION_TIMEOUT", fmt.Sprintf("ROMAINE_NAVIGATION_TIMEOUT=%s: it must be positive, e.g. 30s", c.NavigationTimeout))
 	case c.StartTimeout <= 0:
 		return bad("ROMAINE_START_TIMEOUT", fmt.Sprintf("ROMAINE_START_TIMEOUT=%s: it must be positive, e.g. 30s", c.StartTimeout))
+	case c.Isolation != string(support.IsolationReset) && c.Isolation != string(support.IsolationContext):
+		return bad("ROMAINE_ISOLATION", fmt.Sprintf("ROMAINE_ISOLATION=%q: use reset (each worker's page reused and wiped between scenarios, the fast default) or context (a new browser context per scenario)", c.Isolation))
+	case c.Browsers != "worker" && c.Browsers != "shared":
+		return bad("ROMAINE_BROWSERS", fmt.Sprintf("ROMAINE_BROWSERS=%q: use worker (a browser per worker) or shared (one browser for all workers, each scenario in a browser context of its own)", c.Browsers))
 	case c.BasePort < 0 || c.BasePort > 65535-c.Workers:
 		return bad("ROMAINE_BASE_PORT", fmt.Sprintf("ROMAINE_BASE_PORT=%d: it must be 0 (free ports) or a port from 1 to %d", c.BasePort, 65535-c.Workers))
 	}

@@ -222,6 +222,7 @@ func TestAppExitsMidRun(t *testing.T) {
 }
 
 func TestHungBrowserIsReplaced(t *testing.T) {
+	t.Setenv("ROMAINE_ORDER", "defined") // the message below names the first scenario of the file
 	var once sync.Once
 	status, out, s := run(t, map[string]string{
 		"ROMAINE_APP_CMD": staticSite(t), "ROMAINE_TIMEOUT": "1s",

@@ -43,19 +43,23 @@ func (s *Suite) diagnose(ctx context.Context, _ *godog.Step, _ godog.StepResultS
 	return ctx, nil
 }
 
-// closePage closes the scenario's page, waiting at most hangLimit. A
+// closePage gives the scenario's page back to the worker's pages, which close
+// it or wipe it for the next scenario (ROMAINE_ISOLATION), waiting at most hangLimit. A
 // browser that cannot close a page in that time is hung: it is replaced, and
 // the run goes on. The scenario's steps were all checked by then, so a slow
 // close (a starved machine) is not the scenario's failure: it is printed.
 func (s *Suite) closePage(scn *Scenario) error {
 	limit := s.hangLimit()
-	err, inTime := within(limit, scn.Page.Close)
+	// Not cut short by Ctrl-C: a wipe stopped halfway would only fail the scenario.
+	ctx, cancel := context.WithTimeout(context.WithoutCancel(s.runCtx), limit)
+	defer cancel()
+	err, inTime := within(limit, func() error { return scn.Worker.pages.Put(ctx, scn.Page) })
 	switch {
 	case !inTime:
 		scn.Worker.browserBroken = true
 		fmt.Fprintf(s.errOut, "romaine: worker %d: the browser did not close the page of %q within %s; it is replaced by a new browser\n", scn.Worker.Index, scn.Name, limit)
 	case err != nil && scn.Worker.browserAnswers(s.hangLimit()):
-		return fmt.Errorf("closing the page: %w", err)
+		return fmt.Errorf("closing the page: %w", err) // a page that could not be wiped is replaced
 	}
 	return nil // a browser that died was reported by the step it broke
 }
@@ -91,10 +95,13 @@ func (s *Suite) mend(w *Worker) error {
 
 func (s *Suite) restartBrowser(w *Worker) error {
 	fmt.Fprintf(s.errOut, "romaine: worker %d: starting a new browser\n", w.Index)
-	w.browser.Kill()
+	w.browser.Kill() // our own; a connection to the shared browser has nothing to kill
 	w.pages.Close()
 	_ = w.browser.Close()
 	w.pages, w.browser = nil, nil
+	if s.shared != nil {
+		s.shared.broken(w.browserGen)
+	}
 	b, err := s.browserFor(w)
 	if err != nil {
 		return err

@@ -19,10 +19,14 @@ const remoteTimeout = 5 * time.Second
 
 // browserFor gives worker w its browser: a connection to one of the
 // ROMAINE_BROWSER_URL endpoints (round robin; an endpoint that is down is
-// skipped for the next, and said so), or a Chrome of its own.
+// skipped for the next, and said so), to the run's shared Chrome
+// (ROMAINE_BROWSERS=shared), or a Chrome of its own.
 func (s *Suite) browserFor(w *Worker) (*support.Browser, error) {
 	eps := s.cfg.browserEndpoints()
-	if len(eps) == 0 {
+	switch {
+	case len(eps) == 0 && s.shared != nil:
+		return s.shared.connect(s, w)
+	case len(eps) == 0:
 		return s.launchBrowser(w)
 	}
 	index := w.Index

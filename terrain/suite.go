@@ -55,7 +55,9 @@ type Suite struct {
 	logged    sync.Map // messages logged once per run
 	// downEndpoints are ROMAINE_BROWSER_URL endpoints found down; workers skip them.
 	downEndpoints sync.Map
-	sched         *schedule
+	// shared is the browser of every worker under ROMAINE_BROWSERS=shared (else nil).
+	shared *sharedBrowser
+	sched  *schedule
 	// commandNotes: how the godog command's run was arranged, printed at its start.
 	commandNotes []string
 	signalsOnce  sync.Once
@@ -239,6 +241,9 @@ func (s *Suite) prepare() error {
 		return err
 	}
 	s.runDir = dir
+	if s.cfg.Browsers == "shared" && s.cfg.BrowserURL == "" {
+		s.shared = &sharedBrowser{}
+	}
 	s.loadTimings()
 	s.runCtx, s.stopRun = context.WithCancel(context.Background())
 	return s.startReports()
@@ -327,6 +332,9 @@ func (s *Suite) workersStarted() int { return s.pool.startedCount() }
 // shutdown stops every worker: browsers end, apps end, ports are freed.
 func (s *Suite) shutdown() error {
 	err := s.pool.close(context.Background(), s.hooks.afterWorker)
+	if s.shared != nil {
+		err = errors.Join(err, s.shared.close())
+	}
 	if s.stopRun != nil {
 		s.stopRun()
 	}

@@ -24,7 +24,7 @@ type Worker struct {
 	TempDir string
 	// browser is the worker's own; scenarios reach it through Scenario.Page.
 	browser *support.Browser
-	// pages prepares each scenario's fresh page ahead of time.
+	// pages hands each scenario its page: fresh, or the last one wiped (ROMAINE_ISOLATION).
 	pages *support.Pages
 
 	// Values is for worker hooks to keep what they made (a database name, a
@@ -39,6 +39,9 @@ type Worker struct {
 	// browserBroken is set when the browser crashed or hung during a scenario;
 	// the worker starts a new one before its next scenario.
 	browserBroken bool
+	// browserGen is the generation of the shared browser w is connected to
+	// (ROMAINE_BROWSERS=shared).
+	browserGen int
 }
 
 // startWorker brings a worker up: port, app and browser (the app and the browser
@@ -145,10 +148,10 @@ func (s *Suite) launchBrowser(w *Worker) (*support.Browser, error) {
 }
 
 func (s *Suite) newPages(w *Worker) *support.Pages {
-	return support.NewPages(s.runCtx, w.browser.Browser, support.PageOptions{
+	return support.NewIsolatedPages(s.runCtx, w.browser.Browser, support.PageOptions{
 		BaseURL: w.BaseURL,
 		Policy:  support.Policy{Timeout: s.cfg.Timeout, Slice: support.DefaultPolicy().Slice, Navigation: s.cfg.NavigationTimeout},
-	})
+	}, support.Isolation(s.cfg.Isolation))
 }
 
 // browserError turns a missing or broken browser into the paragraph a newcomer needs.

@@ -1,0 +1,408 @@
+// Command bench-suite runs the demo feature suite (a test binary built with
+// go test -c) at several worker counts, plain and under DEMO_CHAOS, and prints
+// for each run: wall time, CPU-seconds per scenario over every process of the
+// run, peak memory, speed-up against one worker and efficiency against the
+// ideal max(longest scenario, total / workers). It prints figures; it asserts
+// nothing (see make bench-suite and docs/performance.md).
+//
+// CPU is counted without cgroups: this process makes itself the child
+// subreaper, so every process the run starts (the test binary, Chromium and
+// its helpers, orphans included) is reaped here, and getrusage(RUSAGE_CHILDREN)
+// after the run holds all their user+system time. A sampler reads /proc every
+// 200 ms for the per-process breakdown (-by-process) and the peak of the sum
+// of proportional set sizes (PSS: shared pages divided among their users).
+package main
+
+import (
+	"bufio"
+	"bytes"
+	"encoding/xml"
+	"flag"
+	"fmt"
+	"os"
+	"os/exec"
+	"path/filepath"
+	"sort"
+	"strconv"
+	"strings"
+	"sync"
+	"syscall"
+	"time"
+)
+
+func main() {
+	bin := flag.String("bin", "bin/features.test", "the suite's test binary (go test -c -o bin/features.test .)")
+	workers := flag.String("workers", "1,2,4", "worker counts, comma separated")
+	modes := flag.String("modes", "plain,chaos", "plain, chaos or both (comma separated)")
+	byProcess := flag.Bool("by-process", false, "also print CPU-seconds by process kind")
+	flag.Parse()
+	const prSetChildSubreaper = 36 // linux/prctl.h
+	if _, _, errno := syscall.RawSyscall(syscall.SYS_PRCTL, prSetChildSubreaper, 1, 0); errno != 0 {
+		fail("becoming the child subreaper (needed to count orphaned Chromium helpers): %v", errno)
+	}
+	timings, err := os.MkdirTemp("", "bench-suite-timings-")
+	if err != nil {
+		fail("%v", err)
+	}
+	defer os.RemoveAll(timings)
+	var counts []int
+	for _, f := range strings.Split(*workers, ",") {
+		n, err := strconv.Atoi(strings.TrimSpace(f))
+		if err != nil || n < 1 {
+			fail("-workers %q: want whole numbers 1 or more, comma separated, e.g. 1,2,4", *workers)
+		}
+		counts = append(counts, n)
+	}
+	for _, mode := range strings.Split(*modes, ",") {
+		if mode != "plain" && mode != "chaos" {
+			fail("-modes %q: want plain, chaos or plain,chaos", *modes)
+		}
+	}
+	if _, err := os.Stat(*bin); err != nil {
+		fail("-bin %s: %v; build it first: go test -c -o %s .", *bin, err, *bin)
+	}
+	fmt.Printf("bench-suite: %s, %d cores, load average %s, extra env: %s\n", *bin, numCPU(), loadavg(), extraEnv())
+	fmt.Printf("%-6s %3s %5s %8s %9s %9s %9s %8s %8s %7s\n", "mode", "wkr", "scen", "wall s", "CPU s", "CPU/scen", "peak MiB", "ideal s", "speedup", "effic.")
+	for _, mode := range strings.Split(*modes, ",") {
+		var wall1 float64
+		for _, n := range counts {
+			r := run(*bin, n, mode == "chaos", filepath.Join(timings, mode+".json"))
+			if n == 1 {
+				wall1 = r.wall
+			}
+			ideal := max(r.longest, r.total/float64(n))
+			speed := "-" // against the run at 1 worker, when there is one
+			if wall1 > 0 {
+				speed = fmt.Sprintf("%.2fx", wall1/r.wall)
+			}
+			failed := ""
+			if r.failed > 0 || r.err != nil {
+				failed = fmt.Sprintf("  (%d failed, %v)", r.failed, r.err)
+			}
+			fmt.Printf("%-6s %3d %5d %8.1f %9.1f %9.2f %9.0f %8.1f %8s %6.0f%%%s\n", mode, n, r.scenarios, r.wall, r.cpu,
+				r.cpu/float64(max(r.scenarios, 1)), r.peakPSS/1024/1024, ideal, speed, 100*ideal/r.wall, failed)
+			if *byProcess {
+				printKinds(r.kinds, r.scenarios)
+			}
+		}
+	}
+}
+
+type result struct {
+	scenarios, failed int
+	wall, cpu         float64
+	longest, total    float64 // seconds, from the JUnit report
+	peakPSS           float64
+	kinds             map[string]float64 // CPU-seconds by process kind (sampled)
+	err               error
+}
+
+// run runs the suite once; timings is shared by the runs of one mode, so runs
+// after the first schedule longest first, as a user's repeated runs do.
+func run(bin string, workers int, chaos bool, timings string) result {
+	dir, err := os.MkdirTemp("", "bench-suite-")
+	if err != nil {
+		fail("%v", err)
+	}
+	defer os.RemoveAll(dir)
+	junit := filepath.Join(dir, "junit.xml")
+	cmd := exec.Command(bin, "-test.run", "^TestFeatures$", "-test.count=1")
+	cmd.Env = append(os.Environ(), "DISABLE_ROD_FLAG=1", "ROMAINE_WORKERS="+strconv.Itoa(workers), "ROMAINE_FORMAT=progress",
+		"ROMAINE_PROGRESS=off", "ROMAINE_REPORTS=junit:"+junit, "ROMAINE_TIMINGS="+timings, "ROMAINE_ARTIFACTS="+filepath.Join(dir, "artifacts"))
+	if chaos {
+		cmd.Env = append(cmd.Env, "DEMO_CHAOS=1")
+	} else {
+		cmd.Env = append(cmd.Env, "DEMO_CHAOS=")
+	}
+	var out bytes.Buffer
+	cmd.Stdout, cmd.Stderr = &out, &out
+	before := childrenCPU()
+	start := time.Now()
+	if err := cmd.Start(); err != nil {
+		fail("starting %s: %v", bin, err)
+	}
+	s := newSampler(os.Getpid())
+	stop := make(chan struct{})
+	var wg sync.WaitGroup
+	wg.Add(1)
+	go func() { defer wg.Done(); s.loop(stop) }()
+	werr := cmd.Wait()
+	wall := time.Since(start).Seconds()
+	close(stop)
+	wg.Wait()
+	reapOrphans()
+	r := result{wall: wall, cpu: childrenCPU() - before, peakPSS: s.peak, kinds: s.kinds()}
+	if werr != nil {
+		r.err = fmt.Errorf("the suite exited: %v; its output ends: %s", werr, tail(out.String(), 15))
+	}
+	r.scenarios, r.failed, r.longest, r.total = readJUnit(junit)
+	return r
+}
+
+// childrenCPU is the user+system time of every reaped descendant so far.
+func childrenCPU() float64 {
+	var ru syscall.Rusage
+	if err := syscall.Getrusage(syscall.RUSAGE_CHILDREN, &ru); err != nil {
+		fail("getrusage: %v", err)
+	}
+	return tv(ru.Utime) + tv(ru.Stime)
+}
+
+func tv(t syscall.Timeval) float64 { return float64(t.Sec) + float64(t.Usec)/1e6 }
+
+// reapOrphans waits for the run's leftover processes (helpers orphaned when
+// the browser quit), which were reparented to us: their CPU counts too. One
+// still alive after 10 s is killed, then reaped.
+func reapOrphans() {
+	deadline := time.Now().Add(10 * time.Second)
+	tick := time.NewTicker(20 * time.Millisecond)
+	defer tick.Stop()
+	for {
+		var ws syscall.WaitStatus
+		pid, err := syscall.Wait4(-1, &ws, syscall.WNOHANG, nil)
+		switch {
+		case err == syscall.ECHILD:
+			return
+		case pid > 0:
+			continue
+		case time.Now().After(deadline):
+			for _, p := range descendants(os.Getpid()) {
+				_ = syscall.Kill(p, syscall.SIGKILL)
+			}
+		}
+		<-tick.C // poll: a blocking wait4 could not be given up when the next run starts
+	}
+}
+
+// sampler follows the run's process tree.
+type sampler struct {
+	root  int
+	peak  float64
+	last  map[int]procCPU // pid -> last reading
+	mu    sync.Mutex
+	ticks float64
+}
+
+type procCPU struct {
+	kind string
+	sec  float64
+}
+
+func newSampler(root int) *sampler {
+	t, _ := strconv.Atoi(strings.TrimSpace(runOut("getconf", "CLK_TCK")))
+	if t == 0 {
+		t = 100
+	}
+	return &sampler{root: root, last: map[int]procCPU{}, ticks: float64(t)}
+}
+
+func (s *sampler) loop(stop <-chan struct{}) {
+	t := time.NewTicker(200 * time.Millisecond)
+	defer t.Stop()
+	for {
+		s.sample()
+		select {
+		case <-stop:
+			return
+		case <-t.C:
+		}
+	}
+}
+
+func (s *sampler) sample() {
+	var pss float64
+	for _, pid := range descendants(s.root) {
+		st, err := os.ReadFile(fmt.Sprintf("/proc/%d/stat", pid))
+		if err != nil {
+			continue
+		}
+		// Fields after the command's closing parenthesis: state is field 3; utime 14, stime 15.
+		f := strings.Fields(string(st[bytes.LastIndexByte(st, ')')+2:]))
+		if len(f) < 13 {
+			continue
+		}
+		u, _ := strconv.ParseFloat(f[11], 64)
+		sy, _ := strconv.ParseFloat(f[12], 64)
+		s.mu.Lock()
+		// The kind is read again each time: a process may exec (the chromium
+		// shell wrapper becomes the browser) or rename itself (helpers).
+		k := kindOf(pid)
+		if old, ok := s.last[pid]; ok && k == "gone" {
+			k = old.kind
+		}
+		s.last[pid] = procCPU{kind: k, sec: (u + sy) / s.ticks}
+		s.mu.Unlock()
+		pss += readPSS(pid)
+	}
+	s.peak = max(s.peak, pss)
+}
+
+func (s *sampler) kinds() map[string]float64 {
+	k := map[string]float64{}
+	for _, pc := range s.last {
+		k[pc.kind] += pc.sec
+	}
+	return k
+}
+
+// kindOf names a process: the test binary, or Chromium's browser, renderer,
+// GPU, network (utility) or zygote process.
+func kindOf(pid int) string {
+	b, err := os.ReadFile(fmt.Sprintf("/proc/%d/cmdline", pid))
+	if err != nil {
+		return "gone"
+	}
+	// Chromium's helpers rewrite their command line as one space-separated string.
+	args := strings.Fields(strings.ReplaceAll(string(b), "\x00", " "))
+	if len(args) == 0 {
+		return "gone"
+	}
+	if !strings.Contains(filepath.Base(args[0]), "chrom") {
+		comm, _ := os.ReadFile(fmt.Sprintf("/proc/%d/comm", pid))
+		return strings.TrimSpace(string(comm))
+	}
+	for _, a := range args {
+		if t, ok := strings.CutPrefix(a, "--type="); ok {
+			if t == "utility" {
+				for _, a := range args {
+					if s, ok := strings.CutPrefix(a, "--utility-sub-type="); ok {
+						return "chromium " + t + " (" + strings.TrimSuffix(strings.TrimPrefix(s, "network.mojom."), "Service") + ")"
+					}
+				}
+			}
+			return "chromium " + t
+		}
+	}
+	return "chromium browser"
+}
+
+func readPSS(pid int) float64 {
+	f, err := os.Open(fmt.Sprintf("/proc/%d/smaps_rollup", pid))
+	if err != nil {
+		return 0
+	}
+	defer f.Close()
+	sc := bufio.NewScanner(f)
+	for sc.Scan() {
+		if v, ok := strings.CutPrefix(sc.Text(), "Pss:"); ok {
+			kb, _ := strconv.ParseFloat(strings.TrimSpace(strings.TrimSuffix(strings.TrimSpace(v), "kB")), 64)
+			return kb * 1024
+		}
+	}
+	return 0
+}
+
+// descendants lists every process below root, from /proc's parent links.
+func descendants(root int) []int {
+	ents, _ := os.ReadDir("/proc")
+	children := map[int][]int{}
+	for _, e := range ents {
+		pid, err := strconv.Atoi(e.Name())
+		if err != nil {
+			continue
+		}
+		st, err := os.ReadFile("/proc/" + e.Name() + "/stat")
+		if err != nil {
+			continue
+		}
+		f := strings.Fields(string(st[bytes.LastIndexByte(st, ')')+2:]))
+		if len(f) < 2 {
+			continue
+		}
+		ppid, _ := strconv.Atoi(f[1])
+		children[ppid] = append(children[ppid], pid)
+	}
+	var out []int
+	queue := []int{root}
+	for len(queue) > 0 {
+		p := queue[0]
+		queue = queue[1:]
+		for _, c := range children[p] {
+			out = append(out, c)
+			queue = append(queue, c)
+		}
+	}
+	return out
+}
+
+func readJUnit(path string) (n, failed int, longest, total float64) {
+	b, err := os.ReadFile(path)
+	if err != nil {
+		return 0, 0, 0, 0
+	}
+	var doc struct {
+		Cases []struct {
+			Time    float64   `xml:"time,attr"`
+			Failure *struct{} `xml:"failure"`
+		} `xml:"testsuite>testcase"`
+	}
+	if err := xml.Unmarshal(b, &doc); err != nil {
+		fail("reading the JUnit report %s: %v", path, err)
+	}
+	for _, c := range doc.Cases {
+		n++
+		total += c.Time
+		longest = max(longest, c.Time)
+		if c.Failure != nil {
+			failed++
+		}
+	}
+	return n, failed, longest, total
+}
+
+func printKinds(k map[string]float64, scenarios int) {
+	names := make([]string, 0, len(k))
+	for n := range k {
+		names = append(names, n)
+	}
+	sort.Slice(names, func(i, j int) bool { return k[names[i]] > k[names[j]] })
+	for _, n := range names {
+		fmt.Printf("         %-36s %7.1f CPU-s %6.2f per scenario\n", n, k[n], k[n]/float64(max(scenarios, 1)))
+	}
+}
+
+func numCPU() int {
+	n, _ := strconv.Atoi(strings.TrimSpace(runOut("nproc")))
+	return n
+}
+
+func loadavg() string {
+	b, _ := os.ReadFile("/proc/loadavg")
+	f := strings.Fields(string(b))
+	if len(f) < 3 {
+		return "?"
+	}
+	return strings.Join(f[:3], " ")
+}
+
+// extraEnv lists the ROMAINE_ settings the runs inherit (isolation, browsers).
+func extraEnv() string {
+	var s []string
+	for _, e := range os.Environ() {
+		if strings.HasPrefix(e, "ROMAINE_") {
+			s = append(s, e)
+		}
+	}
+	if len(s) == 0 {
+		return "none"
+	}
+	return strings.Join(s, " ")
+}
+
+func runOut(name string, args ...string) string {
+	b, _ := exec.Command(name, args...).Output()
+	return string(b)
+}
+
+func tail(s string, n int) string {
+	lines := strings.Split(strings.TrimRight(s, "\n"), "\n")
+	if len(lines) > n {
+		lines = lines[len(lines)-n:]
+	}
+	return strings.Join(lines, "\n")
+}
+
+func fail(format string, args ...any) {
+	fmt.Fprintf(os.Stderr, "bench-suite: "+format+"\n", args...)
+	os.Exit(2)
+}
