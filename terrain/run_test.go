@@ -21,6 +21,9 @@ import (
 	"github.com/romaine-bdd/romaine/terrain"
 )
 
+// startEnv is the environment the test process was started with.
+var startEnv = os.Environ()
+
 var ansi = regexp.MustCompile(`\x1b\[[0-9;]*m`)
 
 // run runs a suite over testdata features with env set (every other ROMAINE_
@@ -37,8 +40,10 @@ func run(t *testing.T, env map[string]string, setup func(*terrain.Suite)) (int, 
 	for k, v := range env {
 		base[k] = v
 	}
-	// Every ROMAINE_ variable of the environment, and every one the test sets.
-	for _, kv := range os.Environ() {
+	// Every ROMAINE_ variable the test process was started with is cleared (a
+	// developer's own settings must not change a test); the test's own
+	// t.Setenv calls before run are kept.
+	for _, kv := range startEnv {
 		if k, _, _ := strings.Cut(kv, "="); strings.HasPrefix(k, "ROMAINE_") {
 			if _, ok := base[k]; !ok {
 				base[k] = ""
