@@ -6,12 +6,13 @@ import (
 	"io"
 	"os"
 	"path/filepath"
-	"regexp"
 	"strconv"
 	"strings"
 	"time"
 
 	messages "github.com/cucumber/messages/go/v34"
+
+	"github.com/romaine-bdd/romaine/internal/slug"
 )
 
 // The JUnit XML that Jenkins, GitLab, GitHub test-report actions and Surefire
@@ -98,7 +99,7 @@ func WriteJUnit(path string, run *Run) error {
 				first, _, _ := strings.Cut(msg, "\n")
 				jc.Failure = &junitFailure{Message: first, Type: string(failed.Status), Text: failed.Keyword + failed.Text + "\n" + msg}
 				for _, a := range failed.Attachments {
-					p := filepath.Join(dir, slug(f.URI), slug(sc.Name)+"-L"+strconv.FormatInt(sc.Line, 10), a.FileName)
+					p := filepath.Join(dir, slug.Of(f.URI), slug.Of(sc.Name)+"-L"+strconv.FormatInt(sc.Line, 10), a.FileName)
 					if err := os.MkdirAll(filepath.Dir(p), 0o755); err != nil {
 						return err
 					}
@@ -162,19 +163,6 @@ func writeSteps(w io.Writer, a *Attempt) {
 func orDash(s string) string {
 	if s == "" {
 		return "-"
-	}
-	return s
-}
-
-var unsafeChars = regexp.MustCompile(`[^A-Za-z0-9._-]+`)
-
-func slug(s string) string {
-	s = strings.Trim(unsafeChars.ReplaceAllString(s, "-"), "-")
-	if len(s) > 60 {
-		s = s[:60]
-	}
-	if s == "" {
-		s = "x"
 	}
 	return s
 }

@@ -8,6 +8,8 @@ import (
 	"time"
 
 	messages "github.com/cucumber/messages/go/v34"
+
+	"github.com/romaine-bdd/romaine/internal/slug"
 )
 
 // Run is what the reports show, read back from Cucumber messages: features,
@@ -67,7 +69,7 @@ type Attachment struct {
 func (s *Scenario) Key() string { return s.URI + ":" + strconv.FormatInt(s.Line, 10) }
 
 // Anchor is an HTML id for the scenario, unique in a report.
-func (s *Scenario) Anchor() string { return "s-" + slug(s.Key()) }
+func (s *Scenario) Anchor() string { return "s-" + slug.Of(s.Key()) }
 
 // Final is the attempt that counts: the last one.
 func (s *Scenario) Final() *Attempt {

@@ -9,13 +9,13 @@ import (
 	"io"
 	"net/http"
 	"path/filepath"
-	"regexp"
 	"strings"
 	"time"
 
 	"github.com/cucumber/godog"
 
 	"github.com/romaine-bdd/romaine/factories"
+	"github.com/romaine-bdd/romaine/internal/slug"
 	"github.com/romaine-bdd/romaine/support"
 )
 
@@ -99,7 +99,7 @@ func (s *Suite) afterStep(ctx context.Context, st *godog.Step, status godog.Step
 	if err == nil || scn.Worker.browserBroken { // a crashed browser has nothing to save
 		return ctx, nil
 	}
-	dir := filepath.Join(s.cfg.Artifacts, slug(strings.TrimSuffix(filepath.Base(scn.URI), ".feature")), slug(scn.Name)+"-"+slug(st.Id))
+	dir := filepath.Join(s.cfg.Artifacts, slug.Of(strings.TrimSuffix(filepath.Base(scn.URI), ".feature")), slug.Of(scn.Name)+"-"+slug.Of(st.Id))
 	saved, saveErr := scn.Page.SaveArtifacts(context.WithoutCancel(ctx), dir)
 	for _, a := range saved {
 		ctx = godog.Attach(ctx, godog.Attachment{Body: a.Data, FileName: filepath.Base(a.Path), MediaType: a.MediaType})
@@ -224,17 +224,4 @@ func newSeed(configured int64) int64 {
 	var b [8]byte
 	_, _ = rand.Read(b[:])
 	return int64(binary.LittleEndian.Uint64(b[:]) >> 1)
-}
-
-var unsafeChars = regexp.MustCompile(`[^A-Za-z0-9._-]+`)
-
-func slug(s string) string {
-	s = strings.Trim(unsafeChars.ReplaceAllString(s, "-"), "-")
-	if len(s) > 60 {
-		s = s[:60]
-	}
-	if s == "" {
-		s = "x"
-	}
-	return s
 }

@@ -1,0 +1,23 @@
+// Package slug turns names (features, scenarios, steps) into safe file and
+// anchor names, the same way for failure artifacts and for reports.
+package slug
+
+import (
+	"regexp"
+	"strings"
+)
+
+var unsafeChars = regexp.MustCompile(`[^A-Za-z0-9._-]+`)
+
+// Of is s with every run of characters unsafe in a file name replaced by "-",
+// trimmed of dashes, cut to 60 bytes, and "x" when nothing is left.
+func Of(s string) string {
+	s = strings.Trim(unsafeChars.ReplaceAllString(s, "-"), "-")
+	if len(s) > 60 {
+		s = s[:60]
+	}
+	if s == "" {
+		s = "x"
+	}
+	return s
+}
