@@ -117,13 +117,8 @@ func (s *Store) handleProductPage(w http.ResponseWriter, r *http.Request) {
 		http.Redirect(w, r, "/sign-in", http.StatusSeeOther)
 		return
 	}
-	id, err := strconv.ParseInt(r.PathValue("id"), 10, 64)
-	var p *Product
-	if err == nil {
-		p, err = findProduct(r.Context(), s.db, id)
-	}
-	if err != nil {
-		s.handleNotFoundPage(w, r)
+	p, ok := s.productInPath(w, r)
+	if !ok {
 		return
 	}
 	if _, ok := s.pageUser(w, r, actionRead, p); ok {
@@ -132,10 +127,9 @@ func (s *Store) handleProductPage(w http.ResponseWriter, r *http.Request) {
 	}
 }
 
-// The review page is built from web components (components.js): custom
-// elements with shadow roots, an ARIA combobox, a typed confirmation and a
-// frame, so the suite shows how features read on such pages.
-func (s *Store) handleReviewPage(w http.ResponseWriter, r *http.Request) {
+// productInPath is the product the path's {id} names; when there is none it
+// has answered with the not-found page.
+func (s *Store) productInPath(w http.ResponseWriter, r *http.Request) (*Product, bool) {
 	id, err := strconv.ParseInt(r.PathValue("id"), 10, 64)
 	var p *Product
 	if err == nil {
@@ -143,6 +137,17 @@ func (s *Store) handleReviewPage(w http.ResponseWriter, r *http.Request) {
 	}
 	if err != nil {
 		s.handleNotFoundPage(w, r)
+		return nil, false
+	}
+	return p, true
+}
+
+// The review page is built from web components (components.js): custom
+// elements with shadow roots, an ARIA combobox, a typed confirmation and a
+// frame, so the suite shows how features read on such pages.
+func (s *Store) handleReviewPage(w http.ResponseWriter, r *http.Request) {
+	p, ok := s.productInPath(w, r)
+	if !ok {
 		return
 	}
 	if u, ok := s.pageUser(w, r, actionRead, p); ok {
