@@ -38,13 +38,7 @@ func TestCtrlCStopsEverything(t *testing.T) {
 		"ROMAINE_TIMEOUT=60s",
 		"ROMAINE_APP_CMD=echo $$ > "+filepath.Join(dir, "app.pid")+"; exec "+strings.TrimPrefix(site, "exec "),
 	)
-	var out syncBuffer
-	cmd.Stdout, cmd.Stderr = &out, &out
-	if err := cmd.Start(); err != nil {
-		t.Fatal(err)
-	}
-	done := make(chan error, 1)
-	go func() { done <- cmd.Wait() }()
+	out, done := startRunner(t, cmd)
 
 	// Wait (bounded) for the scenario to be running, then press Ctrl-C.
 	ctx, cancel := context.WithTimeout(context.Background(), 60*time.Second)
@@ -113,14 +107,8 @@ func TestKilledRunnerLeavesNothingRunning(t *testing.T) {
 		// shell alone getting a signal would leave it running.
 		"ROMAINE_APP_CMD="+strings.TrimPrefix(site, "exec ")+" & echo $! > "+filepath.Join(dir, "app.pid")+"; wait",
 	)
-	var out syncBuffer
-	cmd.Stdout, cmd.Stderr = &out, &out
-	if err := cmd.Start(); err != nil {
-		t.Fatal(err)
-	}
-	done := make(chan error, 1)
-	go func() { done <- cmd.Wait() }()
-	port := waitForFile(t, filepath.Join(dir, "running"), done, &out)
+	out, done := startRunner(t, cmd)
+	port := waitForFile(t, filepath.Join(dir, "running"), done, out)
 	runDirs, _ := filepath.Glob(filepath.Join(tmp, "romaine-run-*"))
 	if len(runDirs) != 1 {
 		t.Fatalf("want the run's one temporary folder in TMPDIR, found %v", runDirs)
@@ -131,7 +119,7 @@ func TestKilledRunnerLeavesNothingRunning(t *testing.T) {
 
 	p, _ := strconv.Atoi(string(port))
 	waitForListener(t, p, false)
-	pid, _ := strconv.Atoi(strings.TrimSpace(string(waitForFile(t, filepath.Join(dir, "app.pid"), nil, &out))))
+	pid, _ := strconv.Atoi(strings.TrimSpace(string(waitForFile(t, filepath.Join(dir, "app.pid"), nil, out))))
 	waitFor(t, "the app process to end", func() bool { return !alive(pid) })
 	waitFor(t, "the browser to end", func() bool { return len(processesMentioning(runDirs[0])) == 0 })
 
@@ -151,6 +139,20 @@ func TestKilledRunnerLeavesNothingRunning(t *testing.T) {
 
 // waitForFile waits (bounded) until path exists and returns its contents,
 // failing early when the process behind done has ended.
+// startRunner starts cmd (a runner subprocess) with its output in out, and
+// reports its end on done.
+func startRunner(t *testing.T, cmd *exec.Cmd) (out *syncBuffer, done chan error) {
+	t.Helper()
+	out = &syncBuffer{}
+	cmd.Stdout, cmd.Stderr = out, out
+	if err := cmd.Start(); err != nil {
+		t.Fatal(err)
+	}
+	done = make(chan error, 1)
+	go func() { done <- cmd.Wait() }()
+	return out, done
+}
+
 func waitForFile(t *testing.T, path string, done chan error, out *syncBuffer) []byte {
 	t.Helper()
 	ctx, cancel := context.WithTimeout(context.Background(), 60*time.Second)

@@ -26,13 +26,7 @@ func TestInterruptedRunWritesItsReports(t *testing.T) {
 		"ROMAINE_APP_CMD="+staticSite(t),
 		"ROMAINE_REPORTS=messages:"+messages+",html:"+html,
 	)
-	var out syncBuffer
-	cmd.Stdout, cmd.Stderr = &out, &out
-	if err := cmd.Start(); err != nil {
-		t.Fatal(err)
-	}
-	done := make(chan error, 1)
-	go func() { done <- cmd.Wait() }()
+	out, done := startRunner(t, cmd)
 	ctx, cancel := context.WithTimeout(context.Background(), 60*time.Second)
 	defer cancel()
 	tick := time.NewTicker(20 * time.Millisecond)

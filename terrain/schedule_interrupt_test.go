@@ -42,13 +42,7 @@ func TestCtrlCLeavesNoProcessAndAValidTimingsFile(t *testing.T) {
 		"ROMAINE_FORMAT=progress", "ROMAINE_TIMINGS="+timings, "ROMAINE_ARTIFACTS="+filepath.Join(dir, "artifacts"),
 		"ROMAINE_APP_CMD="+staticSite(t),
 	)
-	var out syncBuffer
-	cmd.Stdout, cmd.Stderr = &out, &out
-	if err := cmd.Start(); err != nil {
-		t.Fatal(err)
-	}
-	done := make(chan error, 1)
-	go func() { done <- cmd.Wait() }()
+	out, done := startRunner(t, cmd)
 
 	// The slow scenario runs after the six quick ones: interrupt it.
 	ctx, cancel := context.WithTimeout(context.Background(), 120*time.Second)
