@@ -13,9 +13,10 @@ import (
 	"github.com/go-rod/rod/lib/proto"
 )
 
-// act waits until l names one visible, stable, enabled element that would receive
-// a click at its centre, runs the in-page finishing step `then`, and returns where
-// the element is.
+// act waits until l names one visible, enabled element that would receive a
+// click at its centre (and, unless the input is typing, stable: see
+// actionable in inpage/60-stable.js), runs the in-page finishing step `then`,
+// and returns where the element is.
 func (p *Page) act(ctx context.Context, op string, l Locator, req request) (answer, error) {
 	req.Check = "act"
 	req.NeedEnabled = true

@@ -236,3 +236,27 @@ func TestAttachFile(t *testing.T) {
 		t.Errorf("filling a file field: want a LocatorError naming the attach step, got %v", err)
 	}
 }
+
+// TestFillDoesNotWaitForAStillBox: typing reaches a field through focus, not the
+// mouse, so (as in Playwright) a fill does not wait for the field's box to stay
+// put over animation frames; a click still does. The field here moves on every
+// frame, for ever: a fill that waited for two frames with the same box would
+// time out, and before this rule every fill paid those two frames (about 33 ms).
+func TestFillDoesNotWaitForAStillBox(t *testing.T) {
+	t.Parallel()
+	p, ctx := open(t, site{"/": `
+<label for="n">Name</label><input id="n" data-k="name" style="position:relative">
+<script>
+let x = 0;
+(function move() { x = (x + 7) % 200; document.getElementById('n').style.left = x + 'px'; requestAnimationFrame(move); })();
+</script>` + recordFields})
+	if err := p.Fill(ctx, support.Loc("Name"), "Ada"); err != nil {
+		t.Fatal(err)
+	}
+	if err := p.ExpectValue(ctx, support.Loc("Name"), "Ada"); err != nil {
+		t.Error(err)
+	}
+	wantEvents(t, p, "input:name=Ada", "change:name=Ada")
+	// A click aims at a point, so it still waits for the box to stay put.
+	wantTimeout(t, p.Click(ctx, support.Loc("Name")), "moving")
+}

@@ -1,5 +1,6 @@
 const CHECKS = {
-  // Actions: the target must be unique, visible, enabled, stable and hit.
+  // Actions: the target must be unique, visible, enabled and hit, and stable
+  // when the mouse aims at it.
   act() {
     const s = scopeRoot(); if (!s.root) return s;
     const m = one(s.root); if (!m.el) return m;

@@ -31,19 +31,18 @@ function animating(el) {
   return false;
 }
 
-// actionable answers null when el can receive a real click now, else the reason.
+// actionable answers where el can receive real input now, else the reason.
 function actionable(el) {
   const r = el.getBoundingClientRect();
   if (r.bottom <= 0 || r.right <= 0 || r.top >= innerHeight || r.left >= innerWidth) {
     el.scrollIntoView({ block: 'center', inline: 'center', behavior: 'instant' });
     return 'scrolling into view';
   }
-  if (animating(el)) { stableSeen.delete(el); frame.wanted = true; return 'moving (animated)'; }
-  const key = [r.x, r.y, r.width, r.height].join(',');
-  const prev = stableSeen.get(el);
-  if (!prev || prev.key !== key) { stableSeen.set(el, { key, frame: frame.in ? frame.n : -1 }); frame.wanted = true; return 'moving (box changed)'; }
-  if (prev.frame < 0 && frame.in) prev.frame = frame.n;
-  if (prev.frame < 0 || prev.frame === frame.n) { frame.wanted = true; return 'waiting for a frame to confirm it is not moving'; }
+  // Typing reaches a field through focus, not at a point, so a fill does not
+  // wait for a still box (nor does Playwright's); the hit test below and the
+  // watch on the key events still make sure the field is the one that gets them.
+  const moving = req.intercept === 'type' ? null : unsteady(el, r);
+  if (moving) return moving;
   const rects = el.getClientRects();
   const box = rects.length ? rects[0] : r;
   const x = Math.max(box.left + 1, Math.min(box.left + box.width / 2, innerWidth - 1));
@@ -52,6 +51,19 @@ function actionable(el) {
   if (!hit) return 'outside the viewport';
   if (!reaches(hit, el)) return 'covered by ' + describe(hit) + ' at (' + Math.round(x) + ',' + Math.round(y) + ')';
   return { x, y };
+}
+
+// unsteady answers why el's box r cannot yet be trusted to stay where a
+// pointer would aim (an animation, or a box not yet seen the same over a
+// frame), or null when it can.
+function unsteady(el, r) {
+  if (animating(el)) { stableSeen.delete(el); frame.wanted = true; return 'moving (animated)'; }
+  const key = [r.x, r.y, r.width, r.height].join(',');
+  const prev = stableSeen.get(el);
+  if (!prev || prev.key !== key) { stableSeen.set(el, { key, frame: frame.in ? frame.n : -1 }); frame.wanted = true; return 'moving (box changed)'; }
+  if (prev.frame < 0 && frame.in) prev.frame = frame.n;
+  if (prev.frame < 0 || prev.frame === frame.n) { frame.wanted = true; return 'waiting for a frame to confirm it is not moving'; }
+  return null;
 }
 
 // reaches tells whether input aimed at el that lands on node acts on el: node
