@@ -177,16 +177,16 @@ func waitReady(ctx context.Context, w *Worker, url string, timeout time.Duration
 		}
 		select {
 		case <-w.appExited:
-			return &AppError{Worker: w.Index, URL: url, Reason: fmt.Sprintf("the app exited before it was ready (%s)", w.appExitStatus()), Output: w.appOutput.lastLines(), Command: true}
+			return &appError{Worker: w.Index, URL: url, Reason: fmt.Sprintf("the app exited before it was ready (%s)", w.appExitStatus()), Output: w.appOutput.lastLines(), Command: true}
 		case <-ctx.Done():
-			return &AppError{Worker: w.Index, URL: url, Reason: fmt.Sprintf("the app was not ready after %s (%s)", timeout, last), Output: w.appOutput.lastLines(), Timeout: true, Command: w.appExited != nil}
+			return &appError{Worker: w.Index, URL: url, Reason: fmt.Sprintf("the app was not ready after %s (%s)", timeout, last), Output: w.appOutput.lastLines(), Timeout: true, Command: w.appExited != nil}
 		case <-tick.C:
 		}
 	}
 }
 
-// AppError says why a worker's app could not start.
-type AppError struct {
+// appError says why a worker's app could not start.
+type appError struct {
 	Worker  int    // the worker's index
 	URL     string // the ready URL polled
 	Reason  string // what was seen: an exit, an error status, no answer
@@ -196,7 +196,7 @@ type AppError struct {
 }
 
 // Error says why the app did not come up, what to check, and its last lines.
-func (e *AppError) Error() string {
+func (e *appError) Error() string {
 	msg := fmt.Sprintf("romaine: worker %d: %s, polling %s. ", e.Worker, e.Reason, e.URL)
 	switch {
 	case !e.Command:

@@ -113,7 +113,7 @@ func (s *Suite) runAttempts(p plan, opts godog.Options) int {
 		status = s.runAttempt(attempt, total, sum(again), opts)
 		again = s.sched.endAttempt()
 	}
-	flakes := s.Flaky()
+	flakes := s.flaky()
 	s.printFlaky(flakes)
 	if status == 0 && s.sched.anyFailing() {
 		status = 1

@@ -7,3 +7,6 @@ func WorkersStarted(s *Suite) int { return s.workersStarted() }
 
 // BrowserOf lets the external tests reach a worker's browser.
 func BrowserOf(w *Worker) *support.Browser { return w.browser }
+
+// Flaky lets the external tests see the scenarios a run found flaky.
+func Flaky(s *Suite) []flake { return s.flaky() }

@@ -54,7 +54,7 @@ func (s *Suite) beforeScenario(ctx context.Context, gs *godog.Scenario) (context
 		return ctx, err
 	}
 	scn := &Scenario{
-		Name: gs.Name, URI: featureLine.ReplaceAllString(gs.Uri, ""), Worker: w, Values: map[string]any{}, Attempt: s.Attempt(),
+		Name: gs.Name, URI: featureLine.ReplaceAllString(gs.Uri, ""), Worker: w, Values: map[string]any{}, Attempt: s.currentAttempt(),
 		suite: s, started: time.Now(), remembered: map[string]factories.Attrs{},
 	}
 	if err := s.resetApp(ctx, w); err != nil {

@@ -80,7 +80,7 @@ func InScenario(ctx context.Context, fn func(sc *Scenario) error) error {
 
 // PagePath is the path of a page registered by name (WithPage); an unknown name
 // is an error that lists the known ones.
-func (sc *Scenario) PagePath(name string) (string, error) { return sc.suite.PagePath(name) }
+func (sc *Scenario) PagePath(name string) (string, error) { return sc.suite.pagePath(name) }
 
 // Factories is the registry the scenario's Data makes records from.
 func (sc *Scenario) Factories() *factories.Registry { return sc.suite.factories }

@@ -45,10 +45,10 @@ func TestFromContextOutsideAScenario(t *testing.T) {
 
 func TestPagePathListsKnownPages(t *testing.T) {
 	s := New(WithPage("Inventory", "/inventory"), WithPage("orders", "/orders"))
-	if p, err := s.PagePath("inventory "); err != nil || p != "/inventory" {
+	if p, err := s.pagePath("inventory "); err != nil || p != "/inventory" {
 		t.Errorf("PagePath(inventory) = %q, %v", p, err)
 	}
-	if _, err := s.PagePath("basket"); err == nil || !strings.Contains(err.Error(), `no page is named "basket"; known pages: inventory, orders`) {
+	if _, err := s.pagePath("basket"); err == nil || !strings.Contains(err.Error(), `no page is named "basket"; known pages: inventory, orders`) {
 		t.Errorf("got %v", err)
 	}
 }

@@ -36,22 +36,22 @@ type unitResult struct {
 	firstComplete     bool          // every example started in attempt 1 also finished
 	failedNow         bool          // failed in the current attempt
 	retryable         bool          // failed in a way another attempt could change
-	failures          []AttemptFailure
+	failures          []attemptFailure
 	passedOnRetry     bool
 }
 
-// AttemptFailure is one failed run of a scenario.
-type AttemptFailure struct {
+// attemptFailure is one failed run of a scenario.
+type attemptFailure struct {
 	Attempt  int    // 1 for the first run, 2 for the first retry, ...
 	Scenario string // the scenario's name (an outline's example names itself)
 	Err      string // the attempt's error message
 }
 
-// Flake is a scenario that failed, then passed when it was run again.
-type Flake struct {
+// flake is a scenario that failed, then passed when it was run again.
+type flake struct {
 	URI      string           // file:LINE of the scenario
 	Name     string           // the scenario's name
-	Failures []AttemptFailure // its failed attempts, first first
+	Failures []attemptFailure // its failed attempts, first first
 }
 
 func newSchedule() *schedule {
@@ -139,7 +139,7 @@ func (sc *schedule) finished(gs *godog.Scenario, elapsed time.Duration, err erro
 		r.failedNow = true
 		// An undefined or pending step fails the same way every time.
 		r.retryable = !errors.Is(err, godog.ErrUndefined) && !errors.Is(err, godog.ErrPending)
-		r.failures = append(r.failures, AttemptFailure{Attempt: max(attempt, 1), Scenario: gs.Name, Err: err.Error()})
+		r.failures = append(r.failures, attemptFailure{Attempt: max(attempt, 1), Scenario: gs.Name, Err: err.Error()})
 	}
 }
 
@@ -165,11 +165,11 @@ func (sc *schedule) endAttempt() (again []*unit) {
 	return again
 }
 
-func (sc *schedule) flakesLocked() []Flake {
-	var out []Flake
+func (sc *schedule) flakesLocked() []flake {
+	var out []flake
 	for _, u := range sc.order {
 		if r := sc.results[u]; r.passedOnRetry {
-			out = append(out, Flake{URI: u.path(), Name: u.title, Failures: slices.Clone(r.failures)})
+			out = append(out, flake{URI: u.path(), Name: u.title, Failures: slices.Clone(r.failures)})
 		}
 	}
 	return out
@@ -191,21 +191,21 @@ func (sc *schedule) saveTimings(path string) (warning string, err error) {
 	return warning, err
 }
 
-// Attempt is the attempt being run: 1 for the first run of every scenario,
+// currentAttempt is the attempt being run: 1 for the first run of every scenario,
 // 2 and more for the runs of failed scenarios again (ROMAINE_RETRIES). The same
 // scenario (file:LINE) seen again in one Romaine run is the next attempt.
-func (s *Suite) Attempt() int { return max(int(s.sched.attempt.Load()), 1) }
+func (s *Suite) currentAttempt() int { return max(int(s.sched.attempt.Load()), 1) }
 
-// Flaky lists the scenarios that failed and then passed on a retry, each with
+// flaky lists the scenarios that failed and then passed on a retry, each with
 // its failed attempts' errors, in the order they first ran.
-func (s *Suite) Flaky() []Flake {
+func (s *Suite) flaky() []flake {
 	s.sched.mu.Lock()
 	defer s.sched.mu.Unlock()
 	return s.sched.flakesLocked()
 }
 
 // printFlaky lists the flaky scenarios at the end of the run.
-func (s *Suite) printFlaky(flakes []Flake) {
+func (s *Suite) printFlaky(flakes []flake) {
 	if len(flakes) == 0 {
 		return
 	}

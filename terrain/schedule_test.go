@@ -173,7 +173,7 @@ func TestAScenarioThatPassesOnRetryIsFlaky(t *testing.T) {
 	if status == 0 {
 		t.Errorf("status 0, but failing.feature fails on every attempt; output:\n%s", out)
 	}
-	flakes := s.Flaky()
+	flakes := terrain.Flaky(s)
 	if len(flakes) != 1 || flakes[0].Name != "Being greeted" || len(flakes[0].Failures) != 1 ||
 		flakes[0].Failures[0].Attempt != 1 || !strings.Contains(flakes[0].Failures[0].Err, "the first attempt of Being greeted fails") {
 		t.Fatalf("flaky scenarios %+v, want Being greeted with its first attempt's error; output:\n%s", flakes, out)
@@ -200,8 +200,8 @@ func TestAScenarioThatPassesOnRetryIsFlaky(t *testing.T) {
 	// Alone, the flaky scenario lets the run pass, unless flakes fail it.
 	env["ROMAINE_FEATURES"], env["ROMAINE_RETRIES"] = "testdata/features/static_site.feature", "1"
 	env["ROMAINE_WORKERS"] = "1"
-	if status, out, s, _ := scheduled(t, env, failFirstAttempt("Being greeted")); status != 0 || len(s.Flaky()) != 1 {
-		t.Errorf("status %d with %d flaky; want 0 and 1; output:\n%s", status, len(s.Flaky()), out)
+	if status, out, s, _ := scheduled(t, env, failFirstAttempt("Being greeted")); status != 0 || len(terrain.Flaky(s)) != 1 {
+		t.Errorf("status %d with %d flaky; want 0 and 1; output:\n%s", status, len(terrain.Flaky(s)), out)
 	}
 	env["ROMAINE_FAIL_ON_FLAKY"] = "1"
 	status, out, _, _ = scheduled(t, env, failFirstAttempt("Being greeted"))
@@ -211,8 +211,8 @@ func TestAScenarioThatPassesOnRetryIsFlaky(t *testing.T) {
 	// Without retries the failure stands.
 	delete(env, "ROMAINE_FAIL_ON_FLAKY")
 	env["ROMAINE_RETRIES"] = "0"
-	if status, out, s, _ := scheduled(t, env, failFirstAttempt("Being greeted")); status == 0 || len(s.Flaky()) != 0 {
-		t.Errorf("without retries: status %d, %d flaky; output:\n%s", status, len(s.Flaky()), out)
+	if status, out, s, _ := scheduled(t, env, failFirstAttempt("Being greeted")); status == 0 || len(terrain.Flaky(s)) != 0 {
+		t.Errorf("without retries: status %d, %d flaky; output:\n%s", status, len(terrain.Flaky(s)), out)
 	}
 }
 

@@ -162,14 +162,8 @@ func (s *Suite) AfterScenario(h AfterScenarioHook) {
 	s.hooks.afterScenario = append(s.hooks.afterScenario, h)
 }
 
-// Config is the configuration in force (once the run has started: with flags and environment applied).
-func (s *Suite) Config() Config { return s.cfg }
-
-// Factories is the suite's factory registry.
-func (s *Suite) Factories() *factories.Registry { return s.factories }
-
-// PagePath returns the path of a named page.
-func (s *Suite) PagePath(name string) (string, error) {
+// pagePath returns the path of a named page.
+func (s *Suite) pagePath(name string) (string, error) {
 	p, ok := s.pages[strings.ToLower(strings.TrimSpace(name))]
 	if !ok {
 		known := slices.Sorted(maps.Keys(s.pages))
