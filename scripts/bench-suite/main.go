@@ -35,6 +35,7 @@ func main() {
 	workers := flag.String("workers", "1,2,4", "worker counts, comma separated")
 	modes := flag.String("modes", "plain,chaos", "plain, chaos or both (comma separated)")
 	byProcess := flag.Bool("by-process", false, "also print CPU-seconds by process kind")
+	byStep := flag.Bool("by-step", false, "also print where the step time went, by step wording")
 	flag.Parse()
 	const prSetChildSubreaper = 36 // linux/prctl.h
 	if _, _, errno := syscall.RawSyscall(syscall.SYS_PRCTL, prSetChildSubreaper, 1, 0); errno != 0 {
@@ -84,6 +85,9 @@ func main() {
 			if *byProcess {
 				printKinds(r.kinds, r.scenarios)
 			}
+			if *byStep {
+				printSteps(r.steps, 12)
+			}
 		}
 	}
 }
@@ -94,6 +98,7 @@ type result struct {
 	longest, total    float64 // seconds, from the JUnit report
 	peakPSS           float64
 	kinds             map[string]float64 // CPU-seconds by process kind (sampled)
+	steps             []stepKind         // step time by wording, longest first
 	err               error
 }
 
@@ -105,10 +110,10 @@ func run(bin string, workers int, chaos bool, timings string) result {
 		fail("%v", err)
 	}
 	defer os.RemoveAll(dir)
-	junit := filepath.Join(dir, "junit.xml")
+	junit, messages := filepath.Join(dir, "junit.xml"), filepath.Join(dir, "run.ndjson")
 	cmd := exec.Command(bin, "-test.run", "^TestFeatures$", "-test.count=1")
 	cmd.Env = append(os.Environ(), "DISABLE_ROD_FLAG=1", "ROMAINE_WORKERS="+strconv.Itoa(workers), "ROMAINE_FORMAT=progress",
-		"ROMAINE_PROGRESS=off", "ROMAINE_REPORTS=junit:"+junit, "ROMAINE_TIMINGS="+timings, "ROMAINE_ARTIFACTS="+filepath.Join(dir, "artifacts"))
+		"ROMAINE_PROGRESS=off", "ROMAINE_REPORTS=junit:"+junit+",messages:"+messages, "ROMAINE_TIMINGS="+timings, "ROMAINE_ARTIFACTS="+filepath.Join(dir, "artifacts"))
 	if chaos {
 		cmd.Env = append(cmd.Env, "DEMO_CHAOS=1")
 	} else {
@@ -136,6 +141,9 @@ func run(bin string, workers int, chaos bool, timings string) result {
 		r.err = fmt.Errorf("the suite exited: %v; its output ends: %s", werr, tail(out.String(), 15))
 	}
 	r.scenarios, r.failed, r.longest, r.total = readJUnit(junit)
+	if r.steps, err = readSteps(messages); err != nil && r.err == nil {
+		r.err = err
+	}
 	return r
 }
 
