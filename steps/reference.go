@@ -197,9 +197,9 @@ page waits, up to ROMAINE_TIMEOUT (default %s) per step:
 A step that runs out of time fails with what it tried, where, and what it saw last,
 for example
 
-    timed out after 5s waiting to click "Sign up" (5 attempts): last seen: no button,
-    link, field or visible text "Sign up"; closest: "Sign in"; page saved in
-    romaine-artifacts/sign_in/A-wrong-password-is-refused-16
+    page saved in romaine-artifacts/sign_in/A-wrong-password-is-refused-16, timed out
+    after 5s waiting to click "Sign up" (5 attempts): last seen: no button, link,
+    field or visible text "Sign up"; closest: "Sign in"
 
 The folder (under ROMAINE_ARTIFACTS, default ` + "`%s`" + `) holds the page's
 screenshot, its HTML and its console log.

@@ -1,7 +1,6 @@
 package support
 
 import (
-	"bytes"
 	"context"
 	"errors"
 	"fmt"
@@ -11,6 +10,8 @@ import (
 
 	"github.com/go-rod/rod/lib/input"
 	"github.com/go-rod/rod/lib/proto"
+
+	"github.com/romaine-bdd/romaine/internal/chrome"
 )
 
 // act waits until l names one visible, enabled element that would receive a
@@ -163,17 +164,17 @@ func (p *Page) mouseClick(ctx context.Context, x, y float64, count int) error {
 }
 
 // pressRelease presses and releases the left button with no round trip in
-// between (see wire), so the page cannot re-render the node between the two.
+// between (see chrome.PressRelease), so the page cannot re-render the node between the two.
 func (p *Page) pressRelease(ctx context.Context, x, y float64, clicks int) error {
 	ev := func(typ proto.InputDispatchMouseEventType) proto.InputDispatchMouseEvent {
 		return proto.InputDispatchMouseEvent{Type: typ, X: x, Y: y, Button: proto.InputMouseButtonLeft, Buttons: gson1(1), ClickCount: clicks}
 	}
-	pr := pressRelease{press: ev(proto.InputDispatchMouseEventTypeMousePressed), release: ev(proto.InputDispatchMouseEventTypeMouseReleased)}
+	pr := chrome.PressRelease{Press: ev(proto.InputDispatchMouseEventTypeMousePressed), Release: ev(proto.InputDispatchMouseEventTypeMouseReleased)}
 	res, err := p.rod.Call(ctx, string(p.rod.SessionID), "Input.dispatchMouseEvent", pr)
 	if err != nil {
 		return fmt.Errorf("mouse press and release at (%.0f,%.0f): %w", x, y, err)
 	}
-	if !bytes.Equal(res, pipelined) { // not a wire: only the press went
+	if string(res) != chrome.Pipelined { // not our connection: only the press went
 		return p.mouse(ctx, proto.InputDispatchMouseEventTypeMouseReleased, x, y, clicks)
 	}
 	return nil

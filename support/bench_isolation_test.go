@@ -27,7 +27,7 @@ func BenchmarkFirstVisit(b *testing.B) {
 	for _, iso := range []support.Isolation{support.IsolationReset, support.IsolationContext} {
 		b.Run(string(iso), func(b *testing.B) {
 			ctx := context.Background()
-			pages := support.NewIsolatedPages(ctx, br.Browser, support.PageOptions{BaseURL: srv.URL, Policy: loadPolicy}, iso)
+			pages := support.NewPages(ctx, br.Rod(), support.PageOptions{BaseURL: srv.URL, Policy: loadPolicy}, iso)
 			defer pages.Close()
 			var visit, put []float64
 			for range b.N {

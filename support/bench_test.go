@@ -81,7 +81,7 @@ func BenchmarkNewPage(b *testing.B) {
 	b.ResetTimer()
 	for range b.N {
 		start := time.Now()
-		p, err := support.NewPage(ctx, br.Browser, support.PageOptions{BaseURL: "http://127.0.0.1/", Policy: testPolicy})
+		p, err := support.NewPage(ctx, br.Rod(), support.PageOptions{BaseURL: "http://127.0.0.1/", Policy: testPolicy})
 		if err != nil {
 			b.Fatal(err)
 		}
@@ -117,7 +117,7 @@ func BenchmarkTakePage(b *testing.B) {
 	}))
 	defer srv.Close()
 	ctx := context.Background()
-	pages := support.NewPages(ctx, br.Browser, support.PageOptions{BaseURL: srv.URL, Policy: testPolicy})
+	pages := support.NewPages(ctx, br.Rod(), support.PageOptions{BaseURL: srv.URL, Policy: testPolicy}, support.IsolationContext)
 	defer pages.Close()
 	var ms []float64
 	b.ResetTimer()

@@ -37,7 +37,8 @@
 // # Getting a page
 //
 // Inside a Romaine run a domain step gets its page from its scenario
-// (terrain.InScenario); the runner launches the browsers. On its own, as in
-// the Page example: LaunchBrowser (or ConnectBrowser to a remote one), then
-// NewPage with a base URL and a Policy.
+// (terrain.InScenario); the runner starts the browsers. On its own, as in
+// the Page example: NewPage on a rod browser you started (rod's launcher, or
+// rod.New().ControlURL for one already running), with a base URL and a Policy;
+// NewPages hands out one page per scenario.
 package support

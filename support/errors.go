@@ -17,7 +17,6 @@ type TimeoutError struct {
 	Attempts  int           // in-page checks answered during the step
 	Elapsed   time.Duration // from the start of the step to giving up (a little over Timeout)
 	LastState string        // why the last attempt did not pass
-	Artifacts string        // folder of the screenshot and HTML, when saved
 }
 
 // Error says what was waited for, for how long, and what the page last showed.
@@ -30,9 +29,6 @@ func (e *TimeoutError) Error() string {
 	fmt.Fprintf(&b, " (%d attempts)", e.Attempts)
 	if e.LastState != "" {
 		b.WriteString(": last seen: " + e.LastState)
-	}
-	if e.Artifacts != "" {
-		b.WriteString("; page saved in " + e.Artifacts)
 	}
 	return b.String()
 }

@@ -5,7 +5,11 @@ import (
 	"fmt"
 	"net/http"
 	"net/http/httptest"
+	"os"
 	"time"
+
+	"github.com/go-rod/rod"
+	"github.com/go-rod/rod/lib/launcher"
 
 	"github.com/romaine-bdd/romaine/support"
 )
@@ -25,14 +29,28 @@ func ExamplePage() {
 	srv := httptest.NewServer(site)
 	defer srv.Close()
 
+	// Any rod browser will do; this one is started with rod's own launcher.
+	// Chrome refuses to start as root with its sandbox on.
 	ctx := context.Background()
-	browser, err := support.LaunchBrowser(ctx, support.BrowserOptions{})
+	bin, ok := launcher.LookPath()
+	if !ok {
+		fmt.Println("no Chrome or Chromium on this machine")
+		return
+	}
+	l := launcher.New().Bin(bin).NoSandbox(os.Geteuid() == 0)
+	defer l.Cleanup()
+	controlURL, err := l.Launch()
 	if err != nil {
 		fmt.Println(err)
 		return
 	}
+	browser := rod.New().ControlURL(controlURL)
+	if err := browser.Connect(); err != nil {
+		fmt.Println(err)
+		return
+	}
 	defer browser.Close()
-	page, err := support.NewPage(ctx, browser.Browser, support.PageOptions{
+	page, err := support.NewPage(ctx, browser, support.PageOptions{
 		BaseURL: srv.URL,
 		Policy:  support.Policy{Timeout: 5 * time.Second},
 	})

@@ -10,6 +10,7 @@ import (
 
 	"github.com/go-rod/rod/lib/proto"
 
+	"github.com/romaine-bdd/romaine/internal/chrome"
 	"github.com/romaine-bdd/romaine/support"
 )
 
@@ -132,13 +133,13 @@ func TestFrameFailures(t *testing.T) {
 func TestFramesOutOfProcess(t *testing.T) {
 	t.Parallel()
 	needBrowser(t)
-	b, err := support.LaunchBrowser(t.Context(), support.BrowserOptions{SiteIsolation: true})
+	b, err := chrome.Launch(t.Context(), chrome.Options{SiteIsolation: true})
 	if err != nil {
 		t.Fatal(err)
 	}
 	t.Cleanup(func() { _ = b.Close() })
 	srv := serve(t, frameSites(t))
-	p, err := support.NewPage(t.Context(), b.Browser, support.PageOptions{BaseURL: srv.URL, Policy: testPolicy})
+	p, err := support.NewPage(t.Context(), b.Rod(), support.PageOptions{BaseURL: srv.URL, Policy: testPolicy})
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -149,7 +150,7 @@ func TestFramesOutOfProcess(t *testing.T) {
 	exerciseFrame(t, ctx, p.InFrame(support.Loc("Payment")), fmt.Sprintf("card %d", 4242))
 	// The proof that the frame was out of process: the browser lists it as a
 	// target of its own (it has loaded: the steps above ran in it).
-	res, err := proto.TargetGetTargets{}.Call(b)
+	res, err := proto.TargetGetTargets{}.Call(b.Rod())
 	if err != nil {
 		t.Fatal(err)
 	}

@@ -15,13 +15,14 @@ import (
 	"github.com/go-rod/rod/lib/utils"
 	"github.com/ysmood/gson"
 
+	"github.com/romaine-bdd/romaine/internal/chrome"
 	"github.com/romaine-bdd/romaine/support"
 )
 
 // One browser for the whole package; every test gets its own page (and browser
 // context) from it.
 var (
-	browser        *support.Browser
+	browser        *chrome.Browser
 	browserErr     error // why browser is nil
 	browserMissing bool  // no executable was found at all
 )
@@ -39,11 +40,11 @@ func TestMain(m *testing.M) {
 }
 
 func run(m *testing.M) int {
-	if _, err := support.FindBrowser(""); err != nil {
+	if _, err := chrome.Find(""); err != nil {
 		browserErr, browserMissing = err, true
 		return m.Run()
 	}
-	b, err := support.LaunchBrowser(context.Background(), support.BrowserOptions{})
+	b, err := chrome.Launch(context.Background(), chrome.Options{})
 	if err != nil {
 		browserErr = err
 		return m.Run()
@@ -59,7 +60,7 @@ func run(m *testing.M) int {
 
 // needBrowser skips when this machine has no browser, except on CI (CI set in
 // the environment), where a missing browser is a failure: CI always has Chromium.
-func needBrowser(tb testing.TB) *support.Browser {
+func needBrowser(tb testing.TB) *chrome.Browser {
 	tb.Helper()
 	if browser != nil {
 		return browser
@@ -112,7 +113,7 @@ func newPage(tb testing.TB, pages site) *support.Page {
 	tb.Helper()
 	b := needBrowser(tb)
 	srv := serve(tb, pages)
-	p, err := support.NewPage(context.Background(), b.Browser, support.PageOptions{BaseURL: srv.URL, Policy: testPolicy})
+	p, err := support.NewPage(context.Background(), b.Rod(), support.PageOptions{BaseURL: srv.URL, Policy: testPolicy})
 	if err != nil {
 		tb.Fatal(err)
 	}

@@ -38,7 +38,7 @@ func slowSite(t *testing.T, delay time.Duration, pages site) *support.Page {
 		_, _ = fmt.Fprint(w, doc(body))
 	}))
 	t.Cleanup(srv.Close)
-	p, err := support.NewPage(context.Background(), b.Browser, support.PageOptions{BaseURL: srv.URL, Policy: testPolicy})
+	p, err := support.NewPage(context.Background(), b.Rod(), support.PageOptions{BaseURL: srv.URL, Policy: testPolicy})
 	if err != nil {
 		t.Fatal(err)
 	}

@@ -44,15 +44,9 @@ type preparedPage struct {
 	err  error
 }
 
-// NewPages hands out a fresh context and page per scenario (IsolationContext),
-// and starts preparing the first at once.
-func NewPages(ctx context.Context, b *rod.Browser, opts PageOptions) *Pages {
-	return NewIsolatedPages(ctx, b, opts, IsolationContext)
-}
-
-// NewIsolatedPages hands out pages of b isolated by iso ("" is
-// IsolationContext), and starts preparing the first at once.
-func NewIsolatedPages(ctx context.Context, b *rod.Browser, opts PageOptions, iso Isolation) *Pages {
+// NewPages hands out pages of b isolated by iso ("" is IsolationContext: a
+// fresh context and page per scenario), and starts preparing the first at once.
+func NewPages(ctx context.Context, b *rod.Browser, opts PageOptions, iso Isolation) *Pages {
 	ctx, cancel := context.WithCancel(ctx)
 	ps := &Pages{browser: b, opts: opts, reuse: iso == IsolationReset, ctx: ctx, cancel: cancel,
 		next: make(chan preparedPage, 1), origins: map[*Page]*origins{}}

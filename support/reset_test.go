@@ -99,7 +99,7 @@ func TestIsolation(t *testing.T) {
 			t.Parallel()
 			srv, served := stateSite(t)
 			ctx := context.Background()
-			pages := support.NewIsolatedPages(ctx, b.Browser, support.PageOptions{BaseURL: srv.URL, Policy: loadPolicy}, iso)
+			pages := support.NewPages(ctx, b.Rod(), support.PageOptions{BaseURL: srv.URL, Policy: loadPolicy}, iso)
 			defer pages.Close()
 			first, err := pages.Take(ctx)
 			if err != nil {

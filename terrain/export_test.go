@@ -1,12 +1,12 @@
 package terrain
 
-import "github.com/romaine-bdd/romaine/support"
+import "github.com/romaine-bdd/romaine/internal/chrome"
 
 // WorkersStarted lets the external tests see how many workers a run started.
 func WorkersStarted(s *Suite) int { return s.workersStarted() }
 
 // BrowserOf lets the external tests reach a worker's browser.
-func BrowserOf(w *Worker) *support.Browser { return w.browser }
+func BrowserOf(w *Worker) *chrome.Browser { return w.browser }
 
 // Flaky lets the external tests see the scenarios a run found flaky.
 func Flaky(s *Suite) []flake { return s.flaky() }

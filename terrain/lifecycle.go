@@ -16,7 +16,6 @@ import (
 
 	"github.com/romaine-bdd/romaine/factories"
 	"github.com/romaine-bdd/romaine/internal/slug"
-	"github.com/romaine-bdd/romaine/support"
 )
 
 // InitializeScenario registers the steps and wires the per-scenario lifecycle:
@@ -104,16 +103,10 @@ func (s *Suite) afterStep(ctx context.Context, st *godog.Step, status godog.Step
 	for _, a := range saved {
 		ctx = godog.Attach(ctx, godog.Attachment{Body: a.Data, FileName: filepath.Base(a.Path), MediaType: a.MediaType})
 	}
-	var te *support.TimeoutError
-	switch {
-	case saveErr != nil:
+	if saveErr != nil {
 		return ctx, errors.Join(dialogErr, saveErr)
-	case errors.As(err, &te):
-		te.Artifacts = dir // printed as part of the step's own error
-		return ctx, nil
-	default:
-		return ctx, errors.Join(dialogErr, fmt.Errorf("page saved in %s", dir))
 	}
+	return ctx, errors.Join(dialogErr, fmt.Errorf("page saved in %s", dir))
 }
 
 func (s *Suite) afterScenario(ctx context.Context, gs *godog.Scenario, err error) (context.Context, error) {

@@ -35,7 +35,7 @@ func TestBeforeScenarioHookErrorReturnsTheWorker(t *testing.T) {
 			return ctx, nil
 		})
 		s.AfterWorker(func(_ context.Context, w *terrain.Worker) error {
-			targets, err := proto.TargetGetTargets{}.Call(terrain.BrowserOf(w))
+			targets, err := proto.TargetGetTargets{}.Call(terrain.BrowserOf(w).Rod())
 			if err != nil {
 				return err
 			}

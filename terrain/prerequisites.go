@@ -141,7 +141,7 @@ var browserName = regexp.MustCompile(`(?i)chrom|edge|brave|opera|vivaldi`)
 func probeBrowser(bin string) error {
 	path, err := exec.LookPath(bin)
 	if err != nil {
-		return nil // support.FindBrowser has reported it
+		return nil // chrome.Find has reported it
 	}
 	ctx, cancel := context.WithTimeout(context.Background(), 30*time.Second)
 	defer cancel()

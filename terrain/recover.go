@@ -132,7 +132,7 @@ func (w *Worker) browserAnswers(limit time.Duration) bool {
 	if w.browser == nil {
 		return false
 	}
-	_, err := proto.BrowserGetVersion{}.Call(w.browser.Timeout(limit))
+	_, err := proto.BrowserGetVersion{}.Call(w.browser.Rod().Timeout(limit))
 	return err == nil
 }
 

@@ -10,7 +10,7 @@ import (
 	"sync"
 	"time"
 
-	"github.com/romaine-bdd/romaine/support"
+	"github.com/romaine-bdd/romaine/internal/chrome"
 )
 
 // remoteTimeout bounds finding and connecting to a remote browser, so an
@@ -21,7 +21,7 @@ const remoteTimeout = 5 * time.Second
 // ROMAINE_BROWSER_URL endpoints (round robin; an endpoint that is down is
 // skipped for the next, and said so), to the run's shared Chrome
 // (ROMAINE_BROWSERS=shared), or a Chrome of its own.
-func (s *Suite) browserFor(w *Worker) (*support.Browser, error) {
+func (s *Suite) browserFor(w *Worker) (*chrome.Browser, error) {
 	eps := s.cfg.browserEndpoints()
 	switch {
 	case len(eps) == 0 && s.shared != nil:
@@ -36,7 +36,7 @@ func (s *Suite) browserFor(w *Worker) (*support.Browser, error) {
 		if _, down := s.downEndpoints.Load(e); down {
 			continue
 		}
-		b, err := support.ConnectBrowser(s.runCtx, e, remoteTimeout)
+		b, err := chrome.Connect(s.runCtx, e, remoteTimeout)
 		if err == nil {
 			return b, nil
 		}
@@ -58,7 +58,7 @@ func (s *Suite) checkBrowserAndAppHost() error {
 		if err := s.checkEndpoints(s.cfg.browserEndpoints()); err != nil {
 			return err
 		}
-	} else if _, err := support.FindBrowser(s.cfg.Browser); err != nil {
+	} else if _, err := chrome.Find(s.cfg.Browser); err != nil {
 		return browserError(s.cfg, err)
 	}
 	if _, isURL := s.app.(URLApp); isURL {
@@ -90,7 +90,7 @@ func (s *Suite) checkEndpoints(endpoints []string) error {
 		wg.Add(1)
 		go func() {
 			defer wg.Done()
-			_, errs[i] = support.DevToolsURL(context.Background(), e, remoteTimeout)
+			_, errs[i] = chrome.DevToolsURL(context.Background(), e, remoteTimeout)
 		}()
 	}
 	wg.Wait()

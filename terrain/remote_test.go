@@ -2,24 +2,18 @@ package terrain_test
 
 import (
 	"bufio"
-	"context"
-	"crypto/sha1"
-	"encoding/base64"
 	"fmt"
 	"net"
 	"net/http"
-	"net/http/httptest"
 	"os"
 	"os/exec"
 	"regexp"
 	"strings"
-	"sync"
 	"syscall"
 	"testing"
-	"time"
 
+	"github.com/romaine-bdd/romaine/internal/chrome"
 	"github.com/romaine-bdd/romaine/steps"
-	"github.com/romaine-bdd/romaine/support"
 	"github.com/romaine-bdd/romaine/terrain"
 )
 
@@ -28,7 +22,7 @@ import (
 // browser WebSocket URL (read from the line it prints when listening).
 func startChromium(t *testing.T) (port, wsURL string) {
 	t.Helper()
-	bin, err := support.FindBrowser(os.Getenv("ROMAINE_BROWSER"))
+	bin, err := chrome.Find(os.Getenv("ROMAINE_BROWSER"))
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -135,67 +129,4 @@ func TestRemoteFarmSkipsADeadEndpoint(t *testing.T) {
 	if status, out, _ := run(t, app, nil); status != 2 || !strings.Contains(out, `ROMAINE_APP_HOST="no-such-host.invalid": the app servers cannot listen there`) {
 		t.Errorf("an unresolvable ROMAINE_APP_HOST: want status 2 and why; got %d:\n%s", status, out)
 	}
-}
-
-// An endpoint that is down, or that is not DevTools, is said so within seconds.
-func TestRemoteBrowserErrors(t *testing.T) {
-	closed, _ := net.Listen("tcp", "127.0.0.1:0")
-	downURL := "http://" + closed.Addr().String()
-	closed.Close()
-	web := httptest.NewServer(http.NotFoundHandler())
-	defer web.Close()
-	silent := listen(t, func(c net.Conn) {}) // accepts, never answers
-	// Completes the WebSocket handshake (for rod's fixed key "nil"), then is silent.
-	mute := listen(t, func(c net.Conn) {
-		sum := sha1.Sum([]byte("nil258EAFA5-E914-47DA-95CA-C5AB0DC85B11"))
-		fmt.Fprintf(c, "HTTP/1.1 101 Switching Protocols\r\nUpgrade: websocket\r\nConnection: Upgrade\r\nSec-WebSocket-Accept: %s\r\n\r\n", base64.StdEncoding.EncodeToString(sum[:]))
-	})
-	for endpoint, want := range map[string]string{
-		"ws://" + silent + "/devtools/browser/x": "i/o timeout",
-		"ws://" + mute + "/devtools/browser/x":   "did not answer DevTools within 3s",
-		"ftp://" + mute:                          `scheme "ftp"`,
-		downURL:                                  "unreachable",
-		web.URL:                                  "not a DevTools endpoint: GET " + web.URL + "/json/version answered 404 Not Found",
-		"http://no-such-host.invalid:9222":       `cannot resolve "no-such-host.invalid"`,
-		"ws://" + web.Listener.Addr().String() + "/devtools/browser/x": "cannot open DevTools WebSocket",
-	} {
-		ctx, cancel := context.WithTimeout(context.Background(), 20*time.Second)
-		_, err := support.ConnectBrowser(ctx, endpoint, 3*time.Second)
-		cancel()
-		if err == nil || !strings.Contains(err.Error(), want) {
-			t.Errorf("%s: want an error containing %q, got %v", endpoint, want, err)
-		}
-	}
-}
-
-// listen serves every connection with serve and keeps it open until the test ends.
-func listen(t *testing.T, serve func(net.Conn)) string {
-	t.Helper()
-	l, err := net.Listen("tcp", "127.0.0.1:0")
-	if err != nil {
-		t.Fatal(err)
-	}
-	var conns []net.Conn
-	var mu sync.Mutex
-	t.Cleanup(func() {
-		l.Close()
-		mu.Lock()
-		defer mu.Unlock()
-		for _, c := range conns {
-			c.Close()
-		}
-	})
-	go func() {
-		for {
-			c, err := l.Accept()
-			if err != nil {
-				return
-			}
-			mu.Lock()
-			conns = append(conns, c)
-			mu.Unlock()
-			serve(c)
-		}
-	}()
-	return l.Addr().String()
 }

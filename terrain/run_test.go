@@ -356,6 +356,12 @@ func TestFailedStepSavesThePage(t *testing.T) {
 			t.Errorf("output lacks %q:\n%s", w, out)
 		}
 	}
+	// A timeout is saved like any other failure: the hook's "page saved in DIR"
+	// comes first, godog joins the step's own error after it.
+	saved := regexp.MustCompile(`page saved in ` + regexp.QuoteMeta(artifacts) + `/\S+, timed out after 1s waiting to click "Sign up"`)
+	if !saved.MatchString(out) {
+		t.Errorf("output does not read %q:\n%s", saved, out)
+	}
 	for _, name := range []string{"screenshot.png", "page.html", "console.txt"} {
 		matches, _ := filepath.Glob(filepath.Join(artifacts, "*", "*", name))
 		if len(matches) != 1 {

@@ -3,7 +3,7 @@ package terrain
 import (
 	"sync"
 
-	"github.com/romaine-bdd/romaine/support"
+	"github.com/romaine-bdd/romaine/internal/chrome"
 )
 
 // sharedBrowser is the one browser all workers use under ROMAINE_BROWSERS=shared:
@@ -17,24 +17,24 @@ import (
 // to the replacement: generations tell a broken browser from its successor.
 type sharedBrowser struct {
 	mu  sync.Mutex
-	b   *support.Browser
+	b   *chrome.Browser
 	gen int // counts launches; a worker remembers the one it connected to
 }
 
 // connect gives w a connection to the shared browser, launching it first when
 // there is none.
-func (sb *sharedBrowser) connect(s *Suite, w *Worker) (*support.Browser, error) {
+func (sb *sharedBrowser) connect(s *Suite, w *Worker) (*chrome.Browser, error) {
 	sb.mu.Lock()
 	defer sb.mu.Unlock()
 	if sb.b == nil {
-		b, err := support.LaunchBrowser(s.runCtx, support.BrowserOptions{Bin: s.cfg.Browser, Headful: s.cfg.Headful, TempDir: s.runDir, Log: s.logOnce})
+		b, err := chrome.Launch(s.runCtx, chrome.Options{Bin: s.cfg.Browser, Headful: s.cfg.Headful, TempDir: s.runDir, Log: s.logOnce})
 		if err != nil {
 			return nil, browserError(s.cfg, err)
 		}
 		sb.b = b
 		sb.gen++
 	}
-	c, err := support.ConnectBrowser(s.runCtx, sb.b.ControlURL, remoteTimeout)
+	c, err := chrome.Connect(s.runCtx, sb.b.ControlURL, remoteTimeout)
 	if err != nil {
 		return nil, err
 	}

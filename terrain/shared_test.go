@@ -39,7 +39,7 @@ func TestSharedBrowserCrashes(t *testing.T) {
 	status, out, s := run(t, map[string]string{
 		"ROMAINE_APP_CMD": staticSite(t), "ROMAINE_FEATURES": "testdata/features/crashes.feature", "ROMAINE_WORKERS": "2",
 	}, partDies(func(_ context.Context, sc *terrain.Scenario) error {
-		_ = proto.BrowserCrash{}.Call(terrain.BrowserOf(sc.Worker)) // it never answers: it crashed
+		_ = proto.BrowserCrash{}.Call(terrain.BrowserOf(sc.Worker).Rod()) // it never answers: it crashed
 		return nil
 	}))
 	failed := 0

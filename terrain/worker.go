@@ -8,6 +8,7 @@ import (
 	"sync"
 	"time"
 
+	"github.com/romaine-bdd/romaine/internal/chrome"
 	"github.com/romaine-bdd/romaine/internal/ports"
 	"github.com/romaine-bdd/romaine/support"
 )
@@ -23,7 +24,7 @@ type Worker struct {
 	// was killed before it could.
 	TempDir string
 	// browser is the worker's own; scenarios reach it through Scenario.Page.
-	browser *support.Browser
+	browser *chrome.Browser
 	// pages hands each scenario its page: fresh, or the last one wiped (ROMAINE_ISOLATION).
 	pages *support.Pages
 
@@ -139,8 +140,8 @@ func (w *Worker) stop(ctx context.Context, after []WorkerHook) error {
 const closeLimit = 5 * time.Second
 
 // launchBrowser starts a browser for w, its profile in the worker's folder.
-func (s *Suite) launchBrowser(w *Worker) (*support.Browser, error) {
-	b, err := support.LaunchBrowser(s.runCtx, support.BrowserOptions{Bin: s.cfg.Browser, Headful: s.cfg.Headful, TempDir: w.TempDir, Log: s.logOnce})
+func (s *Suite) launchBrowser(w *Worker) (*chrome.Browser, error) {
+	b, err := chrome.Launch(s.runCtx, chrome.Options{Bin: s.cfg.Browser, Headful: s.cfg.Headful, TempDir: w.TempDir, Log: s.logOnce})
 	if err != nil {
 		return nil, browserError(s.cfg, err)
 	}
@@ -148,7 +149,7 @@ func (s *Suite) launchBrowser(w *Worker) (*support.Browser, error) {
 }
 
 func (s *Suite) newPages(w *Worker) *support.Pages {
-	return support.NewIsolatedPages(s.runCtx, w.browser.Browser, support.PageOptions{
+	return support.NewPages(s.runCtx, w.browser.Rod(), support.PageOptions{
 		BaseURL: w.BaseURL,
 		Policy:  support.Policy{Timeout: s.cfg.Timeout, Slice: support.DefaultPolicy().Slice, Navigation: s.cfg.NavigationTimeout},
 	}, support.Isolation(s.cfg.Isolation))
@@ -156,7 +157,7 @@ func (s *Suite) newPages(w *Worker) *support.Pages {
 
 // browserError turns a missing or broken browser into the paragraph a newcomer needs.
 func browserError(cfg Config, err error) error {
-	var nf *support.BrowserNotFoundError
+	var nf *chrome.NotFoundError
 	if errors.As(err, &nf) {
 		if nf.Bin != "" {
 			return &ConfigError{Setting: "ROMAINE_BROWSER", Message: fmt.Sprintf(
@@ -166,7 +167,7 @@ func browserError(cfg Config, err error) error {
 	}
 	bin := cfg.Browser
 	if bin == "" {
-		bin, _ = support.FindBrowser("")
+		bin, _ = chrome.Find("")
 	}
 	return fmt.Errorf("romaine: starting the browser %s (ROMAINE_BROWSER to choose another): %w", bin, err)
 }

@@ -1,4 +1,9 @@
-package support
+// Package chrome starts, finds and connects to the browser Romaine drives: the
+// Chrome or Chromium process, a remote one at a DevTools endpoint, and the CDP
+// connection to it (which sends a mouse press and its release back to back).
+// It is internal: terrain uses it to give each worker a browser; a domain step
+// never needs it, it drives pages through support.
+package chrome
 
 import (
 	"context"
@@ -15,8 +20,8 @@ import (
 	"github.com/go-rod/rod/lib/launcher"
 )
 
-// BrowserOptions says which browser to start and how.
-type BrowserOptions struct {
+// Options says which browser to start and how.
+type Options struct {
 	// Bin is the Chrome or Chromium executable; "" looks for one on this machine.
 	// rod's own browser download is never used: CI machines have no internet.
 	Bin string
@@ -32,51 +37,51 @@ type BrowserOptions struct {
 	SiteIsolation bool
 }
 
-// BrowserNotFoundError says that no usable browser executable was found.
-type BrowserNotFoundError struct {
+// NotFoundError says that no usable browser executable was found.
+type NotFoundError struct {
 	Bin    string   // the configured path that did not work, or ""
 	Looked []string // what was looked for when none was configured
 }
 
 // Error says where the browser was looked for and how to point at one.
-func (e *BrowserNotFoundError) Error() string {
+func (e *NotFoundError) Error() string {
 	if e.Bin != "" {
 		return fmt.Sprintf("browser %q is not an executable file", e.Bin)
 	}
 	return "no Chrome or Chromium found (looked for " + strings.Join(e.Looked, ", ") + ")"
 }
 
-// FindBrowser returns the path of the browser to start: bin when given, otherwise
+// Find returns the path of the browser to start: bin when given, otherwise
 // the first Chrome or Chromium rod knows of on this machine.
-func FindBrowser(bin string) (string, error) {
+func Find(bin string) (string, error) {
 	if bin != "" {
 		p, err := exec.LookPath(bin)
 		if err != nil {
-			return "", &BrowserNotFoundError{Bin: bin}
+			return "", &NotFoundError{Bin: bin}
 		}
 		return p, nil
 	}
 	if p, ok := launcher.LookPath(); ok {
 		return p, nil
 	}
-	return "", &BrowserNotFoundError{Looked: []string{"chromium", "chromium-browser", "google-chrome", "chrome", "microsoft-edge", "/usr/bin/chromium", "/snap/bin/chromium"}}
+	return "", &NotFoundError{Looked: []string{"chromium", "chromium-browser", "google-chrome", "chrome", "microsoft-edge", "/usr/bin/chromium", "/snap/bin/chromium"}}
 }
 
 // Browser is a started browser and what it takes to stop it: the process we
-// launched, or only our connection to a remote one (ConnectBrowser).
+// launched, or only our connection to a remote one (Connect).
 type Browser struct {
-	*rod.Browser
+	rod      *rod.Browser
 	launcher *launcher.Launcher
 	remote   *cdp.WebSocket
 	// ControlURL is the DevTools WebSocket URL the browser is driven through.
 	ControlURL string
 }
 
-// LaunchBrowser starts a headless browser with a fresh profile. The flags suit a
+// Launch starts a headless browser with a fresh profile. The flags suit a
 // CI container on a closed network: no sandbox when root (Chrome refuses to start
 // otherwise), no background traffic to Google's services.
-func LaunchBrowser(ctx context.Context, opts BrowserOptions) (*Browser, error) {
-	bin, err := FindBrowser(opts.Bin)
+func Launch(ctx context.Context, opts Options) (*Browser, error) {
+	bin, err := Find(opts.Bin)
 	if err != nil {
 		return nil, err
 	}
@@ -114,8 +119,11 @@ func LaunchBrowser(ctx context.Context, opts BrowserOptions) (*Browser, error) {
 		_ = os.RemoveAll(dir)
 		return nil, fmt.Errorf("connecting to %s at %s: %w", bin, u, err)
 	}
-	return &Browser{Browser: b, launcher: l, ControlURL: u}, nil
+	return &Browser{rod: b, launcher: l, ControlURL: u}, nil
 }
+
+// Rod is the rod browser to make pages of (support.NewPage, support.NewPages).
+func (b *Browser) Rod() *rod.Browser { return b.rod }
 
 // Close ends the browser process and removes its profile. It asks Chrome to quit
 // over CDP (instant) and kills the process group only if that did not work.
@@ -128,7 +136,7 @@ func (b *Browser) Close() error {
 		return nil
 	}
 	// A browser that hangs (stopped, frozen) must not hang the run: the kill below ends it.
-	err := b.Browser.Timeout(closeGrace).Close()
+	err := b.rod.Timeout(closeGrace).Close()
 	done := make(chan struct{})
 	go func() { b.launcher.Cleanup(); close(done) }()
 	select {

@@ -1,4 +1,4 @@
-package support
+package chrome
 
 import (
 	"context"
@@ -90,11 +90,11 @@ func DevToolsURL(ctx context.Context, endpoint string, timeout time.Duration) (s
 	return ws.String(), nil
 }
 
-// ConnectBrowser drives a browser that is already running, at a DevTools
+// Connect drives a browser that is already running, at a DevTools
 // endpoint (see DevToolsURL). Finding it, connecting and its first answer must
 // all happen within timeout, so an endpoint that accepts connections but never
 // answers is reported too. Closing the Browser only hangs up.
-func ConnectBrowser(ctx context.Context, endpoint string, timeout time.Duration) (*Browser, error) {
+func Connect(ctx context.Context, endpoint string, timeout time.Duration) (*Browser, error) {
 	wsURL, err := DevToolsURL(ctx, endpoint, timeout)
 	if err != nil {
 		return nil, err
@@ -119,7 +119,7 @@ func ConnectBrowser(ctx context.Context, endpoint string, timeout time.Duration)
 		_ = ws.Close()
 		return nil, &RemoteError{endpoint, fmt.Sprintf("connected to %s but it did not answer DevTools within %s: %v", wsURL, timeout, err)}
 	}
-	return &Browser{Browser: b, remote: ws, ControlURL: wsURL}, nil
+	return &Browser{rod: b, remote: ws, ControlURL: wsURL}, nil
 }
 
 // deadlineDialer opens the WebSocket's connection with a deadline on every read

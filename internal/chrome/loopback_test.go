@@ -1,4 +1,4 @@
-package support
+package chrome
 
 import (
 	"context"
@@ -10,7 +10,7 @@ import (
 // A browser Romaine launches must not be drivable from the network: its
 // DevTools port answers on 127.0.0.1 and on no other address of this machine.
 func TestLaunchedDevToolsListensOnLoopbackOnly(t *testing.T) {
-	b, err := LaunchBrowser(context.Background(), BrowserOptions{})
+	b, err := Launch(context.Background(), Options{})
 	if err != nil {
 		t.Fatal(err)
 	}

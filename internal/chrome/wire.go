@@ -1,4 +1,4 @@
-package support
+package chrome
 
 import (
 	"bytes"
@@ -29,32 +29,45 @@ func dialWire(ctx context.Context, u string) (*wire, error) {
 	if err := ws.Connect(ctx, u, nil); err != nil {
 		return nil, err
 	}
-	pw := &pressWatch{ws: ws, waiting: map[string]chan struct{}{}}
-	return &wire{Client: cdp.New().Start(pw), ws: pw}, nil
+	return newWire(ws), nil
 }
 
-// pressRelease is the params of a call that sends both events in order.
-type pressRelease struct{ press, release proto.InputDispatchMouseEvent }
+// newWire drives a browser over ws (in tests, a websocket that watches).
+func newWire(ws cdp.WebSocketable) *wire {
+	pw := &pressWatch{ws: ws, waiting: map[string]chan struct{}{}}
+	return &wire{Client: cdp.New().Start(pw), ws: pw}
+}
 
-// MarshalJSON is the press alone, so a connection that is not a wire (a
-// rod.Browser made elsewhere) sends the press and the caller the release.
-func (pr pressRelease) MarshalJSON() ([]byte, error) { return json.Marshal(pr.press) }
+// PressRelease is the params of an Input.dispatchMouseEvent call that sends
+// both events in order, the release right behind the press. A Browser's
+// connection answers it with Pipelined.
+type PressRelease struct {
+	Press   proto.InputDispatchMouseEvent // the mousePressed event
+	Release proto.InputDispatchMouseEvent // the mouseReleased event, written right behind it
+}
 
-// pipelined is the answer of a wire to a pressRelease: both were sent.
-var pipelined = []byte(`{"romaine":"press and release"}`)
+// MarshalJSON is the press alone, so a connection that is not ours (a
+// rod.Browser made elsewhere) sends only the press, and answers as it does to
+// any press: the caller then sends the release itself.
+func (pr PressRelease) MarshalJSON() ([]byte, error) { return json.Marshal(pr.Press) }
 
-// Call is rod's call, except for a pressRelease.
+// Pipelined is the answer of a Browser's connection to a PressRelease: both
+// events were sent.
+const Pipelined = `{"romaine":"press and release"}`
+
+// Call is rod's call, except for a PressRelease.
 func (w *wire) Call(ctx context.Context, sessionID, method string, params any) ([]byte, error) {
-	pr, ok := params.(pressRelease)
+	pr, ok := params.(PressRelease)
 	if !ok {
 		return w.Client.Call(ctx, sessionID, method, params)
 	}
 	sent := w.ws.expect(sessionID)
 	pressed := make(chan error, 1)
 	go func() {
-		_, err := w.Client.Call(ctx, sessionID, method, pr.press)
+		_, err := w.Client.Call(ctx, sessionID, method, pr.Press)
 		pressed <- err
 	}()
+	answered := false
 	select {
 	case <-sent:
 	case err := <-pressed: // answered (or failed) before we saw it go: rare, but fine
@@ -62,15 +75,20 @@ func (w *wire) Call(ctx context.Context, sessionID, method string, params any) (
 		if err != nil {
 			return nil, err
 		}
+		answered = true // its answer is taken: waiting for it again would never end
 	}
-	_, rerr := w.Client.Call(ctx, sessionID, method, pr.release)
-	return pipelined, errors.Join(<-pressed, rerr)
+	_, rerr := w.Client.Call(ctx, sessionID, method, pr.Release)
+	var perr error
+	if !answered {
+		perr = <-pressed
+	}
+	return []byte(Pipelined), errors.Join(perr, rerr)
 }
 
 // pressWatch is the websocket, telling a waiting caller when a session's
 // mouse press has been written.
 type pressWatch struct {
-	ws      *cdp.WebSocket
+	ws      cdp.WebSocketable
 	mu      sync.Mutex
 	waiting map[string]chan struct{} // by session
 }

@@ -1,0 +1,48 @@
+package support_test
+
+import (
+	"context"
+	"strings"
+	"testing"
+
+	"github.com/go-rod/rod"
+	"github.com/go-rod/rod/lib/cdp"
+
+	"github.com/romaine-bdd/romaine/support"
+)
+
+// A page on a rod browser of the user's own (not Romaine's connection, which
+// sends a press and its release back to back) still clicks, once per click:
+// its connection sends the press, and the page the release.
+func TestClickOnARodBrowserOfYourOwn(t *testing.T) {
+	t.Parallel()
+	b := needBrowser(t)
+	ws := &cdp.WebSocket{}
+	if err := ws.Connect(t.Context(), b.ControlURL, nil); err != nil {
+		t.Fatal(err)
+	}
+	t.Cleanup(func() { _ = ws.Close() }) // hang up only: the browser is shared
+	own := rod.New().Client(cdp.New().Start(ws))
+	if err := own.Connect(); err != nil {
+		t.Fatal(err)
+	}
+	srv := serve(t, site{"/": `<button onclick="rec('click')" ondblclick="rec('dblclick')">Go</button>`})
+	p, err := support.NewPage(context.Background(), own, support.PageOptions{BaseURL: srv.URL, Policy: testPolicy})
+	if err != nil {
+		t.Fatal(err)
+	}
+	t.Cleanup(func() { _ = p.Close() })
+	ctx := t.Context()
+	if err := p.WithPolicy(loadPolicy).Visit(ctx, "/"); err != nil {
+		t.Fatal(err)
+	}
+	if err := p.Click(ctx, support.Loc("Go")); err != nil {
+		t.Fatal(err)
+	}
+	if err := p.DoubleClick(ctx, support.Loc("Go")); err != nil {
+		t.Fatal(err)
+	}
+	if got := strings.Join(events(t, p), " "); got != "click click click dblclick" {
+		t.Errorf("page events %q, want one click, then a double click's two clicks and dblclick", got)
+	}
+}
