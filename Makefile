@@ -5,7 +5,7 @@ GODOG   := $(CURDIR)/bin/godog
 # rod registers a global -rod flag unless this is set; we configure rod in Go.
 export DISABLE_ROD_FLAG := 1
 
-.PHONY: setup modules browser features test vet chaos bench bench-schedule bench-suite thirdparty clean
+.PHONY: setup modules browser features test vet chaos bench bench-schedule bench-suite api-count thirdparty clean
 
 setup: modules browser
 
@@ -63,6 +63,10 @@ bench-schedule: setup
 bench-suite: setup
 	$(GO) test -c -o bin/features.test .
 	$(GO) run ./scripts/bench-suite -bin bin/features.test $(BENCH_ARGS)
+
+# The size of the public API (exported identifiers), e.g. before and after a change.
+api-count:
+	$(GO) run ./scripts/apicount support terrain steps factories report
 
 clean:
 	rm -rf bin romaine-artifacts
