@@ -24,6 +24,7 @@ type Spec struct {
 
 // Record is what a hook works on: one record of Model being made.
 type Record struct {
+	// Model is the name of the factory the record is made by.
 	Model string
 	// Attrs is the record as it will be (AfterBuild) or was (AfterCreate) stored.
 	Attrs Attrs

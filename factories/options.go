@@ -173,7 +173,10 @@ func (d *Definition) Traits() []string {
 
 // AssociationInfo describes one association, for steps that remember the
 // associated records a record was made with.
-type AssociationInfo struct{ Name, Model string }
+type AssociationInfo struct {
+	Name  string // the attribute the associated record goes in
+	Model string // the model it is made from
+}
 
 // Associations returns the model's associations, in definition order.
 func (d *Definition) Associations() []AssociationInfo {

@@ -22,6 +22,7 @@ type Querier interface {
 // the database's defaults) read back with INSERT ... RETURNING *, which
 // SQLite (3.35+), PostgreSQL and MariaDB (10.5+) support.
 type SQLStore struct {
+	// DB is where the rows go: a *sql.DB, *sql.Tx or *sql.Conn.
 	DB Querier
 	// Table names a model's table; nil means the model's name pluralised
 	// by the English rules ("product" → "products", "category" → "categories").

@@ -43,9 +43,9 @@ const maxErrorBody = 2048
 // decodes the JSON object answer. It suits apps that expose a test-only
 // create endpoint; the zero Client means http.DefaultClient.
 type HTTPStore struct {
-	BaseURL    string
-	PathFormat string // default DefaultPathFormat
-	Client     *http.Client
+	BaseURL    string       // the app's address, e.g. http://127.0.0.1:8080
+	PathFormat string       // default DefaultPathFormat
+	Client     *http.Client // nil means http.DefaultClient
 	// Timeout bounds each request; 0 means DefaultStoreTimeout. A sooner
 	// deadline on the caller's context still wins.
 	Timeout time.Duration

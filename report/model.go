@@ -17,52 +17,52 @@ import (
 // read together make one Run; a scenario (uri:line) met in several attempts
 // is one scenario.
 type Run struct {
-	Features []*Feature
-	Started  time.Time
+	Features []*Feature    // in the order their first scenario started
+	Started  time.Time     // when the earliest run (shard) started
 	Duration time.Duration // from the first start to the last finish
 }
 
 // Feature is one feature file.
 type Feature struct {
-	URI       string
-	Name      string
-	Scenarios []*Scenario
+	URI       string      // the file, as godog was given it
+	Name      string      // the text after Feature:
+	Scenarios []*Scenario // in the order each first started
 }
 
 // Scenario is one scenario (or one example row of an outline): its attempts, the
 // last of which is its result.
 type Scenario struct {
-	Feature  *Feature
-	Name     string
-	URI      string
-	Line     int64
-	Tags     []string // @smoke, ...
-	Attempts []*Attempt
+	Feature  *Feature   // the feature it belongs to
+	Name     string     // the scenario's title (an example names itself)
+	URI      string     // the feature file
+	Line     int64      // its line in the file (an example row's line)
+	Tags     []string   // @smoke, ...
+	Attempts []*Attempt // first first; the last is the result
 }
 
 // Attempt is one execution of a scenario.
 type Attempt struct {
-	Worker   string
-	Started  time.Time
-	Duration time.Duration
-	Steps    []*Step
+	Worker   string        // the worker that ran it ("1", "2", ...)
+	Started  time.Time     // when it started
+	Duration time.Duration // how long it took, hooks included
+	Steps    []*Step       // in order, as far as it got
 }
 
 // Step is one step of an attempt with its result and attachments.
 type Step struct {
-	Keyword     string
-	Text        string
-	Status      messages.TestStepResultStatus
-	Duration    time.Duration
-	Error       string
-	Attachments []*Attachment
+	Keyword     string                        // Given, When, Then, And, But
+	Text        string                        // the step's text, arguments as written
+	Status      messages.TestStepResultStatus // passed, failed, skipped, undefined, ...
+	Duration    time.Duration                 // how long it ran
+	Error       string                        // the failure message, if it failed
+	Attachments []*Attachment                 // what it attached, in order
 }
 
 // Attachment is a file a step attached (screenshot, page HTML, console).
 type Attachment struct {
-	FileName  string
-	MediaType string
-	Body      []byte
+	FileName  string // its name, e.g. screenshot.png
+	MediaType string // e.g. image/png, text/html
+	Body      []byte // its content
 }
 
 // Key is the scenario's uri:line, the same across attempts and shards.

@@ -14,7 +14,7 @@ import (
 // Output is one report to write: its kind and its file.
 type Output struct {
 	Kind string // "messages", "junit" or "html"
-	Path string
+	Path string // the file to write
 }
 
 var kinds = []string{"messages", "junit", "html"}
