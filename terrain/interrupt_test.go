@@ -2,6 +2,7 @@ package terrain_test
 
 import (
 	"context"
+	"errors"
 	"os"
 	"os/exec"
 	"path/filepath"
@@ -43,30 +44,9 @@ func TestCtrlCStopsEverything(t *testing.T) {
 	// Wait (bounded) for the scenario to be running, then press Ctrl-C.
 	ctx, cancel := context.WithTimeout(context.Background(), 60*time.Second)
 	defer cancel()
-	tick := time.NewTicker(20 * time.Millisecond)
-	defer tick.Stop()
-	var port []byte
-	for port == nil {
-		select {
-		case <-ctx.Done():
-			_ = cmd.Process.Kill()
-			t.Fatalf("the suite never started its scenario; output:\n%s", out.String())
-		case err := <-done:
-			t.Fatalf("the suite ended before the interrupt (%v); output:\n%s", err, out.String())
-		case <-tick.C:
-			port, _ = os.ReadFile(filepath.Join(dir, "running"))
-		}
-	}
-	_ = cmd.Process.Signal(os.Interrupt)
-	select {
-	case err := <-done:
-		var exit *exec.ExitError
-		if !errorsAs(err, &exit) || exit.ExitCode() != 130 {
-			t.Errorf("exit %v, want status 130 after Ctrl-C", err)
-		}
-	case <-ctx.Done():
-		_ = cmd.Process.Kill()
-		t.Fatalf("the suite did not stop after Ctrl-C; output:\n%s", out.String())
+	waitForFile(t, filepath.Join(dir, "running"), done, out)
+	if err := interrupt(ctx, t, cmd, done, out); !exitedWith(err, 130) {
+		t.Errorf("exit %v, want status 130 after Ctrl-C", err)
 	}
 	if !strings.Contains(out.String(), "interrupt: stopping 1 worker(s)") {
 		t.Errorf("no word of stopping the workers; output:\n%s", out.String())
@@ -86,12 +66,25 @@ func TestCtrlCStopsEverything(t *testing.T) {
 	}
 }
 
-func errorsAs(err error, target **exec.ExitError) bool {
-	e, ok := err.(*exec.ExitError)
-	if ok {
-		*target = e
+// interrupt presses Ctrl-C on the runner behind done and returns how it
+// exited; it fails the test when the runner is still there at ctx's end.
+func interrupt(ctx context.Context, t *testing.T, cmd *exec.Cmd, done chan error, out *syncBuffer) error {
+	t.Helper()
+	_ = cmd.Process.Signal(os.Interrupt)
+	select {
+	case err := <-done:
+		return err
+	case <-ctx.Done():
+		_ = cmd.Process.Kill()
+		t.Fatalf("the suite did not stop after Ctrl-C; output:\n%s", out.String())
+		return nil
 	}
-	return ok
+}
+
+// exitedWith reports whether err is a process's exit with that status.
+func exitedWith(err error, status int) bool {
+	var exit *exec.ExitError
+	return errors.As(err, &exit) && exit.ExitCode() == status
 }
 
 func TestKilledRunnerLeavesNothingRunning(t *testing.T) {
@@ -177,14 +170,8 @@ func waitFor(t *testing.T, what string, cond func() bool) {
 	t.Helper()
 	ctx, cancel := context.WithTimeout(context.Background(), 30*time.Second)
 	defer cancel()
-	tick := time.NewTicker(20 * time.Millisecond)
-	defer tick.Stop()
-	for !cond() {
-		select {
-		case <-ctx.Done():
-			t.Fatalf("waited 30s for %s", what)
-		case <-tick.C:
-		}
+	if !pollUntil(ctx, cond) {
+		t.Fatalf("waited 30s for %s", what)
 	}
 }
 

@@ -29,27 +29,8 @@ func TestInterruptedRunWritesItsReports(t *testing.T) {
 	out, done := startRunner(t, cmd)
 	ctx, cancel := context.WithTimeout(context.Background(), 60*time.Second)
 	defer cancel()
-	tick := time.NewTicker(20 * time.Millisecond)
-	defer tick.Stop()
-	for running := false; !running; {
-		select {
-		case <-ctx.Done():
-			_ = cmd.Process.Kill()
-			t.Fatalf("the suite never started its scenario; output:\n%s", out.String())
-		case err := <-done:
-			t.Fatalf("the suite ended before the interrupt (%v); output:\n%s", err, out.String())
-		case <-tick.C:
-			_, err := os.Stat(filepath.Join(dir, "running"))
-			running = err == nil
-		}
-	}
-	_ = cmd.Process.Signal(os.Interrupt)
-	select {
-	case <-done:
-	case <-ctx.Done():
-		_ = cmd.Process.Kill()
-		t.Fatalf("the suite did not stop after Ctrl-C; output:\n%s", out.String())
-	}
+	waitForFile(t, filepath.Join(dir, "running"), done, out)
+	_ = interrupt(ctx, t, cmd, done, out) // how it exits is not what this test is about
 	envs, err := report.ReadFiles(messages)
 	if err != nil {
 		t.Fatalf("no messages after Ctrl-C: %v; output:\n%s", err, out.String())

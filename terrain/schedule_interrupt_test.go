@@ -54,15 +54,8 @@ func TestCtrlCLeavesNoProcessAndAValidTimingsFile(t *testing.T) {
 		_ = cmd.Process.Kill()
 		t.Fatalf("the slow scenario never started; output:\n%s", out.String())
 	}
-	_ = cmd.Process.Signal(os.Interrupt)
-	select {
-	case err := <-done:
-		if exit, ok := err.(*exec.ExitError); !ok || exit.ExitCode() != 130 {
-			t.Errorf("exit %v, want status 130 after Ctrl-C; output:\n%s", err, out.String())
-		}
-	case <-ctx.Done():
-		_ = cmd.Process.Kill()
-		t.Fatalf("the suite did not stop after Ctrl-C; output:\n%s", out.String())
+	if err := interrupt(ctx, t, cmd, done, out); !exitedWith(err, 130) {
+		t.Errorf("exit %v, want status 130 after Ctrl-C; output:\n%s", err, out.String())
 	}
 
 	data, err := os.ReadFile(timings)
