@@ -12,6 +12,7 @@ import (
 
 	"github.com/go-rod/rod/lib/utils"
 
+	"github.com/romaine-bdd/romaine/internal/lockedbuf"
 	"github.com/romaine-bdd/romaine/terrain"
 )
 
@@ -43,7 +44,7 @@ func TestStress(t *testing.T) {
 	}
 	before := children(t)
 	stop := hog(2 * runtime.NumCPU())
-	var out syncBuffer
+	var out lockedbuf.Buffer
 	s := terrain.New(append(suiteOptions(), terrain.WithOutput(&out))...)
 	start := time.Now()
 	status := s.Run()
@@ -133,22 +134,4 @@ func newChildren(before, now map[string]string) []string {
 		}
 	}
 	return left
-}
-
-// syncBuffer is a bytes.Buffer safe for the run's concurrent writers.
-type syncBuffer struct {
-	mu  sync.Mutex
-	buf bytes.Buffer
-}
-
-func (b *syncBuffer) Write(p []byte) (int, error) {
-	b.mu.Lock()
-	defer b.mu.Unlock()
-	return b.buf.Write(p)
-}
-
-func (b *syncBuffer) String() string {
-	b.mu.Lock()
-	defer b.mu.Unlock()
-	return b.buf.String()
 }

@@ -1,14 +1,13 @@
 package report_test
 
 import (
-	"bytes"
 	"net/http"
 	"os"
 	"path/filepath"
 	"strings"
-	"sync"
 	"testing"
 
+	"github.com/romaine-bdd/romaine/internal/lockedbuf"
 	"github.com/romaine-bdd/romaine/report"
 	"github.com/romaine-bdd/romaine/steps"
 	"github.com/romaine-bdd/romaine/terrain"
@@ -27,27 +26,10 @@ func runSuite(t *testing.T, handler http.Handler, env map[string]string) (int, s
 	for k, v := range env {
 		t.Setenv(k, v)
 	}
-	var out lockedBuffer
+	var out lockedbuf.Buffer
 	s := terrain.New(terrain.WithSteps(steps.Register), terrain.WithOutput(&out),
 		terrain.WithApp(terrain.HandlerApp{New: func(*terrain.Worker) (http.Handler, func() error, error) { return handler, nil, nil }}))
 	return s.Run(), out.String()
-}
-
-type lockedBuffer struct {
-	mu  sync.Mutex
-	buf bytes.Buffer
-}
-
-func (b *lockedBuffer) Write(p []byte) (int, error) {
-	b.mu.Lock()
-	defer b.mu.Unlock()
-	return b.buf.Write(p)
-}
-
-func (b *lockedBuffer) String() string {
-	b.mu.Lock()
-	defer b.mu.Unlock()
-	return b.buf.String()
 }
 
 // greeting is the app of the recorded run: a page whose Wave button never

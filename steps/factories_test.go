@@ -1,7 +1,6 @@
 package steps_test
 
 import (
-	"bytes"
 	"context"
 	"encoding/json"
 	"flag"
@@ -17,6 +16,7 @@ import (
 	"github.com/google/go-cmp/cmp"
 
 	"github.com/romaine-bdd/romaine/factories"
+	"github.com/romaine-bdd/romaine/internal/lockedbuf"
 	"github.com/romaine-bdd/romaine/steps"
 	"github.com/romaine-bdd/romaine/terrain"
 )
@@ -100,7 +100,7 @@ func runFactoryFeature(t *testing.T, feature, seed string) (status int, out stri
 		"ROMAINE_APP_URL": "", "ROMAINE_APP_RESET": "", "ROMAINE_FACTORY_PATH": "", "ROMAINE_TAGS": ""} {
 		t.Setenv(k, v)
 	}
-	var buf lockedBuffer
+	var buf lockedbuf.Buffer
 	s := terrain.New(
 		terrain.WithApp(terrain.HandlerApp{New: func(*terrain.Worker) (http.Handler, func() error, error) {
 			return echoQuery, nil, nil
@@ -159,22 +159,4 @@ func TestFactoryStepErrors(t *testing.T) {
 			t.Errorf("output lacks %q:\n%s", want, out)
 		}
 	}
-}
-
-// lockedBuffer is a bytes.Buffer safe for the run's concurrent writers.
-type lockedBuffer struct {
-	mu  sync.Mutex
-	buf bytes.Buffer
-}
-
-func (b *lockedBuffer) Write(p []byte) (int, error) {
-	b.mu.Lock()
-	defer b.mu.Unlock()
-	return b.buf.Write(p)
-}
-
-func (b *lockedBuffer) String() string {
-	b.mu.Lock()
-	defer b.mu.Unlock()
-	return b.buf.String()
 }

@@ -12,6 +12,7 @@ import (
 	"testing"
 	"time"
 
+	"github.com/romaine-bdd/romaine/internal/lockedbuf"
 	"github.com/romaine-bdd/romaine/steps"
 	"github.com/romaine-bdd/romaine/terrain"
 )
@@ -68,7 +69,7 @@ func TestCtrlCStopsEverything(t *testing.T) {
 
 // interrupt presses Ctrl-C on the runner behind done and returns how it
 // exited; it fails the test when the runner is still there at ctx's end.
-func interrupt(ctx context.Context, t *testing.T, cmd *exec.Cmd, done chan error, out *syncBuffer) error {
+func interrupt(ctx context.Context, t *testing.T, cmd *exec.Cmd, done chan error, out *lockedbuf.Buffer) error {
 	t.Helper()
 	_ = cmd.Process.Signal(os.Interrupt)
 	select {
@@ -134,9 +135,9 @@ func TestKilledRunnerLeavesNothingRunning(t *testing.T) {
 // failing early when the process behind done has ended.
 // startRunner starts cmd (a runner subprocess) with its output in out, and
 // reports its end on done.
-func startRunner(t *testing.T, cmd *exec.Cmd) (out *syncBuffer, done chan error) {
+func startRunner(t *testing.T, cmd *exec.Cmd) (out *lockedbuf.Buffer, done chan error) {
 	t.Helper()
-	out = &syncBuffer{}
+	out = &lockedbuf.Buffer{}
 	cmd.Stdout, cmd.Stderr = out, out
 	if err := cmd.Start(); err != nil {
 		t.Fatal(err)
@@ -146,7 +147,7 @@ func startRunner(t *testing.T, cmd *exec.Cmd) (out *syncBuffer, done chan error)
 	return out, done
 }
 
-func waitForFile(t *testing.T, path string, done chan error, out *syncBuffer) []byte {
+func waitForFile(t *testing.T, path string, done chan error, out *lockedbuf.Buffer) []byte {
 	t.Helper()
 	ctx, cancel := context.WithTimeout(context.Background(), 60*time.Second)
 	defer cancel()

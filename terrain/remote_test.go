@@ -13,6 +13,7 @@ import (
 	"testing"
 
 	"github.com/romaine-bdd/romaine/internal/chrome"
+	"github.com/romaine-bdd/romaine/internal/lockedbuf"
 	"github.com/romaine-bdd/romaine/steps"
 	"github.com/romaine-bdd/romaine/terrain"
 )
@@ -81,7 +82,7 @@ func TestRemoteBrowserAndAppHost(t *testing.T) {
 		addr := r.Context().Value(http.LocalAddrContextKey).(net.Addr).String()
 		fmt.Fprintf(w, `<!DOCTYPE html><p>served on %s</p><button onclick="this.nextSibling.textContent='clicked 1'">Count</button><span></span>`, addr)
 	})
-	var out syncBuffer
+	var out lockedbuf.Buffer
 	s := terrain.New(terrain.WithSteps(steps.Register), terrain.WithOutput(&out),
 		terrain.WithApp(terrain.HandlerApp{New: func(*terrain.Worker) (http.Handler, func() error, error) { return page, nil, nil }}))
 	if status := s.Run(); status != 0 {

@@ -1,7 +1,6 @@
 package terrain_test
 
 import (
-	"bytes"
 	"context"
 	"fmt"
 	"net"
@@ -16,6 +15,7 @@ import (
 	"testing"
 	"time"
 
+	"github.com/romaine-bdd/romaine/internal/lockedbuf"
 	"github.com/romaine-bdd/romaine/internal/ports"
 	"github.com/romaine-bdd/romaine/steps"
 	"github.com/romaine-bdd/romaine/terrain"
@@ -53,31 +53,13 @@ func run(t *testing.T, env map[string]string, setup func(*terrain.Suite)) (int, 
 	for k, v := range base {
 		t.Setenv(k, v)
 	}
-	var out syncBuffer
+	var out lockedbuf.Buffer
 	s := terrain.New(terrain.WithSteps(steps.Register), terrain.WithSuggestions(steps.Suggest), terrain.WithOutput(&out))
 	if setup != nil {
 		setup(s)
 	}
 	status := s.Run()
 	return status, ansi.ReplaceAllString(out.String(), ""), s
-}
-
-// syncBuffer is a bytes.Buffer safe for the run's concurrent writers.
-type syncBuffer struct {
-	mu  sync.Mutex
-	buf bytes.Buffer
-}
-
-func (b *syncBuffer) Write(p []byte) (int, error) {
-	b.mu.Lock()
-	defer b.mu.Unlock()
-	return b.buf.Write(p)
-}
-
-func (b *syncBuffer) String() string {
-	b.mu.Lock()
-	defer b.mu.Unlock()
-	return b.buf.String()
 }
 
 // staticSite is an app command nobody here wrote: Python's file server.
