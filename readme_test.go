@@ -2,9 +2,10 @@ package romaine_test
 
 import (
 	"os"
-	"strconv"
 	"strings"
 	"testing"
+
+	"github.com/google/go-cmp/cmp"
 )
 
 // The README shows the root wiring file as the way to wire a suite; a copy that
@@ -31,24 +32,7 @@ func TestREADMEWiringIsTheRootFile(t *testing.T) {
 	}
 	block, _, _ = strings.Cut(block, "```\n")
 	if block != string(root) {
-		t.Errorf("README.md's wiring example is not romaine_test.go: copy the file into the first Go block of %q.\n%s",
-			heading, firstDifference(block, string(root)))
+		t.Errorf("README.md's wiring example is not romaine_test.go: copy the file into the first Go block of %q (-romaine_test.go +README):\n%s",
+			heading, cmp.Diff(string(root), block))
 	}
-}
-
-func firstDifference(got, want string) string {
-	g, w := strings.Split(got, "\n"), strings.Split(want, "\n")
-	for i := range max(len(g), len(w)) {
-		var gl, wl string
-		if i < len(g) {
-			gl = g[i]
-		}
-		if i < len(w) {
-			wl = w[i]
-		}
-		if gl != wl {
-			return "line " + strconv.Itoa(i+1) + ":\n  README:          " + gl + "\n  romaine_test.go: " + wl
-		}
-	}
-	return ""
 }

@@ -4,9 +4,10 @@ import (
 	"bytes"
 	"os"
 	"regexp"
-	"strconv"
 	"strings"
 	"testing"
+
+	"github.com/google/go-cmp/cmp"
 
 	"github.com/romaine-bdd/romaine/steps"
 )
@@ -23,25 +24,8 @@ func TestReferenceIsCurrent(t *testing.T) {
 		t.Fatalf("docs/steps.md is stale: run  go run ./cmd/romaine-docs > docs/steps.md\n(%v)", err)
 	}
 	if !bytes.Equal(got, want.Bytes()) {
-		t.Fatalf("docs/steps.md is stale: run  go run ./cmd/romaine-docs > docs/steps.md\n%s", firstDifference(got, want.Bytes()))
+		t.Fatalf("docs/steps.md is stale: run  go run ./cmd/romaine-docs > docs/steps.md\n(-generated +docs/steps.md):\n%s", cmp.Diff(want.String(), string(got)))
 	}
-}
-
-func firstDifference(got, want []byte) string {
-	g, w := strings.Split(string(got), "\n"), strings.Split(string(want), "\n")
-	for i := 0; i < max(len(g), len(w)); i++ {
-		var gl, wl string
-		if i < len(g) {
-			gl = g[i]
-		}
-		if i < len(w) {
-			wl = w[i]
-		}
-		if gl != wl {
-			return "first difference at line " + strconv.Itoa(i+1) + ":\n  file:      " + gl + "\n  generated: " + wl
-		}
-	}
-	return ""
 }
 
 // keyword is how every example (and phrase) starts.
