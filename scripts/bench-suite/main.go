@@ -67,7 +67,7 @@ func main() {
 	for _, mode := range strings.Split(*modes, ",") {
 		var wall1 float64
 		for _, n := range counts {
-			r := run(*bin, n, mode == "chaos", filepath.Join(timings, mode+".json"))
+			r := run(*bin, n, mode == "chaos", *byStep, filepath.Join(timings, mode+".json"))
 			if n == 1 {
 				wall1 = r.wall
 			}
@@ -103,17 +103,23 @@ type result struct {
 }
 
 // run runs the suite once; timings is shared by the runs of one mode, so runs
-// after the first schedule longest first, as a user's repeated runs do.
-func run(bin string, workers int, chaos bool, timings string) result {
+// after the first schedule longest first, as a user's repeated runs do. The
+// messages report that byStep reads is written only then: recording it is
+// work the measured run would otherwise not do.
+func run(bin string, workers int, chaos, byStep bool, timings string) result {
 	dir, err := os.MkdirTemp("", "bench-suite-")
 	if err != nil {
 		fail("%v", err)
 	}
 	defer os.RemoveAll(dir)
 	junit, messages := filepath.Join(dir, "junit.xml"), filepath.Join(dir, "run.ndjson")
+	reports := "junit:" + junit
+	if byStep {
+		reports += ",messages:" + messages
+	}
 	cmd := exec.Command(bin, "-test.run", "^TestFeatures$", "-test.count=1")
 	cmd.Env = append(os.Environ(), "DISABLE_ROD_FLAG=1", "ROMAINE_WORKERS="+strconv.Itoa(workers), "ROMAINE_FORMAT=progress",
-		"ROMAINE_PROGRESS=off", "ROMAINE_REPORTS=junit:"+junit+",messages:"+messages, "ROMAINE_TIMINGS="+timings, "ROMAINE_ARTIFACTS="+filepath.Join(dir, "artifacts"))
+		"ROMAINE_PROGRESS=off", "ROMAINE_REPORTS="+reports, "ROMAINE_TIMINGS="+timings, "ROMAINE_ARTIFACTS="+filepath.Join(dir, "artifacts"))
 	if chaos {
 		cmd.Env = append(cmd.Env, "DEMO_CHAOS=1")
 	} else {
@@ -141,8 +147,10 @@ func run(bin string, workers int, chaos bool, timings string) result {
 		r.err = fmt.Errorf("the suite exited: %v; its output ends: %s", werr, tail(out.String(), 15))
 	}
 	r.scenarios, r.failed, r.longest, r.total = readJUnit(junit)
-	if r.steps, err = readSteps(messages); err != nil && r.err == nil {
-		r.err = err
+	if byStep {
+		if r.steps, err = readSteps(messages); err != nil && r.err == nil {
+			r.err = err
+		}
 	}
 	return r
 }
