@@ -1,0 +1,538 @@
+package support
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"strings"
+	"sync"
+	"time"
+
+	"github.com/go-rod/rod"
+	"github.com/go-rod/rod/lib/proto"
+)
+
+// The recorder: one per scenario's page, shared by the features that watch a
+// scenario over CDP (the step film, the flake hunter, coverage). They are
+// Consumers; terrain starts a Recording for each scenario when at least one
+// consumer is registered (terrain.WithConsumer), and none otherwise: with no
+// consumer no Recording exists, no CDP domain is enabled and no event is
+// decoded beyond what the page's failure artifacts need.
+//
+// # What a consumer gets, and when
+//
+// A Consumer is called once per scenario, at its start, with the Recording,
+// and returns that scenario's Hooks (its per-scenario state lives in their
+// closures). Every hook is optional:
+//
+//   - Attach, for each CDP session of the page: the page's own at the
+//     scenario's start (before its first step), and each out-of-process
+//     frame's as the browser attaches it, paused before the frame runs any
+//     script (Target.setAutoAttach with waitForDebuggerOnStart). Emulation,
+//     throttling, Profiler.startPreciseCoverage go here: a frame's process is
+//     throttled and profiled apart from the page's.
+//   - StepEnded, after each step, on the scenario's goroutine, with the
+//     step's record (its text, times, status and attempt log). The page is as
+//     the step left it: the film's screenshot and DOM snapshot go here.
+//   - Leaving, before a document of the page or of a frame is left, while it
+//     still answers on the session: before Visit, Reload and Back, and, for
+//     a navigation the page starts (a link, a form, location.href), with the
+//     page paused in the old document's navigate event (record_leave.go).
+//     Coverage's Profiler.takePreciseCoverage goes here: V8 forgets a
+//     document's scripts once it is gone, even on the same origin.
+//   - Hold, for each response (Fetch, response stage): how long to hold it
+//     back before the page gets it (the hunter's jitter). The recorder holds
+//     it and lets it go after that delay, or at once when the scenario ends.
+//   - Events, CDP events by method ("Page.screencastFrame"), of the page's
+//     session and its frames', for a domain the consumer enabled in Attach.
+//   - Ended, at the scenario's end, before the page is wiped or closed, with
+//     how it ended (status, error, attempt): keep or drop what was gathered
+//     (the film keeps failed and flaky scenarios), undo what Attach set, and
+//     return files for the report (attached to the scenario's last step).
+//
+// Read the record at any time with Steps, Requests, Console, Documents; the
+// HTTP steps add their requests with AddRequest, so Requests is every request
+// of the scenario (coverage's routes).
+//
+// # What a consumer may do on a Session
+//
+// Call any CDP command through Session.Client (proto.EmulationSetCPUThrottlingRate{
+// Rate: 4}.Call(s.Client(ctx))) and enable any domain it needs (Profiler,
+// Animation, ...). The recorder owns Runtime, Network, Page, Fetch and
+// Target.setAutoAttach, and Debugger when Leaving is asked for: never
+// disable them, never call Fetch.enable (ask for Hold instead: Fetch takes
+// one set of patterns per session), and set no breakpoint (the recorder
+// lets every pause but its own go on at once). Undo in Ended what changes the page for the next scenario
+// (throttling, emulation, playback rate): under ROMAINE_ISOLATION=reset the
+// same page serves the worker's next scenario.
+//
+// # Goroutines
+//
+// StepEnded and Ended run on the scenario's goroutine; Attach of a frame,
+// Leaving and Hold on goroutines of their own; Events on the page's listener,
+// which must not wait (start a goroutine for a CDP call). So hooks of one
+// scenario may run at once: guard their shared state. Bound every CDP call by
+// the ctx given: a hung browser must not hang the run.
+//
+// # Limits and memory
+//
+// The recorder caps its own record (maxRequests, maxMessages, maxDocuments,
+// maxSteps, maxAttempts per step; past a cap the oldest attempts are
+// dropped, other entries are not added, and Dropped counts them). What a
+// consumer keeps is its own to cap: the film its screenshots and snapshots
+// (a byte budget per scenario, oldest frames first), coverage its merged
+// counts, the hunter its verdicts. A Recording is the scenario's: copy what
+// is needed in Ended and keep no reference to it after. Not seen: documents
+// left without a network request (about:blank, a frame removed from its
+// page, history navigations served from the back-forward cache) run no
+// Leaving hook; requests of workers and service workers are not recorded.
+type Recording struct {
+	page     *Page
+	scenario ScenarioInfo
+	main     *Session
+	hooks    []Hooks
+	events   map[string][]func(*Session, *rod.Message)
+	fetch    []*proto.FetchRequestPattern // nil when no hook needs Fetch
+	leaving  bool                         // a hook needs Leaving
+
+	mu        sync.Mutex
+	steps     []Step
+	requests  []Request
+	open      map[requestKey]openRequest // requests in flight
+	idle      chan struct{}              // closed while no request is in flight
+	console   []Message
+	documents []Document
+	shown     map[proto.PageFrameID]int // each frame's current document, by index
+	sessions  []*Session
+	dropped   int
+	problems  []string
+	ended     bool
+	release   chan struct{}                                        // closed at the end: held responses go
+	scripts   map[proto.TargetSessionID]proto.PageScriptIdentifier // the leaving listener, by session
+}
+
+// ScenarioInfo names the scenario a Recording is of.
+type ScenarioInfo struct {
+	ID      string // the pickle id: one per scenario (an outline's example is one)
+	Name    string // the scenario's name
+	URI     string // its feature file
+	Line    int    // its line in the file (file:line runs it alone)
+	Attempt int    // 1 on a first run; 2 and more for a retry of a failed run
+	Worker  int    // the worker it runs on
+}
+
+// A Consumer is a feature built on the recorder. It is called at each
+// scenario's start and returns that scenario's hooks; an error fails the
+// scenario before its first step (say which feature failed and why).
+type Consumer func(ctx context.Context, r *Recording) (Hooks, error)
+
+// Hooks are one consumer's hooks for one scenario; nil ones are not called.
+// Only what is asked for costs: Leaving turns on the Debugger (for its
+// pause) and a navigate listener in a world of its own, Hold turns on Fetch
+// for every response.
+type Hooks struct {
+	Attach    func(ctx context.Context, s *Session) error
+	StepEnded func(ctx context.Context, st Step)
+	Leaving   func(ctx context.Context, l Leave)
+	Hold      func(r Request) time.Duration
+	Events    map[string]func(s *Session, m *rod.Message)
+	Ended     func(ctx context.Context, e Ending) []Artifact
+}
+
+// Session is one CDP session of the scenario's page: the page's own, or an
+// out-of-process frame's (a cross-site iframe under site isolation).
+type Session struct {
+	ID     proto.TargetSessionID
+	Target proto.TargetTargetID
+	Main   bool   // the page's own session
+	URL    string // what it showed when attached
+	b      *rod.Browser
+	gone   bool // detached (r.mu)
+}
+
+// Client sends CDP commands on the session, bounded by ctx:
+// proto.ProfilerTakePreciseCoverage{}.Call(s.Client(ctx)). (For rod's page
+// helpers on the page itself, use Recording.Page().Rod().)
+func (s *Session) Client(ctx context.Context) proto.Client {
+	return sessionClient{b: s.b, id: s.ID, ctx: ctx}
+}
+
+// sessionClient is a proto.Client of one session.
+type sessionClient struct {
+	b   *rod.Browser
+	id  proto.TargetSessionID
+	ctx context.Context
+}
+
+func (c sessionClient) Call(ctx context.Context, sessionID, method string, params any) ([]byte, error) {
+	return c.b.Call(ctx, sessionID, method, params)
+}
+
+func (c sessionClient) GetSessionID() proto.TargetSessionID { return c.id }
+func (c sessionClient) GetContext() context.Context         { return c.ctx }
+
+// Request is one HTTP request of the page, of its frames, or of an HTTP step.
+type Request struct {
+	ID      string    // the browser's request id ("" for an HTTP step)
+	Method  string    // GET, POST, ...
+	URL     string    // the whole URL
+	Type    string    // the browser's resource type (Document, XHR, Fetch, Script, ...), or HTTPStep
+	Frame   string    // the frame that made it ("" for an HTTP step)
+	Status  int       // the answer's status; 0 while unanswered, or when it failed
+	Started time.Time // when it was sent
+	Ended   time.Time // when its answer was read, or it failed; zero while in flight
+	Failure string    // the network error (net::ERR_...), "canceled" when the page gave it up
+	Step    int       // the step it began in, an index of Steps (-1: before the first)
+}
+
+// HTTPStep is the Type of a request an HTTP step sent (not the browser).
+const HTTPStep = "HTTPStep"
+
+// Message is a console message or an uncaught error.
+type Message struct {
+	At    time.Time
+	Level string // log, info, warning, error, debug, ...; "uncaught" for an uncaught error
+	Text  string
+	Frame bool // from an out-of-process frame
+	Step  int  // as Request.Step
+}
+
+// Document is one document a frame showed: a page load, or a frame's.
+type Document struct {
+	Frame     string    // the frame's id
+	Parent    string    // its parent frame's id; "" for the page itself
+	Loader    string    // the loader id: one per document
+	URL       string    // its URL when it committed
+	Committed time.Time // when the frame switched to it
+	Left      time.Time // when it was left (Leaving ran, or the frame moved on); zero while shown
+	Step      int       // as Request.Step
+	in        *Session  // the session it is shown in
+}
+
+// Leave is what Leaving is told: the document about to go, and the session
+// to ask it on.
+type Leave struct {
+	Session  *Session
+	Document Document
+}
+
+// Step is one step of the scenario.
+type Step struct {
+	Index    int
+	Text     string
+	Started  time.Time
+	Ended    time.Time // zero while it runs
+	Status   string    // passed, failed, skipped, undefined, pending; "" while it runs
+	Err      string    // why it failed
+	Attempts []Attempt // each in-page check the step's waits saw answered, in order
+}
+
+// Attempt is one answered check of a step's wait: what the page showed.
+type Attempt struct {
+	At    time.Time
+	State string // why it did not pass ("covered by div.overlay", "moving", "disabled"); "" when it passed
+}
+
+// Ending is how a scenario ended.
+type Ending struct {
+	Status  string // passed, failed, skipped, undefined, pending
+	Err     error  // the scenario's error; nil when it passed
+	Attempt int    // as ScenarioInfo.Attempt
+}
+
+// Failed reports whether the scenario failed.
+func (e Ending) Failed() bool { return e.Status == "failed" || e.Status == "undefined" }
+
+// Flaky reports whether it passed on a retry, having failed before.
+func (e Ending) Flaky() bool { return e.Status == "passed" && e.Attempt > 1 }
+
+// The record's caps; see Recording.Dropped.
+const (
+	maxRequests  = 5000
+	maxMessages  = 1000
+	maxDocuments = 500
+	maxSteps     = 1000
+	maxAttempts  = 500
+)
+
+// RecordOptions says whose scenario a recording is of and who consumes it.
+type RecordOptions struct {
+	Scenario  ScenarioInfo
+	Consumers []Consumer
+}
+
+// Record starts the scenario's recording of p, calling each consumer for its
+// hooks and their Attach on the page's session. With no consumers it returns
+// nil and does nothing: every method of a nil *Recording does nothing either.
+// On an error the recording is returned too: End it, so that consumers
+// undo what they set.
+func (p *Page) Record(ctx context.Context, opts RecordOptions) (*Recording, error) {
+	if len(opts.Consumers) == 0 {
+		return nil, nil
+	}
+	r := &Recording{page: p, scenario: opts.Scenario, open: map[requestKey]openRequest{}, idle: closed(),
+		shown: map[proto.PageFrameID]int{}, scripts: map[proto.TargetSessionID]proto.PageScriptIdentifier{}, events: map[string][]func(*Session, *rod.Message){}, release: make(chan struct{})}
+	r.main = &Session{ID: p.rod.SessionID, Target: p.rod.TargetID, Main: true, b: p.rod.Browser()}
+	r.sessions = []*Session{r.main}
+	var errs []error
+	for i, c := range opts.Consumers {
+		h, err := c(ctx, r)
+		if err != nil {
+			errs = append(errs, fmt.Errorf("recorder: consumer %d: %w", i+1, err))
+			continue
+		}
+		r.hooks = append(r.hooks, h)
+		for method, fn := range h.Events {
+			r.events[method] = append(r.events[method], fn)
+		}
+	}
+	r.fetch, r.leaving = r.fetchPatterns(), r.leaves()
+	p.events.rec.Store(r)
+	if err := r.attach(ctx, r.main); err != nil {
+		errs = append(errs, err)
+	}
+	return r, errors.Join(errs...)
+}
+
+// Scenario is whose scenario this is.
+func (r *Recording) Scenario() ScenarioInfo { return r.scenario }
+
+// Page is the scenario's page.
+func (r *Recording) Page() *Page { return r.page }
+
+// StepStarted marks the start of a step; the attempts, requests and messages
+// that follow are the step's.
+func (r *Recording) StepStarted(text string) {
+	if r == nil {
+		return
+	}
+	r.mu.Lock()
+	defer r.mu.Unlock()
+	if len(r.steps) >= maxSteps {
+		r.dropped++
+		return
+	}
+	r.steps = append(r.steps, Step{Index: len(r.steps), Text: text, Started: time.Now()})
+}
+
+// StepEnded marks the end of the step begun last, with its status and error,
+// and runs the consumers' StepEnded hooks.
+func (r *Recording) StepEnded(ctx context.Context, status string, err error) {
+	if r == nil {
+		return
+	}
+	r.mu.Lock()
+	st, ok := r.current()
+	var done Step
+	if ok {
+		st.Ended, st.Status = time.Now(), status
+		if err != nil {
+			st.Err = err.Error()
+		}
+		done = *st
+		done.Attempts = append([]Attempt(nil), st.Attempts...)
+	}
+	r.mu.Unlock()
+	if !ok {
+		return
+	}
+	for _, h := range r.hooks {
+		if h.StepEnded != nil {
+			h.StepEnded(ctx, done)
+		}
+	}
+}
+
+// current is the running step; r.mu is held.
+func (r *Recording) current() (*Step, bool) {
+	if n := len(r.steps); n > 0 && r.steps[n-1].Ended.IsZero() {
+		return &r.steps[n-1], true
+	}
+	return nil, false
+}
+
+// stepIndex is the index of the step things are attributed to now: the
+// running one, or the last one ended (a request a step started may be seen
+// after it ended); -1 before the first. r.mu is held.
+func (r *Recording) stepIndex() int { return len(r.steps) - 1 }
+
+// attempt records one answered check in the running step (see stepClock.see).
+func (r *Recording) attempt(state string) {
+	if r == nil {
+		return
+	}
+	r.mu.Lock()
+	defer r.mu.Unlock()
+	st, ok := r.current()
+	if !ok {
+		return
+	}
+	if len(st.Attempts) >= maxAttempts {
+		st.Attempts = append(st.Attempts[:0], st.Attempts[1:]...)
+		r.dropped++
+	}
+	st.Attempts = append(st.Attempts, Attempt{At: time.Now(), State: state})
+}
+
+// AddRequest records a request sent outside the browser (the HTTP steps: set
+// Type to HTTPStep). Step is set here.
+func (r *Recording) AddRequest(req Request) {
+	if r == nil {
+		return
+	}
+	r.mu.Lock()
+	defer r.mu.Unlock()
+	req.Step = r.stepIndex()
+	r.addRequest(req)
+}
+
+// addRequest appends req within the cap; r.mu is held. It returns req's index.
+func (r *Recording) addRequest(req Request) (int, bool) {
+	if len(r.requests) >= maxRequests {
+		r.dropped++
+		return 0, false
+	}
+	r.requests = append(r.requests, req)
+	return len(r.requests) - 1, true
+}
+
+// Steps is the steps so far, in order.
+func (r *Recording) Steps() []Step {
+	if r == nil {
+		return nil
+	}
+	r.mu.Lock()
+	defer r.mu.Unlock()
+	out := make([]Step, len(r.steps))
+	for i, s := range r.steps {
+		s.Attempts = append([]Attempt(nil), s.Attempts...)
+		out[i] = s
+	}
+	return out
+}
+
+// Requests is every request so far, in the order they were sent.
+func (r *Recording) Requests() []Request { return snapshot(r, func() []Request { return r.requests }) }
+
+// Console is the console messages and uncaught errors so far.
+func (r *Recording) Console() []Message { return snapshot(r, func() []Message { return r.console }) }
+
+// Documents is every document the page and its frames showed, in the order
+// they committed.
+func (r *Recording) Documents() []Document {
+	return snapshot(r, func() []Document { return r.documents })
+}
+
+// Sessions is the page's session and those of its out-of-process frames
+// attached so far (detached ones too).
+func (r *Recording) Sessions() []*Session {
+	return snapshot(r, func() []*Session { return r.sessions })
+}
+
+// Dropped is how many entries the caps left out (see the limits above).
+func (r *Recording) Dropped() int {
+	if r == nil {
+		return 0
+	}
+	r.mu.Lock()
+	defer r.mu.Unlock()
+	return r.dropped
+}
+
+// Problems lists what the recorder could not do (a frame it could not
+// attach, a held request it could not let go), for a consumer to report.
+func (r *Recording) Problems() []string {
+	return snapshot(r, func() []string { return r.problems })
+}
+
+func (r *Recording) problem(format string, args ...any) {
+	r.mu.Lock()
+	defer r.mu.Unlock()
+	if len(r.problems) < 100 {
+		r.problems = append(r.problems, fmt.Sprintf(format, args...))
+	}
+}
+
+func snapshot[T any](r *Recording, list func() []T) []T {
+	if r == nil {
+		return nil
+	}
+	r.mu.Lock()
+	defer r.mu.Unlock()
+	return append([]T(nil), list()...)
+}
+
+// WaitRequests waits until no request of the page or its frames is in
+// flight (answered, failed, or its frame gone), or ctx ends. A response whose
+// body the page never reads may stay in flight: the browser counts it done
+// once the body is read.
+func (r *Recording) WaitRequests(ctx context.Context) error {
+	if r == nil {
+		return nil
+	}
+	for {
+		r.mu.Lock()
+		idle, n := r.idle, len(r.open)
+		r.mu.Unlock()
+		if n == 0 {
+			return nil
+		}
+		select {
+		case <-idle:
+		case <-ctx.Done():
+			r.mu.Lock()
+			defer r.mu.Unlock()
+			if len(r.open) == 0 {
+				return nil
+			}
+			var some []string
+			for _, o := range r.open {
+				if len(some) < 3 {
+					q := r.requests[o.index]
+					some = append(some, q.Method+" "+q.URL)
+				}
+			}
+			return fmt.Errorf("waiting for the page's requests: %d still in flight (%s): %w", len(r.open), strings.Join(some, ", "), ctx.Err())
+		}
+	}
+}
+
+// End ends the recording: held responses go at once, the consumers' Ended
+// hooks run (in the order the consumers were given) and the recorder stops
+// what it turned on. It returns the files the hooks gave for the report.
+// Each hook's CDP calls are bounded by endBudget.
+func (r *Recording) End(ctx context.Context, e Ending) []Artifact {
+	if r == nil {
+		return nil
+	}
+	r.mu.Lock()
+	if r.ended {
+		r.mu.Unlock()
+		return nil
+	}
+	r.ended = true
+	close(r.release)
+	r.mu.Unlock()
+	var files []Artifact
+	for _, h := range r.hooks {
+		if h.Ended != nil {
+			hctx, cancel := context.WithTimeout(context.WithoutCancel(ctx), endBudget)
+			files = append(files, h.Ended(hctx, e)...)
+			cancel()
+		}
+	}
+	cctx, cancel := context.WithTimeout(context.WithoutCancel(ctx), endBudget)
+	defer cancel()
+	r.stop(cctx)
+	r.page.events.rec.CompareAndSwap(r, nil)
+	return files
+}
+
+// endBudget bounds each consumer's Ended hook and the recorder's own clean-up.
+const endBudget = 10 * time.Second
+
+func closed() chan struct{} {
+	c := make(chan struct{})
+	close(c)
+	return c
+}
