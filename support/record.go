@@ -6,6 +6,7 @@ import (
 	"fmt"
 	"strings"
 	"sync"
+	"sync/atomic"
 	"time"
 
 	"github.com/go-rod/rod"
@@ -109,6 +110,8 @@ type Recording struct {
 	ended     bool
 	release   chan struct{}                                        // closed at the end: held responses go
 	scripts   map[proto.TargetSessionID]proto.PageScriptIdentifier // the leaving listener, by session
+	barrier   string                                               // the world settle waits to see created
+	settled   chan struct{}                                        // closed when it is
 }
 
 // ScenarioInfo names the scenario a Recording is of.
@@ -351,10 +354,18 @@ func (r *Recording) current() (*Step, bool) {
 	return nil, false
 }
 
-// stepIndex is the index of the step things are attributed to now: the
-// running one, or the last one ended (a request a step started may be seen
-// after it ended); -1 before the first. r.mu is held.
-func (r *Recording) stepIndex() int { return len(r.steps) - 1 }
+// stepAt is the index of the step that was running at t, or the last one
+// ended before it (a step's request may end after it); -1 before the first.
+// Events are placed by the browser's own time where it gives one: they reach
+// the recording a little after they happened, maybe after the next step
+// began. r.mu is held.
+func (r *Recording) stepAt(t time.Time) int {
+	i := len(r.steps) - 1
+	for i >= 0 && r.steps[i].Started.After(t) {
+		i--
+	}
+	return i
+}
 
 // attempt records one answered check in the running step (see stepClock.see).
 func (r *Recording) attempt(state string) {
@@ -375,14 +386,14 @@ func (r *Recording) attempt(state string) {
 }
 
 // AddRequest records a request sent outside the browser (the HTTP steps: set
-// Type to HTTPStep). Step is set here.
+// Type to HTTPStep). Step is set here, from Started.
 func (r *Recording) AddRequest(req Request) {
 	if r == nil {
 		return
 	}
 	r.mu.Lock()
 	defer r.mu.Unlock()
-	req.Step = r.stepIndex()
+	req.Step = r.stepAt(req.Started)
 	r.addRequest(req)
 }
 
@@ -513,6 +524,7 @@ func (r *Recording) End(ctx context.Context, e Ending) []Artifact {
 	r.ended = true
 	close(r.release)
 	r.mu.Unlock()
+	r.settle(ctx)
 	var files []Artifact
 	for _, h := range r.hooks {
 		if h.Ended != nil {
@@ -527,6 +539,32 @@ func (r *Recording) End(ctx context.Context, e Ending) []Artifact {
 	r.page.events.rec.CompareAndSwap(r, nil)
 	return files
 }
+
+// settle waits until the page's listener has handed the recording every
+// event the browser sent before now (a response the page has already read
+// may not have been recorded yet): it creates an isolated world, whose
+// creation the browser reports after them, and waits for that, a second
+// at most (a renderer stuck in a script answers nothing).
+func (r *Recording) settle(ctx context.Context) {
+	ctx, cancel := context.WithTimeout(ctx, time.Second)
+	defer cancel()
+	name := fmt.Sprintf("romaine-settle-%d", barriers.Add(1))
+	done := make(chan struct{})
+	r.mu.Lock()
+	r.barrier, r.settled = name, done
+	r.mu.Unlock()
+	_, err := proto.PageCreateIsolatedWorld{FrameID: r.page.rod.FrameID, WorldName: name}.Call(r.main.Client(ctx))
+	if err != nil {
+		return
+	}
+	select {
+	case <-done:
+	case <-ctx.Done():
+	}
+}
+
+// barriers names each settle's world.
+var barriers atomic.Int64
 
 // endBudget bounds each consumer's Ended hook and the recorder's own clean-up.
 const endBudget = 10 * time.Second

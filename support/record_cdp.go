@@ -60,11 +60,11 @@ func (r *Recording) on(s *Session, m *rod.Message) {
 	case "Runtime.consoleAPICalled":
 		var ev proto.RuntimeConsoleAPICalled
 		m.Load(&ev)
-		r.message(s, string(ev.Type), consoleText(&ev))
+		r.message(s, ev.Timestamp, string(ev.Type), consoleText(&ev))
 	case "Runtime.exceptionThrown":
 		var ev proto.RuntimeExceptionThrown
 		m.Load(&ev)
-		r.message(s, "uncaught", exceptionText(ev.ExceptionDetails))
+		r.message(s, ev.Timestamp, "uncaught", exceptionText(ev.ExceptionDetails))
 	case "Page.frameNavigated":
 		var ev proto.PageFrameNavigated
 		m.Load(&ev)
@@ -81,6 +81,15 @@ func (r *Recording) on(s *Session, m *rod.Message) {
 		var ev proto.FetchRequestPaused
 		m.Load(&ev)
 		go r.paused(s, &ev)
+	case "Runtime.executionContextCreated":
+		var ev proto.RuntimeExecutionContextCreated
+		m.Load(&ev)
+		r.mu.Lock()
+		if r.barrier != "" && ev.Context.Name == r.barrier {
+			close(r.settled)
+			r.barrier = ""
+		}
+		r.mu.Unlock()
 	case "Debugger.paused":
 		var ev proto.DebuggerPaused
 		m.Load(&ev)
@@ -103,7 +112,7 @@ func (r *Recording) requestSent(s *Session, ev *proto.NetworkRequestWillBeSent) 
 	}
 	start := ev.WallTime.Time()
 	i, ok := r.addRequest(Request{ID: string(ev.RequestID), Method: ev.Request.Method, URL: ev.Request.URL + ev.Request.URLFragment,
-		Type: string(ev.Type), Frame: string(ev.FrameID), Started: start, Step: r.stepIndex()})
+		Type: string(ev.Type), Frame: string(ev.FrameID), Started: start, Step: r.stepAt(start)})
 	if !ok {
 		return
 	}
@@ -131,14 +140,17 @@ func (r *Recording) closeRequest(k requestKey) {
 	}
 }
 
-func (r *Recording) message(s *Session, level, text string) {
+// message records a console message; ms is the browser's time of it, in
+// milliseconds since the epoch.
+func (r *Recording) message(s *Session, ms proto.RuntimeTimestamp, level, text string) {
+	at := time.UnixMilli(0).Add(time.Duration(float64(ms) * float64(time.Millisecond)))
 	r.mu.Lock()
 	defer r.mu.Unlock()
 	if len(r.console) >= maxMessages {
 		r.dropped++
 		return
 	}
-	r.console = append(r.console, Message{At: time.Now(), Level: level, Text: text, Frame: !s.Main, Step: r.stepIndex()})
+	r.console = append(r.console, Message{At: at, Level: level, Text: text, Frame: !s.Main, Step: r.stepAt(at)})
 }
 
 // navigated records the document a frame committed; the one it showed before is left.
@@ -152,7 +164,7 @@ func (r *Recording) navigated(s *Session, f *proto.PageFrame) {
 		return
 	}
 	r.documents = append(r.documents, Document{Frame: string(f.ID), Parent: string(f.ParentID), Loader: string(f.LoaderID),
-		URL: f.URL + f.URLFragment, Committed: now, Step: r.stepIndex(), in: s})
+		URL: f.URL + f.URLFragment, Committed: now, Step: r.stepAt(now), in: s})
 	r.shown[f.ID] = len(r.documents) - 1
 }
 

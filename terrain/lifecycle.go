@@ -26,8 +26,10 @@ func (s *Suite) InitializeScenario(sc *godog.ScenarioContext) {
 		register(sc)
 	}
 	sc.Before(s.beforeScenario)
+	sc.StepContext().Before(s.stepStarted)
 	sc.StepContext().After(s.diagnose)
 	sc.StepContext().After(s.afterStep)
+	sc.StepContext().After(s.stepEnded)
 	sc.After(s.afterScenario)
 	s.recordReports(sc) // last, so the record sees every other hook's result
 }
@@ -67,6 +69,9 @@ func (s *Suite) beforeScenario(ctx context.Context, gs *godog.Scenario) (context
 	}
 	scn.Data = s.factories.NewSession(newSeed(s.cfg.Seed), s.storeFor(w))
 	ctx = context.WithValue(ctx, scenarioKey{}, scn)
+	if err := s.startRecording(ctx, gs, scn); err != nil {
+		return ctx, err
+	}
 	for _, h := range s.hooks.beforeScenario {
 		hctx, err := h(ctx, scn)
 		if err != nil {
@@ -125,6 +130,7 @@ func (s *Suite) afterScenario(ctx context.Context, gs *godog.Scenario, err error
 	if err != nil && scn.Data != nil {
 		fmt.Fprintf(s.errOut, "romaine: %q failed on worker %d; factory seed %d (same data again: ROMAINE_SEED=%d ROMAINE_FEATURES=%s)\n", gs.Name, scn.Worker.Index, scn.Data.Seed(), scn.Data.Seed(), scenarioPath(gs))
 	}
+	ctx = s.endRecording(ctx, scn, err)
 	if scn.Page != nil {
 		if cerr := s.closePage(scn); cerr != nil {
 			errs = append(errs, cerr)

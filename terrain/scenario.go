@@ -30,6 +30,10 @@ type Scenario struct {
 	Worker *Worker
 	// Page is the scenario's own tab in a fresh browser context.
 	Page *support.Page
+	// Recording is what the page's recorder gathers for the features built
+	// on it (WithConsumer); nil, and free, when there are none. Its methods
+	// do nothing on nil: the HTTP steps add their requests to it either way.
+	Recording *support.Recording
 	// Data makes factory records; seeded per scenario.
 	Data *factories.Session
 	// Values is free for domain steps to keep scenario state in.
@@ -41,6 +45,7 @@ type Scenario struct {
 	started    time.Time
 	remembered map[string]factories.Attrs
 	cookies    http.CookieJar
+	lastStep   string // the id of the scenario's last step: it ends the recording
 }
 
 // Response is an HTTP response kept for the assertion steps after it.

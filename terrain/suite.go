@@ -17,6 +17,7 @@ import (
 	"github.com/cucumber/godog"
 
 	"github.com/romaine-bdd/romaine/factories"
+	"github.com/romaine-bdd/romaine/support"
 )
 
 // Suite is one run's lifecycle: configuration, the worker pool, the hooks, the
@@ -32,6 +33,7 @@ type Suite struct {
 	steps     []func(*godog.ScenarioContext)
 	suggest   func(text string, defined []string) []string
 	hooks     hooks
+	consumers []support.Consumer // built on the page's recorder (WithConsumer)
 	out       io.Writer
 	errOut    io.Writer
 	viaRun    bool // started by Run (go test), not by the godog command
