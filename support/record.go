@@ -134,21 +134,33 @@ type Consumer func(ctx context.Context, r *Recording) (Hooks, error)
 // pause) and a navigate listener in a world of its own, Hold turns on Fetch
 // for every response.
 type Hooks struct {
-	Attach    func(ctx context.Context, s *Session) error
+	// Attach readies a session: the page's own at the scenario's start, each
+	// out-of-process frame's as it attaches (paused until Attach returns). An
+	// error fails the scenario (the page's) or is one of Problems (a frame's).
+	Attach func(ctx context.Context, s *Session) error
+	// StepEnded runs after each step, on the scenario's goroutine, the page as
+	// the step left it. Events of the step may still be on their way: read
+	// them in Ended, by Step index.
 	StepEnded func(ctx context.Context, st Step)
-	Leaving   func(ctx context.Context, l Leave)
-	Hold      func(r Request) time.Duration
-	Events    map[string]func(s *Session, m *rod.Message)
-	Ended     func(ctx context.Context, e Ending) []Artifact
+	// Leaving runs before a document goes, while it still answers on l.Session.
+	Leaving func(ctx context.Context, l Leave)
+	// Hold says how long to keep a response (r has its status) from the page.
+	Hold func(r Request) time.Duration
+	// Events are handlers of CDP events by method, run on the page's listener:
+	// they must not wait.
+	Events map[string]func(s *Session, m *rod.Message)
+	// Ended runs once the scenario ended, before its page is wiped or closed;
+	// the files it returns are attached to the scenario's last step.
+	Ended func(ctx context.Context, e Ending) []Artifact
 }
 
 // Session is one CDP session of the scenario's page: the page's own, or an
 // out-of-process frame's (a cross-site iframe under site isolation).
 type Session struct {
-	ID     proto.TargetSessionID
-	Target proto.TargetTargetID
-	Main   bool   // the page's own session
-	URL    string // what it showed when attached
+	ID     proto.TargetSessionID // the session, as CDP names it
+	Target proto.TargetTargetID  // the page's or the frame's target
+	Main   bool                  // the page's own session
+	URL    string                // what it showed when attached
 	b      *rod.Browser
 	gone   bool // detached (r.mu)
 }
@@ -193,11 +205,11 @@ const HTTPStep = "HTTPStep"
 
 // Message is a console message or an uncaught error.
 type Message struct {
-	At    time.Time
-	Level string // log, info, warning, error, debug, ...; "uncaught" for an uncaught error
-	Text  string
-	Frame bool // from an out-of-process frame
-	Step  int  // as Request.Step
+	At    time.Time // when the page logged it (the browser's clock)
+	Level string    // log, info, warning, error, debug, ...; "uncaught" for an uncaught error
+	Text  string    // the message, its arguments joined as the console shows them
+	Frame bool      // from an out-of-process frame
+	Step  int       // as Request.Step
 }
 
 // Document is one document a frame showed: a page load, or a frame's.
@@ -215,15 +227,15 @@ type Document struct {
 // Leave is what Leaving is told: the document about to go, and the session
 // to ask it on.
 type Leave struct {
-	Session  *Session
-	Document Document
+	Session  *Session // the session that shows the document
+	Document Document // the document about to go
 }
 
 // Step is one step of the scenario.
 type Step struct {
-	Index    int
-	Text     string
-	Started  time.Time
+	Index    int       // its place in Steps
+	Text     string    // the step's text, without its keyword
+	Started  time.Time // when it began
 	Ended    time.Time // zero while it runs
 	Status   string    // passed, failed, skipped, undefined, pending; "" while it runs
 	Err      string    // why it failed
@@ -232,8 +244,8 @@ type Step struct {
 
 // Attempt is one answered check of a step's wait: what the page showed.
 type Attempt struct {
-	At    time.Time
-	State string // why it did not pass ("covered by div.overlay", "moving", "disabled"); "" when it passed
+	At    time.Time // when its answer came
+	State string    // why it did not pass ("covered by div.overlay", "moving", "disabled"); "" when it passed
 }
 
 // Ending is how a scenario ended.
@@ -260,8 +272,8 @@ const (
 
 // RecordOptions says whose scenario a recording is of and who consumes it.
 type RecordOptions struct {
-	Scenario  ScenarioInfo
-	Consumers []Consumer
+	Scenario  ScenarioInfo // whose scenario
+	Consumers []Consumer   // none: no recording at all
 }
 
 // Record starts the scenario's recording of p, calling each consumer for its
