@@ -53,19 +53,53 @@ import (
 //
 // Read the record at any time with Steps, Requests, Console, Documents; the
 // HTTP steps add their requests with AddRequest, so Requests is every request
-// of the scenario (coverage's routes).
+// of the scenario (coverage's routes). The record follows the page a little
+// behind (events are on their way); End first waits for what the browser
+// sent until then, so in Ended it is whole.
+//
+// A coverage consumer, in short (the Page.Record example runs one):
+//
+//	func coverage(ctx context.Context, r *support.Recording) (support.Hooks, error) {
+//		var mu sync.Mutex
+//		var taken []*proto.ProfilerScriptCoverage
+//		take := func(ctx context.Context, s *support.Session) {
+//			if res, err := (proto.ProfilerTakePreciseCoverage{}).Call(s.Client(ctx)); err == nil {
+//				mu.Lock()
+//				taken = append(taken, res.Result...)
+//				mu.Unlock()
+//			}
+//		}
+//		return support.Hooks{
+//			Attach: func(ctx context.Context, s *support.Session) error {
+//				if err := (proto.ProfilerEnable{}).Call(s.Client(ctx)); err != nil {
+//					return err
+//				}
+//				_, err := proto.ProfilerStartPreciseCoverage{CallCount: true, Detailed: true}.Call(s.Client(ctx))
+//				return err
+//			},
+//			Leaving: func(ctx context.Context, l support.Leave) { take(ctx, l.Session) },
+//			Ended: func(ctx context.Context, e support.Ending) []support.Artifact {
+//				for _, s := range r.Sessions() {
+//					take(ctx, s) // then Profiler.stopPreciseCoverage, and taken into the run's totals
+//				}
+//				return nil
+//			},
+//		}, nil
+//	}
+//
+//	suite := terrain.New(..., terrain.WithConsumer(coverage))
 //
 // # What a consumer may do on a Session
 //
-// Call any CDP command through Session.Client (proto.EmulationSetCPUThrottlingRate{
-// Rate: 4}.Call(s.Client(ctx))) and enable any domain it needs (Profiler,
-// Animation, ...). The recorder owns Runtime, Network, Page, Fetch and
-// Target.setAutoAttach, and Debugger when Leaving is asked for: never
-// disable them, never call Fetch.enable (ask for Hold instead: Fetch takes
-// one set of patterns per session), and set no breakpoint (the recorder
-// lets every pause but its own go on at once). Undo in Ended what changes the page for the next scenario
-// (throttling, emulation, playback rate): under ROMAINE_ISOLATION=reset the
-// same page serves the worker's next scenario.
+// Call any CDP command through Session.Client, as above, and enable any
+// domain it needs (Profiler, Animation, ...). The recorder owns Runtime,
+// Network, Page, Fetch and Target.setAutoAttach, and Debugger when Leaving
+// is asked for: never disable them, never call Fetch.enable (ask for Hold
+// instead: Fetch takes one set of patterns per session), and set no
+// breakpoint (the recorder lets every pause but its own go on at once).
+// Undo in Ended what changes the page for the next scenario (throttling,
+// emulation, playback rate): under ROMAINE_ISOLATION=reset the same page
+// serves the worker's next scenario.
 //
 // # Goroutines
 //
@@ -79,14 +113,18 @@ import (
 //
 // The recorder caps its own record (maxRequests, maxMessages, maxDocuments,
 // maxSteps, maxAttempts per step; past a cap the oldest attempts are
-// dropped, other entries are not added, and Dropped counts them). What a
-// consumer keeps is its own to cap: the film its screenshots and snapshots
-// (a byte budget per scenario, oldest frames first), coverage its merged
-// counts, the hunter its verdicts. A Recording is the scenario's: copy what
-// is needed in Ended and keep no reference to it after. Not seen: documents
-// left without a network request (about:blank, a frame removed from its
-// page, history navigations served from the back-forward cache) run no
-// Leaving hook; requests of workers and service workers are not recorded.
+// dropped, other entries are not added, and Dropped counts them): a few MB
+// at most, freed with the scenario. What a consumer keeps is its own to cap:
+// the film its screenshots and snapshots (a byte budget per scenario, oldest
+// frames dropped first), coverage its merged counts (per script, not per
+// scenario), the hunter its verdicts. A Recording is the scenario's: copy
+// what is needed in Ended and keep no reference to it after.
+//
+// Not seen: a navigation started neither by support nor by the page itself
+// (plain rod's Navigate in a domain step, a frame navigated by its parent)
+// may run no Leaving hook, nor does a frame removed from its page; documents
+// shown before the recording began are not in Documents; requests of workers
+// and service workers are not recorded.
 type Recording struct {
 	page     *Page
 	scenario ScenarioInfo
@@ -447,9 +485,20 @@ func (r *Recording) Documents() []Document {
 }
 
 // Sessions is the page's session and those of its out-of-process frames
-// attached so far (detached ones too).
+// still attached.
 func (r *Recording) Sessions() []*Session {
-	return snapshot(r, func() []*Session { return r.sessions })
+	return snapshot(r, func() []*Session { return r.live() })
+}
+
+// live is the sessions still attached; r.mu is held.
+func (r *Recording) live() []*Session {
+	out := make([]*Session, 0, len(r.sessions))
+	for _, s := range r.sessions {
+		if !s.gone {
+			out = append(out, s)
+		}
+	}
+	return out
 }
 
 // Dropped is how many entries the caps left out (see the limits above).

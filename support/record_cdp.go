@@ -312,12 +312,7 @@ func (r *Recording) detached(id proto.TargetSessionID) {
 // stop turns off what attach turned on, on every session still attached.
 func (r *Recording) stop(ctx context.Context) {
 	r.mu.Lock()
-	live := make([]*Session, 0, len(r.sessions))
-	for _, s := range r.sessions {
-		if !s.gone {
-			live = append(live, s)
-		}
-	}
+	live := r.live()
 	r.mu.Unlock()
 	for _, s := range live {
 		rp := s.Client(ctx)

@@ -14,9 +14,7 @@ import (
 	"github.com/go-rod/rod"
 	"github.com/go-rod/rod/lib/cdp"
 	"github.com/go-rod/rod/lib/proto"
-	"github.com/go-rod/rod/lib/utils"
 
-	"github.com/romaine-bdd/romaine/internal/chrome"
 	"github.com/romaine-bdd/romaine/support"
 )
 
@@ -51,18 +49,11 @@ func step(t *testing.T, r *support.Recording, text string, do func() error) {
 }
 
 // recorded waits for what the browser reports asynchronously (a frame's
-// requests and console come after the top page has loaded): as eventually,
-// with the time of a page load, as a loaded machine may need it.
+// requests and console come after the top page has loaded), with the time
+// of a page load, as a loaded machine may need it.
 func recorded(t *testing.T, what string, cond func() bool) {
 	t.Helper()
-	ctx, cancel := context.WithTimeout(t.Context(), loadPolicy.Timeout)
-	defer cancel()
-	sleep := utils.BackoffSleeper(5*time.Millisecond, 50*time.Millisecond, nil)
-	for !cond() {
-		if sleep(ctx) != nil {
-			t.Fatalf("gave up waiting for %s", what)
-		}
-	}
+	eventuallyWithin(t, loadPolicy.Timeout, what, cond)
 }
 
 func findRequest(reqs []support.Request, suffix string) (support.Request, bool) {
@@ -378,22 +369,11 @@ func TestRecordHoldReleasedAtTheEnd(t *testing.T) {
 // before any of its scripts.
 func TestRecordOutOfProcessFrame(t *testing.T) {
 	t.Parallel()
-	needBrowser(t)
-	b, err := chrome.Launch(t.Context(), chrome.Options{SiteIsolation: true})
-	if err != nil {
-		t.Fatal(err)
-	}
-	t.Cleanup(func() { _ = b.Close() })
 	other := serve(t, site{"/pay": `<p>Pay here</p><script>console.log("in frame", window.attached);
 fetch("/frame-data").then((r) => r.text()).then(() => console.log("frame fetched"))</script>`, "/frame-data": "data"})
 	// The same server by another name: another site, so another process.
 	frameURL := strings.Replace(other.URL, "127.0.0.1", "localhost", 1) + "/pay"
-	srv := serve(t, site{"/": `<h1>Shop</h1><iframe title="Payment" src="` + frameURL + `"></iframe>`})
-	p, err := support.NewPage(t.Context(), b.Rod(), support.PageOptions{BaseURL: srv.URL, Policy: testPolicy})
-	if err != nil {
-		t.Fatal(err)
-	}
-	t.Cleanup(func() { _ = p.Close() })
+	p, _ := isolatedPage(t, serve(t, site{"/": `<h1>Shop</h1><iframe title="Payment" src="` + frameURL + `"></iframe>`}))
 	var mu sync.Mutex
 	var attached []*support.Session
 	r := record(t, p, support.Hooks{Attach: func(ctx context.Context, s *support.Session) error {
@@ -534,17 +514,8 @@ func (c *counting) switchedOn() []string {
 // failure artifacts need; with one, the recorder turns on what its hooks need.
 func TestRecordOffEnablesNothing(t *testing.T) {
 	t.Parallel()
-	b := needBrowser(t)
-	ws := &cdp.WebSocket{}
-	if err := ws.Connect(t.Context(), b.ControlURL, nil); err != nil {
-		t.Fatal(err)
-	}
-	t.Cleanup(func() { _ = ws.Close() })
-	conn := &counting{Client: cdp.New().Start(ws)}
-	own := rod.New().Client(conn)
-	if err := own.Connect(); err != nil {
-		t.Fatal(err)
-	}
+	var conn *counting
+	own := ownBrowser(t, func(c *cdp.Client) rod.CDPClient { conn = &counting{Client: c}; return conn })
 	srv := serve(t, site{"/": `<button onclick="console.log('hi'); out.textContent = 'clicked'">Go</button><p id="out"></p>`})
 	scenario := func(consumers ...support.Consumer) []string {
 		p, err := support.NewPage(t.Context(), own, support.PageOptions{BaseURL: srv.URL, Policy: loadPolicy})
