@@ -354,13 +354,17 @@ func (r *Recording) Scenario() ScenarioInfo { return r.scenario }
 func (r *Recording) Page() *Page { return r.page }
 
 // StepStarted marks the start of a step; the attempts, requests and messages
-// that follow are the step's.
+// that follow are the step's. Once the recording has ended it does nothing
+// (godog still runs the hooks of the steps a failure skipped).
 func (r *Recording) StepStarted(text string) {
 	if r == nil {
 		return
 	}
 	r.mu.Lock()
 	defer r.mu.Unlock()
+	if r.ended {
+		return
+	}
 	if len(r.steps) >= maxSteps {
 		r.dropped++
 		return
@@ -376,6 +380,7 @@ func (r *Recording) StepEnded(ctx context.Context, status string, err error) {
 	}
 	r.mu.Lock()
 	st, ok := r.current()
+	ok = ok && !r.ended
 	var done Step
 	if ok {
 		st.Ended, st.Status = time.Now(), status

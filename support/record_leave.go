@@ -81,12 +81,29 @@ func (r *Recording) pausedInPage(s *Session, ev *proto.DebuggerPaused) {
 	if len(ev.CallFrames) == 0 || ev.CallFrames[0].FunctionName != leavingMark {
 		return
 	}
-	res, err := proto.DebuggerEvaluateOnCallFrame{CallFrameID: ev.CallFrames[0].CallFrameID, Expression: "location.href", ReturnByValue: true}.Call(s.Client(ctx))
+	// Which document is leaving matters only where the session shows more
+	// than one (same-process frames): ask the paused one then.
 	href := ""
-	if err == nil && res.Result != nil {
-		href = res.Result.Value.Str()
+	if r.documentsIn(s) > 1 {
+		res, err := proto.DebuggerEvaluateOnCallFrame{CallFrameID: ev.CallFrames[0].CallFrameID, Expression: "location.href", ReturnByValue: true}.Call(s.Client(ctx))
+		if err == nil && res.Result != nil {
+			href = res.Result.Value.Str()
+		}
 	}
 	r.leave(ctx, s, href)
+}
+
+// documentsIn counts the documents session s shows now.
+func (r *Recording) documentsIn(s *Session) int {
+	r.mu.Lock()
+	defer r.mu.Unlock()
+	n := 0
+	for _, i := range r.shown {
+		if r.documents[i].in == s {
+			n++
+		}
+	}
+	return n
 }
 
 // leavePage runs the Leaving hooks before support navigates the page itself.

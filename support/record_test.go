@@ -165,6 +165,11 @@ setTimeout(() => { throw new Error("boom") }, 0);
 	if again := r.End(ctx, support.Ending{Status: "failed"}); again != nil || len(ends) != 1 {
 		t.Errorf("a second End ran the hooks again")
 	}
+	r.StepStarted("a step a failure skipped") // godog runs its hooks after the end
+	r.StepEnded(ctx, "skipped", nil)
+	if n := len(r.Steps()); n != 2 {
+		t.Errorf("%d steps after a step marked past the end, want 2", n)
+	}
 }
 
 // A step's attempt log holds each state its waits saw: the button is
