@@ -5,62 +5,23 @@ import (
 	"encoding/json"
 	"errors"
 	"fmt"
-	"io"
 	"net/http"
 	"net/http/httptest"
 	"strings"
-	"sync"
 	"testing"
 
 	"github.com/google/go-cmp/cmp"
+
+	"github.com/romaine-bdd/romaine/internal/recordapp"
 )
 
-// jsonApp is an app not written with Romaine in mind: it keeps the records
-// POSTed to /__test__/factories/{model} for the models it knows (user,
-// category), gives each an id and a created_at, refuses a user without an
-// email with its own 422, and answers 404 for any other model, as a
-// router does. bodies holds every body exactly as it arrived.
-type jsonApp struct {
-	mu     sync.Mutex
-	bodies []string
-	ids    map[string]int
-}
-
-func newJSONApp(t *testing.T) (*jsonApp, string) {
-	app := &jsonApp{ids: map[string]int{}}
-	mux := http.NewServeMux()
-	mux.HandleFunc("POST /__test__/factories/{model}", app.create)
-	srv := httptest.NewServer(mux)
+// newRecordApp serves an app that creates users (which need an email) and
+// categories, and nothing else.
+func newRecordApp(t *testing.T) (*recordapp.App, string) {
+	app := recordapp.New([]string{"user", "category"}, map[string][]string{"user": {"email"}})
+	srv := httptest.NewServer(app)
 	t.Cleanup(srv.Close)
 	return app, srv.URL
-}
-
-func (a *jsonApp) create(w http.ResponseWriter, r *http.Request) {
-	model := r.PathValue("model")
-	if model != "user" && model != "category" {
-		http.NotFound(w, r)
-		return
-	}
-	body, _ := io.ReadAll(r.Body)
-	a.mu.Lock()
-	defer a.mu.Unlock()
-	a.bodies = append(a.bodies, model+" "+string(body))
-	var rec map[string]any
-	if err := json.Unmarshal(body, &rec); err != nil {
-		http.Error(w, `{"error": "not JSON"}`, http.StatusBadRequest)
-		return
-	}
-	if _, ok := rec["email"]; model == "user" && !ok {
-		w.WriteHeader(http.StatusUnprocessableEntity)
-		fmt.Fprintln(w, `{"errors": {"email": ["can't be blank"]}}`)
-		return
-	}
-	a.ids[model]++
-	rec["id"] = a.ids[model]
-	rec["created_at"] = "2024-05-01T10:00:00Z"
-	delete(rec, "password") // an app need not echo everything it was given
-	w.Header().Set("Content-Type", "application/json")
-	_ = json.NewEncoder(w).Encode(rec)
 }
 
 func TestCellValue(t *testing.T) {
@@ -111,7 +72,7 @@ func TestSingular(t *testing.T) {
 // CellValue, by the app; the record is what the app answered, over what
 // was sent.
 func TestSchemalessModelThroughAnApp(t *testing.T) {
-	app, url := newJSONApp(t)
+	app, url := newRecordApp(t)
 	r := newShopRegistry(t) // Go models exist too: they must not get in the way
 	s := r.NewSession(1, HTTPStore{BaseURL: url})
 	ctx := context.Background()
@@ -128,14 +89,14 @@ func TestSchemalessModelThroughAnApp(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	want := Attrs{"id": 1.0, "created_at": "2024-05-01T10:00:00Z", "email": "ann@example.test", "age": 42.0,
+	want := Attrs{"id": 1.0, "email": "ann@example.test", "age": 42.0,
 		"admin": true, "zip": "007", "nick": "42", "account": 12345678901234567890.0, "manager_id": nil,
 		"tags": []any{"a", "b"}, "password": "s3cret", "note": ""}
 	if d := cmp.Diff(want, rec); d != "" {
-		t.Errorf("the record is the app's answer over the cells sent (-want +got):\n%s", d)
+		t.Errorf("the record is the app's answer (with its id, without the password) over the cells sent (-want +got):\n%s", d)
 	}
 	sent := `user {"account":12345678901234567890,"admin":true,"age":42,"email":"ann@example.test","manager_id":null,"nick":"42","note":"","password":"s3cret","tags":["a","b"],"zip":"007"}`
-	if got := app.bodies[0]; got != sent {
+	if got := app.Bodies()[0]; got != sent {
 		t.Errorf("the app gets the cells typed, numbers' digits as written\nwant %s\ngot  %s", sent, got)
 	}
 
@@ -160,7 +121,7 @@ func TestSchemalessModelThroughAnApp(t *testing.T) {
 // What the app refuses reaches the step with the model, the address and
 // the app's own words; a 404 for a model not defined in Go says what to do.
 func TestSchemalessModelRefused(t *testing.T) {
-	_, url := newJSONApp(t)
+	_, url := newRecordApp(t)
 	s := newShopRegistry(t).NewSession(1, HTTPStore{BaseURL: url, PathSetting: "ROMAINE_FACTORY_PATH"})
 	ctx := context.Background()
 

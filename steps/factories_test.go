@@ -147,7 +147,7 @@ func TestFactoryStepErrors(t *testing.T) {
 		t.Fatalf("every scenario should fail; output:\n%s", out)
 	}
 	for _, want := range []string{
-		`unknown model "unicorn"; known models: customer, order, product`,
+		`unicorn is not a model defined in Go, so it has no traits ("sparkly")`,
 		`order has no trait "shipped"; traits: delivered, refunded`,
 		`order has no trait "lost"; traits: delivered, refunded`,
 		`order customer: nothing called "bob" was remembered in this scenario`,

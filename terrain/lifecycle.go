@@ -196,7 +196,10 @@ func (s *Suite) storeFor(w *Worker) factories.Store {
 	if s.cfg.FactoryPath != "" {
 		path = factoryPathFormat(s.cfg.FactoryPath)
 	}
-	return factories.HTTPStore{BaseURL: w.BaseURL, PathFormat: path}
+	// A record gets the step limit, and its errors name the settings a user
+	// of ROMAINE_APP_CMD can change (not HTTPStore's Go fields).
+	return factories.HTTPStore{BaseURL: w.BaseURL, PathFormat: path, Timeout: s.cfg.Timeout,
+		TimeoutSetting: "ROMAINE_TIMEOUT", PathSetting: "ROMAINE_FACTORY_PATH"}
 }
 
 // scenarioPath is file:line, which runs just that scenario.
