@@ -39,62 +39,52 @@ import (
 func RegisterFactories(sc *godog.ScenarioContext) { registerFactories(sc) }
 
 func registerFactories(r registrar) {
-	r.Step(aModelStep, aModelExists)
-	r.Step(anModelStep, aModelExists)
-	r.Step(aModelWithStep, aModelExistsWith)
-	r.Step(countModelsStep, countModelsExist)
-	r.Step(followingModelsStep, followingModelsExist)
-	r.Step(namedModelStep, namedModelExists)
-	r.Step(namedModelWithStep, namedModelExistsWith)
-	r.Step(modelThatIsStep, aModelExistsThatIs)
-	r.Step(namedModelThatIsStep, namedModelExistsThatIs)
-	r.Step(countModelsThatAreStep, countModelsExistThatAre)
+	r.Step(`^a ([^"]+?) exists$`, aModelExists)
+	r.Step(`^an ([^"]+?) exists$`, aModelExists)
+	r.Step(`^an? ([^"]+?) exists with:$`, aModelExistsWith)
+	r.Step(`^(\d+) ([^"]+?) exist$`, countModelsExist)
+	r.Step(`^the following ([^"]+?) exist:$`, followingModelsExist)
+	r.Step(`^an? ([^"]+?) "([^"]*)" exists$`, namedModelExists)
+	r.Step(`^an? ([^"]+?) "([^"]*)" exists with:$`, namedModelExistsWith)
+	r.Step(`^an? ([^"]+?) exists that is ([^"]+)$`, aModelExistsThatIs)
+	r.Step(`^an? ([^"]+?) "([^"]*)" exists that is ([^"]+)$`, namedModelExistsThatIs)
+	r.Step(`^(\d+) ([^"]+?) exist that are ([^"]+)$`, countModelsExistThatAre)
 }
 
 const factoriesArea = "Factories"
 
-var (
-	aModelStep = phrase(Doc{Area: factoriesArea, Phrase: `Given a MODEL exists`,
+var factoryDocs = []Doc{
+	{Area: factoriesArea, Phrase: `Given a MODEL exists`,
 		What:    "Makes one record of the model with its factory's defaults (fake data) and remembers it as {{MODEL.field}}. Trait names may come before MODEL, as in  Given a delivered order exists . A model not defined in Go is made by the app alone, from the attributes the step gives (none here), and remembered as the app answered it.",
 		Example: `Given a product exists`},
-		`^a ([^"]+?) exists$`)
-	anModelStep = phrase(Doc{Area: factoriesArea, Phrase: `Given an MODEL exists`,
+	{Area: factoriesArea, Phrase: `Given an MODEL exists`,
 		What:    "The same, for models that start with a vowel sound.",
 		Example: `Given an order exists`},
-		`^an ([^"]+?) exists$`)
-	aModelWithStep = phrase(Doc{Area: factoriesArea, Phrase: `Given a MODEL exists with:`,
+	{Area: factoriesArea, Phrase: `Given a MODEL exists with:`,
 		What:    "Makes one record; a table of | attribute | value | (no header) overrides the defaults. A traits row lists traits (delivered, refunded); an association's row set to {{NAME}} gives it a remembered record; ASSOCIATION.ATTRIBUTE rows (customer.name) shape the record it makes. For a model not defined in Go, a cell that is JSON is sent as that JSON (42, true, null, \"42\" for the text 42) and any other cell as text.",
 		Example: "Given a product exists with:\n  | colour | black |\n  | stock  | 3     |"},
-		`^an? ([^"]+?) exists with:$`)
-	countModelsStep = phrase(Doc{Area: factoriesArea, Phrase: `Given COUNT MODELs exist`,
+	{Area: factoriesArea, Phrase: `Given COUNT MODELs exist`,
 		What:    "Makes COUNT records with the defaults (and the traits named before MODELs, if any). A model not defined in Go is named by the singular of its last word: users is user, categories is category.",
 		Example: `Given 3 products exist`},
-		`^(\d+) ([^"]+?) exist$`)
-	followingModelsStep = phrase(Doc{Area: factoriesArea, Phrase: `Given the following MODELs exist:`,
+	{Area: factoriesArea, Phrase: `Given the following MODELs exist:`,
 		What:    "Makes one record per row of a table whose header row names the attributes (a traits column applies traits).",
 		Example: "Given the following products exist:\n  | name    | colour |\n  | sweater | black  |\n  | scarf   | red    |"},
-		`^the following ([^"]+?) exist:$`)
-	namedModelStep = phrase(Doc{Area: factoriesArea, Phrase: `Given a MODEL "NAME" exists`,
+	{Area: factoriesArea, Phrase: `Given a MODEL "NAME" exists`,
 		What:    "Makes one record and remembers it as NAME too: {{NAME.field}}.",
 		Example: `Given a customer "alice" exists`},
-		`^an? ([^"]+?) "([^"]*)" exists$`)
-	namedModelWithStep = phrase(Doc{Area: factoriesArea, Phrase: `Given a MODEL "NAME" exists with:`,
+	{Area: factoriesArea, Phrase: `Given a MODEL "NAME" exists with:`,
 		What:    "Makes one named record with the table's attributes.",
 		Example: "Given a customer \"alice\" exists with:\n  | name | Alice |"},
-		`^an? ([^"]+?) "([^"]*)" exists with:$`)
-	modelThatIsStep = phrase(Doc{Area: factoriesArea, Phrase: `Given a MODEL exists that is TRAITS`,
+	{Area: factoriesArea, Phrase: `Given a MODEL exists that is TRAITS`,
 		What:    "Makes one record with the model's traits applied in order (later ones win); TRAITS are separated by commas or \"and\".",
 		Example: `Given an order exists that is delivered and refunded`},
-		`^an? ([^"]+?) exists that is ([^"]+)$`)
-	namedModelThatIsStep = phrase(Doc{Area: factoriesArea, Phrase: `Given a MODEL "NAME" exists that is TRAITS`,
+	{Area: factoriesArea, Phrase: `Given a MODEL "NAME" exists that is TRAITS`,
 		What:    "The same, remembered as NAME too.",
 		Example: `Given a product "hat" exists that is sold out`},
-		`^an? ([^"]+?) "([^"]*)" exists that is ([^"]+)$`)
-	countModelsThatAreStep = phrase(Doc{Area: factoriesArea, Phrase: `Given COUNT MODELs exist that are TRAITS`,
+	{Area: factoriesArea, Phrase: `Given COUNT MODELs exist that are TRAITS`,
 		What:    "Makes COUNT records with the traits applied.",
 		Example: `Given 2 products exist that are sold out and discounted`},
-		`^(\d+) ([^"]+?) exist that are ([^"]+)$`)
-)
+}
 
 func aModelExists(ctx context.Context, phrase string) error {
 	return makeRecord(ctx, one(phrase), "", "", nil)
