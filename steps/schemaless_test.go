@@ -1,18 +1,10 @@
 package steps_test
 
 import (
-	"net/http"
-	"os"
-	"regexp"
 	"strings"
 	"testing"
 
-	"github.com/google/go-cmp/cmp"
-
-	"github.com/romaine-bdd/romaine/internal/lockedbuf"
 	"github.com/romaine-bdd/romaine/internal/recordapp"
-	"github.com/romaine-bdd/romaine/steps"
-	"github.com/romaine-bdd/romaine/terrain"
 )
 
 // runSchemalessFeature runs a feature of testdata/ the way a team without Go
@@ -21,22 +13,8 @@ import (
 // the default factory path. It returns what the app was sent.
 func runSchemalessFeature(t *testing.T, feature, timeout string) (status int, out string, bodies []string) {
 	app := recordapp.New([]string{"user", "category"}, map[string][]string{"user": {"email"}})
-	for k, v := range map[string]string{"ROMAINE_FEATURES": "testdata/" + feature, "ROMAINE_FORMAT": "progress",
-		"ROMAINE_ARTIFACTS": t.TempDir(), "ROMAINE_SEED": "1", "ROMAINE_WORKERS": "1", "ROMAINE_APP_CMD": "",
-		"ROMAINE_APP_URL": "", "ROMAINE_APP_RESET": "", "ROMAINE_FACTORY_PATH": "", "ROMAINE_TAGS": "",
-		"ROMAINE_TIMEOUT": timeout} {
-		t.Setenv(k, v)
-	}
-	var buf lockedbuf.Buffer
-	s := terrain.New(
-		terrain.WithApp(terrain.HandlerApp{New: func(*terrain.Worker) (http.Handler, func() error, error) {
-			return app, nil, nil
-		}}),
-		terrain.WithSteps(steps.Register),
-		terrain.WithOutput(&buf),
-	)
-	status = s.Run()
-	return status, regexp.MustCompile(`\x1b\[[0-9;]*m`).ReplaceAllString(buf.String(), ""), app.Bodies()
+	status, out = runFeature(t, feature, map[string]string{"ROMAINE_TIMEOUT": timeout}, app)
+	return status, out, app.Bodies()
 }
 
 // The factory steps work for models not defined in Go: the cells are sent
@@ -47,19 +25,7 @@ func TestFactoryStepsWithoutGoModels(t *testing.T) {
 	if status != 0 {
 		t.Fatalf("status %d; output:\n%s", status, out)
 	}
-	got := strings.Join(bodies, "\n") + "\n"
-	if *update {
-		if err := os.WriteFile("testdata/schemaless.golden", []byte(got), 0o644); err != nil {
-			t.Fatal(err)
-		}
-	}
-	want, err := os.ReadFile("testdata/schemaless.golden")
-	if err != nil {
-		t.Fatalf("%v (go test -run %s -update ./steps/ writes it)", err, t.Name())
-	}
-	if d := cmp.Diff(string(want), got); d != "" {
-		t.Errorf("what the app received changed (-golden +got); if intended, rerun with -update:\n%s", d)
-	}
+	golden(t, "schemaless.golden", strings.Join(bodies, "\n")+"\n", "what the app received")
 }
 
 // When the app says no, the step says who said what: the model, the
