@@ -65,8 +65,8 @@ func TestReportsOfARealRun(t *testing.T) {
 	}
 	report.CheckReferences(t, envs)
 	run := report.Build(envs)
-	if passed, failed, _ := run.Counts(); passed != 1 || failed != 1 {
-		t.Fatalf("want 1 passed and 1 failed scenario in the record, got %d and %d:\n%s", passed, failed, out)
+	if got := run.Tally(); got.Passed != 1 || got.Failed != 1 {
+		t.Fatalf("want 1 passed and 1 failed scenario in the record, got %s:\n%s", got, out)
 	}
 	bad := run.Features[0].Scenarios[1]
 	f := bad.Final().Failed()

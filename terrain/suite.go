@@ -17,6 +17,7 @@ import (
 	"github.com/cucumber/godog"
 
 	"github.com/romaine-bdd/romaine/factories"
+	"github.com/romaine-bdd/romaine/report"
 )
 
 // Suite is one run's lifecycle: configuration, the worker pool, the hooks, the
@@ -52,6 +53,10 @@ type Suite struct {
 	// scenarios counts the scenarios that began: a run of none is an error.
 	scenarios atomic.Int64
 	reports   *reports
+	// results is godog's own account of the run, from the godog format
+	// resultsFormat: the reports' identity and their check, and the summary line.
+	results       *report.Results
+	resultsFormat string
 	logged    sync.Map // messages logged once per run
 	// downEndpoints are ROMAINE_BROWSER_URL endpoints found down; workers skip them.
 	downEndpoints sync.Map
@@ -137,6 +142,7 @@ func New(opts ...Option) *Suite {
 	s.pool = &pool{starter: s.startWorker, warn: func(format string, args ...any) { fmt.Fprintf(s.errOut, format, args...) }}
 	s.sched = newSchedule()
 	s.sched.interrupted = &s.interrupted
+	s.registerResults()
 	if godogRunner() {
 		s.arrangeGodogCommand()
 	}
@@ -281,9 +287,13 @@ func (s *Suite) Run() int {
 	opts.Tags = s.godogTags
 	status := s.runAttempts(p, opts)
 	s.out, s.errOut = out, errOut
+	s.printTally()
 	s.finish()
 	if s.interrupted.Load() {
 		return 130
+	}
+	if s.reportsDisagree() != nil && status == 0 {
+		status = 1 // printed by finish
 	}
 	if status == 0 && s.scenarios.Load() == 0 {
 		fmt.Fprintln(s.errOut, s.noScenarios())
