@@ -37,7 +37,9 @@ func (s *Suite) registerResults() {
 	s.results = report.NewResults()
 	s.resultsFormat = "romaine-results-" + strconv.FormatInt(resultsFormats.Add(1), 10)
 	godog.Format(s.resultsFormat, "godog's results as Romaine's reports and summary read them (Romaine adds it itself)",
-		func(string, io.Writer) godog.Formatter { return &resultsFormatter{Formatter: s.results.Formatter(), s: s} })
+		func(string, io.Writer) godog.Formatter {
+			return &resultsFormatter{Formatter: s.results.Formatter(), s: s}
+		})
 }
 
 // withResults is format (godog's --format) with the results formatter added.

@@ -57,7 +57,7 @@ type Suite struct {
 	// resultsFormat: the reports' identity and their check, and the summary line.
 	results       *report.Results
 	resultsFormat string
-	logged    sync.Map // messages logged once per run
+	logged        sync.Map // messages logged once per run
 	// downEndpoints are ROMAINE_BROWSER_URL endpoints found down; workers skip them.
 	downEndpoints sync.Map
 	// shared is the browser of every worker under ROMAINE_BROWSERS=shared (else nil).
