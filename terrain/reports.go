@@ -10,7 +10,6 @@ import (
 	"sync/atomic"
 
 	"github.com/cucumber/godog"
-	messages "github.com/cucumber/messages/go/v34"
 
 	"github.com/romaine-bdd/romaine/report"
 )
@@ -21,9 +20,6 @@ type reports struct {
 	recorder *report.Recorder
 	// disagree is the reports' check against godog's results, once written.
 	disagree error
-	// tamper, set only by tests, changes the record before it is written and
-	// checked: the check must then fail the run.
-	tamper func([]*messages.Envelope) []*messages.Envelope
 }
 
 // resultsFormats numbers the godog formats of godog's results, one per suite.
@@ -110,8 +106,8 @@ func (s *Suite) writeReports() error {
 		return nil
 	}
 	envs := s.reports.recorder.Envelopes()
-	if s.reports.tamper != nil {
-		envs = s.reports.tamper(envs)
+	if s.tamperRecord != nil {
+		envs = s.tamperRecord(envs)
 	}
 	if err := report.Write(s.reports.outputs, envs); err != nil {
 		return err

@@ -15,6 +15,7 @@ import (
 	"sync/atomic"
 
 	"github.com/cucumber/godog"
+	messages "github.com/cucumber/messages/go/v34"
 
 	"github.com/romaine-bdd/romaine/factories"
 	"github.com/romaine-bdd/romaine/report"
@@ -57,6 +58,9 @@ type Suite struct {
 	// resultsFormat: the reports' identity and their check, and the summary line.
 	results       *report.Results
 	resultsFormat string
+	// tamperRecord, set only by tests, changes the record before it is written
+	// and checked against godog's results: the check must then fail the run.
+	tamperRecord func([]*messages.Envelope) []*messages.Envelope
 	logged        sync.Map // messages logged once per run
 	// downEndpoints are ROMAINE_BROWSER_URL endpoints found down; workers skip them.
 	downEndpoints sync.Map
