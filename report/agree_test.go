@@ -216,32 +216,39 @@ func registerFlakySteps(sc *godog.ScenarioContext, failedOnce *atomic.Bool) {
 	sc.Step(`^this scenario skips itself$`, func(ctx context.Context) error { return godog.ErrSkip })
 }
 
+// runAgainstGodog runs features at workers with one retry in order, godog
+// writing its cucumber JSON and Romaine every report into one folder, and
+// checks that they agree; it returns the run's status and output.
+func runAgainstGodog(t *testing.T, features, workers, order string, more ...func(*godog.ScenarioContext)) (int, string) {
+	t.Helper()
+	dir := t.TempDir()
+	in := func(name string) string { return filepath.Join(dir, name) }
+	status, out := runSuite(t, greeting, map[string]string{
+		"ROMAINE_FEATURES": features,
+		"ROMAINE_WORKERS":  workers,
+		"ROMAINE_TIMEOUT":  "2s",
+		"ROMAINE_RETRIES":  "1",
+		"ROMAINE_ORDER":    order,
+		"ROMAINE_TIMINGS":  in("timings.json"),
+		"ROMAINE_FORMAT":   "progress,cucumber:" + in("cucumber.json"),
+		"ROMAINE_REPORTS":  "junit:" + in("junit.xml") + ",html:" + in("report.html") + ",messages:" + in("run.ndjson"),
+	}, more...)
+	if strings.Contains(out, "disagree") {
+		t.Fatalf("the run's own check found the reports disagreeing:\n%s", out)
+	}
+	checkAgreement(t, dir, out, in("cucumber.json"), in("cucumber.attempt2.json"))
+	return status, out
+}
+
 // The issue's case: 24 six-step scenarios (three failing, one passing when run
 // again, one skipping itself) at two workers, in a random order across files
 // (godog given FILE:LINE paths) with a retry: JUnit, HTML and messages agree
 // with godog's own cucumber JSON, scenario by scenario and attempt by attempt.
 // Before, JUnit had one testcase, "attempt 24 of 24".
 func TestReportsAgreeWithGodogScenarioByScenario(t *testing.T) {
-	dir := t.TempDir()
-	status, out := runSuite(t, greeting, map[string]string{
-		"ROMAINE_FEATURES": "testdata/features/equal.feature",
-		"ROMAINE_WORKERS":  "2",
-		"ROMAINE_TIMEOUT":  "2s",
-		"ROMAINE_RETRIES":  "1",
-		"ROMAINE_ORDER":    "random:7",
-		"ROMAINE_TIMINGS":  filepath.Join(dir, "timings.json"),
-		"ROMAINE_FORMAT":   "progress,cucumber:" + filepath.Join(dir, "cucumber.json"),
-		"ROMAINE_REPORTS":  "junit:" + filepath.Join(dir, "junit.xml") + ",html:" + filepath.Join(dir, "report.html") + ",messages:" + filepath.Join(dir, "run.ndjson"),
-	}, flakySteps())
-	if status == 0 {
-		t.Fatalf("three scenarios fail: the run must fail:\n%s", out)
-	}
-	if strings.Contains(out, "disagree") {
-		t.Fatalf("the run's own check found the reports disagreeing:\n%s", out)
-	}
-	checkAgreement(t, dir, out, filepath.Join(dir, "cucumber.json"), filepath.Join(dir, "cucumber.attempt2.json"))
-	if !strings.Contains(out, "romaine: 24 scenarios: 19 passed, 3 failed, 1 flaky, 1 not run") {
-		t.Errorf("the summary line:\n%s", out)
+	status, out := runAgainstGodog(t, "testdata/features/equal.feature", "2", "random:7", flakySteps())
+	if status == 0 || !strings.Contains(out, "romaine: 24 scenarios: 19 passed, 3 failed, 1 flaky, 1 not run") {
+		t.Errorf("three scenarios fail, one passes on retry, one skips itself; status %d:\n%s", status, out)
 	}
 }
 
@@ -249,21 +256,8 @@ func TestReportsAgreeWithGodogScenarioByScenario(t *testing.T) {
 // its own, in file order (godog given the file), the failed outline retried
 // by its line (which runs all its examples again).
 func TestReportsOfOutlinesAndRulesAgreeWithGodog(t *testing.T) {
-	dir := t.TempDir()
-	status, out := runSuite(t, greeting, map[string]string{
-		"ROMAINE_FEATURES": "testdata/features/rules.feature",
-		"ROMAINE_TIMEOUT":  "2s",
-		"ROMAINE_RETRIES":  "1",
-		"ROMAINE_ORDER":    "defined",
-		"ROMAINE_TIMINGS":  filepath.Join(dir, "timings.json"),
-		"ROMAINE_FORMAT":   "progress,cucumber:" + filepath.Join(dir, "cucumber.json"),
-		"ROMAINE_REPORTS":  "junit:" + filepath.Join(dir, "junit.xml") + ",html:" + filepath.Join(dir, "report.html") + ",messages:" + filepath.Join(dir, "run.ndjson"),
-	})
-	if status == 0 || strings.Contains(out, "disagree") {
-		t.Fatalf("status %d; want a failed run whose reports agree with it:\n%s", status, out)
-	}
-	checkAgreement(t, dir, out, filepath.Join(dir, "cucumber.json"), filepath.Join(dir, "cucumber.attempt2.json"))
-	if !strings.Contains(out, "romaine: 7 scenarios: 6 passed, 1 failed, 0 flaky, 0 not run") {
-		t.Errorf("the summary line:\n%s", out)
+	status, out := runAgainstGodog(t, "testdata/features/rules.feature", "1", "defined")
+	if status == 0 || !strings.Contains(out, "romaine: 7 scenarios: 6 passed, 1 failed, 0 flaky, 0 not run") {
+		t.Errorf("one example fails twice; status %d:\n%s", status, out)
 	}
 }
