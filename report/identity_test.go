@@ -260,3 +260,19 @@ func TestCheckFindsWhereTheReportDisagrees(t *testing.T) {
 		}
 	}
 }
+
+// A scenario the record cannot place by its line (godog ran without Romaine's
+// results formatter, so its documents were never seen) is not guessed at: the
+// check fails, saying so.
+func TestAScenarioThatCannotBePlacedFailsTheCheck(t *testing.T) {
+	g := newSim(t)
+	p := g.run("testdata/checkout.feature", 0)[0]
+	g.results = NewResults() // another run's account: it never saw the document
+	g.r.godog = g.results
+	g.fmt = g.results.Formatter()
+	g.play(p, "1", -1)
+	err := g.check()
+	if err == nil || !strings.Contains(err.Error(), `scenario "Paying by card" of testdata/checkout.feature could not be placed in the report: godog ran "Paying by card" of testdata/checkout.feature without showing its document`) {
+		t.Fatalf("want the check to fail on the scenario it could not place, got %v", err)
+	}
+}

@@ -151,12 +151,16 @@ func (r *Recorder) pickleFor(p *godog.Scenario) (*messages.Pickle, string) {
 	if err == nil {
 		f, ok := r.features[uri]
 		if !ok {
+			// nil when it does not parse: godog parsed the same text, so it will not happen
 			f, err = parseFeature(uri, content, r.runID+"-"+strconv.Itoa(len(r.features))+"-")
-			r.features[uri] = f // nil when it does not parse: godog parsed it, so it will not happen
+			r.features[uri] = f
 		}
-		if f != nil {
-			own = f.byLine[line]
-			if own == nil || own.Name != p.Name || len(own.Steps) != len(p.Steps) {
+		switch {
+		case err != nil:
+		case f == nil:
+			err = fmt.Errorf("%s does not parse", uri)
+		default:
+			if own = f.byLine[line]; own == nil || own.Name != p.Name || len(own.Steps) != len(p.Steps) {
 				err = fmt.Errorf("line %d of %s is not the scenario %q that godog ran", line, uri, p.Name)
 				own = nil
 			}
@@ -173,9 +177,7 @@ func (r *Recorder) pickleFor(p *godog.Scenario) (*messages.Pickle, string) {
 			return own, uri + ":" + strconv.FormatInt(line, 10)
 		}
 	}
-	if err != nil {
-		r.problems = append(r.problems, fmt.Sprintf("scenario %q of %s could not be placed in the report: %v", p.Name, p.Uri, err))
-	}
+	r.problems = append(r.problems, fmt.Sprintf("scenario %q of %s could not be placed in the report: %v", p.Name, p.Uri, err))
 	copied := *p
 	copied.Uri = CleanURI(p.Uri)
 	copied.Id = r.runID + "-p" + p.Id
