@@ -61,7 +61,7 @@ type Suite struct {
 	// tamperRecord, set only by tests, changes the record before it is written
 	// and checked against godog's results: the check must then fail the run.
 	tamperRecord func([]*messages.Envelope) []*messages.Envelope
-	logged        sync.Map // messages logged once per run
+	logged       sync.Map // messages logged once per run
 	// downEndpoints are ROMAINE_BROWSER_URL endpoints found down; workers skip them.
 	downEndpoints sync.Map
 	// shared is the browser of every worker under ROMAINE_BROWSERS=shared (else nil).
