@@ -49,15 +49,29 @@ func (r *Recorder) Resolved(ctx context.Context, st *godog.Step, rs []Resolution
 }
 
 // Replay notes how to run the attempt in ctx again with the same data. Call
-// it from an after-scenario hook registered before the recorder's.
+// it from an after-scenario hook registered before the recorder's. It is
+// attached to the attempt's last step that ran (Cucumber's tools expect an
+// attachment of a test case to name a step), and read as the attempt's.
 func (r *Recorder) Replay(ctx context.Context, rp Replay) {
-	if a, ok := ctx.Value(attemptKey{}).(*attempt); ok {
-		a.note("", ReplayMediaType, rp)
+	a, ok := ctx.Value(attemptKey{}).(*attempt)
+	if !ok {
+		return
+	}
+	r.mu.Lock()
+	var stepID string
+	switch {
+	case a.last != nil:
+		stepID = a.last.TestStepId
+	case len(a.tc.tc.TestSteps) > 0:
+		stepID = a.tc.tc.TestSteps[0].Id
+	}
+	r.mu.Unlock()
+	if stepID != "" {
+		a.note(stepID, ReplayMediaType, rp)
 	}
 }
 
-// note records v as JSON, attached to the test step stepID, or to the whole
-// attempt when stepID is empty.
+// note records v as JSON, attached to the test step stepID.
 func (a *attempt) note(stepID, mediaType string, v any) {
 	body, err := json.Marshal(v)
 	if err != nil {
