@@ -116,6 +116,7 @@ type RefusedError struct {
 	PathSetting string
 }
 
+// Error names the model, where it was sent, the app's answer and what was sent.
 func (e *RefusedError) Error() string {
 	msg := fmt.Sprintf("creating %s: POST %s answered %s", e.Model, e.URL, e.StatusText)
 	if e.Body != "" {
