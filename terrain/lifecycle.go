@@ -28,8 +28,10 @@ func (s *Suite) InitializeScenario(sc *godog.ScenarioContext) {
 	}
 	sc.Before(s.beforeScenario)
 	sc.StepContext().Before(s.beforeStep)
+	sc.StepContext().Before(s.stepStarted)
 	sc.StepContext().After(s.diagnose)
 	sc.StepContext().After(s.afterStep)
+	sc.StepContext().After(s.stepEnded)
 	sc.After(s.afterScenario)
 	s.recordReports(sc) // last, so the record sees every other hook's result
 }
@@ -69,6 +71,9 @@ func (s *Suite) beforeScenario(ctx context.Context, gs *godog.Scenario) (context
 	}
 	scn.Data = s.factories.NewSession(newSeed(s.cfg.Seed), s.storeFor(w))
 	ctx = context.WithValue(ctx, scenarioKey{}, scn)
+	if err := s.startRecording(ctx, gs, scn); err != nil {
+		return ctx, err
+	}
 	for _, h := range s.hooks.beforeScenario {
 		hctx, err := h(ctx, scn)
 		if err != nil {
@@ -144,6 +149,7 @@ func (s *Suite) afterScenario(ctx context.Context, gs *godog.Scenario, err error
 			s.reports.recorder.Replay(ctx, replay)
 		}
 	}
+	ctx = s.endRecording(ctx, scn, err)
 	if scn.Page != nil {
 		if cerr := s.closePage(scn); cerr != nil {
 			errs = append(errs, cerr)

@@ -19,6 +19,7 @@ import (
 
 	"github.com/romaine-bdd/romaine/factories"
 	"github.com/romaine-bdd/romaine/report"
+	"github.com/romaine-bdd/romaine/support"
 )
 
 // Suite is one run's lifecycle: configuration, the worker pool, the hooks, the
@@ -34,6 +35,7 @@ type Suite struct {
 	steps     []func(*godog.ScenarioContext)
 	suggest   func(text string, defined []string) []string
 	hooks     hooks
+	consumers []support.Consumer // built on the page's recorder (WithConsumer)
 	out       io.Writer
 	errOut    io.Writer
 	viaRun    bool // started by Run (go test), not by the godog command
