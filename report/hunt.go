@@ -140,11 +140,13 @@ func hunted(s *Scenario) *Hunted {
 	replays := map[uint64]*replayed{}
 	var counted []*Attempt
 	for _, a := range s.Attempts {
-		if a.Shake == nil || a.Shake.Aside || a.Outcome() == NotRun {
+		switch {
+		case a.Shake == nil || a.Outcome() == NotRun:
 			continue
-		}
-		if !a.Shake.Replay {
+		case a.Shake.Round > 0:
 			counted = append(counted, a)
+			continue
+		case !a.Shake.Replay: // beside a replay, or under ROMAINE_SHAKE
 			continue
 		}
 		rp := replays[a.Shake.Seed]

@@ -69,6 +69,9 @@ type Suite struct {
 	// shared is the browser of every worker under ROMAINE_BROWSERS=shared (else nil).
 	shared *sharedBrowser
 	sched  *schedule
+	// hunter is the flake hunter (ROMAINE_HUNT) or the one perturbation of
+	// every scenario (ROMAINE_SHAKE); nil for neither.
+	hunter *hunter
 	// commandNotes: how the godog command's run was arranged, printed at its start.
 	commandNotes []string
 	signalsOnce  sync.Once
@@ -252,7 +255,10 @@ func (s *Suite) prepare() error {
 	}
 	s.loadTimings()
 	s.runCtx, s.stopRun = context.WithCancel(context.Background())
-	return s.startReports()
+	if err := s.startReports(); err != nil {
+		return err
+	}
+	return s.prepareHunt()
 }
 
 // godogOptions are the godog options for this configuration (for go test).
@@ -291,7 +297,12 @@ func (s *Suite) Run() int {
 	opts.Output = s.out
 	// godog reads the older tag syntax; Cucumber's was checked and translated by setUp.
 	opts.Tags = s.godogTags
-	status := s.runAttempts(p, opts)
+	var status int
+	if s.hunter.hunting() {
+		status = s.hunt(p, opts)
+	} else {
+		status = s.runAttempts(p, opts)
+	}
 	s.out, s.errOut = out, errOut
 	s.printTally()
 	s.finish()
@@ -330,7 +341,9 @@ func (s *Suite) finish() {
 	if err := s.shutdown(); err != nil {
 		fmt.Fprintln(s.errOut, "romaine: stopping workers:", err)
 	}
-	s.saveTimings()
+	if s.hunter == nil { // a perturbed scenario's time is not its own
+		s.saveTimings()
+	}
 	if err := s.writeReports(); err != nil {
 		fmt.Fprintln(s.errOut, "romaine: writing reports:", err)
 	}

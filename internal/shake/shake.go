@@ -30,7 +30,8 @@ type Shake struct {
 	Throughput float64
 	// Jitter is the most a response is held back before the page gets it; each
 	// response's own delay is drawn from the seed, its method, path and
-	// occurrence (Hold), so responses arrive in another order than asked.
+	// occurrence (Hold): one in three is slow, so responses arrive in another
+	// order than asked.
 	Jitter time.Duration
 	// Animation is the playback rate of CSS and Web Animations
 	// (Animation.setPlaybackRate): below 1 slower, above 1 faster; 0 or 1: off.
@@ -46,8 +47,8 @@ const (
 	MinCPU, MaxCPU           = 2.0, 6.0
 	MinLatency, MaxLatency   = 20 * time.Millisecond, 150 * time.Millisecond
 	MinMbit, MaxMbit         = 1.0, 20.0 // throughput, when capped
-	MinJitter, MaxJitter     = 100 * time.Millisecond, 800 * time.Millisecond
-	MinApp, MaxApp           = 100 * time.Millisecond, 800 * time.Millisecond
+	MinJitter, MaxJitter     = 300 * time.Millisecond, 1000 * time.Millisecond
+	MinApp, MaxApp           = 200 * time.Millisecond, 800 * time.Millisecond
 	SlowAnimation, FastFloor = 0.25, 2.0 // slowed: 0.25-0.6x; sped up: 2-4x
 	MaxScale                 = 3.0
 )
@@ -110,9 +111,12 @@ func Round(hunt uint64, n, most int) (order uint64, workers int) {
 }
 
 // Hold is how long the response to the occurrence-th request (counted from
-// 1) for method and raw's path and query is held back: from 0 to Jitter,
-// the same for the same seed. The host is left out: each worker's app has a
-// port of its own.
+// 1) for method and raw's path and query is held back, the same for the same
+// seed: one response in three is slow (60-100% of Jitter), the others fast
+// (0-20%). Slow answers are rare and long, as in production, and a slow one
+// before a fast one is what puts responses in another order; held evenly,
+// they would cost as much and reorder less. The host is left out: each
+// worker's app has a port of its own.
 func (sh Shake) Hold(method, raw string, occurrence int) time.Duration {
 	if sh.Jitter <= 0 {
 		return 0
@@ -123,8 +127,12 @@ func (sh Shake) Hold(method, raw string, occurrence int) time.Duration {
 		where = u.String()
 	}
 	h := mix(sh.Seed, method+" "+where, uint64(occurrence))
-	frac := float64(h>>11) / float64(1<<53)
-	return time.Duration(frac * float64(sh.Jitter)).Round(time.Millisecond)
+	frac, slow := float64(h>>11)/float64(1<<53), h%3 == 0
+	share := 0.2 * frac
+	if slow {
+		share = 0.6 + 0.4*frac
+	}
+	return time.Duration(share * float64(sh.Jitter)).Round(time.Millisecond)
 }
 
 // Kind names one kind of perturbation, as the verdict counts them.

@@ -89,18 +89,21 @@ func TestHoldIsKeyedOnMethodPathAndOccurrence(t *testing.T) {
 	if d := (Shake{Seed: 4242}).Hold("GET", "/", 1); d != 0 {
 		t.Errorf("no jitter held a response %s", d)
 	}
-	// Over many requests the delays spread across the range.
-	var short, long int
-	for i := 1; i <= 500; i++ {
+	// Over many requests, one in three is slow (60-100% of the jitter), the
+	// others fast (0-20%).
+	var fast, slow int
+	for i := 1; i <= 600; i++ {
 		switch d := sh.Hold("GET", "/api/x", i); {
-		case d < sh.Jitter/4:
-			short++
-		case d > sh.Jitter*3/4:
-			long++
+		case d <= sh.Jitter/5:
+			fast++
+		case d >= sh.Jitter*3/5:
+			slow++
+		default:
+			t.Errorf("request %d held %s: neither fast (0-%s) nor slow (%s-%s)", i, d, sh.Jitter/5, sh.Jitter*3/5, sh.Jitter)
 		}
 	}
-	if short < 75 || long < 75 {
-		t.Errorf("of 500 delays, %d in the lowest quarter and %d in the highest: want them spread over 0-%s", short, long, sh.Jitter)
+	if slow < 160 || slow > 240 {
+		t.Errorf("of 600 responses %d were slow and %d fast: want about one in three slow", slow, fast)
 	}
 }
 
@@ -150,7 +153,7 @@ func TestStringAndScale(t *testing.T) {
 		{Shake{CPU: 5}, "CPU 5x slower", 2, "a CPU five times slower doubles the limits"},
 		{Shake{Latency: 120 * time.Millisecond, Throughput: 312500}, "network +120ms at 2.5 Mbit/s", 1.12, "latency adds its seconds"},
 		{Shake{Jitter: 650 * time.Millisecond, Animation: 0.4, App: 300 * time.Millisecond}, "responses held 0-650ms, animations at 0.4x, app +0-300ms", 1.95, "animations do not slow a step's condition"},
-		{Shake{CPU: 6, Latency: 150 * time.Millisecond, Jitter: 800 * time.Millisecond, App: 800 * time.Millisecond}, "CPU 6x slower, network +150ms, responses held 0-800ms, app +0-800ms", MaxScale, "the most a limit grows"},
+		{Shake{CPU: 6, Latency: 150 * time.Millisecond, Jitter: time.Second, App: 800 * time.Millisecond}, "CPU 6x slower, network +150ms, responses held 0-1s, app +0-800ms", MaxScale, "the most a limit grows"},
 	} {
 		if got := c.sh.String(); got != c.text {
 			t.Errorf("%s: String is %q, want %q", c.reason, got, c.text)
