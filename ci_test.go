@@ -19,8 +19,8 @@ func TestCIRecipes(t *testing.T) {
 		t.Fatal(err)
 	}
 	blocks := regexp.MustCompile("(?s)```yaml\n(.*?)```").FindAllStringSubmatch(string(doc), -1)
-	if len(blocks) != 3 {
-		t.Fatalf("docs/ci.md: want 3 YAML recipes (GitHub, GitLab, Kubernetes), found %d", len(blocks))
+	if len(blocks) != 4 {
+		t.Fatalf("docs/ci.md: want 4 YAML recipes (GitHub, GitLab, Kubernetes, the nightly flake hunt), found %d", len(blocks))
 	}
 	var parsed []map[string]any
 	for i, b := range blocks {
@@ -31,7 +31,7 @@ func TestCIRecipes(t *testing.T) {
 		parsed = append(parsed, m)
 		checkCommands(t, b[1])
 	}
-	gh, gl, k8s := parsed[0], parsed[1], parsed[2]
+	gh, gl, k8s, hunt := parsed[0], parsed[1], parsed[2], parsed[3]
 
 	job := dig(t, gh, "jobs", "features")
 	if shards := dig(t, job, "strategy", "matrix")["shard"]; len(shards.([]any)) < 2 {
@@ -49,6 +49,9 @@ func TestCIRecipes(t *testing.T) {
 	}
 	if k8s["kind"] != "Job" || dig(t, k8s, "spec")["completionMode"] != "Indexed" {
 		t.Error("Kubernetes: want an indexed Job")
+	}
+	if dig(t, hunt, "on")["schedule"] == nil || dig(t, hunt, "jobs", "hunt", "env")["ROMAINE_HUNT"] == nil || dig(t, hunt, "jobs", "hunt", "env")["ROMAINE_SHARD"] != nil {
+		t.Error("the nightly flake hunt: want a schedule, ROMAINE_HUNT and no shard")
 	}
 
 	compose, err := os.ReadFile("docker-compose.yml")

@@ -47,8 +47,8 @@ const (
 	MinCPU, MaxCPU           = 2.0, 6.0
 	MinLatency, MaxLatency   = 20 * time.Millisecond, 150 * time.Millisecond
 	MinMbit, MaxMbit         = 1.0, 20.0 // throughput, when capped
-	MinJitter, MaxJitter     = 300 * time.Millisecond, 1000 * time.Millisecond
-	MinApp, MaxApp           = 200 * time.Millisecond, 800 * time.Millisecond
+	MinJitter, MaxJitter     = 500 * time.Millisecond, 1500 * time.Millisecond
+	MinApp, MaxApp           = 300 * time.Millisecond, 1200 * time.Millisecond
 	SlowAnimation, FastFloor = 0.25, 2.0 // slowed: 0.25-0.6x; sped up: 2-4x
 	MaxScale                 = 3.0
 )
@@ -56,6 +56,11 @@ const (
 // Draw is the perturbation of seed. Each kind is on or off by its own draw,
 // so that the verdict can tell which kind a failure goes with.
 func Draw(seed uint64) Shake {
+	if neutral {
+		// Every call made, every response paused and let go at once: the
+		// hunter's own cost with no slow-down (neutral_bench.go).
+		return Shake{Seed: seed, Jitter: time.Nanosecond}
+	}
 	r := rand.New(rand.NewPCG(seed, seed^0x9e3779b97f4a7c15))
 	sh := Shake{Seed: seed}
 	between := func(lo, hi float64) float64 { return lo + r.Float64()*(hi-lo) }
@@ -210,6 +215,10 @@ func (sh Shake) Scale() float64 {
 	s += (sh.Latency + sh.Jitter + sh.App).Seconds()
 	return math.Min(math.Round(s*100)/100, MaxScale)
 }
+
+// neutral makes every draw slow nothing down; only the benchhunt build sets
+// it, to measure what the hunter itself costs (docs/flakes.md).
+var neutral = false
 
 // mix hashes a seed, a name and a number into 64 well-mixed bits.
 func mix(seed uint64, name string, n uint64) uint64 {

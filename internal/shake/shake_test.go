@@ -153,7 +153,7 @@ func TestStringAndScale(t *testing.T) {
 		{Shake{CPU: 5}, "CPU 5x slower", 2, "a CPU five times slower doubles the limits"},
 		{Shake{Latency: 120 * time.Millisecond, Throughput: 312500}, "network +120ms at 2.5 Mbit/s", 1.12, "latency adds its seconds"},
 		{Shake{Jitter: 650 * time.Millisecond, Animation: 0.4, App: 300 * time.Millisecond}, "responses held 0-650ms, animations at 0.4x, app +0-300ms", 1.95, "animations do not slow a step's condition"},
-		{Shake{CPU: 6, Latency: 150 * time.Millisecond, Jitter: time.Second, App: 800 * time.Millisecond}, "CPU 6x slower, network +150ms, responses held 0-1s, app +0-800ms", MaxScale, "the most a limit grows"},
+		{Shake{CPU: 6, Latency: 150 * time.Millisecond, Jitter: 1500 * time.Millisecond, App: 1200 * time.Millisecond}, "CPU 6x slower, network +150ms, responses held 0-1.5s, app +0-1.2s", MaxScale, "the most a limit grows"},
 	} {
 		if got := c.sh.String(); got != c.text {
 			t.Errorf("%s: String is %q, want %q", c.reason, got, c.text)
