@@ -3,88 +3,46 @@ package film
 import (
 	"context"
 	"fmt"
-	"sync"
+	"strings"
 
 	"github.com/go-rod/rod"
 	"github.com/go-rod/rod/lib/proto"
-
-	"github.com/romaine-bdd/romaine/support"
 )
 
-// How a step's picture is taken. Measured (BenchmarkFilmCPU,
-// docs/performance.md): ...
-type shotMode int
+// What a step costs while it runs is its DOM snapshot (a few ms of the
+// renderer's time, BenchmarkFilmCPU); the pictures are made only for a film
+// that is kept. A picture per step taken while the scenario runs, by a
+// capture per step or from the page's screencast, cost the browser several
+// times the snapshot (it draws and encodes a frame; without a GPU it draws in
+// software), well past the film's budget of a tenth of a passing run: see
+// docs/performance.md. So the last step's picture (the failing one's) is a
+// capture of the page as it is left, and each earlier step's is its DOM
+// snapshot drawn, in a page of its own with the scenario's viewport, after the
+// scenario: what the page showed, less what no snapshot holds (images from
+// the network, canvases, video).
 
-const (
-	shotScaled shotMode = iota // Page.captureScreenshot after each step, clipped to the viewport at a smaller scale
-	shotFull                   // Page.captureScreenshot after each step, full size
-	screencast                 // the latest Page.startScreencast frame when the step ended
-	noShots                    // no picture (to measure the snapshot alone)
-)
-
-// The pictures: JPEG, at most shotWidth pixels wide.
+// The pictures: JPEG, at most shotSize pixels wide or high.
 const (
 	shotQuality = 50
-	shotWidth   = 640
+	shotSize    = 640
 )
 
-// capture takes the page's picture and DOM snapshot after a step, both at
-// once (the picture is the browser process's work, the snapshot the
-// renderer's).
-func (rl *reel) capture(ctx context.Context) (*take, []error) {
-	rp := rl.rec.Page().Rod()
-	t := &take{}
-	var errs []error
-	var mu sync.Mutex
-	fail := func(what string, err error) {
-		mu.Lock()
-		errs = append(errs, fmt.Errorf("%s: %w", what, err))
-		mu.Unlock()
-	}
-	var wg sync.WaitGroup
-	wg.Add(1)
-	go func() {
-		defer wg.Done()
-		img, err := rl.shot(ctx, rp)
-		if err != nil {
-			fail("screenshot", err)
-		}
-		t.image = img
-	}()
-	if !rl.opts.noSnapshot {
-		raw, err := rp.Call(ctx, string(rp.SessionID), "DOMSnapshot.captureSnapshot", snapshotParams())
-		if err != nil {
-			fail("DOM snapshot", err)
-		}
-		t.snapshot = raw
-	}
-	wg.Wait()
-	return t, errs
+// takeSnapshot takes the page's DOM snapshot as the browser gives it.
+func takeSnapshot(ctx context.Context, rp *rod.Page) ([]byte, error) {
+	return rp.Call(ctx, string(rp.SessionID), "DOMSnapshot.captureSnapshot", snapshotParams())
 }
 
-func (rl *reel) shot(ctx context.Context, rp *rod.Page) ([]byte, error) {
-	q := shotQuality
-	switch rl.opts.shots {
-	case noShots:
-		return nil, nil
-	case screencast:
-		return rl.cast.latest(), nil
-	case shotFull:
-		res, err := proto.PageCaptureScreenshot{Format: proto.PageCaptureScreenshotFormatJpeg, Quality: &q}.Call(rp.Context(ctx))
-		if err != nil {
-			return nil, err
-		}
-		return res.Data, nil
-	}
-	m, err := proto.PageGetLayoutMetrics{}.Call(rp.Context(ctx))
+// capture is a picture of page rp as it shows now.
+func capture(ctx context.Context, rp *rod.Page) ([]byte, error) {
+	vp, err := viewport(ctx, rp)
 	if err != nil {
 		return nil, err
 	}
-	vp := m.CSSVisualViewport
 	scale := 1.0
-	if vp.ClientWidth > shotWidth {
-		scale = shotWidth / vp.ClientWidth
+	if big := max(vp.ClientWidth, vp.ClientHeight); big > shotSize {
+		scale = shotSize / big
 	}
+	q := shotQuality
 	res, err := proto.PageCaptureScreenshot{Format: proto.PageCaptureScreenshotFormatJpeg, Quality: &q,
 		Clip: &proto.PageViewport{X: vp.PageX, Y: vp.PageY, Width: vp.ClientWidth, Height: vp.ClientHeight, Scale: scale}}.Call(rp.Context(ctx))
 	if err != nil {
@@ -93,45 +51,82 @@ func (rl *reel) shot(ctx context.Context, rp *rod.Page) ([]byte, error) {
 	return res.Data, nil
 }
 
-// caster keeps the page's latest screencast frame.
-type caster struct {
-	mu    sync.Mutex
-	frame []byte
-}
-
-func (c *caster) attach(ctx context.Context, s *support.Session) error {
-	if !s.Main {
-		return nil
+func viewport(ctx context.Context, rp *rod.Page) (*proto.PageVisualViewport, error) {
+	m, err := proto.PageGetLayoutMetrics{}.Call(rp.Context(ctx))
+	if err != nil {
+		return nil, err
 	}
-	q, w, h, n := shotQuality, shotWidth, shotWidth, 1
-	return proto.PageStartScreencast{Format: proto.PageStartScreencastFormatJpeg, Quality: &q, MaxWidth: &w, MaxHeight: &h, EveryNthFrame: &n}.Call(s.Client(ctx))
+	return m.CSSVisualViewport, nil
 }
 
-func (c *caster) events() map[string]func(*support.Session, *rod.Message) {
-	return map[string]func(*support.Session, *rod.Message){
-		"Page.screencastFrame": func(s *support.Session, m *rod.Message) {
-			var ev proto.PageScreencastFrame
-			if !m.Load(&ev) {
-				return
-			}
-			c.mu.Lock()
-			c.frame = ev.Data
-			c.mu.Unlock()
-			go func() { _ = proto.PageScreencastFrameAck{SessionID: ev.SessionID}.Call(s.Client(context.Background())) }()
-		},
+// drawer draws DOM snapshots into pictures, in a blank page of the
+// browser's default context (no scenario's page sees it), sized as the
+// scenario's page.
+type drawer struct {
+	page *rod.Page
+}
+
+// newDrawer opens the drawing page beside scenario page rp.
+func newDrawer(ctx context.Context, rp *rod.Page) (*drawer, error) {
+	vp, err := viewport(ctx, rp)
+	if err != nil {
+		return nil, err
 	}
-}
-
-func (c *caster) latest() []byte {
-	c.mu.Lock()
-	defer c.mu.Unlock()
-	return c.frame
-}
-
-func (c *caster) stop(ctx context.Context, r *support.Recording) {
-	for _, s := range r.Sessions() {
-		if s.Main {
-			_ = proto.PageStopScreencast{}.Call(s.Client(ctx))
-		}
+	b := rp.Browser()
+	t, err := proto.TargetCreateTarget{URL: "about:blank"}.Call(b.Context(ctx))
+	if err != nil {
+		return nil, fmt.Errorf("opening a page to draw the snapshots in: %w", err)
 	}
+	p, err := b.Context(ctx).PageFromTarget(t.TargetID)
+	if err != nil {
+		_, _ = proto.TargetCloseTarget{TargetID: t.TargetID}.Call(b.Context(ctx))
+		return nil, fmt.Errorf("opening a page to draw the snapshots in: %w", err)
+	}
+	d := &drawer{page: p}
+	err = proto.EmulationSetDeviceMetricsOverride{Width: int(vp.ClientWidth), Height: int(vp.ClientHeight), DeviceScaleFactor: 1}.Call(p.Context(ctx))
+	if err != nil {
+		d.close(ctx)
+		return nil, fmt.Errorf("sizing the page to draw the snapshots in: %w", err)
+	}
+	return d, nil
+}
+
+// offline is put in front of a snapshot drawn: it fetches nothing anyway,
+// and this says so to the browser.
+const offline = `<meta http-equiv="Content-Security-Policy" content="default-src 'none'; img-src data:; style-src 'unsafe-inline'">`
+
+// draw is a picture of snapshot doc.
+func (d *drawer) draw(ctx context.Context, doc string) ([]byte, error) {
+	rp := d.page.Context(ctx)
+	if rest, ok := strings.CutPrefix(doc, "<!DOCTYPE html>"); ok {
+		doc = "<!DOCTYPE html>" + offline + rest
+	} else {
+		doc = offline + doc
+	}
+	tree, err := proto.PageGetFrameTree{}.Call(rp)
+	if err != nil {
+		return nil, err
+	}
+	if err := (proto.PageSetDocumentContent{FrameID: tree.FrameTree.Frame.ID, HTML: doc}).Call(rp); err != nil {
+		return nil, err
+	}
+	// Its frames are srcdoc documents: drawn once loaded, and scrolled as
+	// the page was.
+	if _, err := rp.Eval(drawn); err != nil {
+		return nil, err
+	}
+	return capture(ctx, d.page)
+}
+
+// drawn waits for the snapshot's frames, then scrolls it as the page was.
+const drawn = `async () => {
+  if (document.readyState !== 'complete') { await new Promise((r) => addEventListener('load', r)); }
+  for (const el of document.querySelectorAll('[data-romaine-scroll]')) {
+    const [x, y] = el.getAttribute('data-romaine-scroll').split(',').map(Number);
+    if (el === document.documentElement) { scrollTo(x, y); } else { el.scrollLeft = x; el.scrollTop = y; }
+  }
+}`
+
+func (d *drawer) close(ctx context.Context) {
+	_ = d.page.Context(context.WithoutCancel(ctx)).Close()
 }

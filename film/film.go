@@ -47,9 +47,8 @@ const DefaultMaxBytes = 20 << 20
 type Options struct {
 	Mode     Mode // "" is RetainOnFailure
 	MaxBytes int  // 0 is DefaultMaxBytes
-	// shots is how screenshots are taken (tests compare the ways).
-	shots      shotMode
-	noSnapshot bool // no DOM snapshot (to measure the picture alone)
+	// What the benchmarks leave out, to weigh each part alone.
+	noSnapshot, noPictures bool
 }
 
 // Consumer records each scenario's film for the page's recorder. Under Off
@@ -66,12 +65,7 @@ func Consumer(opts Options) support.Consumer {
 			return support.Hooks{}, nil
 		}
 		rl := &reel{opts: opts, rec: r, frames: map[int]*take{}}
-		h := support.Hooks{StepEnded: rl.stepEnded, Ended: rl.ended}
-		if opts.shots == screencast {
-			rl.cast = &caster{}
-			h.Attach, h.Events = rl.cast.attach, rl.cast.events()
-		}
-		return h, nil
+		return support.Hooks{StepEnded: rl.stepEnded, Ended: rl.ended}, nil
 	}
 }
 
@@ -79,7 +73,6 @@ func Consumer(opts Options) support.Consumer {
 type reel struct {
 	opts Options
 	rec  *support.Recording
-	cast *caster // screencast frames, when shots is screencast
 
 	mu       sync.Mutex
 	frames   map[int]*take // by step index
@@ -89,34 +82,36 @@ type reel struct {
 	problems []string
 }
 
-// take is what was captured after one step, as the browser gave it: the
-// snapshot is decoded only for a film that is kept.
+// take is what was captured after one step: the DOM snapshot as the
+// browser gave it, decoded only for a film that is kept.
 type take struct {
-	image    []byte // JPEG
-	snapshot []byte // DOMSnapshot.captureSnapshot's answer
+	snapshot []byte // DOMSnapshot.captureSnapshot's answer; nil when dropped past the cap
 }
 
-func (t *take) size() int { return len(t.image) + len(t.snapshot) }
-
-// captureBudget bounds a step's captures: a hung page must not hang the run.
+// captureBudget bounds a step's snapshot: a hung page must not hang the run.
 const captureBudget = 3 * time.Second
 
+// stepEnded takes the page's DOM snapshot as the step left it.
 func (rl *reel) stepEnded(ctx context.Context, st support.Step) {
+	if rl.opts.noSnapshot {
+		return
+	}
 	ctx, cancel := context.WithTimeout(context.WithoutCancel(ctx), captureBudget)
-	defer cancel()
-	t, errs := rl.capture(ctx)
+	raw, err := takeSnapshot(ctx, rl.rec.Page().Rod())
+	cancel()
 	rl.mu.Lock()
 	defer rl.mu.Unlock()
-	for _, err := range errs {
-		rl.problem("step %d (%s): %v", st.Index+1, st.Text, err)
+	if err != nil {
+		rl.problem("step %d (%s): DOM snapshot: %v", st.Index+1, st.Text, err)
+		return
 	}
-	rl.frames[st.Index] = t
+	rl.frames[st.Index] = &take{snapshot: raw}
 	rl.order = append(rl.order, st.Index)
-	rl.bytes += t.size()
+	rl.bytes += len(raw)
 	for rl.bytes > rl.opts.MaxBytes && len(rl.order) > 1 {
 		old := rl.frames[rl.order[0]]
-		rl.bytes -= old.size()
-		old.image, old.snapshot = nil, nil
+		rl.bytes -= len(old.snapshot)
+		old.snapshot = nil
 		rl.order = rl.order[1:]
 		rl.dropped++
 	}
@@ -131,18 +126,55 @@ func (rl *reel) problem(format string, args ...any) {
 
 // ended hands the film to the reports when the scenario keeps it.
 func (rl *reel) ended(ctx context.Context, e support.Ending) []support.Artifact {
-	if rl.cast != nil {
-		rl.cast.stop(ctx, rl.rec)
-	}
 	if rl.opts.Mode != On && !e.Failed() && !e.Flaky() {
 		return nil
 	}
 	f := rl.film(e)
+	rl.pictures(ctx, f)
 	data, err := json.Marshal(f)
 	if err != nil {
 		return nil // our own types always encode
 	}
 	return []support.Artifact{{Path: "film.json", MediaType: report.FilmMediaType, Data: data}}
+}
+
+// pictures pictures each frame: the last one with a capture of the page as
+// the scenario left it, the others by drawing their snapshots.
+func (rl *reel) pictures(ctx context.Context, f *report.Film) {
+	if rl.opts.noPictures || len(f.Frames) == 0 {
+		return
+	}
+	rp := rl.rec.Page().Rod()
+	if vp, err := viewport(ctx, rp); err == nil {
+		f.Width, f.Height = int(vp.ClientWidth), int(vp.ClientHeight)
+	}
+	last := &f.Frames[len(f.Frames)-1]
+	if jpeg, err := capture(ctx, rp); err == nil {
+		last.Image = jpeg
+	} else {
+		f.Problems = append(f.Problems, fmt.Sprintf("step %d (%s): picture: %v", last.Step+1, last.Text, err))
+	}
+	var d *drawer
+	for i := range f.Frames {
+		fr := &f.Frames[i]
+		if fr.Image != nil || fr.Snapshot == "" {
+			continue
+		}
+		if d == nil {
+			var err error
+			if d, err = newDrawer(ctx, rp); err != nil {
+				f.Problems = append(f.Problems, "pictures: "+err.Error())
+				return
+			}
+			defer d.close(ctx)
+		}
+		jpeg, err := d.draw(ctx, fr.Snapshot)
+		if err != nil {
+			f.Problems = append(f.Problems, fmt.Sprintf("step %d (%s): drawing its snapshot: %v", fr.Step+1, fr.Text, err))
+			continue
+		}
+		fr.Image, fr.Drawn = jpeg, true
+	}
 }
 
 // film puts the scenario's film together from what was captured and what
@@ -177,7 +209,6 @@ func (rl *reel) film(e support.Ending) *report.Film {
 			}
 		}
 		if t := rl.frames[st.Index]; t != nil {
-			fr.Image = t.image
 			if t.snapshot != nil {
 				html, url, err := snapshotHTML(t.snapshot)
 				if err != nil {

@@ -16,10 +16,12 @@ const FilmMediaType = "application/x.romaine.film+json"
 
 // Film is one attempt of a scenario, step by step.
 type Film struct {
-	Scenario string  `json:"scenario"`          // the scenario's name
-	Attempt  int     `json:"attempt"`           // 1 on a first run
-	Status   string  `json:"status"`            // how the attempt ended: passed, failed, ...
-	Frames   []Frame `json:"frames"`            // one per step that ran, in order
+	Scenario string  `json:"scenario"`        // the scenario's name
+	Attempt  int     `json:"attempt"`         // 1 on a first run
+	Status   string  `json:"status"`          // how the attempt ended: passed, failed, ...
+	Frames   []Frame `json:"frames"`          // one per step that ran, in order
+	Width    int     `json:"width,omitempty"` // the page's viewport, in CSS pixels, as the scenario ended
+	Height   int     `json:"height,omitempty"`
 	Dropped  int     `json:"dropped,omitempty"` // frames whose pictures were dropped past the size cap (the oldest)
 	// Problems says what could not be recorded (a screenshot the browser
 	// refused, a snapshot that did not decode).
@@ -38,6 +40,7 @@ type Frame struct {
 	Attempts []FilmAttempt `json:"attempts,omitempty"` // the step's waits, each check the page answered
 	URL      string        `json:"url,omitempty"`      // the page's address after the step
 	Image    []byte        `json:"image,omitempty"`    // a JPEG of the page after the step
+	Drawn    bool          `json:"drawn,omitempty"`    // Image is the DOM snapshot drawn, not a capture of the page
 	Snapshot string        `json:"snapshot,omitempty"` // the page's DOM after the step, as HTML that renders offline
 	Requests []FilmRequest `json:"requests,omitempty"` // requests begun during the step
 	Console  []FilmMessage `json:"console,omitempty"`  // console messages and uncaught errors of the step

@@ -28,7 +28,7 @@ func (s *Suite) startRecording(ctx context.Context, gs *godog.Scenario, scn *Sce
 	}
 	rec, err := scn.Page.Record(ctx, support.RecordOptions{
 		Scenario:  support.ScenarioInfo{ID: gs.Id, Name: gs.Name, URI: scn.URI, Line: line, Attempt: scn.Attempt, Worker: scn.Worker.Index},
-		Consumers: s.consumers,
+		Consumers: s.recordConsumers(),
 	})
 	scn.Recording = rec
 	if n := len(gs.Steps); n > 0 {

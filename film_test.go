@@ -1,0 +1,210 @@
+package romaine_test
+
+import (
+	"bytes"
+	"context"
+	"image/jpeg"
+	"os"
+	"path/filepath"
+	"strconv"
+	"strings"
+	"sync"
+	"testing"
+	"time"
+
+	"github.com/go-rod/rod"
+	"github.com/go-rod/rod/lib/proto"
+
+	"github.com/romaine-bdd/romaine/internal/chrome"
+	"github.com/romaine-bdd/romaine/internal/lockedbuf"
+	"github.com/romaine-bdd/romaine/report"
+	"github.com/romaine-bdd/romaine/support"
+	"github.com/romaine-bdd/romaine/terrain"
+)
+
+// TestFilmOfAFailingDemoScenario runs a demo store scenario that fails at
+// its last step (testdata/film.feature) with the default ROMAINE_TRACE and
+// reads its film back: in the messages report (a frame per step, each with
+// a JPEG and a DOM snapshot, the failing step's attempt log, the requests),
+// and in the HTML report opened from disk in Chromium, where every frame's
+// snapshot opens and draws the page offline, and nothing is fetched.
+// ROMAINE_DOCS_SHOTS=docs takes the README's pictures of the report.
+func TestFilmOfAFailingDemoScenario(t *testing.T) {
+	if testing.Short() {
+		t.Skip("runs the demo store in a browser")
+	}
+	dir := t.TempDir()
+	if keep := os.Getenv("FILM_KEEP"); keep != "" {
+		dir = keep
+	}
+	html := filepath.Join(dir, "report.html")
+	for k, v := range map[string]string{
+		"ROMAINE_FEATURES":  "testdata/film.feature",
+		"ROMAINE_WORKERS":   "1",
+		"ROMAINE_TIMEOUT":   "2s",
+		"ROMAINE_FORMAT":    "progress",
+		"ROMAINE_PROGRESS":  "off",
+		"ROMAINE_ARTIFACTS": filepath.Join(dir, "artifacts"),
+		"ROMAINE_TIMINGS":   filepath.Join(dir, "timings.json"),
+		"ROMAINE_REPORTS":   "html:" + html + ",messages:" + filepath.Join(dir, "run.ndjson"),
+		"ROMAINE_TRACE":     "", // the default: retain-on-failure
+		"ROMAINE_RETRIES":   "0",
+		"ROMAINE_TAGS":      "",
+		"ROMAINE_SHARD":     "",
+		"ROMAINE_APP_CMD":   "",
+		"ROMAINE_APP_URL":   "",
+	} {
+		t.Setenv(k, v)
+	}
+	var out lockedbuf.Buffer
+	if status := terrain.New(append(suiteOptions(), terrain.WithOutput(&out))...).Run(); status != 1 {
+		t.Fatalf("the scenario should fail (status 1), got status %d:\n%s", status, out.String())
+	}
+
+	envs, err := report.ReadFiles(filepath.Join(dir, "run.ndjson"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	run := report.Build(envs)
+	if len(run.Features) != 1 || len(run.Features[0].Scenarios) != 1 {
+		t.Fatalf("want one scenario in the messages report, got %d features", len(run.Features))
+	}
+	f := run.Features[0].Scenarios[0].Final().Film
+	if f == nil {
+		t.Fatal("the failed scenario has no film in the messages report")
+	}
+	checkFilm(t, f)
+	openReport(t, html, len(f.Frames))
+}
+
+// checkFilm checks what the messages report holds of the film.
+func checkFilm(t *testing.T, f *report.Film) {
+	t.Helper()
+	texts := []string{`a customer exists`, `I go to "/sign-in"`, `I fill in "Email" with "{{customer.email}}"`,
+		`I fill in "Password" with "not the password"`, `I click "Sign in"`, `I should see "Your orders"`}
+	if len(f.Frames) != len(texts) || f.Status != "failed" {
+		t.Fatalf("the film has %d frames (status %s), want %d (failed)", len(f.Frames), f.Status, len(texts))
+	}
+	for i, fr := range f.Frames {
+		if fr.Text != texts[i] {
+			t.Errorf("frame %d is step %q, want %q", i+1, fr.Text, texts[i])
+		}
+		if fr.Snapshot == "" || !strings.Contains(fr.Snapshot, "data-rs=") {
+			t.Errorf("frame %d (%s) has no DOM snapshot", i+1, fr.Text)
+		}
+		if strings.Contains(strings.ToLower(fr.Snapshot), "<script") {
+			t.Errorf("frame %d's snapshot holds a script", i+1)
+		}
+		if drawn := i < len(f.Frames)-1; fr.Drawn != drawn {
+			t.Errorf("frame %d: drawn from its snapshot %v, want %v (the last step's picture is a capture of the page)", i+1, fr.Drawn, drawn)
+		}
+		img, err := jpeg.Decode(bytes.NewReader(fr.Image))
+		if err != nil {
+			t.Errorf("frame %d (%s): its picture is not a JPEG: %v", i+1, fr.Text, err)
+		} else if w := img.Bounds().Dx(); w > 640 || w < 100 {
+			t.Errorf("frame %d: the picture is %d pixels wide, want a small one (at most 640)", i+1, w)
+		}
+	}
+	last := f.Frames[len(f.Frames)-1]
+	if last.Status != "failed" || !strings.Contains(last.Error, "Your orders") || len(last.Attempts) < 2 {
+		t.Errorf("the last frame: status %s, %d attempts, error %q; want failed, several attempts, the error", last.Status, len(last.Attempts), last.Error)
+	}
+	if !strings.Contains(last.Snapshot, "Invalid email or password") {
+		t.Errorf("the failing step's snapshot does not show what the page said")
+	}
+	click := f.Frames[4]
+	found := false
+	for _, q := range click.Requests {
+		found = found || q.Method == "POST" && q.Status == 401
+	}
+	if !found {
+		t.Errorf("the click's frame has no refused POST among its requests: %+v", click.Requests)
+	}
+}
+
+// openReport opens the HTML report from disk, checks its film, opens every
+// frame's snapshot and counts what the page asked the network for.
+func openReport(t *testing.T, path string, frames int) {
+	t.Helper()
+	if _, err := chrome.Find(""); err != nil && os.Getenv("CI") == "" {
+		t.Skipf("no browser on this machine (%v); with CI set this is a failure", err)
+	}
+	ctx, cancel := context.WithTimeout(context.Background(), 2*time.Minute)
+	defer cancel()
+	b, err := chrome.Launch(ctx, chrome.Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer b.Close()
+	p, err := support.NewPage(ctx, b.Rod(), support.PageOptions{BaseURL: "file://" + filepath.Dir(path), Policy: support.Policy{Timeout: 10 * time.Second}})
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer p.Close()
+	var mu sync.Mutex
+	var asked []string
+	rp := p.Rod()
+	go rp.Context(ctx).EachEvent(func(e *proto.NetworkRequestWillBeSent) {
+		if !strings.HasPrefix(e.Request.URL, "data:") {
+			mu.Lock()
+			asked = append(asked, e.Request.URL)
+			mu.Unlock()
+		}
+	})()
+	if err := (proto.NetworkEnable{}).Call(rp); err != nil {
+		t.Fatal(err)
+	}
+	must := func(what string, err error) {
+		t.Helper()
+		if err != nil {
+			t.Fatalf("%s: %v", what, err)
+		}
+	}
+	must("opening the report", p.Visit(ctx, "file://"+path))
+	must("the film's frames", p.ExpectCount(ctx, support.Loc("css=.film li.frame"), frames))
+	must("a picture per frame", p.ExpectCount(ctx, support.Loc(`css=.film li.frame .shot img[src^="data:image/jpeg;base64,"]`), frames))
+	must("a snapshot per frame", p.ExpectCount(ctx, support.Loc(`css=.film li.frame .shot[data-snapshot]`), frames))
+	must("the failing step's attempt log", p.ExpectVisible(ctx, support.Loc(`css=.film li.frame.failed ol.attempt-log`)))
+	docs := os.Getenv("ROMAINE_DOCS_SHOTS")
+	if docs != "" {
+		// Tall enough for the whole film.
+		must("sizing the page", proto.EmulationSetDeviceMetricsOverride{Width: 1100, Height: 2400, DeviceScaleFactor: 1}.Call(rp))
+		docShot(t, rp, filepath.Join(docs, "film-strip.png"), "details.scenario.failed")
+	}
+	for i := 1; i <= frames; i++ {
+		shot := support.Loc(`css=.film li.frame:nth-child(` + strconv.Itoa(i) + `) .shot`)
+		must("opening a frame", p.Click(ctx, shot))
+		detail := `.film li.frame:nth-child(` + strconv.Itoa(i) + `) .frame-detail`
+		want := "Sign in" // every page of the film but the first, blank one
+		if i == 1 {
+			want = ""
+		}
+		must("its snapshot", rp.Context(ctx).Timeout(10*time.Second).Wait(rod.Eval(`(sel, want) => { const f = document.querySelector(sel + ' iframe');
+			return f !== null && f.contentDocument !== null && f.contentDocument.readyState === 'complete' && f.contentDocument.body !== null && f.contentDocument.body.innerText.includes(want) }`, detail, want)))
+		if i == frames && docs != "" {
+			docShot(t, rp, filepath.Join(docs, "film-snapshot.png"), `.film li.frame:nth-child(`+strconv.Itoa(i)+`)`)
+		}
+		must("closing it", p.Click(ctx, shot))
+	}
+	mu.Lock()
+	defer mu.Unlock()
+	if len(asked) != 1 || !strings.HasSuffix(asked[0], "/report.html") {
+		t.Errorf("the report asked for %q; it must ask for nothing but itself", asked)
+	}
+}
+
+// docShot saves a PNG of the element sel, for the docs.
+func docShot(t *testing.T, rp *rod.Page, path, sel string) {
+	t.Helper()
+	el, err := rp.Element(sel)
+	if err != nil {
+		t.Fatal(err)
+	}
+	png, err := el.Screenshot(proto.PageCaptureScreenshotFormatPng, 0)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := os.WriteFile(path, png, 0o644); err != nil {
+		t.Fatal(err)
+	}
+}
