@@ -29,7 +29,7 @@ fetch('/api/teas').then((r) => r.json()).then((teas) => {
 add.addEventListener('click', () => { const li = document.createElement('li'); li.textContent = tea.value; added.append(li); tea.value = '' });
 </script></body></html>`,
 	"/api/teas": `["Green", "Black", "Oolong", "White", "Pu-erh", "Jasmine", "Earl Grey", "Chai"]`,
-	"/basket":    `<!doctype html><html><head><title>Basket</title><style>body { font: 15px system-ui; margin: 20px }</style></head><body><h1>Your basket</h1><p>Empty</p></body></html>`,
+	"/basket":   `<!doctype html><html><head><title>Basket</title><style>body { font: 15px system-ui; margin: 20px }</style></head><body><h1>Your basket</h1><p>Empty</p></body></html>`,
 }
 
 // capturePerStep and screencast are the two ways to picture each step

@@ -2,9 +2,9 @@ package report
 
 import (
 	"crypto/sha256"
-	"errors"
 	_ "embed"
 	"encoding/base64"
+	"errors"
 	"fmt"
 	"html/template"
 	"io"
