@@ -22,12 +22,14 @@ import (
 	"github.com/romaine-bdd/romaine/terrain"
 )
 
-// TestFilmOfAFailingDemoScenario runs a demo store scenario that fails at
-// its last step (testdata/film.feature) with the default ROMAINE_TRACE and
-// reads its film back: in the messages report (a frame per step, each with
-// a JPEG and a DOM snapshot, the failing step's attempt log, the requests),
-// and in the HTML report opened from disk in Chromium, where every frame's
-// snapshot opens and draws the page offline, and nothing is fetched.
+// TestFilmOfAFailingDemoScenario runs two demo store scenarios that fail
+// at their last step (testdata/film.feature), as two CI shards with the
+// default ROMAINE_TRACE, and reads their films back: in a shard's messages
+// report (a frame per step, each with a JPEG and a DOM snapshot, the
+// failing step's attempt log, the requests), in the HTML report of the
+// shards merged as romaine report merge merges them (both films), and in
+// that report opened from disk in Chromium, where every frame's snapshot
+// opens and draws the page offline, and nothing is fetched.
 // ROMAINE_DOCS_SHOTS=docs takes the README's pictures of the report.
 func TestFilmOfAFailingDemoScenario(t *testing.T) {
 	if testing.Short() {
@@ -37,20 +39,63 @@ func TestFilmOfAFailingDemoScenario(t *testing.T) {
 	if keep := os.Getenv("FILM_KEEP"); keep != "" {
 		dir = keep
 	}
+	var shards []string
+	var film *report.Film
+	for _, shard := range []string{"1/2", "2/2"} {
+		messages := filepath.Join(dir, "shard-"+shard[:1]+".ndjson")
+		shards = append(shards, messages)
+		runFailing(t, dir, shard, "messages:"+messages)
+		envs, err := report.ReadFiles(messages)
+		if err != nil {
+			t.Fatal(err)
+		}
+		run := report.Build(envs)
+		if len(run.Features) != 1 || len(run.Features[0].Scenarios) != 1 {
+			t.Fatalf("shard %s: want one scenario in its messages report", shard)
+		}
+		sc := run.Features[0].Scenarios[0]
+		f := sc.Final().Film
+		if f == nil {
+			t.Fatalf("shard %s: the failed scenario %q has no film in the messages report", shard, sc.Name)
+		}
+		if sc.Name == "A wrong password does not sign the customer in" {
+			film = f
+		}
+	}
+	if film == nil {
+		t.Fatal("neither shard ran the wrong password's scenario")
+	}
+	checkFilm(t, film)
+
+	// What romaine report merge does with the shards' records.
+	envs, err := report.ReadFiles(shards...)
+	if err != nil {
+		t.Fatal(err)
+	}
 	html := filepath.Join(dir, "report.html")
+	if err := report.WriteHTMLFile(html, report.Build(envs)); err != nil {
+		t.Fatal(err)
+	}
+	openReport(t, html, len(film.Frames))
+}
+
+// runFailing runs testdata/film.feature's shard, which fails.
+func runFailing(t *testing.T, dir, shard, reports string) {
+	t.Helper()
 	for k, v := range map[string]string{
 		"ROMAINE_FEATURES":  "testdata/film.feature",
 		"ROMAINE_WORKERS":   "1",
 		"ROMAINE_TIMEOUT":   "2s",
 		"ROMAINE_FORMAT":    "progress",
 		"ROMAINE_PROGRESS":  "off",
+		"ROMAINE_ORDER":     "defined",
 		"ROMAINE_ARTIFACTS": filepath.Join(dir, "artifacts"),
 		"ROMAINE_TIMINGS":   filepath.Join(dir, "timings.json"),
-		"ROMAINE_REPORTS":   "html:" + html + ",messages:" + filepath.Join(dir, "run.ndjson"),
+		"ROMAINE_REPORTS":   reports,
 		"ROMAINE_TRACE":     "", // the default: retain-on-failure
+		"ROMAINE_SHARD":     shard,
 		"ROMAINE_RETRIES":   "0",
 		"ROMAINE_TAGS":      "",
-		"ROMAINE_SHARD":     "",
 		"ROMAINE_APP_CMD":   "",
 		"ROMAINE_APP_URL":   "",
 	} {
@@ -58,23 +103,8 @@ func TestFilmOfAFailingDemoScenario(t *testing.T) {
 	}
 	var out lockedbuf.Buffer
 	if status := terrain.New(append(suiteOptions(), terrain.WithOutput(&out))...).Run(); status != 1 {
-		t.Fatalf("the scenario should fail (status 1), got status %d:\n%s", status, out.String())
+		t.Fatalf("shard %s should fail (status 1), got status %d:\n%s", shard, status, out.String())
 	}
-
-	envs, err := report.ReadFiles(filepath.Join(dir, "run.ndjson"))
-	if err != nil {
-		t.Fatal(err)
-	}
-	run := report.Build(envs)
-	if len(run.Features) != 1 || len(run.Features[0].Scenarios) != 1 {
-		t.Fatalf("want one scenario in the messages report, got %d features", len(run.Features))
-	}
-	f := run.Features[0].Scenarios[0].Final().Film
-	if f == nil {
-		t.Fatal("the failed scenario has no film in the messages report")
-	}
-	checkFilm(t, f)
-	openReport(t, html, len(f.Frames))
 }
 
 // checkFilm checks what the messages report holds of the film.
@@ -161,28 +191,31 @@ func openReport(t *testing.T, path string, frames int) {
 		}
 	}
 	must("opening the report", p.Visit(ctx, "file://"+path))
-	must("the film's frames", p.ExpectCount(ctx, support.Loc("css=.film li.frame"), frames))
-	must("a picture per frame", p.ExpectCount(ctx, support.Loc(`css=.film li.frame .shot img[src^="data:image/jpeg;base64,"]`), frames))
-	must("a snapshot per frame", p.ExpectCount(ctx, support.Loc(`css=.film li.frame .shot[data-snapshot]`), frames))
-	must("the failing step's attempt log", p.ExpectVisible(ctx, support.Loc(`css=.film li.frame.failed ol.attempt-log`)))
+	must("both films", p.ExpectCount(ctx, support.Loc("css=section.film"), 2))
+	scenario := "details.scenario:has(.film li.frame:nth-child(" + strconv.Itoa(frames) + "))"
+	loc := func(sel string) support.Locator { return support.Loc("css=" + scenario + " " + sel) }
+	must("the film's frames", p.ExpectCount(ctx, loc(".film li.frame"), frames))
+	must("a picture per frame", p.ExpectCount(ctx, loc(`.film li.frame .shot img[src^="data:image/jpeg;base64,"]`), frames))
+	must("a snapshot per frame", p.ExpectCount(ctx, loc(`.film li.frame .shot[data-snapshot]`), frames))
+	must("the failing step's attempt log", p.ExpectVisible(ctx, loc(`.film li.frame.failed ol.attempt-log`)))
 	docs := os.Getenv("ROMAINE_DOCS_SHOTS")
 	if docs != "" {
 		// Tall enough for the whole film.
 		must("sizing the page", proto.EmulationSetDeviceMetricsOverride{Width: 1100, Height: 2400, DeviceScaleFactor: 1}.Call(rp))
-		docShot(t, rp, filepath.Join(docs, "film-strip.png"), "details.scenario.failed")
+		docShot(t, rp, filepath.Join(docs, "film-strip.png"), scenario)
 	}
 	for i := 1; i <= frames; i++ {
-		shot := support.Loc(`css=.film li.frame:nth-child(` + strconv.Itoa(i) + `) .shot`)
+		shot := loc(`.film li.frame:nth-child(` + strconv.Itoa(i) + `) .shot`)
 		must("opening a frame", p.Click(ctx, shot))
-		detail := `.film li.frame:nth-child(` + strconv.Itoa(i) + `) .frame-detail`
+		detail := scenario + ` .film li.frame:nth-child(` + strconv.Itoa(i) + `) .frame-detail`
 		want := "Sign in" // every page of the film but the first, blank one
 		if i == 1 {
 			want = ""
 		}
 		must("its snapshot", rp.Context(ctx).Timeout(10*time.Second).Wait(rod.Eval(`(sel, want) => { const f = document.querySelector(sel + ' iframe');
 			return f !== null && f.contentDocument !== null && f.contentDocument.readyState === 'complete' && f.contentDocument.body !== null && f.contentDocument.body.innerText.includes(want) }`, detail, want)))
-		if i == frames && docs != "" {
-			docShot(t, rp, filepath.Join(docs, "film-snapshot.png"), `.film li.frame:nth-child(`+strconv.Itoa(i)+`)`)
+		if i == frames-1 && docs != "" { // the click: its refused request
+			docShot(t, rp, filepath.Join(docs, "film-snapshot.png"), scenario+` .film li.frame:nth-child(`+strconv.Itoa(i)+`)`)
 		}
 		must("closing it", p.Click(ctx, shot))
 	}

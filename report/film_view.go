@@ -133,12 +133,13 @@ func attemptLog(as []FilmAttempt) []attemptRun {
 	return out
 }
 
-// filmFolderFor is the folder beside the HTML report at path for its films:
-// report.html's is report.films.
-func filmFolderFor(path string) (*filmFolder, error) {
+// filmFolderFor is the folder beside the HTML report at path for its films
+// (report.html's is report.films), emptied of an earlier report's; nil when
+// the films stay inline (use is false), and then an earlier one is removed.
+func filmFolderFor(path string, use bool) (*filmFolder, error) {
 	base := strings.TrimSuffix(filepath.Base(path), filepath.Ext(path)) + ".films"
 	dir := filepath.Join(filepath.Dir(path), base)
-	if err := os.RemoveAll(dir); err != nil {
+	if err := os.RemoveAll(dir); err != nil || !use {
 		return nil, err
 	}
 	if err := os.MkdirAll(dir, 0o755); err != nil {

@@ -108,12 +108,10 @@ func WriteHTMLFile(path string, run *Run) error {
 	if err != nil {
 		return err
 	}
-	var folder *filmFolder
-	if filmBytes(run) > MaxInlineFilms {
-		if folder, err = filmFolderFor(path); err != nil {
-			f.Close()
-			return fmt.Errorf("writing %s: the films' folder: %w", path, err)
-		}
+	folder, err := filmFolderFor(path, filmBytes(run) > MaxInlineFilms)
+	if err != nil {
+		f.Close()
+		return fmt.Errorf("writing %s: the films' folder: %w", path, err)
 	}
 	if err := writeHTML(f, run, folder); err != nil {
 		f.Close()

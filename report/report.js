@@ -66,8 +66,8 @@
     box.textContent = '';
     if (!open) { return; }
     var inline = shot.getAttribute('data-snapshot');
-    var src = shot.getAttribute('data-snapshot-src');
-    if (inline === null && src === null) {
+    var file = shot.getAttribute('data-snapshot-src'); // beside the report, in its films folder
+    if (inline === null && file === null) {
       box.textContent = 'No DOM snapshot of this step.';
       return;
     }
@@ -78,7 +78,7 @@
     if (inline !== null) {
       frame.srcdoc = inline;
     } else {
-      frame.src = src;
+      frame.setAttribute('src', file);
     }
     box.appendChild(frame);
     // Drawn at the page's own size, scaled to fit.

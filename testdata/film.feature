@@ -9,3 +9,8 @@ Feature: A failing scenario's step film
     And I fill in "Password" with "not the password"
     And I click "Sign in"
     Then I should see "Your orders"
+
+  Scenario: An empty form does not sign anyone in
+    When I go to "/sign-in"
+    And I click "Sign in"
+    Then I should see "Welcome back"
