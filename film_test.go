@@ -125,6 +125,12 @@ func checkFilm(t *testing.T, f *report.Film) {
 		if strings.Contains(strings.ToLower(fr.Snapshot), "<script") {
 			t.Errorf("frame %d's snapshot holds a script", i+1)
 		}
+		if fr.URL == "about:blank" && i == 0 {
+			if fr.Image != nil {
+				t.Error("the first frame, a blank page, has a picture")
+			}
+			continue
+		}
 		if drawn := i < len(f.Frames)-1; fr.Drawn != drawn {
 			t.Errorf("frame %d: drawn from its snapshot %v, want %v (the last step's picture is a capture of the page)", i+1, fr.Drawn, drawn)
 		}
@@ -195,14 +201,14 @@ func openReport(t *testing.T, path string, frames int) {
 	scenario := "details.scenario:has(.film li.frame:nth-child(" + strconv.Itoa(frames) + "))"
 	loc := func(sel string) support.Locator { return support.Loc("css=" + scenario + " " + sel) }
 	must("the film's frames", p.ExpectCount(ctx, loc(".film li.frame"), frames))
-	must("a picture per frame", p.ExpectCount(ctx, loc(`.film li.frame .shot img[src^="data:image/jpeg;base64,"]`), frames))
+	must("a picture per frame but the first (a blank page)", p.ExpectCount(ctx, loc(`.film li.frame .shot img[src^="data:image/jpeg;base64,"]`), frames-1))
 	must("a snapshot per frame", p.ExpectCount(ctx, loc(`.film li.frame .shot[data-snapshot]`), frames))
 	must("the failing step's attempt log", p.ExpectVisible(ctx, loc(`.film li.frame.failed ol.attempt-log`)))
 	docs := os.Getenv("ROMAINE_DOCS_SHOTS")
 	if docs != "" {
 		// Tall enough for the whole film.
-		must("sizing the page", proto.EmulationSetDeviceMetricsOverride{Width: 1100, Height: 2400, DeviceScaleFactor: 1}.Call(rp))
-		docShot(t, rp, filepath.Join(docs, "film-strip.png"), scenario)
+		must("sizing the page", proto.EmulationSetDeviceMetricsOverride{Width: 960, Height: 2400, DeviceScaleFactor: 1}.Call(rp))
+		docShot(t, rp, filepath.Join(docs, "film-strip.png"), scenario+" .film")
 	}
 	for i := 1; i <= frames; i++ {
 		shot := loc(`.film li.frame:nth-child(` + strconv.Itoa(i) + `) .shot`)

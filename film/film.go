@@ -157,8 +157,8 @@ func (rl *reel) pictures(ctx context.Context, f *report.Film) {
 	var d *drawer
 	for i := range f.Frames {
 		fr := &f.Frames[i]
-		if fr.Image != nil || fr.Snapshot == "" {
-			continue
+		if fr.Image != nil || fr.Snapshot == "" || fr.URL == "about:blank" {
+			continue // nothing to draw on a blank page
 		}
 		if d == nil {
 			var err error
