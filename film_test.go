@@ -8,14 +8,13 @@ import (
 	"path/filepath"
 	"strconv"
 	"strings"
-	"sync"
 	"testing"
 	"time"
 
 	"github.com/go-rod/rod"
 	"github.com/go-rod/rod/lib/proto"
 
-	"github.com/romaine-bdd/romaine/internal/chrome"
+	"github.com/romaine-bdd/romaine/internal/diskpage"
 	"github.com/romaine-bdd/romaine/internal/lockedbuf"
 	"github.com/romaine-bdd/romaine/report"
 	"github.com/romaine-bdd/romaine/support"
@@ -162,41 +161,11 @@ func checkFilm(t *testing.T, f *report.Film) {
 // frame's snapshot and counts what the page asked the network for.
 func openReport(t *testing.T, path string, frames int) {
 	t.Helper()
-	if _, err := chrome.Find(""); err != nil && os.Getenv("CI") == "" {
-		t.Skipf("no browser on this machine (%v); with CI set this is a failure", err)
-	}
 	ctx, cancel := context.WithTimeout(context.Background(), 2*time.Minute)
 	defer cancel()
-	b, err := chrome.Launch(ctx, chrome.Options{})
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer b.Close()
-	p, err := support.NewPage(ctx, b.Rod(), support.PageOptions{BaseURL: "file://" + filepath.Dir(path), Policy: support.Policy{Timeout: 10 * time.Second}})
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer p.Close()
-	var mu sync.Mutex
-	var asked []string
+	p := diskpage.Open(t, ctx, path)
 	rp := p.Rod()
-	go rp.Context(ctx).EachEvent(func(e *proto.NetworkRequestWillBeSent) {
-		if !strings.HasPrefix(e.Request.URL, "data:") {
-			mu.Lock()
-			asked = append(asked, e.Request.URL)
-			mu.Unlock()
-		}
-	})()
-	if err := (proto.NetworkEnable{}).Call(rp); err != nil {
-		t.Fatal(err)
-	}
-	must := func(what string, err error) {
-		t.Helper()
-		if err != nil {
-			t.Fatalf("%s: %v", what, err)
-		}
-	}
-	must("opening the report", p.Visit(ctx, "file://"+path))
+	must := func(what string, err error) { t.Helper(); diskpage.Must(t, what, err) }
 	must("both films", p.ExpectCount(ctx, support.Loc("css=section.film"), 2))
 	scenario := "details.scenario:has(.film li.frame:nth-child(" + strconv.Itoa(frames) + "))"
 	loc := func(sel string) support.Locator { return support.Loc("css=" + scenario + " " + sel) }
@@ -225,9 +194,7 @@ func openReport(t *testing.T, path string, frames int) {
 		}
 		must("closing it", p.Click(ctx, shot))
 	}
-	mu.Lock()
-	defer mu.Unlock()
-	if len(asked) != 1 || !strings.HasSuffix(asked[0], "/report.html") {
+	if asked := p.Asked(); len(asked) != 1 || !strings.HasSuffix(asked[0], "/report.html") {
 		t.Errorf("the report asked for %q; it must ask for nothing but itself", asked)
 	}
 }

@@ -9,6 +9,7 @@ import (
 	"github.com/go-rod/rod/lib/proto"
 
 	"github.com/romaine-bdd/romaine/internal/proccpu"
+	"github.com/romaine-bdd/romaine/internal/recordbench"
 	"github.com/romaine-bdd/romaine/support"
 )
 
@@ -106,26 +107,13 @@ func BenchmarkFilmCPU(b *testing.B) {
 				consumers = []support.Consumer{c.consumer}
 			}
 			scenario := func() error {
-				r, err := p.Record(ctx, support.RecordOptions{Consumers: consumers, Scenario: support.ScenarioInfo{Name: "bench", Attempt: 1}})
-				if err != nil {
-					return err
-				}
-				defer r.End(ctx, support.Ending{Status: "passed", Attempt: 1})
-				for _, st := range []func() error{
+				return recordbench.Scenario(ctx, p, consumers,
 					func() error { return p.Visit(ctx, "/") },
 					func() error { return p.ExpectText(ctx, "8 teas") },
 					func() error { return p.Fill(ctx, support.Loc("New tea"), "Mint") },
 					func() error { return p.Click(ctx, support.Loc("Add")) },
 					func() error { return p.ExpectText(ctx, "Mint") },
-				} {
-					r.StepStarted("a step")
-					err := st()
-					r.StepEnded(ctx, "passed", err)
-					if err != nil {
-						return err
-					}
-				}
-				return nil
+				)
 			}
 			if err := scenario(); err != nil { // warm: the first visit starts the renderer
 				b.Fatal(err)

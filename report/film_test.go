@@ -13,7 +13,6 @@ import (
 	"regexp"
 	"slices"
 	"strings"
-	"sync"
 	"testing"
 	"time"
 
@@ -22,7 +21,7 @@ import (
 	"github.com/go-rod/rod"
 	"github.com/go-rod/rod/lib/proto"
 
-	"github.com/romaine-bdd/romaine/internal/chrome"
+	"github.com/romaine-bdd/romaine/internal/diskpage"
 	"github.com/romaine-bdd/romaine/support"
 )
 
@@ -171,42 +170,11 @@ func TestFilmsBesideALargeReport(t *testing.T) {
 		}
 	}
 
-	if _, err := chrome.Find(""); err != nil {
-		if os.Getenv("CI") == "" {
-			t.Skipf("no browser on this machine (%v); with CI set this is a failure", err)
-		}
-		t.Fatal(err)
-	}
 	ctx, cancel := context.WithTimeout(context.Background(), time.Minute)
 	defer cancel()
-	b, err := chrome.Launch(ctx, chrome.Options{})
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer b.Close()
-	p, err := support.NewPage(ctx, b.Rod(), support.PageOptions{BaseURL: "file://" + dir, Policy: support.Policy{Timeout: 10 * time.Second}})
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer p.Close()
+	p := diskpage.Open(t, ctx, path)
 	rp := p.Rod()
-	var mu sync.Mutex
-	var asked []string
-	go rp.Context(ctx).EachEvent(func(e *proto.NetworkRequestWillBeSent) {
-		mu.Lock()
-		asked = append(asked, e.Request.URL)
-		mu.Unlock()
-	})()
-	if err := (proto.NetworkEnable{}).Call(rp); err != nil {
-		t.Fatal(err)
-	}
-	must := func(what string, err error) {
-		t.Helper()
-		if err != nil {
-			t.Fatalf("%s: %v", what, err)
-		}
-	}
-	must("opening the report", p.Visit(ctx, "file://"+path))
+	must := func(what string, err error) { t.Helper(); diskpage.Must(t, what, err) }
 	must("its pictures show", rp.Context(ctx).Timeout(10*time.Second).Wait(rod.Eval(`() => [...document.querySelectorAll('.film img')].every((i) => i.complete && i.naturalWidth === 64)`)))
 	must("opening the last frame", p.Click(ctx, support.Loc(`css=.film li.frame:nth-child(3) .shot`)))
 	// A file's frame is of another origin than its report (each file is):
@@ -229,10 +197,8 @@ func TestFilmsBesideALargeReport(t *testing.T) {
 		}
 		must("waiting for the frame", rp.Context(ctx).WaitIdle(time.Second))
 	}
-	mu.Lock()
-	defer mu.Unlock()
 	own := regexp.MustCompile(`^file://` + regexp.QuoteMeta(dir) + `/report\.(html|films/[^/]+)$`)
-	for _, u := range asked {
+	for _, u := range p.Asked() {
 		if !own.MatchString(u) {
 			t.Errorf("the report asked for %s; it may ask for itself and its films folder only", u)
 		}
