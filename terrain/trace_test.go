@@ -20,7 +20,9 @@ func TestTraceSetting(t *testing.T) {
 	if err := fs.Parse([]string{"-romaine.trace=on"}); err != nil || c.Trace != "on" {
 		t.Errorf("-romaine.trace=on gave %q (%v)", c.Trace, err)
 	}
-	if err := c.applyEnv(func(k string) (string, bool) { return map[string]string{"ROMAINE_TRACE": "retain"}[k], k == "ROMAINE_TRACE" }); err != nil {
+	if err := c.applyEnv(func(k string) (string, bool) {
+		return map[string]string{"ROMAINE_TRACE": "retain"}[k], k == "ROMAINE_TRACE"
+	}); err != nil {
 		t.Fatal(err)
 	}
 	err := c.validate()
