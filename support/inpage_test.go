@@ -86,23 +86,41 @@ document.getElementById('host').append('slotted');</script>`})
 }
 
 // A wait for something that does not change schedules no animation frames;
-// a wait for an element to stand still does, until it does.
+// a wait for an element to stand still does, until it does. They are the
+// script's world's frames: the page's own requestAnimationFrame sees none.
 func TestSettleUsesFramesOnlyForStability(t *testing.T) {
 	p, ctx := open(t, site{"/": `<p id="here">Here</p><button id="go">Go</button>
 <script>window.frames_ = 0; const raf = window.requestAnimationFrame;
 window.requestAnimationFrame = (f) => { window.frames_++; return raf(f); };</script>`})
+	ours := func() int64 {
+		t.Helper()
+		v, err := support.InPage(ctx, p, `function () { return globalThis.frames_ || 0 }`)
+		if err != nil {
+			t.Fatal(err)
+		}
+		return int64(v.Int())
+	}
+	if _, err := support.InPage(ctx, p, `function () {
+  const raf = requestAnimationFrame;
+  globalThis.requestAnimationFrame = (f) => { globalThis.frames_ = (globalThis.frames_ || 0) + 1; return raf(f); };
+}`); err != nil {
+		t.Fatal(err)
+	}
 	short := support.Policy{Timeout: 400 * time.Millisecond, Slice: 400 * time.Millisecond}
 	if err := p.WithPolicy(short).ExpectVisible(ctx, support.Loc("#nothere")); err == nil {
 		t.Fatal("an absent element was seen")
 	}
-	if n := js(t, p, "window.frames_").Int(); n != 0 {
+	if n := ours(); n != 0 {
 		t.Errorf("a wait for an absent element asked for %d animation frames; want none", n)
 	}
 	if err := p.Click(ctx, support.Loc("Go")); err != nil {
 		t.Fatal(err)
 	}
-	if n := js(t, p, "window.frames_").Int(); n == 0 {
+	if n := ours(); n == 0 {
 		t.Error("a click asked for no animation frame: its stability check needs two")
+	}
+	if n := js(t, p, "window.frames_").Int(); n != 0 {
+		t.Errorf("the page's own requestAnimationFrame was called %d times: the script must use its world's", n)
 	}
 }
 
@@ -136,4 +154,23 @@ func TestInPageScriptInstalledOncePerDocument(t *testing.T) {
 	if n := support.ScriptInstalls(p); n != 2 {
 		t.Errorf("after a navigation the script was sent %d times in all; want 2", n)
 	}
+}
+
+// The script runs in a world of its own: built-ins the page breaks are the
+// page's, not the script's. (In the page's world every check threw.)
+func TestTheScriptRunsInAWorldOfItsOwn(t *testing.T) {
+	t.Parallel()
+	p, ctx := open(t, site{"/": `<label>Name <input id="n" oninput="rec('typed:' + this.value)"></label> <button onclick="rec('clicked')">Save</button>
+<script>Array.prototype.map = Array.prototype.filter = function () { throw new Error('broken by the page') };
+NodeList.prototype[Symbol.iterator] = function () { throw new Error('broken by the page') };</script>`})
+	if err := p.Fill(ctx, support.Loc("Name"), "Ada"); err != nil {
+		t.Fatal(err)
+	}
+	if err := p.Click(ctx, support.Loc("Save")); err != nil {
+		t.Fatal(err)
+	}
+	if err := p.ExpectValue(ctx, support.Loc("Name"), "Ada"); err != nil {
+		t.Fatal(err)
+	}
+	wantEvents(t, p, "typed:Ada", "clicked")
 }

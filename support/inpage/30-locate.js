@@ -1,7 +1,10 @@
 // Fields by role: ARIA widgets and form-associated custom elements are fields
 // too; a component's inner control is named by its host.
 const ROLE_FIELD = /^(textbox|searchbox|combobox|listbox|spinbutton|slider|checkbox|switch|radio)$/;
-const faceHost = (e) => e.localName.includes('-') && !!(customElements.get(e.localName) || {}).formAssociated;
+// A form-associated custom element is told by CSS, which every world sees:
+// it is a candidate for constraint validation (:valid or :invalid) unless
+// disabled. (The registry and its formAssociated are the page's world's.)
+const faceHost = (e) => e.localName.includes('-') && e.matches(':valid, :invalid, :disabled');
 function fieldsIn(root) {
   // One [role] in the selector, not nine: few elements have a role at all.
   let els = deepAll(root, FIELD + ', [role]').filter((e) => !e.hasAttribute('role') || ROLE_FIELD.test(e.getAttribute('role')) || e.matches(FIELD));
