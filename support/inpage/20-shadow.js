@@ -11,24 +11,14 @@ function hostsIn(root) {
   }
   return h;
 }
-// Whether the document has any shadow root, kept on the window so plain pages
-// do not scan every element on every check: once seen, always true; "none" is
-// forgotten on any added node (a parsed declarative shadow root comes with
-// one), on any attachShadow (defining a custom element upgrades through it),
-// and after 500 ms (a shadow root attached by a saved reference to the
-// original attachShadow). The script is installed once per document, so this
-// state lives as long as the document.
-const seen = (() => {
-  const st = { any: null, at: 0 };
-  const attach = Element.prototype.attachShadow;
-  Element.prototype.attachShadow = function (...args) { st.any = true; return attach.apply(this, args); };
-  new MutationObserver(() => { if (st.any === false) st.any = null; }).observe(document, { subtree: true, childList: true });
-  return st;
-})();
+// Whether the document has any shadow root, asked once per check (isPlain
+// below) and stopping at the first host: nothing of ours watches the page
+// between checks (no observer, no wrapped attachShadow), so nothing is kept
+// from one to the next.
 function docHasShadow() {
-  if (seen.any === false && performance.now() - seen.at > 500) seen.any = null;
-  if (seen.any === null) { seen.any = hostsIn(document).length > 0; seen.at = performance.now(); }
-  return seen.any;
+  const all = document.querySelectorAll('*');
+  for (let i = 0; i < all.length; i++) if (all[i].shadowRoot) return true;
+  return false;
 }
 // plain: the document has no shadow root (asked once per check, see check()).
 let plain = null;
