@@ -174,3 +174,49 @@ NodeList.prototype[Symbol.iterator] = function () { throw new Error('broken by t
 	}
 	wantEvents(t, p, "typed:Ada", "clicked")
 }
+
+// The hit-target watch listens to the window only during its action, and the
+// change guard of a fill only until the field loses focus: between steps the
+// script listens to nothing, even in its own world.
+func TestNoListenerOfTheScriptBetweenSteps(t *testing.T) {
+	t.Parallel()
+	p, ctx := open(t, site{"/": `<label>Name <input id="n"></label> <button onclick="rec('clicked')">Save</button>
+<label><input type="checkbox"> Agree</label> <span onmouseover="rec('over')">Tip</span>`})
+	listeners := func(after string) {
+		t.Helper()
+		n, err := support.ScriptListeners(ctx, p)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if n != 0 {
+			t.Errorf("after %s the script's world had %d listeners on the window and document; want none", after, n)
+		}
+	}
+	steps := []struct {
+		what string
+		do   func() error
+	}{
+		{"a click", func() error { return p.Click(ctx, support.Loc("Save")) }},
+		{"a hover", func() error { return p.Hover(ctx, support.Loc("Tip")) }},
+		{"a check", func() error { return p.SetChecked(ctx, support.Loc("Agree"), true) }},
+		{"a fill and a click elsewhere", func() error {
+			if err := p.Fill(ctx, support.Loc("Name"), "Ada"); err != nil {
+				return err
+			}
+			return p.Click(ctx, support.Loc("Save"))
+		}},
+		{"a wait that timed out", func() error {
+			if p.WithPolicy(support.Policy{Timeout: 200 * time.Millisecond, Slice: 100 * time.Millisecond}).ExpectVisible(ctx, support.Loc("Absent")) == nil {
+				t.Error("an absent element was seen")
+			}
+			return nil
+		}},
+	}
+	for _, s := range steps {
+		if err := s.do(); err != nil {
+			t.Fatalf("%s: %v", s.what, err)
+		}
+		listeners(s.what)
+	}
+	wantEvents(t, p, "clicked", "over", "clicked")
+}
