@@ -57,6 +57,9 @@ type request struct {
 	Value       string  `json:"value,omitempty"`
 	Want        bool    `json:"want"` // false (uncheck) must reach the page
 	SliceMs     int64   `json:"sliceMs"`
+	// Page is what the page's world said of the element the last check asked
+	// about (see pageprops.go), for the next check's first pass.
+	Page *pageState `json:"page,omitempty"`
 	// Intercept (mouse, hover, type) arms the hit-target check of the input
 	// events that follow a passing act check; Token names that arming, Need is
 	// the event that must reach the element, HoldMs how long the arming lasts.
@@ -77,6 +80,7 @@ type answer struct {
 	Already bool    `json:"already"`
 	Aria    bool    `json:"aria"`   // select-option found an ARIA combobox or listbox
 	Closed  bool    `json:"closed"` // ... whose list must be opened first
+	Ask     bool    `json:"ask"`    // the check needs the page's world's state of a custom element
 }
 
 func (r request) withLocator(l Locator) request {
@@ -102,9 +106,11 @@ func (p *Page) wait(ctx context.Context, op, target string, req request) (answer
 	checked := false
 	target += p.framesSuffix()
 	var backoff utils.Sleeper
+	var page *pageState // the page's world's answer to the last ask
+	asks := 0
 	for {
 		remaining := p.remaining(clk)
-		if remaining <= 0 && checked {
+		if remaining <= 0 && (checked || asks > 1) {
 			return answer{}, clk.timeout(op, target)
 		}
 		// The page answers by the end of its slice, or at once when the condition holds.
@@ -119,9 +125,13 @@ func (p *Page) wait(ctx context.Context, op, target string, req request) (answer
 		at, off, err := p.enterFrames(evalCtx, req.SliceMs, &a)
 		if err == nil && a.State == "" && a.Fatal == "" {
 			var res *proto.RuntimeRemoteObject
+			req.Page, page = page, nil
 			res, err = at.eval(req, false)
 			if err == nil {
 				err = res.Value.Unmarshal(&a)
+			}
+			if err == nil && a.Ask {
+				page, err = at.pageState()
 			}
 			a.X, a.Y = a.X+off.X, a.Y+off.Y
 		}
@@ -148,6 +158,14 @@ func (p *Page) wait(ctx context.Context, op, target string, req request) (answer
 			continue
 		case err != nil:
 			return answer{}, fmt.Errorf("%s %s: %w", op, target, err)
+		case a.Ask:
+			// Read in the page's world; the check runs again at once with it.
+			asks++
+			if a.State != "" { // after a pass that did not hold
+				checked = true
+				clk.see(a.State)
+			}
+			continue
 		}
 		checked = true
 		clk.see(a.State)

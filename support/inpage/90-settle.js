@@ -8,6 +8,7 @@ function check() {
     if (f.ok && req.intercept && !f.done && !f.already) intercept(req.intercept, el, tgt, f.x, f.y);
     return f;
   } catch (e) {
+    if (e instanceof Ask) return { ask: true };
     if (e instanceof DOMException && e.name === 'SyntaxError') return { fatal: 'bad selector: ' + e.message };
     return { state: 'error in page: ' + e.message };
   }
@@ -37,6 +38,10 @@ function settle(mine) {
       if (done) return;
       req = mine; frame.wanted = false;
       const r = check();
+      // What the page's world said holds for one pass; asked again, the
+      // answer keeps what the last pass saw.
+      if (r.ask) return end(mine.pageUsed ? { ask: true, state: last.state } : r);
+      mine.pageUsed = true;
       if (r.ok || r.fatal) return end(r);
       last = r;
       if (frame.wanted && !rafOn) { rafOn = true; requestAnimationFrame(onFrame); }
@@ -64,10 +69,12 @@ function settle(mine) {
 }
 
 // run answers one request: most settle (see above); release ends a hit watch;
-// element returns the element itself, for operations that need it (files).
+// element returns the element itself, for operations that need it (files);
+// asked, the element whose state the page's world must tell (45-page.js).
 function run(r) {
   req = r;
   if (req.check === 'release') return release();
+  if (req.check === 'asked') return asked;
   if (req.check === 'element') {
     hostCache = new Map(); plain = null;
     const s = scopeRoot();
