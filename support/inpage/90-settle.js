@@ -70,11 +70,13 @@ function settle(mine) {
 
 // run answers one request: most settle (see above); release ends a hit watch;
 // element returns the element itself, for operations that need it (files);
-// asked, the element whose state the page's world must tell (45-page.js).
+// asked, the element whose state the page's world must tell (45-page.js);
+// document, for the artifacts' HTML.
 function run(r) {
   req = r;
   if (req.check === 'release') return release();
   if (req.check === 'asked') return asked;
+  if (req.check === 'document') return document;
   if (req.check === 'element') {
     hostCache = new Map(); plain = null;
     const s = scopeRoot();
