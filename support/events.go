@@ -23,6 +23,7 @@ type pageEvents struct {
 	requests   map[proto.NetworkRequestID]string // URLs, to name failed requests
 	inflight   map[proto.NetworkRequestID]string // requests not yet answered
 	load       mainLoad
+	scripts    scriptLoads // the main frame's script requests (ready.go)
 	cancel     func()
 }
 
@@ -35,7 +36,7 @@ type mainLoad struct {
 }
 
 func newPageEvents() *pageEvents {
-	return &pageEvents{requests: map[proto.NetworkRequestID]string{}, inflight: map[proto.NetworkRequestID]string{}}
+	return &pageEvents{requests: map[proto.NetworkRequestID]string{}, inflight: map[proto.NetworkRequestID]string{}, scripts: newScriptLoads()}
 }
 
 func (e *pageEvents) listen(rp *rod.Page) error {
@@ -81,6 +82,9 @@ func (e *pageEvents) listen(rp *rod.Page) error {
 			if ev.Type == proto.NetworkResourceTypeDocument && ev.FrameID == main {
 				e.load.url = ev.Request.URL
 			}
+			if ev.Type == proto.NetworkResourceTypeScript && ev.FrameID == main {
+				e.scriptStarted(ev.RequestID, ev.Request.URL)
+			}
 		},
 		func(ev *proto.NetworkResponseReceived) {
 			if ev.Response.Status >= 400 {
@@ -108,6 +112,7 @@ func (e *pageEvents) listen(rp *rod.Page) error {
 			if ev.Frame.ParentID == "" && ev.Type == proto.PageNavigationTypeNavigation {
 				e.mu.Lock()
 				e.load.committed, e.load.url, e.load.lifecycle = true, ev.Frame.URL, nil
+				e.newDocument()
 				e.mu.Unlock()
 			}
 		},
@@ -124,6 +129,7 @@ func (e *pageEvents) listen(rp *rod.Page) error {
 			}
 			if ev.Name == proto.PageLifecycleEventNameDOMContentLoaded {
 				e.load.since = time.Time{}
+				e.scripts.domReady = time.Now()
 			}
 		},
 		func(ev *proto.PageNavigatedWithinDocument) { e.loadEnded(ev.FrameID == main) },
@@ -143,6 +149,7 @@ func (e *pageEvents) answered(id proto.NetworkRequestID) {
 	e.mu.Lock()
 	defer e.mu.Unlock()
 	delete(e.inflight, id)
+	e.scriptEnded(id)
 }
 
 func (e *pageEvents) loadEnded(main bool) {

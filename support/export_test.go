@@ -107,3 +107,11 @@ func ScriptListeners(ctx context.Context, p *Page) (int, error) {
 	}
 	return n, nil
 }
+
+// WithoutReadiness returns a copy of p whose actions do not wait for the
+// page's scripts (ready.go), for the benchmark that measures that wait.
+func WithoutReadiness(p *Page) *Page {
+	c := *p
+	c.skipReady = true
+	return &c
+}

@@ -26,18 +26,20 @@ import (
 // select and an ARIA listbox), click.
 
 // hostileScripts are the third-party scripts, pinned (testdata/hostile/README.md).
+// The boot test's loader (testdata/boot/README.md) is pinned here too.
 var hostileScripts = map[string]string{
-	"webcomponents-0.7.24.min.js": "3858273ab39b299e7c2227f0830534afafaabf4a572c9ea73c2076fecbd8978c",
-	"zone-0.16.3.umd.min.js":      "37ddb0c8bb58698be685d8da4aadf115625d5cafee227f391a3d8fecddc05741",
-	"prototype-1.7.3.js":          "516eef54a4a196175876d3db29a5600dc06f6820193c912b9513a8253d86bc34",
-	"sinon-22.1.0-esm.js":         "9e5997f747c8af7e32448db17c502572b9f7e9c95948e505f0aa5b23c42e9e08",
+	"hostile/webcomponents-0.7.24.min.js": "3858273ab39b299e7c2227f0830534afafaabf4a572c9ea73c2076fecbd8978c",
+	"hostile/zone-0.16.3.umd.min.js":      "37ddb0c8bb58698be685d8da4aadf115625d5cafee227f391a3d8fecddc05741",
+	"hostile/prototype-1.7.3.js":          "516eef54a4a196175876d3db29a5600dc06f6820193c912b9513a8253d86bc34",
+	"hostile/sinon-22.1.0-esm.js":         "9e5997f747c8af7e32448db17c502572b9f7e9c95948e505f0aa5b23c42e9e08",
+	"boot/require-2.3.8.js":               "c1fc6b1d53af7522f78d664922abb32acac64ed0ecccb8f907f1e6fc7262563a",
 }
 
 func TestHostileScriptsArePinned(t *testing.T) {
 	for name, want := range hostileScripts {
-		b, err := os.ReadFile(filepath.Join("testdata", "hostile", name))
+		b, err := os.ReadFile(filepath.Join("testdata", name))
 		if err != nil {
-			t.Errorf("%s: %v (testdata/hostile/README.md says where it comes from)", name, err)
+			t.Errorf("%s: %v (the README.md beside it says where it comes from)", name, err)
 			continue
 		}
 		sum := sha256.Sum256(b)

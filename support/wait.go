@@ -60,6 +60,8 @@ type request struct {
 	// Page is what the page's world said of the element the last check asked
 	// about (see pageprops.go), for the next check's first pass.
 	Page *pageState `json:"page,omitempty"`
+	// Boot lets a script that just arrived run before the first pass (ready.go).
+	Boot bool `json:"boot,omitempty"`
 	// Intercept (mouse, hover, type) arms the hit-target check of the input
 	// events that follow a passing act check; Token names that arming, Need is
 	// the event that must reach the element, HoldMs how long the arming lasts.
@@ -78,9 +80,10 @@ type answer struct {
 	Y       float64 `json:"y"`
 	Done    bool    `json:"done"`
 	Already bool    `json:"already"`
-	Aria    bool    `json:"aria"`   // select-option found an ARIA combobox or listbox
-	Closed  bool    `json:"closed"` // ... whose list must be opened first
-	Ask     bool    `json:"ask"`    // the check needs the page's world's state of a custom element
+	Aria    bool    `json:"aria"`    // select-option found an ARIA combobox or listbox
+	Closed  bool    `json:"closed"`  // ... whose list must be opened first
+	Booting bool    `json:"booting"` // an act check found the page still loading a script (ready.go)
+	Ask     bool    `json:"ask"`     // the check needs the page's world's state of a custom element
 }
 
 func (r request) withLocator(l Locator) request {
@@ -108,10 +111,18 @@ func (p *Page) wait(ctx context.Context, op, target string, req request) (answer
 	var backoff utils.Sleeper
 	var page *pageState // the page's world's answer to the last ask
 	asks := 0
+	booting := false // the last answer said the page was still loading a script
 	for {
 		remaining := p.remaining(clk)
 		if remaining <= 0 && (checked || asks > 1) {
 			return answer{}, clk.timeout(op, target)
+		}
+		if req.Check == "act" {
+			// An action waits while the page is still loading its scripts (ready.go).
+			if !p.readyToAct(ctx, clk, &req, booting) {
+				return answer{}, clk.timeout(op, target)
+			}
+			remaining = p.remaining(clk)
 		}
 		// The page answers by the end of its slice, or at once when the condition holds.
 		req.SliceMs = max(0, min(p.policy.Slice, remaining)).Milliseconds()
@@ -168,9 +179,13 @@ func (p *Page) wait(ctx context.Context, op, target string, req request) (answer
 			continue
 		}
 		checked = true
+		booting = a.Booting
 		clk.see(a.State)
 		if a.Fatal != "" {
 			return answer{}, &LocatorError{Op: op, Target: target, Reason: a.Fatal}
+		}
+		if a.OK && req.Check == "act" && p.startedLoading(clk) {
+			continue // a script it started while the check ran is waited for, and the check made again
 		}
 		if a.OK {
 			return a, nil

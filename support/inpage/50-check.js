@@ -2,6 +2,8 @@ const CHECKS = {
   // Actions: the target must be unique, visible, enabled and hit, and stable
   // when the mouse aims at it.
   act() {
+    const boot = stillBooting();
+    if (boot) return { state: 'the page is still loading its script ' + boot.src, booting: true };
     const s = scopeRoot(); if (!s.root) return s;
     const m = one(s.root); if (!m.el) return m;
     if (req.needEnabled && disabled(m.el)) return { state: 'found but disabled: ' + describe(m.el) };

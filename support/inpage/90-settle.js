@@ -26,16 +26,18 @@ const WAKERS = ['input', 'change', 'focusin', 'focusout', 'scroll', 'resize', 'l
 // happens, for what neither shows (a style changed by a timer, say).
 function settle(mine) {
   return new Promise((resolveP) => {
-    let done = false, last = { state: 'not checked yet' }, rafOn = false, poll, idle = 50;
+    let done = false, checked = false, last = { state: 'not checked yet' }, rafOn = false, poll, idle = 50;
     const obs = new MutationObserver(() => wake());
     const end = (r) => {
       if (done) return; done = true;
       obs.disconnect(); clearTimeout(timer); clearTimeout(poll);
+      if (boot) boot.end();
       for (const t of WAKERS) removeEventListener(t, wake, true);
       resolveP(r);
     };
     const tick = () => {
       if (done) return;
+      checked = true;
       req = mine; frame.wanted = false;
       const r = check();
       // What the page's world said holds for one pass; asked again, the
@@ -62,9 +64,13 @@ function settle(mine) {
     };
     obs.observe(document, { subtree: true, childList: true, attributes: true, characterData: true });
     for (const t of WAKERS) addEventListener(t, wake, true);
-    const timer = setTimeout(() => end(last), Math.max(1, req.sliceMs));
-    tick();
-    schedule();
+    // A slice that ends before its first check (a deferred one, below) still checks once.
+    const timer = setTimeout(() => { if (!checked) tick(); end(last); }, Math.max(1, req.sliceMs));
+    const boot = mine.boot ? bootWatch(wake) : null;
+    // A page still booting runs first: its timers due in the next few
+    // milliseconds and its queued tasks, then a frame (see support/ready.go).
+    if (mine.boot) setTimeout(() => requestAnimationFrame(() => { tick(); schedule(); }), 5);
+    else { tick(); schedule(); }
   });
 }
 
