@@ -179,15 +179,7 @@ func TestHostilePages(t *testing.T) {
 	for i, pg := range hostilePages {
 		t.Run(pg.name, func(t *testing.T) {
 			t.Parallel()
-			p, err := support.NewPage(context.Background(), b.Rod(), support.PageOptions{BaseURL: srv.URL, Policy: testPolicy})
-			if err != nil {
-				t.Fatal(err)
-			}
-			t.Cleanup(func() { _ = p.Close() })
-			ctx := t.Context()
-			if err := p.WithPolicy(loadPolicy).Visit(ctx, fmt.Sprintf("/%d", i)); err != nil {
-				t.Fatal(err)
-			}
+			p, ctx := openOn(t, b.Rod(), srv.URL, testPolicy, fmt.Sprintf("/%d", i))
 			steps := []struct {
 				what string
 				do   func() error

@@ -12,6 +12,7 @@ import (
 	"testing"
 	"time"
 
+	"github.com/go-rod/rod"
 	"github.com/go-rod/rod/lib/utils"
 	"github.com/ysmood/gson"
 
@@ -132,6 +133,22 @@ func open(t *testing.T, pages site) (*support.Page, context.Context) {
 	ctx := t.Context()
 	// Loading is not what these tests are about: a loaded machine gets longer.
 	if err := p.WithPolicy(loadPolicy).Visit(ctx, "/"); err != nil {
+		t.Fatal(err)
+	}
+	return p, ctx
+}
+
+// openOn gives the test a page of browser b on base, waiting by pol, at path
+// (loaded by loadPolicy); it is closed at the end of the test.
+func openOn(t *testing.T, b *rod.Browser, base string, pol support.Policy, path string) (*support.Page, context.Context) {
+	t.Helper()
+	p, err := support.NewPage(context.Background(), b, support.PageOptions{BaseURL: base, Policy: pol})
+	if err != nil {
+		t.Fatal(err)
+	}
+	t.Cleanup(func() { _ = p.Close() })
+	ctx := t.Context()
+	if err := p.WithPolicy(loadPolicy).Visit(ctx, path); err != nil {
 		t.Fatal(err)
 	}
 	return p, ctx

@@ -1,7 +1,6 @@
 package support_test
 
 import (
-	"context"
 	"fmt"
 	"net/http"
 	"net/http/httptest"
@@ -67,17 +66,8 @@ func amdSite(tb testing.TB, delay time.Duration) *httptest.Server {
 // typing reached the field before the app listened, and Enter added nothing.
 func TestAnActionWaitsForThePagesScripts(t *testing.T) {
 	t.Parallel()
-	b := needBrowser(t)
 	srv := amdSite(t, 300*time.Millisecond)
-	p, err := support.NewPage(context.Background(), b.Rod(), support.PageOptions{BaseURL: srv.URL, Policy: testPolicy})
-	if err != nil {
-		t.Fatal(err)
-	}
-	t.Cleanup(func() { _ = p.Close() })
-	ctx := t.Context()
-	if err := p.WithPolicy(loadPolicy).Visit(ctx, "/"); err != nil {
-		t.Fatal(err)
-	}
+	p, ctx := openOn(t, needBrowser(t).Rod(), srv.URL, testPolicy, "/")
 	if err := p.Fill(ctx, support.Loc("New todo"), "Buy milk"); err != nil {
 		t.Fatal(err)
 	}
@@ -93,18 +83,10 @@ func TestAnActionWaitsForThePagesScripts(t *testing.T) {
 // fails and says which scripts.
 func TestAnActionSaysWhichScriptsWereStillLoading(t *testing.T) {
 	t.Parallel()
-	b := needBrowser(t)
 	srv := amdSite(t, time.Minute)
-	p, err := support.NewPage(context.Background(), b.Rod(), support.PageOptions{BaseURL: srv.URL, Policy: support.Policy{Timeout: 500 * time.Millisecond, Slice: 500 * time.Millisecond}})
-	if err != nil {
-		t.Fatal(err)
-	}
-	t.Cleanup(func() { _ = p.Close() })
-	ctx := t.Context()
-	if err := p.WithPolicy(loadPolicy).Visit(ctx, "/"); err != nil {
-		t.Fatal(err)
-	}
-	wantTimeout(t, p.Fill(ctx, support.Loc("New todo"), "Buy milk"), "the page was still loading 1 script(s) of its own: "+srv.URL+"/js/app.js")
+	p, ctx := openOn(t, needBrowser(t).Rod(), srv.URL, support.Policy{Timeout: 500 * time.Millisecond, Slice: 500 * time.Millisecond}, "/")
+	// Said by the Go side (from the network) or by the page (its script element).
+	wantTimeout(t, p.Fill(ctx, support.Loc("New todo"), "Buy milk"), "still loading", srv.URL+"/js/app.js")
 	// Assertions do not wait for scripts: what the page shows is what it shows.
 	if err := p.ExpectVisible(ctx, support.Loc("New todo")); err != nil {
 		t.Fatal(err)
