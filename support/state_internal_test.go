@@ -20,7 +20,7 @@ func TestUnknownStateIsRefusedAtOnce(t *testing.T) {
 // costs an action on a page that loads no script: the Go-side look at the
 // script requests in flight, once per check.
 func BenchmarkScriptsLoadingCheck(b *testing.B) {
-	e := newPageEvents()
+	e := newPageEvents(nil)
 	for range b.N {
 		if pending, _, _ := e.scriptsLoading(time.Now().Add(-5 * time.Second)); len(pending) > 0 {
 			b.Fatal("no script was loading")

@@ -32,4 +32,12 @@
 // response and a Values map for the step's own state. Worker hooks
 // (BeforeWorker, AfterWorker) and scenario hooks (BeforeScenario,
 // AfterScenario) run around them.
+//
+// # Features built on the page's recorder
+//
+// WithConsumer registers a support.Consumer: every scenario's page is then
+// recorded (support.Recording), its steps marked from godog's step hooks,
+// the HTTP steps' requests added, and the recording ended by the step that
+// ends the scenario, with its status and attempt. Scenario.Recording is nil
+// when no consumer is registered, and nothing is recorded.
 package terrain
