@@ -49,16 +49,16 @@ func (s *Suite) arrangeGodogCommand() {
 		paths = []string{"features"} // godog's default
 	}
 	s.cfg.Order, s.cfg.Shard, s.cfg.Timings = cfg.Order, cfg.Shard, cfg.Timings
-	s.loadTimingsFrom(cfg.Timings)
+	s.loadTimings()
 	p, err := s.makePlan(paths, opts.Tags, max(opts.Concurrency, 1))
 	if err != nil {
 		s.commandNotes = []string{err.Error()}
 		return
 	}
-	s.commandNotes = p.notes
-	if p.empty {
-		fmt.Fprintln(s.out, strings.Join(p.notes, "\n"))
+	s.commandNotes = p.Notes
+	if p.Empty {
+		fmt.Fprintln(s.out, strings.Join(p.Notes, "\n"))
 		os.Exit(0)
 	}
-	os.Args = append(append([]string{os.Args[0]}, flags...), p.paths...)
+	os.Args = append(append([]string{os.Args[0]}, flags...), p.Paths...)
 }

@@ -9,6 +9,7 @@ import (
 	"strings"
 	"time"
 
+	"github.com/romaine-bdd/romaine/internal/schedule"
 	"github.com/romaine-bdd/romaine/report"
 	"github.com/romaine-bdd/romaine/support"
 )
@@ -357,3 +358,26 @@ type ConfigError struct {
 
 // Error reads "romaine: configuration: MESSAGE".
 func (e *ConfigError) Error() string { return "romaine: configuration: " + e.Message }
+
+// validateSchedule checks the settings of order, shards, retries and progress.
+func (c *Config) validateSchedule() error {
+	bad := func(setting string, err error) error { return &ConfigError{Setting: setting, Message: err.Error()} }
+	if _, err := schedule.ParseOrder(c.Order); err != nil {
+		return bad("ROMAINE_ORDER", err)
+	}
+	if _, _, err := schedule.ParseShard(c.Shard); err != nil {
+		return bad("ROMAINE_SHARD", err)
+	}
+	switch {
+	case c.Retries < 0:
+		return bad("ROMAINE_RETRIES", fmt.Errorf("ROMAINE_RETRIES=%d: it must be 0 (no retries) or more", c.Retries))
+	case c.Timings == "":
+		return bad("ROMAINE_TIMINGS", fmt.Errorf("ROMAINE_TIMINGS is empty: set it to a file path, e.g. .romaine/timings.json"))
+	}
+	switch strings.ToLower(strings.TrimSpace(c.Progress)) {
+	case "auto", "live", "plain", "off":
+	default:
+		return bad("ROMAINE_PROGRESS", fmt.Errorf("ROMAINE_PROGRESS=%q: use auto (a live line on a terminal, a plain line every few seconds elsewhere), live, plain or off", c.Progress))
+	}
+	return nil
+}

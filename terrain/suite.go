@@ -8,7 +8,6 @@ import (
 	"io"
 	"maps"
 	"os"
-	"regexp"
 	"slices"
 	"strings"
 	"sync"
@@ -17,6 +16,7 @@ import (
 	"github.com/cucumber/godog"
 
 	"github.com/romaine-bdd/romaine/factories"
+	"github.com/romaine-bdd/romaine/internal/schedule"
 )
 
 // Suite is one run's lifecycle: configuration, the worker pool, the hooks, the
@@ -57,7 +57,10 @@ type Suite struct {
 	downEndpoints sync.Map
 	// shared is the browser of every worker under ROMAINE_BROWSERS=shared (else nil).
 	shared *sharedBrowser
-	sched  *schedule
+	// sched is the run's plan and the record of its attempts and timings.
+	sched *schedule.Tracker
+	// progress is the progress line of a run by Run (nil when off or under the godog command).
+	progress *progress
 	// commandNotes: how the godog command's run was arranged, printed at its start.
 	commandNotes []string
 	signalsOnce  sync.Once
@@ -135,8 +138,7 @@ func New(opts ...Option) *Suite {
 		o(s)
 	}
 	s.pool = &pool{starter: s.startWorker, warn: func(format string, args ...any) { fmt.Fprintf(s.errOut, format, args...) }}
-	s.sched = newSchedule()
-	s.sched.interrupted = &s.interrupted
+	s.sched = schedule.NewTracker(&s.interrupted)
 	if godogRunner() {
 		s.arrangeGodogCommand()
 	}
@@ -220,7 +222,7 @@ func (s *Suite) prepare() error {
 			break // the godog command reads its own paths
 		}
 		// godog accepts file.feature:LINE to run one scenario.
-		if _, err := os.Stat(featureLine.ReplaceAllString(f, "")); err != nil {
+		if _, err := os.Stat(schedule.StripLines(f)); err != nil {
 			return &ConfigError{Setting: "ROMAINE_FEATURES", Message: fmt.Sprintf("ROMAINE_FEATURES names %q, which does not exist: set it to feature files or folders, space separated (now %q)", f, strings.Join(s.cfg.Features, " "))}
 		}
 	}
@@ -268,13 +270,13 @@ func (s *Suite) Run() int {
 		fmt.Fprintln(s.errOut, err)
 		return 2
 	}
-	fmt.Fprintln(s.out, strings.Join(p.notes, "\n"))
-	if p.empty {
+	fmt.Fprintln(s.out, strings.Join(p.Notes, "\n"))
+	if p.Empty {
 		return 0
 	}
 	out, errOut := s.out, s.errOut
-	s.sched.progress = newProgress(s.cfg.Progress, s.out, s.cfg.Workers)
-	s.out, s.errOut = s.sched.progress.through(out), s.sched.progress.through(errOut)
+	s.progress = newProgress(s.cfg.Progress, s.out, s.cfg.Workers)
+	s.out, s.errOut = s.progress.through(out), s.progress.through(errOut)
 	opts := s.godogOptions()
 	opts.Output = s.out
 	// godog reads the older tag syntax; Cucumber's was checked and translated by setUp.
@@ -337,8 +339,6 @@ func (s *Suite) shutdown() error {
 	}
 	return err
 }
-
-var featureLine = regexp.MustCompile(`(:\d+)+$`)
 
 // errSetup is what scenarios report when the run could not be prepared; the
 // reason was printed once at the start.
