@@ -161,4 +161,3 @@ func TestLongestFirstAndSeededRandomOrders(t *testing.T) {
 		t.Errorf("a bad seed: %v", err)
 	}
 }
-
