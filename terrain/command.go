@@ -27,8 +27,8 @@ func godogRunner() bool {
 // arrangeGodogCommand rewrites the runner's paths; it leaves them alone, with
 // a note for the run's start, when it cannot read them.
 func (s *Suite) arrangeGodogCommand() {
-	cfg := s.cfg
-	if cfg.applyEnv(os.LookupEnv) != nil || cfg.validate() != nil {
+	cfg, _, err := s.resolveConfig(os.LookupEnv)
+	if err != nil {
 		return // setUp reports the configuration error
 	}
 	var opts godog.Options

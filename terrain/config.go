@@ -14,9 +14,14 @@ import (
 	"github.com/romaine-bdd/romaine/support"
 )
 
-// Config is every setting of a run. Go code sets defaults, flags override them,
-// and the environment overrides flags (CI sets environment most easily).
+// Config is every setting of a run. Go code sets defaults, the settings file
+// (romaine.yaml) overrides them, flags override the file, and the environment
+// overrides flags (CI sets environment most easily).
 type Config struct {
+	// ConfigFile: the settings file, YAML, whose keys are the flags' names
+	// (workers: 2). "" reads romaine.yaml when it exists; a file named here
+	// must exist. ROMAINE_CONFIG, -romaine.config.
+	ConfigFile string
 	// Features: feature files or folders. ROMAINE_FEATURES (space separated), -romaine.features.
 	Features []string
 	// Workers: scenarios run at once (godog concurrency), so at most this many
@@ -229,14 +234,22 @@ func settings() []setting {
 	return out
 }
 
-// bindFlags registers -romaine.NAME flags on fs for every setting, with c's
-// current values as defaults; parsing fs writes into c.
+// bindFlags registers -romaine.NAME flags on fs for every setting; parsing fs
+// writes into c.
 func (c *Config) bindFlags(fs *flag.FlagSet) {
+	bindSettingFlags(fs, func(s setting, v string) { _ = s.set(c, v) })
+}
+
+// bindSettingFlags registers -romaine.NAME flags on fs for every setting; a
+// value given is checked at once, then handed to record.
+func bindSettingFlags(fs *flag.FlagSet, record func(s setting, v string)) {
 	for _, s := range settings() {
 		fs.Func("romaine."+s.flag, s.usage+" (env "+s.env+")", func(v string) error {
-			if err := s.set(c, v); err != nil {
+			var scratch Config
+			if err := s.set(&scratch, v); err != nil {
 				return fmt.Errorf("%s", settingError(s, v, err))
 			}
+			record(s, v)
 			return nil
 		})
 	}
@@ -347,7 +360,11 @@ func (c Config) appLine() string {
 	if c.Seed != 0 {
 		app += fmt.Sprintf(" seed=%d", c.Seed)
 	}
-	return fmt.Sprintf("romaine: %s timeout=%s artifacts=%s", app, c.Timeout, c.Artifacts)
+	line := fmt.Sprintf("romaine: %s timeout=%s artifacts=%s", app, c.Timeout, c.Artifacts)
+	if c.ConfigFile != "" {
+		line += " config=" + c.ConfigFile
+	}
+	return line
 }
 
 // ConfigError is a setting that cannot work; the run stops before any browser starts.

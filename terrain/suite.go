@@ -64,6 +64,11 @@ type Suite struct {
 	// commandNotes: how the godog command's run was arranged, printed at its start.
 	commandNotes []string
 	signalsOnce  sync.Once
+	// flags are the -romaine.* flags given, in order; configFlag is -romaine.config.
+	flags      []layerValue
+	configFlag string
+	// file is the settings file read (nil for none).
+	file *configFile
 }
 
 // logOnce prints msg the first time it is given in this run.
@@ -145,8 +150,47 @@ func New(opts ...Option) *Suite {
 	return s
 }
 
-// BindFlags registers the -romaine.* flags on fs.
-func (s *Suite) BindFlags(fs *flag.FlagSet) { s.cfg.bindFlags(fs) }
+// BindFlags registers the -romaine.* flags on fs: -romaine.NAME for every
+// setting (ROMAINE_NAME), and -romaine.config for the settings file.
+func (s *Suite) BindFlags(fs *flag.FlagSet) {
+	bindSettingFlags(fs, func(st setting, v string) { s.flags = append(s.flags, layerValue{st, v}) })
+	fs.StringVar(&s.configFlag, "romaine.config", "", "the settings file, YAML (env ROMAINE_CONFIG; default romaine.yaml when it exists)")
+}
+
+// resolveConfig is the configuration in force: the Go defaults, then the
+// settings file, the flags and the environment (lookup), each over the one
+// before; validated. A setting's error says where it was set when the file set it.
+func (s *Suite) resolveConfig(lookup func(string) (string, bool)) (Config, *configFile, error) {
+	cfg := s.cfg
+	path, named := configFilePath(cfg.ConfigFile, s.configFlag, lookup)
+	file, err := readConfigFile(path, named)
+	if err != nil {
+		return cfg, nil, err
+	}
+	var layers []layerValue
+	if file != nil {
+		layers = append(layers, file.values...)
+		cfg.ConfigFile = file.path
+	}
+	for _, lv := range append(layers, s.flags...) {
+		_ = lv.s.set(&cfg, lv.v) // checked when read
+	}
+	if err := cfg.applyEnv(lookup); err != nil {
+		return cfg, file, err
+	}
+	var ce *ConfigError
+	if err := cfg.validate(); errors.As(err, &ce) && file != nil {
+		if key, ok := file.keys[ce.Setting]; ok && !slices.ContainsFunc(s.flags, func(lv layerValue) bool { return lv.s.env == ce.Setting }) {
+			if v, set := lookup(ce.Setting); !set || v == "" {
+				ce.Message += fmt.Sprintf(" (set in %s, line %d, as %s)", file.path, file.lines[ce.Setting], key)
+			}
+		}
+		return cfg, file, ce
+	} else if err != nil {
+		return cfg, file, err
+	}
+	return cfg, file, nil
+}
 
 // BeforeWorker adds a hook run when a worker has started.
 func (s *Suite) BeforeWorker(h WorkerHook) { s.hooks.beforeWorker = append(s.hooks.beforeWorker, h) }
@@ -200,11 +244,15 @@ func (s *Suite) setUp() error {
 }
 
 func (s *Suite) prepare() error {
-	if err := s.cfg.applyEnv(os.LookupEnv); err != nil {
+	cfg, file, err := s.resolveConfig(os.LookupEnv)
+	if err != nil {
 		return err
 	}
-	if err := s.cfg.validate(); err != nil {
-		return err
+	s.cfg, s.file = cfg, file
+	if file != nil {
+		for name, path := range file.pages {
+			s.pages[name] = path
+		}
 	}
 	switch {
 	case s.cfg.AppCmd != "":
@@ -212,7 +260,7 @@ func (s *Suite) prepare() error {
 	case s.cfg.AppURL != "":
 		s.app = URLApp{URL: strings.TrimRight(s.cfg.AppURL, "/")}
 	case s.app == nil:
-		return &ConfigError{Setting: "ROMAINE_APP_CMD", Message: "no app to test: set ROMAINE_APP_CMD to a command that starts your app on $PORT, or ROMAINE_APP_URL to the URL of a running one (or give the suite terrain.WithApp in Go)"}
+		return &ConfigError{Setting: "ROMAINE_APP_CMD", Message: "no app to test: set ROMAINE_APP_CMD (app-cmd in romaine.yaml) to a command that starts your app on $PORT, or ROMAINE_APP_URL (app-url) to the URL of one already running (in Go: terrain.WithApp)"}
 	}
 	if h, ok := s.app.(HandlerApp); ok && s.cfg.ResetPath == "" {
 		s.cfg.ResetPath = h.ResetPath
