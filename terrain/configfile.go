@@ -26,10 +26,10 @@ const defaultConfigFile = "romaine.yaml"
 // configFile is what a settings file set.
 type configFile struct {
 	path   string
-	values []layerValue       // in the file's order
-	pages  map[string]string  // name (lower case) -> path
-	keys   map[string]string  // environment name -> the file's key, for messages
-	lines  map[string]int     // environment name -> its line
+	values []layerValue      // in the file's order
+	pages  map[string]string // name (lower case) -> path
+	keys   map[string]string // environment name -> the file's key, for messages
+	lines  map[string]int    // environment name -> its line
 }
 
 // layerValue is one setting given by one source.
