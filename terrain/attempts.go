@@ -17,6 +17,7 @@ func (s *Suite) makePlan(features []string, tags string, workers int) (schedule.
 	if err != nil {
 		return p, &ConfigError{Setting: "ROMAINE_FEATURES", Message: fmt.Sprintf("reading the feature files (%s): %v", strings.Join(features, " "), err)}
 	}
+	s.plan = p
 	return p, nil
 }
 

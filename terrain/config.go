@@ -136,6 +136,7 @@ type setting struct {
 	env, flag, usage string
 	get              func(c *Config) string
 	set              func(c *Config, v string) error
+	boolean          bool // a switch: the flag alone means true
 }
 
 func settings() []setting {
@@ -143,8 +144,9 @@ func settings() []setting {
 		return func(c *Config) string { return *f(c) }, func(c *Config, v string) error { *f(c) = v; return nil }
 	}
 	mk := func(env, fl, usage string, get func(*Config) string, set func(*Config, string) error) setting {
-		return setting{env, fl, usage, get, set}
+		return setting{env: env, flag: fl, usage: usage, get: get, set: set}
 	}
+	boolean := func(s setting) setting { s.boolean = true; return s }
 	var out []setting
 	add := func(s setting) { out = append(out, s) }
 	add(mk("ROMAINE_FEATURES", "features", "feature files or folders, space separated",
@@ -186,12 +188,12 @@ func settings() []setting {
 		func(c *Config, v string) (err error) { c.BasePort, err = strconv.Atoi(strings.TrimSpace(v)); return }))
 	g, s = str(func(c *Config) *string { return &c.Browser })
 	add(mk("ROMAINE_BROWSER", "browser", "path of Chrome or Chromium", g, s))
-	add(mk("ROMAINE_HEADFUL", "headful", "show browser windows (1/true or 0/false)",
+	add(boolean(mk("ROMAINE_HEADFUL", "headful", "show browser windows (1/true or 0/false)",
 		func(c *Config) string { return strconv.FormatBool(c.Headful) },
 		func(c *Config, v string) (err error) {
 			c.Headful, err = strconv.ParseBool(strings.TrimSpace(v))
 			return
-		}))
+		})))
 	g, s = str(func(c *Config) *string { return &c.Artifacts })
 	add(mk("ROMAINE_ARTIFACTS", "artifacts", "folder for failure screenshots and HTML", g, s))
 	g, s = str(func(c *Config) *string { return &c.Format })
@@ -219,12 +221,12 @@ func settings() []setting {
 	add(mk("ROMAINE_RETRIES", "retries", "times a failed scenario is run again (a whole number, 0 or more)",
 		func(c *Config) string { return strconv.Itoa(c.Retries) },
 		func(c *Config, v string) (err error) { c.Retries, err = strconv.Atoi(strings.TrimSpace(v)); return }))
-	add(mk("ROMAINE_FAIL_ON_FLAKY", "fail-on-flaky", "fail the run when a scenario passed only on retry (1/true or 0/false)",
+	add(boolean(mk("ROMAINE_FAIL_ON_FLAKY", "fail-on-flaky", "fail the run when a scenario passed only on retry (1/true or 0/false)",
 		func(c *Config) string { return strconv.FormatBool(c.FailOnFlaky) },
 		func(c *Config, v string) (err error) {
 			c.FailOnFlaky, err = strconv.ParseBool(strings.TrimSpace(v))
 			return
-		}))
+		})))
 	g, s = str(func(c *Config) *string { return &c.Progress })
 	add(mk("ROMAINE_PROGRESS", "progress", "progress line: auto, live, plain or off", g, s))
 	g, s = str(func(c *Config) *string { return &c.Browsers })
@@ -244,7 +246,11 @@ func (c *Config) bindFlags(fs *flag.FlagSet) {
 // value given is checked at once, then handed to record.
 func bindSettingFlags(fs *flag.FlagSet, record func(s setting, v string)) {
 	for _, s := range settings() {
-		fs.Func("romaine."+s.flag, s.usage+" (env "+s.env+")", func(v string) error {
+		define := fs.Func
+		if s.boolean {
+			define = fs.BoolFunc
+		}
+		define("romaine."+s.flag, s.usage+" (env "+s.env+")", func(v string) error {
 			var scratch Config
 			if err := s.set(&scratch, v); err != nil {
 				return fmt.Errorf("%s", settingError(s, v, err))

@@ -3,10 +3,13 @@ package terrain
 import (
 	"context"
 	"fmt"
+	"slices"
 	"strconv"
 
 	"github.com/cucumber/godog"
+	messages "github.com/cucumber/messages/go/v34"
 
+	"github.com/romaine-bdd/romaine/internal/schedule"
 	"github.com/romaine-bdd/romaine/report"
 )
 
@@ -47,11 +50,25 @@ func (s *Suite) writeReports() error {
 	if s.reports == nil {
 		return nil
 	}
-	if err := report.Write(s.reports.outputs, s.reports.recorder.Envelopes()); err != nil {
+	if err := report.Write(s.reports.outputs, withPlan(s.reports.recorder.Envelopes(), s.plan)); err != nil {
 		return err
 	}
 	for _, o := range s.reports.outputs {
 		s.logOnce(fmt.Sprintf("romaine: %s report written to %s", o.Kind, o.Path))
 	}
 	return nil
+}
+
+// withPlan adds a shard's plan to the record, after the test run's start, so
+// that merging the shards' reports can check that they ran every scenario of
+// the run once (schedule.CheckShards). An unsharded run's record is as it was.
+func withPlan(envs []*messages.Envelope, p schedule.Plan) []*messages.Envelope {
+	for i, e := range envs {
+		if e.TestRunStarted != nil {
+			if rec := p.Record(e.TestRunStarted.Id); rec != nil {
+				return slices.Insert(slices.Clone(envs), i+1, rec)
+			}
+		}
+	}
+	return envs
 }

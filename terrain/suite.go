@@ -59,6 +59,7 @@ type Suite struct {
 	shared *sharedBrowser
 	// sched is the run's plan and the record of its attempts and timings.
 	sched *schedule.Tracker
+	plan  schedule.Plan // what the run selected, ordered, and its shard's share
 	// progress is the progress line of a run by Run (nil when off or under the godog command).
 	progress *progress
 	// commandNotes: how the godog command's run was arranged, printed at its start.

@@ -51,7 +51,7 @@ func TestMergeRefusesBadInput(t *testing.T) {
 		args []string
 		want string
 	}{
-		{[]string{"merge"}, "usage: romaine report merge"},
+		{[]string{"merge"}, `"merge" is not a command`},
 		{[]string{"report", "merge"}, "name at least one .ndjson file"},
 		{[]string{"report", "merge", "missing.ndjson"}, "missing.ndjson: no such file"},
 		{[]string{"report", "merge", notMessages}, "message 1 is not a Cucumber message"},
