@@ -8,6 +8,7 @@ import (
 	"os"
 	"os/exec"
 	"path/filepath"
+	"regexp"
 	"slices"
 	"strings"
 	"testing"
@@ -60,18 +61,21 @@ func userEnv() []string {
 	})
 }
 
-// romaine runs the command in dir and returns its exit status and output.
+var ansi = regexp.MustCompile(`\x1b\[[0-9;]*m`)
+
+// romaine runs the command in dir and returns its exit status and output, without colours.
 func romaine(t *testing.T, bin, dir string, args ...string) (int, string) {
 	t.Helper()
 	cmd := exec.Command(bin, args...)
 	cmd.Dir, cmd.Env = dir, append(userEnv(), "ROMAINE_PROGRESS=off")
-	out, err := cmd.CombinedOutput()
+	raw, err := cmd.CombinedOutput()
+	out := ansi.ReplaceAllString(string(raw), "")
 	var exit *exec.ExitError
 	switch {
 	case err == nil:
-		return 0, string(out)
+		return 0, out
 	case errors.As(err, &exit):
-		return exit.ExitCode(), string(out)
+		return exit.ExitCode(), out
 	}
 	t.Fatalf("romaine %s: %v\n%s", strings.Join(args, " "), err, out)
 	return 0, ""
@@ -108,7 +112,7 @@ func TestNewcomerRunsAnAppInAnotherLanguage(t *testing.T) {
 		}
 	}
 	status, out = romaine(t, bin, dir, "report", "merge", "-junit", "merged.xml", "-html", "merged.html", "reports/shard-1.ndjson", "reports/shard-2.ndjson")
-	if status != 0 || !strings.Contains(out, "7 scenarios from 2 file(s): 7 passed (0 flaky), 0 failed") {
+	if status != 0 || !strings.Contains(out, "7 scenarios") || !strings.Contains(out, "7 passed") || !strings.Contains(out, "from 2 file(s)") {
 		t.Fatalf("report merge: status %d; output:\n%s", status, out)
 	}
 	names := junitNames(t, filepath.Join(dir, "merged.xml"))

@@ -3,7 +3,6 @@ package schedule
 import (
 	"encoding/json"
 	"fmt"
-	"slices"
 	"strings"
 
 	messages "github.com/cucumber/messages/go/v34"
@@ -71,8 +70,10 @@ func CheckShards(files []RunFile) error {
 		for _, rec := range readPlans(f.Envelopes) {
 			plans = append(plans, planIn{rec, f.Name})
 		}
+		inFile := map[string]bool{} // a retried scenario is in its file more than once
 		for _, key := range scenariosRun(f.Envelopes) {
-			if !slices.Contains(ran[key], f.Name) {
+			if !inFile[key] {
+				inFile[key] = true
 				ran[key] = append(ran[key], f.Name)
 			}
 		}
