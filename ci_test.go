@@ -59,7 +59,9 @@ func TestCIRecipes(t *testing.T) {
 		t.Errorf("GitHub, another language: ROMAINE_APP_CMD %q does not start a Python or Node app", cmd)
 	}
 	runs := runSteps(t, job)
-	if !slices.ContainsFunc(runs, func(r string) bool { return strings.Contains(r, "go install github.com/romaine-bdd/romaine/cmd/romaine") }) ||
+	if !slices.ContainsFunc(runs, func(r string) bool {
+		return strings.Contains(r, "go install github.com/romaine-bdd/romaine/cmd/romaine")
+	}) ||
 		slices.ContainsFunc(runs, func(r string) bool { return strings.Contains(r, "go test") }) {
 		t.Errorf("GitHub, another language: want romaine installed with go install and no go test, got %q", runs)
 	}

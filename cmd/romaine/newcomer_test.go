@@ -30,7 +30,6 @@ func needTools(t *testing.T) {
 	}
 }
 
-
 // buildRomaine builds the command from this checkout, as go install ./cmd/romaine does.
 func buildRomaine(t *testing.T) string {
 	t.Helper()
