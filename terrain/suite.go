@@ -231,10 +231,10 @@ func (s *Suite) setUp() error {
 		switch {
 		case s.prepareErr != nil:
 		case s.viaRun:
-			fmt.Fprintln(s.out, s.cfg.String())
+			fmt.Fprintln(s.out, s.shown().String())
 		default:
 			// The godog command chooses paths, format and concurrency with its own flags.
-			fmt.Fprintln(s.out, s.cfg.appLine()+" (godog command: paths, format and --concurrency come from its flags)")
+			fmt.Fprintln(s.out, s.shown().appLine()+" (godog command: paths, format and --concurrency come from its flags)")
 			s.commandLimits()
 			if s.cfg.Tags != "" {
 				fmt.Fprintf(s.errOut, "romaine: ROMAINE_TAGS=%q is not used by the godog command: give it --tags (godog's syntax: '~@wip', '@a && @b', commas for or)\n", s.cfg.Tags)
@@ -292,6 +292,19 @@ func (s *Suite) prepare() error {
 	s.loadTimings()
 	s.runCtx, s.stopRun = context.WithCancel(context.Background())
 	return s.startReports()
+}
+
+// shown is the configuration as the run's first line shows it: an app given
+// in Go as a command or a URL is shown as one, not as in-process.
+func (s *Suite) shown() Config {
+	c := s.cfg
+	switch a := s.app.(type) {
+	case CommandApp:
+		c.AppCmd = a.Command
+	case URLApp:
+		c.AppURL = a.URL
+	}
+	return c
 }
 
 // godogOptions are the godog options for this configuration (for go test).
