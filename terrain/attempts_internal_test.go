@@ -103,3 +103,31 @@ func TestARetryKeepsTheFirstRunsReportFiles(t *testing.T) {
 		t.Errorf("attempt 2's format %q", got)
 	}
 }
+
+// Under the godog command there are no retries and no progress line, and godog
+// deprecates its command: every run under it says so, and what to use instead.
+func TestTheGodogCommandWarnsWhatItLacks(t *testing.T) {
+	for _, tc := range []struct {
+		reason  string
+		edit    func(*Config)
+		ignored string
+	}{
+		{"always, retries or not", func(*Config) {}, ""},
+		{"retries asked for", func(c *Config) { c.Retries = 2 }, "ROMAINE_RETRIES"},
+		{"a live progress line asked for", func(c *Config) { c.Progress = "live" }, "ROMAINE_PROGRESS"},
+	} {
+		var out bytes.Buffer
+		s := New(WithOutput(&out))
+		tc.edit(&s.cfg)
+		s.commandLimits()
+		got := out.String()
+		for _, want := range []string{"the godog command runs without retries", "godog deprecates it", "go test -run TestFeatures .", "romaine run"} {
+			if !strings.Contains(got, want) {
+				t.Errorf("%s: the warning lacks %q:\n%s", tc.reason, want, got)
+			}
+		}
+		if tc.ignored != "" && !strings.Contains(got, tc.ignored+" not applied under the godog command") {
+			t.Errorf("%s: %s is not named as ignored:\n%s", tc.reason, tc.ignored, got)
+		}
+	}
+}
