@@ -50,8 +50,8 @@ func (p Plan) Record(runID string) *messages.Envelope {
 
 // RunFile is one run's messages and the file they came from.
 type RunFile struct {
-	Name      string
-	Envelopes []*messages.Envelope
+	Name      string               // the file, as the user named it (for messages)
+	Envelopes []*messages.Envelope // its messages, in order
 }
 
 // CheckShards checks that the shards whose reports are files together ran
