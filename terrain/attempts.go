@@ -74,6 +74,7 @@ func (s *Suite) runAttempt(attempt int, units []*schedule.Unit, opts godog.Optio
 	s.progress.begin(attempt, total, schedule.Sum(units))
 	stop := s.progress.run()
 	defer stop()
+	opts.Format = s.withResults(opts.Format)
 	return godog.TestSuite{
 		Name:                 "romaine",
 		TestSuiteInitializer: s.InitializeTestSuite,
