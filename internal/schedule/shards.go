@@ -156,14 +156,18 @@ func readPlans(envs []*messages.Envelope) []planRecord {
 	return out
 }
 
-// scenariosRun lists, as FILE:LINE, the scenarios a run's messages hold a
-// test case start of: each pickle's scenario, by its ID in its Gherkin
-// document, at the scenario's line (an outline's examples are its scenario).
+// scenariosRun lists, as FILE:LINE, the scenarios a run's messages show
+// running: each pickle's scenario, by its ID in its Gherkin document, at the
+// scenario's line (an outline's examples are its scenario). An attempt all of
+// whose steps were skipped did not run (the reports' "not run": a stopped
+// shard's scenarios that never started).
 func scenariosRun(envs []*messages.Envelope) []string {
 	scenarioLine := map[string]int64{} // scenario ID -> line
 	pickles := map[string]*messages.Pickle{}
 	cases := map[string]string{} // test case ID -> pickle ID
-	var started []string
+	var started []*messages.TestCaseStarted
+	ran := map[string]bool{}     // test case started ID -> a step did not skip
+	skipped := map[string]bool{} // test case started ID -> a step skipped
 	for _, e := range envs {
 		switch {
 		case e.GherkinDocument != nil && e.GherkinDocument.Feature != nil:
@@ -175,12 +179,21 @@ func scenariosRun(envs []*messages.Envelope) []string {
 		case e.TestCase != nil:
 			cases[e.TestCase.Id] = e.TestCase.PickleId
 		case e.TestCaseStarted != nil:
-			started = append(started, e.TestCaseStarted.TestCaseId)
+			started = append(started, e.TestCaseStarted)
+		case e.TestStepFinished != nil && e.TestStepFinished.TestStepResult != nil:
+			if e.TestStepFinished.TestStepResult.Status == messages.TestStepResultStatus_SKIPPED {
+				skipped[e.TestStepFinished.TestCaseStartedId] = true
+			} else {
+				ran[e.TestStepFinished.TestCaseStartedId] = true
+			}
 		}
 	}
 	var out []string
-	for _, tc := range started {
-		p := pickles[cases[tc]]
+	for _, st := range started {
+		if skipped[st.Id] && !ran[st.Id] {
+			continue
+		}
+		p := pickles[cases[st.TestCaseId]]
 		if p == nil || len(p.AstNodeIds) == 0 {
 			continue
 		}
