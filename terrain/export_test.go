@@ -16,7 +16,6 @@ func BrowserOf(w *Worker) *chrome.Browser { return w.browser }
 // Flaky lets the external tests see the scenarios a run found flaky.
 func Flaky(s *Suite) []schedule.Flake { return s.sched.Flakes() }
 
-
 // TamperRecord changes a run's record before its reports are written and
 // checked against godog's results, as a bug in the recorder would.
 func TamperRecord(s *Suite, f func([]*messages.Envelope) []*messages.Envelope) { s.tamperRecord = f }
