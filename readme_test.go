@@ -1,7 +1,6 @@
 package romaine_test
 
 import (
-	"errors"
 	"os"
 	"os/exec"
 	"path/filepath"
@@ -12,7 +11,7 @@ import (
 
 	"github.com/google/go-cmp/cmp"
 
-	"github.com/romaine-bdd/romaine/internal/chrome"
+	"github.com/romaine-bdd/romaine/internal/testenv"
 )
 
 // The README shows the root wiring file as the way to wire a suite; a copy that
@@ -20,20 +19,12 @@ import (
 // would teach a wiring that no longer compiles or works. So the copy must be
 // the file.
 func TestREADMEWiringIsTheRootFile(t *testing.T) {
-	readme, err := os.ReadFile("README.md")
-	if err != nil {
-		t.Fatal(err)
-	}
 	root, err := os.ReadFile("romaine_test.go")
 	if err != nil {
 		t.Fatal(err)
 	}
 	const heading = "## Go: wiring a suite"
-	_, section, ok := strings.Cut(string(readme), heading)
-	if !ok {
-		t.Fatalf("README.md has no %q section", heading)
-	}
-	_, block, ok := strings.Cut(section, "```go\n")
+	_, block, ok := strings.Cut(readmeSection(t, heading), "```go\n")
 	if !ok {
 		t.Fatalf("README.md's %q section has no Go block", heading)
 	}
@@ -51,18 +42,9 @@ func TestREADMEGoSuiteOfYourOwn(t *testing.T) {
 	if testing.Short() {
 		t.Skip("builds a module and runs a browser suite")
 	}
-	needPythonAndBrowser(t)
-	readme, err := os.ReadFile("README.md")
-	if err != nil {
-		t.Fatal(err)
-	}
+	testenv.NeedPythonAndBrowser(t)
 	const heading = "## A Go suite of your own"
-	_, section, ok := strings.Cut(string(readme), heading)
-	if !ok {
-		t.Fatalf("README.md has no %q section", heading)
-	}
-	section, _, _ = strings.Cut(section, "\n## ")
-	blocks := regexp.MustCompile("(?s)```(sh|go)\n(.*?)```").FindAllStringSubmatch(section, -1)
+	blocks := regexp.MustCompile("(?s)```(sh|go)\n(.*?)```").FindAllStringSubmatch(readmeSection(t, heading), -1)
 	if len(blocks) != 3 || blocks[0][1] != "sh" || blocks[1][1] != "go" || blocks[2][1] != "sh" {
 		t.Fatalf("README.md's %q section: want the module's commands, the test file and the commands that run it; found %d blocks", heading, len(blocks))
 	}
@@ -125,16 +107,17 @@ func TestREADMEGoSuiteOfYourOwn(t *testing.T) {
 	}
 }
 
-// needPythonAndBrowser skips a test that needs python3 and a browser when
-// they are missing, unless CI is set: there a skip would hide that nothing ran.
-func needPythonAndBrowser(t *testing.T) {
+// readmeSection is the README's section under heading, up to the next one of its level.
+func readmeSection(t *testing.T, heading string) string {
 	t.Helper()
-	_, errPython := exec.LookPath("python3")
-	_, errBrowser := chrome.Find(os.Getenv("ROMAINE_BROWSER"))
-	if err := errors.Join(errPython, errBrowser); err != nil {
-		if os.Getenv("CI") != "" {
-			t.Fatalf("this test needs python3 and Chromium, and CI machines have them: %v", err)
-		}
-		t.Skip(err)
+	readme, err := os.ReadFile("README.md")
+	if err != nil {
+		t.Fatal(err)
 	}
+	_, section, ok := strings.Cut(string(readme), heading)
+	if !ok {
+		t.Fatalf("README.md has no %q section", heading)
+	}
+	section, _, _ = strings.Cut(section, "\n## ")
+	return section
 }

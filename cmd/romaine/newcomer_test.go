@@ -13,22 +13,8 @@ import (
 	"strings"
 	"testing"
 
-	"github.com/romaine-bdd/romaine/internal/chrome"
+	"github.com/romaine-bdd/romaine/internal/testenv"
 )
-
-// needTools skips a test that needs python3 and a browser when they are
-// missing, unless CI is set: there a skip would hide that nothing ran.
-func needTools(t *testing.T) {
-	t.Helper()
-	_, errPython := exec.LookPath("python3")
-	_, errBrowser := chrome.Find(os.Getenv("ROMAINE_BROWSER"))
-	if err := errors.Join(errPython, errBrowser); err != nil {
-		if os.Getenv("CI") != "" {
-			t.Fatalf("this test needs python3 and Chromium, and CI machines have them: %v", err)
-		}
-		t.Skip(err)
-	}
-}
 
 // buildRomaine builds the command from this checkout, as go install ./cmd/romaine does.
 func buildRomaine(t *testing.T) string {
@@ -87,7 +73,7 @@ func romaine(t *testing.T, bin, dir string, args ...string) (int, string) {
 // two shards one after another in the same folder, their reports merged (every
 // scenario exactly once) and their timings merged.
 func TestNewcomerRunsAnAppInAnotherLanguage(t *testing.T) {
-	needTools(t)
+	testenv.NeedPythonAndBrowser(t)
 	bin, dir := buildRomaine(t), newcomerRepo(t)
 
 	status, out := romaine(t, bin, dir, "run", "--format", "progress")
