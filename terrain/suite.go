@@ -282,7 +282,7 @@ func (s *Suite) prepare() error {
 		}
 		// godog accepts file.feature:LINE to run one scenario.
 		if _, err := os.Stat(schedule.StripLines(f)); err != nil {
-			return &ConfigError{Setting: "ROMAINE_FEATURES", Message: fmt.Sprintf("ROMAINE_FEATURES names %q, which does not exist: set it to feature files or folders, space separated (now %q)", f, strings.Join(s.cfg.Features, " "))}
+			return &ConfigError{Setting: "ROMAINE_FEATURES", Message: fmt.Sprintf("ROMAINE_FEATURES names %q, which does not exist: name feature files or folders (romaine run PATHS, features in romaine.yaml, or ROMAINE_FEATURES, space separated; now %q)", f, strings.Join(s.cfg.Features, " "))}
 		}
 	}
 	if err := s.checkBrowserAndAppHost(); err != nil {
