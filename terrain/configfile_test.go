@@ -6,6 +6,7 @@ import (
 	"io"
 	"os"
 	"path/filepath"
+	"regexp"
 	"strings"
 	"testing"
 	"time"
@@ -129,5 +130,24 @@ func TestSettingsFileMistakesSayWhatWouldBeRight(t *testing.T) {
 	_, _, err := s.resolveConfig(lookupOf(map[string]string{"ROMAINE_CONFIG": path}))
 	if err == nil || !strings.Contains(err.Error(), "(set in "+path+", line 3, as workers)") {
 		t.Errorf("a clash of settings from the file: %v", err)
+	}
+}
+
+// The settings files the README shows are read without a mistake.
+func TestTheREADMEsSettingsFilesAreValid(t *testing.T) {
+	readme, err := os.ReadFile("../README.md")
+	if err != nil {
+		t.Fatal(err)
+	}
+	blocks := regexp.MustCompile("(?s)```yaml\n(.*?)```").FindAllStringSubmatch(string(readme), -1)
+	if len(blocks) < 2 {
+		t.Fatalf("the README shows %d settings files, want the quick start's and the Settings section's", len(blocks))
+	}
+	for i, b := range blocks {
+		path := writeFile(t, "romaine.yaml", b[1])
+		f, err := readConfigFile(path, true)
+		if err != nil || len(f.values) == 0 {
+			t.Errorf("the README's settings file %d: %v (%d settings):\n%s", i+1, err, len(f.values), b[1])
+		}
 	}
 }
