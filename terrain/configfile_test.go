@@ -145,9 +145,8 @@ func TestTheREADMEsSettingsFilesAreValid(t *testing.T) {
 	}
 	for i, b := range blocks {
 		path := writeFile(t, "romaine.yaml", b[1])
-		f, err := readConfigFile(path, true)
-		if err != nil || len(f.values) == 0 {
-			t.Errorf("the README's settings file %d: %v (%d settings):\n%s", i+1, err, len(f.values), b[1])
+		if f, err := readConfigFile(path, true); err != nil || len(f.values) == 0 {
+			t.Errorf("the README's settings file %d: %v; want settings read from:\n%s", i+1, err, b[1])
 		}
 	}
 }
