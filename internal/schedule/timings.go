@@ -5,6 +5,7 @@ import (
 	"errors"
 	"fmt"
 	"io/fs"
+	"maps"
 	"math"
 	"os"
 	"path/filepath"
@@ -150,9 +151,13 @@ func mergeRuns(entries, runs map[string]entry) {
 // prune drops the entries of scenarios that no longer exist: whose feature
 // file is gone, or has no scenario of that title. A file that does not parse
 // keeps its entries (a typo should not cost its timings). Without this a
-// timings file only ever grows.
-func prune(entries map[string]entry) (dropped int) {
+// timings file only ever grows. When not one of the files the entries name is
+// found, the folder is the wrong one (a merge run away from the repository):
+// nothing is dropped, and the warning says so.
+func prune(entries map[string]entry) (dropped int, warning string) {
 	titles := map[string]map[string]bool{} // feature file -> its titles; nil when unreadable
+	found := false
+	var gone []string
 	for key := range entries {
 		file, title, ok := strings.Cut(key, ".feature: ")
 		file += ".feature"
@@ -160,6 +165,7 @@ func prune(entries map[string]entry) (dropped int) {
 		if ok && !seen {
 			known = map[string]bool{} // a file that is gone has no titles
 			if _, err := os.Stat(file); err == nil {
+				found = true
 				if units, err := Discover([]string{file}, ""); err != nil {
 					known = nil // keep what cannot be checked
 				} else {
@@ -171,11 +177,16 @@ func prune(entries map[string]entry) (dropped int) {
 			titles[file] = known
 		}
 		if !ok || (known != nil && !known[title]) {
-			delete(entries, key)
-			dropped++
+			gone = append(gone, key)
 		}
 	}
-	return dropped
+	if !found && len(titles) > 0 && len(gone) == len(entries) {
+		return 0, fmt.Sprintf("romaine: warning: none of the %d feature files the timings name is here (%s, ...): run this at the repository's root; no entry was dropped", len(titles), slices.Min(slices.Collect(maps.Keys(titles))))
+	}
+	for _, key := range gone {
+		delete(entries, key)
+	}
+	return len(gone), ""
 }
 
 // ShardPath is where shard k of n writes its measurements: beside the timings
@@ -293,7 +304,9 @@ func (b *Book) Save(path string) (warning string, err error) {
 	}
 	f, warning := loadTimings(path)
 	mergeRuns(f.Scenarios, b.runs)
-	prune(f.Scenarios)
+	if _, w := prune(f.Scenarios); w != "" {
+		warning = strings.TrimSpace(warning + "\n" + w)
+	}
 	f.Shard = ""
 	return warning, saveTimings(path, f)
 }
@@ -372,7 +385,11 @@ func Merge(into string, shards []string) (Merged, error) {
 		}
 	}
 	mergeRuns(base.Scenarios, runs)
-	m.Dropped = prune(base.Scenarios)
+	dropped, warning := prune(base.Scenarios)
+	if warning != "" {
+		m.Warnings = append(m.Warnings, strings.TrimPrefix(warning, "romaine: warning: "))
+	}
+	m.Dropped = dropped
 	m.Scenarios = len(runs)
 	base.Shard = ""
 	return m, saveTimings(into, base)

@@ -392,3 +392,25 @@ func TestShardsLeaveTheTimingsFileAndMergeJoinsThem(t *testing.T) {
 		t.Errorf("merging nothing: %v", err)
 	}
 }
+
+// A merge run away from the repository finds none of the feature files: it
+// keeps every entry rather than dropping them all, and says where to run it.
+func TestAMergeAwayFromTheFeaturesDropsNothing(t *testing.T) {
+	into := filepath.Join(t.TempDir(), "timings.json")
+	old := map[string]entry{"features/cart.feature: Adding": {Seconds: 4, Runs: 2}, "features/cart.feature: Paying": {Seconds: 6, Runs: 2}}
+	if err := saveTimings(into, timingsFile{Scenarios: old}); err != nil {
+		t.Fatal(err)
+	}
+	shard := ShardPath(into, 1, 1)
+	if err := saveTimings(shard, timingsFile{Shard: "1/1", Scenarios: map[string]entry{"features/cart.feature: Adding": {Seconds: 2, Runs: 1}}}); err != nil {
+		t.Fatal(err)
+	}
+	m, err := Merge(into, []string{shard})
+	if err != nil || m.Dropped != 0 || !slices.ContainsFunc(m.Warnings, func(w string) bool { return strings.Contains(w, "run this at the repository's root") }) {
+		t.Errorf("merge away from the features: %+v %v", m, err)
+	}
+	after, _ := loadTimings(into)
+	if len(after.Scenarios) != 2 || after.Scenarios["features/cart.feature: Adding"].Seconds != 3 {
+		t.Errorf("entries after the merge: %v", after.Scenarios)
+	}
+}
