@@ -17,7 +17,7 @@ import (
 // PlanMediaType is the media type of the attachment that holds a shard's plan:
 // one attachment of the test run, not of a test case, so Cucumber tools that
 // do not know it pass it by.
-const PlanMediaType = "application/vnd.romaine.shard-plan+json"
+const PlanMediaType = "application/x.romaine.shard-plan+json"
 
 // planRecord is a shard's plan as its report holds it.
 type planRecord struct {
