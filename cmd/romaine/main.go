@@ -1,10 +1,12 @@
 // Command romaine is Romaine's command line: it runs feature files against an
-// app in any language with no Go code of yours (romaine run), and joins what
-// CI shards wrote (romaine report merge, romaine timings merge).
+// app in any language with no Go code of yours (romaine run), joins what CI
+// shards wrote (romaine report merge, romaine timings merge), and lists the
+// core steps, or writes them for editors (romaine steps).
 //
 //	romaine run [flags] [PATHS...]
 //	romaine report merge [-html FILE] [-junit FILE] [-messages FILE] RUN.ndjson...
 //	romaine timings merge [-into FILE] [SHARD.json...]
+//	romaine steps [-glue FILE.go]
 package main
 
 import (
@@ -21,6 +23,7 @@ const usage = `usage:
                                        one report from several runs' messages (CI shards)
   romaine timings merge [-into FILE] [SHARD.json...]
                                        the shards' timings into the file the next run starts from
+  romaine steps [-glue FILE.go]        the core steps, or a glue file of them for editors
 `
 
 func run(args []string, stdout, stderr io.Writer) int {
@@ -31,6 +34,8 @@ func run(args []string, stdout, stderr io.Writer) int {
 		return mergeReports(args[2:], stdout, stderr)
 	case len(args) >= 2 && args[0] == "timings" && args[1] == "merge":
 		return mergeTimings(args[2:], stdout, stderr)
+	case len(args) >= 1 && args[0] == "steps":
+		return stepsCommand(args[1:], stdout, stderr) // steps.go
 	case len(args) >= 1 && (args[0] == "help" || args[0] == "-h" || args[0] == "--help"):
 		fmt.Fprint(stdout, usage)
 		return 0
