@@ -14,33 +14,22 @@ import (
 // It reports one locate in microseconds: the median of the iterations and
 // their best (the least disturbed by other work on a shared machine).
 func BenchmarkLocateInPage(b *testing.B) {
-	for _, shadow := range []bool{false, true} {
-		name := "plain"
-		if shadow {
-			name = "shadow"
-		}
-		b.Run(name, func(b *testing.B) {
-			p := newPage(b, site{"/": rowsPage(300, shadow)})
-			ctx := context.Background()
-			if err := p.WithPolicy(loadPolicy).Visit(ctx, "/"); err != nil {
-				b.Fatal(err)
-			}
-			var button, field []float64
-			for range b.N {
-				v, err := support.InPage(ctx, p, `function () {
+	onRows(b, func(b *testing.B, ctx context.Context, p *support.Page) {
+		var button, field []float64
+		for range b.N {
+			v, err := support.InPage(ctx, p, `function () {
   const time = (kind, q) => { const t = performance.now(); for (let i = 0; i < 50; i++) this.part('resolve', {}, document, q, kind); return (performance.now() - t) * 1000 / 50; };
   return [time('button', 'Edit 150'), time('field', 'Note 150')];
 }`)
-				if err != nil {
-					b.Fatal(err)
-				}
-				button = append(button, v.Arr()[0].Num())
-				field = append(field, v.Arr()[1].Num())
+			if err != nil {
+				b.Fatal(err)
 			}
-			b.ReportMetric(percentile(button, 50), "button-us/p50")
-			b.ReportMetric(percentile(button, 0), "button-us/best")
-			b.ReportMetric(percentile(field, 50), "field-us/p50")
-			b.ReportMetric(percentile(field, 0), "field-us/best")
-		})
-	}
+			button = append(button, v.Arr()[0].Num())
+			field = append(field, v.Arr()[1].Num())
+		}
+		b.ReportMetric(percentile(button, 50), "button-us/p50")
+		b.ReportMetric(percentile(button, 0), "button-us/best")
+		b.ReportMetric(percentile(field, 50), "field-us/p50")
+		b.ReportMetric(percentile(field, 0), "field-us/best")
+	})
 }
