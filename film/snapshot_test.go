@@ -78,7 +78,7 @@ window.getComputedStyle = no; Document.prototype.querySelectorAll = no;
 Object.defineProperty(CSSStyleSheet.prototype, 'cssRules', { get: no });
 Object.defineProperty(Document.prototype, 'styleSheets', { get: no });
 </script></body></html>`,
-		}, ""}, // support's own waits run in the page's world (for now): the page broke them
+		}, "Ready"},
 }
 
 func TestSnapshotLooksAsThePageDid(t *testing.T) {
