@@ -87,8 +87,11 @@ func TestFilmKeptForFailedAndFlaky(t *testing.T) {
 			if f.Frames[2].Drawn || !f.Frames[0].Drawn {
 				t.Error("the last step's picture is a capture, the others' drawn from their snapshots")
 			}
-			if len(f.Frames[0].Requests) < 2 {
-				t.Errorf("the visit's frame has %d requests, want the page and its API call", len(f.Frames[0].Requests))
+			if len(f.Frames[0].Requests) == 0 || f.Frames[0].Requests[0].Type != "Document" || f.Frames[0].Requests[0].Status != 200 {
+				t.Errorf("the visit's frame has requests %+v, want the page's first", f.Frames[0].Requests)
+			}
+			if len(f.Problems) > 0 {
+				t.Errorf("the film could not record: %q", f.Problems)
 			}
 		})
 	}
