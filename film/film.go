@@ -47,8 +47,6 @@ const DefaultMaxBytes = 20 << 20
 type Options struct {
 	Mode     Mode // "" is RetainOnFailure
 	MaxBytes int  // 0 is DefaultMaxBytes
-	// What the benchmarks leave out, to weigh each part alone.
-	noSnapshot, noPictures bool
 }
 
 // Consumer records each scenario's film for the page's recorder. Under Off
@@ -64,7 +62,7 @@ func Consumer(opts Options) support.Consumer {
 		if opts.Mode == Off {
 			return support.Hooks{}, nil
 		}
-		rl := &reel{opts: opts, rec: r, frames: map[int]*take{}}
+		rl := &reel{opts: opts, rec: r, snapshots: map[int][]byte{}}
 		return support.Hooks{StepEnded: rl.stepEnded, Ended: rl.ended}, nil
 	}
 }
@@ -74,18 +72,14 @@ type reel struct {
 	opts Options
 	rec  *support.Recording
 
-	mu       sync.Mutex
-	frames   map[int]*take // by step index
-	order    []int         // step indexes, oldest first
-	bytes    int           // held by frames
-	dropped  int
-	problems []string
-}
-
-// take is what was captured after one step: the DOM snapshot as the
-// browser gave it, decoded only for a film that is kept.
-type take struct {
-	snapshot []byte // DOMSnapshot.captureSnapshot's answer; nil when dropped past the cap
+	mu sync.Mutex
+	// snapshots are each step's DOMSnapshot.captureSnapshot answer, by step
+	// index, as the browser gave it: decoded only for a film that is kept.
+	snapshots map[int][]byte
+	order     []int // the steps whose snapshots are held, oldest first
+	bytes     int   // what they hold
+	dropped   int   // snapshots dropped past the cap
+	problems  []string
 }
 
 // captureBudget bounds a step's snapshot: a hung page must not hang the run.
@@ -93,9 +87,6 @@ const captureBudget = 3 * time.Second
 
 // stepEnded takes the page's DOM snapshot as the step left it.
 func (rl *reel) stepEnded(ctx context.Context, st support.Step) {
-	if rl.opts.noSnapshot {
-		return
-	}
 	ctx, cancel := context.WithTimeout(context.WithoutCancel(ctx), captureBudget)
 	raw, err := takeSnapshot(ctx, rl.rec.Page().Rod())
 	cancel()
@@ -105,13 +96,12 @@ func (rl *reel) stepEnded(ctx context.Context, st support.Step) {
 		rl.problem("step %d (%s): DOM snapshot: %v", st.Index+1, st.Text, err)
 		return
 	}
-	rl.frames[st.Index] = &take{snapshot: raw}
+	rl.snapshots[st.Index] = raw
 	rl.order = append(rl.order, st.Index)
 	rl.bytes += len(raw)
 	for rl.bytes > rl.opts.MaxBytes && len(rl.order) > 1 {
-		old := rl.frames[rl.order[0]]
-		rl.bytes -= len(old.snapshot)
-		old.snapshot = nil
+		rl.bytes -= len(rl.snapshots[rl.order[0]])
+		delete(rl.snapshots, rl.order[0])
 		rl.order = rl.order[1:]
 		rl.dropped++
 	}
@@ -141,7 +131,7 @@ func (rl *reel) ended(ctx context.Context, e support.Ending) []support.Artifact 
 // pictures pictures each frame: the last one with a capture of the page as
 // the scenario left it, the others by drawing their snapshots.
 func (rl *reel) pictures(ctx context.Context, f *report.Film) {
-	if rl.opts.noPictures || len(f.Frames) == 0 {
+	if len(f.Frames) == 0 {
 		return
 	}
 	rp := rl.rec.Page().Rod()
@@ -208,14 +198,12 @@ func (rl *reel) film(e support.Ending) *report.Film {
 				fr.Console = append(fr.Console, report.FilmMessage{After: m.At.Sub(st.Started), Level: m.Level, Text: m.Text, Frame: m.Frame})
 			}
 		}
-		if t := rl.frames[st.Index]; t != nil {
-			if t.snapshot != nil {
-				html, url, err := snapshotHTML(t.snapshot)
-				if err != nil {
-					rl.problem("step %d (%s): %v", st.Index+1, st.Text, err)
-				}
-				fr.Snapshot, fr.URL = html, url
+		if raw := rl.snapshots[st.Index]; raw != nil {
+			html, url, err := snapshotHTML(raw)
+			if err != nil {
+				rl.problem("step %d (%s): %v", st.Index+1, st.Text, err)
 			}
+			fr.Snapshot, fr.URL = html, url
 		}
 		f.Frames = append(f.Frames, fr)
 	}

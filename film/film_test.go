@@ -112,4 +112,3 @@ func TestFilmCap(t *testing.T) {
 		t.Error("a dropped frame keeps its step but has no picture")
 	}
 }
-

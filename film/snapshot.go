@@ -70,6 +70,7 @@ type doc struct {
 	children [][]int // each node's children, in order
 	layout   []int   // each node's layout index, or -1
 	rare     rareData
+	inside   map[int]bool // laidOutInside's answers
 	rules    map[rule]int // rule -> its number
 	order    []rule       // rules in number order
 	out      strings.Builder
@@ -116,7 +117,7 @@ func (s *snapshot) document(i, depth int) string {
 	d := s.docs[i]
 	nodes := d.Nodes
 	n := len(nodes.NodeType)
-	w := &doc{s: s, d: d, depth: depth, children: make([][]int, n), layout: make([]int, n), rules: map[rule]int{}}
+	w := &doc{s: s, d: d, depth: depth, children: make([][]int, n), layout: make([]int, n), rules: map[rule]int{}, inside: map[int]bool{}}
 	for j := range w.layout {
 		w.layout[j] = -1
 	}
@@ -331,13 +332,21 @@ func (w *doc) hiddenRule(i int, name string, htmlElement bool) (number int, none
 	return w.number(rule{decl: "display: none; "}), true
 }
 
+// laidOutInside reports whether something inside node i is laid out,
+// asked once per node (display: contents nests).
 func (w *doc) laidOutInside(i int) bool {
+	if v, ok := w.inside[i]; ok {
+		return v
+	}
+	v := false
 	for _, c := range w.children[i] {
 		if w.layout[c] >= 0 || w.laidOutInside(c) {
-			return true
+			v = true
+			break
 		}
 	}
-	return false
+	w.inside[i] = v
+	return v
 }
 
 // attributes writes element i's attributes, less what would run or fetch,
