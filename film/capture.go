@@ -3,7 +3,7 @@ package film
 import (
 	"context"
 	"fmt"
-	"strings"
+	"html"
 
 	"github.com/go-rod/rod"
 	"github.com/go-rod/rod/lib/proto"
@@ -91,39 +91,37 @@ func newDrawer(ctx context.Context, rp *rod.Page) (*drawer, error) {
 	return d, nil
 }
 
-// offline is put in front of a snapshot drawn: it fetches nothing anyway,
-// and this says so to the browser.
-const offline = `<meta http-equiv="Content-Security-Policy" content="default-src 'none'; img-src data:; style-src 'unsafe-inline'">`
+// frameOf shows a snapshot as the HTML report does: in a sandboxed frame
+// (no script could run in it) filling a page whose policy fetches nothing.
+const frameOf = `<!DOCTYPE html><meta http-equiv="Content-Security-Policy" content="default-src 'none'; img-src data:; style-src 'unsafe-inline'">` +
+	`<style>body { margin: 0 } iframe { display: block; border: 0; width: 100vw; height: 100vh }</style><iframe sandbox="allow-same-origin" srcdoc="%s"></iframe>`
 
 // draw is a picture of snapshot doc.
 func (d *drawer) draw(ctx context.Context, doc string) ([]byte, error) {
 	rp := d.page.Context(ctx)
-	if rest, ok := strings.CutPrefix(doc, "<!DOCTYPE html>"); ok {
-		doc = "<!DOCTYPE html>" + offline + rest
-	} else {
-		doc = offline + doc
-	}
 	tree, err := proto.PageGetFrameTree{}.Call(rp)
 	if err != nil {
 		return nil, err
 	}
-	if err := (proto.PageSetDocumentContent{FrameID: tree.FrameTree.Frame.ID, HTML: doc}).Call(rp); err != nil {
+	if err := (proto.PageSetDocumentContent{FrameID: tree.FrameTree.Frame.ID, HTML: fmt.Sprintf(frameOf, html.EscapeString(doc))}).Call(rp); err != nil {
 		return nil, err
 	}
-	// Its frames are srcdoc documents: drawn once loaded, and scrolled as
-	// the page was.
 	if _, err := rp.Eval(drawn); err != nil {
 		return nil, err
 	}
 	return capture(ctx, d.page)
 }
 
-// drawn waits for the snapshot's frames, then scrolls it as the page was.
+// drawn waits for the snapshot (and its own frames) to load, then scrolls it
+// as the page was.
 const drawn = `async () => {
-  if (document.readyState !== 'complete') { await new Promise((r) => addEventListener('load', r)); }
-  for (const el of document.querySelectorAll('[data-romaine-scroll]')) {
+  const frame = document.querySelector('iframe');
+  const loaded = () => frame.contentDocument !== null && frame.contentDocument.readyState === 'complete' && frame.contentDocument.URL === 'about:srcdoc';
+  if (!loaded()) { await new Promise((r) => frame.addEventListener('load', r, { once: true })); }
+  const doc = frame.contentDocument;
+  for (const el of doc.querySelectorAll('[data-romaine-scroll]')) {
     const [x, y] = el.getAttribute('data-romaine-scroll').split(',').map(Number);
-    if (el === document.documentElement) { scrollTo(x, y); } else { el.scrollLeft = x; el.scrollTop = y; }
+    if (el === doc.documentElement) { frame.contentWindow.scrollTo(x, y); } else { el.scrollLeft = x; el.scrollTop = y; }
   }
 }`
 

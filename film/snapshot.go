@@ -4,6 +4,7 @@ import (
 	"encoding/json"
 	"fmt"
 	"html"
+	"regexp"
 	"strconv"
 	"strings"
 
@@ -252,7 +253,13 @@ func (w *doc) node(i int, parent []string, hidden bool) {
 	if htmlElement {
 		name = strings.ToLower(raw)
 	}
-	if dropped[name] && htmlElement {
+	if dropped[name] && (htmlElement || name == "script" || name == "style") {
+		return // an SVG script or style too
+	}
+	if !validName.MatchString(name) { // no parser would make it: its content only
+		for _, c := range w.children[i] {
+			w.node(c, parent, hidden)
+		}
 		return
 	}
 	own := w.styles(i)
@@ -399,7 +406,13 @@ func (w *doc) attributes(i int, name string, htmlElement bool) {
 	}
 }
 
+// validName is what an element or attribute name written may look like.
+var validName = regexp.MustCompile(`^[A-Za-z_][-A-Za-z0-9_.:]*$`)
+
 func (w *doc) attr(name, value string) {
+	if !validName.MatchString(name) {
+		return
+	}
 	w.out.WriteString(" " + name + `="` + html.EscapeString(value) + `"`)
 }
 

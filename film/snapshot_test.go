@@ -213,3 +213,48 @@ func far(a, b image.Image, x, y int) bool {
 	}
 	return d(r1, r2) > 40 || d(g1, g2) > 40 || d(b1, b2) > 40
 }
+
+// What a snapshot may not hold: anything that runs or fetches. The page
+// below tries every way: scripts (an SVG one too), handlers, a javascript:
+// link, a refresh, a base, a stylesheet in an SVG, an image that fails on
+// purpose, an object, a preload, attribute names a parser allows.
+func TestSnapshotHoldsNothingThatRunsOrFetches(t *testing.T) {
+	srv := serve(t, site{"/": `<!doctype html><html><head><meta http-equiv="refresh" content="30; url=/elsewhere"><base href="http://elsewhere.test/">
+<link rel="preload" href="/font.woff2" as="font"><link rel="stylesheet" href="/missing.css"></head>
+<body onload="document.title='ran'"><p id="ready" onclick="alert(1)">Ready</p>
+<img src="/missing.png" onerror="document.title='ran'" width="20" height="20" srcset="/a.png 2x">
+<a href="javascript:alert(1)">link</a><object data="/x.pdf"></object>
+<svg width="10" height="10"><script>document.title='ran'</script><style>p { color: red }</style><image href="/pic.png" width="5" height="5"/><use href="#x"/></svg>
+<div a"b="1" c'd="2">quoted names</div>
+<script>document.getElementById('ready').setAttribute('onmouseover', 'alert(2)')</script></body></html>`})
+	p := newPage(t, srv)
+	ctx := t.Context()
+	if err := p.Visit(ctx, "/"); err != nil {
+		t.Fatal(err)
+	}
+	raw, err := takeSnapshot(ctx, p.Rod())
+	if err != nil {
+		t.Fatal(err)
+	}
+	doc, _, err := snapshotHTML(raw)
+	if err != nil {
+		t.Fatal(err)
+	}
+	lower := strings.ToLower(doc)
+	for _, bad := range []string{"<script", " onload=", " onclick=", " onerror=", " onmouseover=", "<meta http-equiv", "<base href", "<link", "<object",
+		` src="/missing.png"`, ` srcset=`, ` href="/pic.png"`, `a"b`, "p { color: red }"} {
+		if strings.Contains(lower, strings.ToLower(bad)) {
+			t.Errorf("the snapshot holds %s", bad)
+		}
+	}
+	for _, want := range []string{`data-romaine-src="/missing.png"`, `data-romaine-href="/pic.png"`, `href="#x"`, "quoted names", `<base target="_blank">`} {
+		if !strings.Contains(doc, want) {
+			t.Errorf("the snapshot lacks %s", want)
+		}
+	}
+	srv.Close()
+	_, requests := render(t, doc)
+	if len(requests) > 0 {
+		t.Errorf("drawing the snapshot asked for %q", requests)
+	}
+}

@@ -22,7 +22,7 @@ type Film struct {
 	Frames   []Frame `json:"frames"`          // one per step that ran, in order
 	Width    int     `json:"width,omitempty"` // the page's viewport, in CSS pixels, as the scenario ended
 	Height   int     `json:"height,omitempty"`
-	Dropped  int     `json:"dropped,omitempty"` // frames whose pictures were dropped past the size cap (the oldest)
+	Dropped  int     `json:"dropped,omitempty"` // frames whose snapshots (so pictures) were dropped past the size cap: the oldest
 	// Problems says what could not be recorded (a screenshot the browser
 	// refused, a snapshot that did not decode).
 	Problems []string `json:"problems,omitempty"`
