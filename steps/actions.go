@@ -63,7 +63,7 @@ var (
 		Example: `When I hover over "Help"`},
 		`^I hover over `+q+scopeRE+`$`)
 	fillInStep = phrase(Doc{Area: actions, Phrase: `When I fill in "LOCATOR" with "VALUE"`,
-		What:    "Replaces the field's value by typing VALUE (input and change events fire as for a person).",
+		What:    "Replaces the field's value by typing VALUE: input fires as for a person, and change when they move on (the field loses focus, or Enter submits its form).",
 		Example: `When I fill in "Email" with "{{me.email}}"`},
 		`^I fill in `+q+` with `+q+scopeRE+`$`)
 	fillInTableStep = phrase(Doc{Area: actions, Phrase: `When I fill in the following:`,
