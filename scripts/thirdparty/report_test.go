@@ -14,7 +14,7 @@ func TestReadPlaywrightJSON(t *testing.T) {
 	want := map[string]bool{
 		"Adding todos with the Enter key updates the list and the counter": true,
 		"Filtering with the All, Active and Completed links":               false,
-		"Clearing completed todos":                                          false,
+		"Clearing completed todos":                                         false,
 	}
 	if diff := cmp.Diff(want, passed); diff != "" {
 		t.Errorf("passed mismatch (-want +got):\n%s", diff)
