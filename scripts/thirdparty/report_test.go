@@ -57,3 +57,20 @@ func TestReadReportsMissing(t *testing.T) {
 		t.Error("a missing Playwright report is an error")
 	}
 }
+
+// Only Romaine's failures count, and only those the builds file does not
+// explain; a scenario missing from a run's report (the run broke) failed.
+func TestUnexplained(t *testing.T) {
+	scenarios := []string{"one", "two", "three"}
+	b := &build{Name: "x", Fails: map[int]string{2: "build: no filters"}}
+	r := buildResult{build: b, runs: [][]outcome{
+		{{Passed: map[string]bool{"one": true, "two": false, "three": true}}, {Passed: map[string]bool{"one": true, "two": false}}},
+		{{Passed: map[string]bool{"one": false, "two": false, "three": false}}},
+	}}
+	if got := r.unexplained(scenarios); got != 1 {
+		t.Errorf("unexplained = %d, want 1 (three, missing from the second run)", got)
+	}
+	if got := r.score(0, scenarios); got != "3/6 (2 1)" {
+		t.Errorf("score = %q, want 3/6 (2 1)", got)
+	}
+}
