@@ -2,7 +2,8 @@
 // titles, written the way Playwright recommends (getByRole, getByText,
 // getByPlaceholder, web-first assertions that retry, actions that auto-wait).
 // Where a step names a CSS selector, the test uses the same selector.
-// "I should see N SELECTOR elements" counts visible matches, as Romaine does.
+// "I should see N SELECTOR elements" counts visible matches, and "I should see
+// TEXT within S" reads S's rendered text (useInnerText), as Romaine does.
 import { test, expect } from './fixtures';
 import type { Page } from '@playwright/test';
 
@@ -37,70 +38,70 @@ test.describe('TodoMVC, the classic todo list', () => {
     await expect(page.locator('#footer')).toBeHidden();
     await newTodo(page).fill('Buy milk');
     await newTodo(page).press('Enter');
-    await expect(page.locator('#todo-list')).toContainText('Buy milk');
+    await expect(page.locator('#todo-list')).toContainText('Buy milk', { useInnerText: true });
     await expect(todos(page)).toHaveCount(1);
-    await expect(count(page)).toContainText('1 item left');
+    await expect(count(page)).toContainText('1 item left', { useInnerText: true });
     await expect(newTodo(page)).toBeEmpty();
     await expect(page.locator('#footer')).toBeVisible();
     await newTodo(page).fill('Walk the dog');
     await newTodo(page).press('Enter');
-    await expect(page.locator('#todo-list')).toContainText('Walk the dog');
+    await expect(page.locator('#todo-list')).toContainText('Walk the dog', { useInnerText: true });
     await expect(todos(page)).toHaveCount(2);
-    await expect(count(page)).toContainText('2 items left');
+    await expect(count(page)).toContainText('2 items left', { useInnerText: true });
     await expect(newTodo(page)).toBeEmpty();
     // Enter on the now-empty field must not add a blank todo
     await newTodo(page).press('Enter');
     await expect(todos(page)).toHaveCount(2);
-    await expect(count(page)).toContainText('2 items left');
+    await expect(count(page)).toContainText('2 items left', { useInnerText: true });
     await notSee(page, 'Clear completed');
   });
 
   test('Completing a todo with its toggle, and un-completing it again', async ({ page }) => {
     await add(page, 'Buy milk', 'Walk the dog');
-    await expect(count(page)).toContainText('2 items left');
+    await expect(count(page)).toContainText('2 items left', { useInnerText: true });
     await todo(page, 'Buy milk').getByRole('checkbox').check();
     await expect(todo(page, 'Buy milk').getByRole('checkbox')).toBeChecked();
     await expect(todo(page, 'Walk the dog').getByRole('checkbox')).not.toBeChecked();
     await expect(page.locator('#todo-list li.completed').filter({ visible: true })).toHaveCount(1);
-    await expect(page.locator('#todo-list li.completed')).toContainText('Buy milk');
-    await expect(count(page)).toContainText('1 item left');
+    await expect(page.locator('#todo-list li.completed')).toContainText('Buy milk', { useInnerText: true });
+    await expect(count(page)).toContainText('1 item left', { useInnerText: true });
     await see(page, 'Clear completed (1)');
     await todo(page, 'Buy milk').getByRole('checkbox').uncheck();
     await expect(todo(page, 'Buy milk').getByRole('checkbox')).not.toBeChecked();
     await expect(page.locator('#todo-list li.completed').filter({ visible: true })).toHaveCount(0);
-    await expect(count(page)).toContainText('2 items left');
+    await expect(count(page)).toContainText('2 items left', { useInnerText: true });
     await notSee(page, 'Clear completed');
   });
 
   test('Filtering with the All, Active and Completed links', async ({ page }) => {
     await add(page, 'Buy milk', 'Walk the dog', 'Pay rent');
     await todo(page, 'Walk the dog').getByRole('checkbox').check();
-    await expect(count(page)).toContainText('2 items left');
+    await expect(count(page)).toContainText('2 items left', { useInnerText: true });
     await page.getByRole('link', { name: 'Active', exact: true }).click();
     await pathIs(page, '/#/active');
-    await expect(page.locator('#filters a.selected')).toContainText('Active');
+    await expect(page.locator('#filters a.selected')).toContainText('Active', { useInnerText: true });
     await expect(todos(page)).toHaveCount(2);
-    await expect(page.locator('#todo-list')).toContainText('Buy milk');
-    await expect(page.locator('#todo-list')).toContainText('Pay rent');
+    await expect(page.locator('#todo-list')).toContainText('Buy milk', { useInnerText: true });
+    await expect(page.locator('#todo-list')).toContainText('Pay rent', { useInnerText: true });
     await notSee(page, 'Walk the dog');
-    await expect(count(page)).toContainText('2 items left');
+    await expect(count(page)).toContainText('2 items left', { useInnerText: true });
     await page.getByRole('link', { name: 'Completed', exact: true }).click();
     await pathIs(page, '/#/completed');
-    await expect(page.locator('#filters a.selected')).toContainText('Completed');
+    await expect(page.locator('#filters a.selected')).toContainText('Completed', { useInnerText: true });
     await expect(todos(page)).toHaveCount(1);
-    await expect(page.locator('#todo-list')).toContainText('Walk the dog');
+    await expect(page.locator('#todo-list')).toContainText('Walk the dog', { useInnerText: true });
     await notSee(page, 'Buy milk');
     await notSee(page, 'Pay rent');
     // the counter counts active todos whatever the filter
-    await expect(count(page)).toContainText('2 items left');
+    await expect(count(page)).toContainText('2 items left', { useInnerText: true });
     await page.goBack();
     await pathIs(page, '/#/active');
-    await expect(page.locator('#filters a.selected')).toContainText('Active');
+    await expect(page.locator('#filters a.selected')).toContainText('Active', { useInnerText: true });
     await expect(todos(page)).toHaveCount(2);
     await notSee(page, 'Walk the dog');
     await page.getByRole('link', { name: 'All', exact: true }).click();
     await pathIs(page, '/#/');
-    await expect(page.locator('#filters a.selected')).toContainText('All');
+    await expect(page.locator('#filters a.selected')).toContainText('All', { useInnerText: true });
     await expect(todos(page)).toHaveCount(3);
   });
 
@@ -110,14 +111,14 @@ test.describe('TodoMVC, the classic todo list', () => {
     await todo(page, 'Pay rent').getByRole('checkbox').check();
     await see(page, 'Clear completed (2)');
     await expect(page.locator('#todo-list li.completed').filter({ visible: true })).toHaveCount(2);
-    await expect(count(page)).toContainText('1 item left');
+    await expect(count(page)).toContainText('1 item left', { useInnerText: true });
     await page.getByRole('button', { name: 'Clear completed' }).click();
     await expect(todos(page)).toHaveCount(1);
-    await expect(page.locator('#todo-list')).toContainText('Walk the dog');
+    await expect(page.locator('#todo-list')).toContainText('Walk the dog', { useInnerText: true });
     await notSee(page, 'Buy milk');
     await notSee(page, 'Pay rent');
     await expect(page.locator('#todo-list li.completed').filter({ visible: true })).toHaveCount(0);
-    await expect(count(page)).toContainText('1 item left');
+    await expect(count(page)).toContainText('1 item left', { useInnerText: true });
     await expect(page.locator('#clear-completed')).toBeHidden();
   });
 
@@ -132,10 +133,10 @@ test.describe('TodoMVC, the classic todo list', () => {
     await edit.fill('Buy oat milk');
     await edit.press('Enter');
     await expect(editing.filter({ visible: true })).toHaveCount(0);
-    await expect(page.locator('#todo-list')).toContainText('Buy oat milk');
+    await expect(page.locator('#todo-list')).toContainText('Buy oat milk', { useInnerText: true });
     await notSee(page, 'Buy milk');
     await expect(todos(page)).toHaveCount(2);
-    await expect(count(page)).toContainText('2 items left');
+    await expect(count(page)).toContainText('2 items left', { useInnerText: true });
   });
 
   test('Escape abandons an edit, and saving an empty title deletes the todo', async ({ page }) => {
@@ -145,14 +146,14 @@ test.describe('TodoMVC, the classic todo list', () => {
     await editing.getByRole('textbox').fill('Walk the cat');
     await editing.getByRole('textbox').press('Escape');
     await expect(editing.filter({ visible: true })).toHaveCount(0);
-    await expect(page.locator('#todo-list')).toContainText('Walk the dog');
+    await expect(page.locator('#todo-list')).toContainText('Walk the dog', { useInnerText: true });
     await notSee(page, 'Walk the cat');
     await page.getByText('Buy milk', { exact: true }).dblclick();
     await editing.getByRole('textbox').clear();
     await editing.getByRole('textbox').press('Enter');
     await expect(todos(page)).toHaveCount(1);
     await notSee(page, 'Buy milk');
-    await expect(count(page)).toContainText('1 item left');
+    await expect(count(page)).toContainText('1 item left', { useInnerText: true });
   });
 
   test('Removing todos with the destroy button that appears on hover', async ({ page }) => {
@@ -162,15 +163,15 @@ test.describe('TodoMVC, the classic todo list', () => {
     await page.keyboard.type('Walk the dog');
     await page.keyboard.press('Enter');
     await expect(todos(page)).toHaveCount(2);
-    await expect(todo(page, 'Buy milk').getByRole('button')).toBeHidden();
+    await expect(todo(page, 'Buy milk').locator('.destroy')).toBeHidden();
     await page.getByText('Buy milk', { exact: true }).hover();
-    await expect(todo(page, 'Buy milk').getByRole('button')).toBeVisible();
-    await todo(page, 'Buy milk').getByRole('button').click();
+    await expect(todo(page, 'Buy milk').locator('.destroy')).toBeVisible();
+    await todo(page, 'Buy milk').locator('.destroy').click();
     await notSee(page, 'Buy milk');
     await expect(todos(page)).toHaveCount(1);
-    await expect(count(page)).toContainText('1 item left');
+    await expect(count(page)).toContainText('1 item left', { useInnerText: true });
     await page.getByText('Walk the dog', { exact: true }).hover();
-    await todo(page, 'Walk the dog').getByRole('button').click();
+    await todo(page, 'Walk the dog').locator('.destroy').click();
     await expect(todos(page)).toHaveCount(0);
     await notSee(page, 'Walk the dog');
     await expect(page.locator('#footer')).toBeHidden();
@@ -183,23 +184,23 @@ test.describe('TodoMVC, the classic todo list', () => {
     await expect(todos(page)).toHaveCount(2);
     await expect(todo(page, 'Buy milk').getByRole('checkbox')).toBeChecked();
     await expect(todo(page, 'Walk the dog').getByRole('checkbox')).not.toBeChecked();
-    await expect(count(page)).toContainText('1 item left');
+    await expect(count(page)).toContainText('1 item left', { useInnerText: true });
     await page.goto('/#/completed');
     await expect(todos(page)).toHaveCount(1);
-    await expect(page.locator('#todo-list')).toContainText('Buy milk');
+    await expect(page.locator('#todo-list')).toContainText('Buy milk', { useInnerText: true });
     await page.reload();
     await pathIs(page, '/#/completed');
-    await expect(page.locator('#filters a.selected')).toContainText('Completed');
+    await expect(page.locator('#filters a.selected')).toContainText('Completed', { useInnerText: true });
     await expect(todos(page)).toHaveCount(1);
     await notSee(page, 'Walk the dog');
     await page.goto('/#/');
     await expect(todos(page)).toHaveCount(2);
     await page.locator('#toggle-all').check();
-    await expect(count(page)).toContainText('0 items left');
+    await expect(count(page)).toContainText('0 items left', { useInnerText: true });
     await expect(page.locator('#todo-list li.completed').filter({ visible: true })).toHaveCount(2);
     await expect(page.locator('#toggle-all')).toBeChecked();
     await page.locator('#toggle-all').uncheck();
-    await expect(count(page)).toContainText('2 items left');
+    await expect(count(page)).toContainText('2 items left', { useInnerText: true });
     await expect(page.locator('#todo-list li.completed').filter({ visible: true })).toHaveCount(0);
     await expect(page.locator('#toggle-all')).not.toBeChecked();
   });
