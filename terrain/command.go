@@ -6,6 +6,7 @@ import (
 	"io"
 	"os"
 	"path/filepath"
+	"slices"
 	"strings"
 	"testing"
 
@@ -27,8 +28,8 @@ func godogRunner() bool {
 // arrangeGodogCommand rewrites the runner's paths; it leaves them alone, with
 // a note for the run's start, when it cannot read them.
 func (s *Suite) arrangeGodogCommand() {
-	cfg := s.cfg
-	if cfg.applyEnv(os.LookupEnv) != nil || cfg.validate() != nil {
+	cfg, _, err := s.resolveConfig(os.LookupEnv)
+	if err != nil {
 		return // setUp reports the configuration error
 	}
 	var opts godog.Options
@@ -39,26 +40,30 @@ func (s *Suite) arrangeGodogCommand() {
 		s.commandNotes = []string{fmt.Sprintf("romaine: the godog command runs in its own order: its arguments could not be read (%v)", err)}
 		return
 	}
+	// godog's results (the reports' identity and check, Romaine's summary) come
+	// from a formatter of Romaine's, added to the command's own: the last
+	// --format given is the one godog reads.
+	flags := append(slices.Clone(os.Args[1:len(os.Args)-fs.NArg()]), "--format="+s.withResults(opts.Format))
+	os.Args = append(append([]string{os.Args[0]}, flags...), fs.Args()...)
 	if opts.Randomize != 0 {
 		s.commandNotes = []string{"romaine: order: godog's --random (within each feature); ROMAINE_ORDER=random shuffles across features"}
 		return
 	}
-	flags := os.Args[1 : len(os.Args)-fs.NArg()]
 	paths := fs.Args()
 	if len(paths) == 0 {
 		paths = []string{"features"} // godog's default
 	}
 	s.cfg.Order, s.cfg.Shard, s.cfg.Timings = cfg.Order, cfg.Shard, cfg.Timings
-	s.loadTimingsFrom(cfg.Timings)
+	s.loadTimings()
 	p, err := s.makePlan(paths, opts.Tags, max(opts.Concurrency, 1))
 	if err != nil {
 		s.commandNotes = []string{err.Error()}
 		return
 	}
-	s.commandNotes = p.notes
-	if p.empty {
-		fmt.Fprintln(s.out, strings.Join(p.notes, "\n"))
+	s.commandNotes = p.Notes
+	if p.Empty {
+		fmt.Fprintln(s.out, strings.Join(p.Notes, "\n"))
 		os.Exit(0)
 	}
-	os.Args = append(append([]string{os.Args[0]}, flags...), p.paths...)
+	os.Args = append(append([]string{os.Args[0]}, flags...), p.Paths...)
 }
