@@ -4,10 +4,11 @@
 package proccpu
 
 import (
-	"fmt"
+	"errors"
 	"os"
 	"strconv"
-	"strings"
+
+	"github.com/romaine-bdd/romaine/internal/proctree"
 )
 
 // Tree is the CPU time, in seconds, used so far by this process and every
@@ -15,35 +16,16 @@ import (
 // Processes that ended are not counted: the browser must live through what is
 // measured.
 func Tree() (float64, error) {
-	ents, err := os.ReadDir("/proc")
-	if err != nil {
-		return 0, fmt.Errorf("no /proc: %w", err)
+	if _, err := os.Stat("/proc/self/stat"); err != nil {
+		return 0, errors.New("no /proc: " + err.Error())
 	}
-	parent := map[int]int{}
-	ticks := map[int]float64{}
-	for _, e := range ents {
-		pid, err := strconv.Atoi(e.Name())
-		if err != nil {
-			continue
-		}
-		b, err := os.ReadFile("/proc/" + e.Name() + "/stat")
-		if err != nil {
-			continue // gone meanwhile
-		}
-		// Fields after the command, which is in parentheses and may hold spaces.
-		f := strings.Fields(string(b[strings.LastIndexByte(string(b), ')')+2:]))
-		ppid, _ := strconv.Atoi(f[1])
-		ut, _ := strconv.ParseFloat(f[11], 64)
-		st, _ := strconv.ParseFloat(f[12], 64)
-		parent[pid], ticks[pid] = ppid, ut+st
-	}
-	self, sum := os.Getpid(), 0.0
-	for pid, t := range ticks {
-		for p := pid; p > 1; p = parent[p] {
-			if p == self {
-				sum += t
-				break
-			}
+	self := os.Getpid()
+	sum := 0.0
+	for _, pid := range append(proctree.Descendants(self), self) {
+		if f := proctree.StatFields(pid); len(f) > 12 {
+			ut, _ := strconv.ParseFloat(f[11], 64)
+			st, _ := strconv.ParseFloat(f[12], 64)
+			sum += ut + st
 		}
 	}
 	return sum / 100, nil // USER_HZ is 100 on Linux
