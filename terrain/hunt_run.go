@@ -7,6 +7,7 @@ import (
 
 	"github.com/cucumber/godog"
 
+	"github.com/romaine-bdd/romaine/internal/schedule"
 	"github.com/romaine-bdd/romaine/internal/shake"
 	"github.com/romaine-bdd/romaine/report"
 )
@@ -20,28 +21,28 @@ const replaySeeds = 3
 // attempt under its own perturbation. Then the failed attempts run again
 // under their perturbations, and the verdict is printed. It returns the
 // run's status: 1 when a scenario failed under any perturbation.
-func (s *Suite) hunt(p plan, opts godog.Options) int {
+func (s *Suite) hunt(p schedule.Plan, opts godog.Options) int {
 	h := s.hunter
 	most := max(s.cfg.Workers, 1)
 	fmt.Fprintf(s.out, "romaine: flake hunt: %d attempt(s) of each of %d scenario(s), each under a perturbation of its own, in a random order at 1 to %d worker(s) a round; hunt seed %d (ROMAINE_HUNT=%d:%d hunts the same way again)\n",
-		h.n, len(p.units), most, h.seed, h.n, h.seed)
+		h.n, len(p.Units), most, h.seed, h.n, h.seed)
 	for round := 1; round <= h.n && !s.interrupted.Load(); round++ {
 		order, workers := shake.Round(h.seed, round, most)
 		h.mu.Lock()
 		h.round, h.workers, h.order, h.replays = round, workers, order, nil
 		h.mu.Unlock()
-		s.huntRound(round, p.units, order, workers, opts)
+		s.huntRound(round, p.Units, order, workers, opts)
 	}
 	again := s.replays()
 	for i := 0; len(again) > 0 && !s.interrupted.Load(); i++ {
 		batch := map[string]replay{}
-		var units []*unit
+		var units []*schedule.Unit
 		for k, rps := range again {
 			batch[k] = rps[0]
 			if again[k] = rps[1:]; len(again[k]) == 0 {
 				delete(again, k)
 			}
-			if u := unitAt(p.units, h.homes[k]); u != nil && !slices.Contains(units, u) {
+			if u := unitAt(p.Units, h.homes[k]); u != nil && !slices.Contains(units, u) {
 				units = append(units, u)
 			}
 		}
@@ -49,7 +50,7 @@ func (s *Suite) hunt(p plan, opts godog.Options) int {
 		h.mu.Lock()
 		h.round, h.workers, h.order, h.replays = 0, workers, order, batch
 		h.mu.Unlock()
-		slices.SortFunc(units, func(a, b *unit) int { return strings.Compare(a.path(), b.path()) })
+		slices.SortFunc(units, func(a, b *schedule.Unit) int { return strings.Compare(a.Path(), b.Path()) })
 		s.huntRound(h.n+1+i, units, order, workers, opts)
 	}
 	v := s.verdict()
@@ -65,23 +66,19 @@ func (s *Suite) hunt(p plan, opts godog.Options) int {
 }
 
 // huntRound runs units once with godog, in the order of seed, at workers.
-func (s *Suite) huntRound(attempt int, units []*unit, seed uint64, workers int, opts godog.Options) {
+func (s *Suite) huntRound(attempt int, units []*schedule.Unit, seed uint64, workers int, opts godog.Options) {
 	ordered := slices.Clone(units)
-	arrange(ordered, order{kind: "random", seed: seed}, 0)
-	total := 0
-	for _, u := range ordered {
-		total += u.pickles
-	}
+	schedule.Arrange(ordered, schedule.Order{Kind: "random", Seed: seed}, 0)
 	if attempt > 1 {
-		s.sched.rerun(ordered)
+		s.sched.Rerun(ordered)
 	}
-	opts.Paths, opts.Concurrency = paths(ordered), workers
+	opts.Paths, opts.Concurrency = schedule.Paths(ordered), workers
 	opts.Format = attemptFormat(s.cfg.Format, attempt)
 	if attempt == 1 {
 		opts.Format = s.cfg.Format
 	}
-	s.runAttempt(attempt, total, sum(ordered), opts)
-	s.sched.endAttempt()
+	s.runAttempt(attempt, ordered, opts)
+	s.endAttempt()
 }
 
 // replays are the hunt's failed attempts to run again, by scenario: the
@@ -115,9 +112,9 @@ func (s *Suite) verdict() *report.Hunt {
 	return report.Build(s.reports.recorder.Envelopes()).Hunt()
 }
 
-func unitAt(units []*unit, path string) *unit {
+func unitAt(units []*schedule.Unit, path string) *schedule.Unit {
 	for _, u := range units {
-		if u.path() == path {
+		if u.Path() == path {
 			return u
 		}
 	}
