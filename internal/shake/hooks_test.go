@@ -5,7 +5,6 @@ import (
 	"fmt"
 	"net/http"
 	"net/http/httptest"
-	"os"
 	"strings"
 	"sync"
 	"testing"
@@ -13,30 +12,14 @@ import (
 
 	"github.com/go-rod/rod/lib/proto"
 
-	"github.com/romaine-bdd/romaine/internal/chrome"
+	"github.com/romaine-bdd/romaine/internal/testenv"
 	"github.com/romaine-bdd/romaine/support"
 )
 
 // page is a page of a browser of the test's own, on srv.
 func page(t *testing.T, srv *httptest.Server) *support.Page {
 	t.Helper()
-	if _, err := chrome.Find(""); err != nil {
-		if os.Getenv("CI") == "" {
-			t.Skipf("no browser on this machine (%v); with CI set this is a failure", err)
-		}
-		t.Fatal(err)
-	}
-	b, err := chrome.Launch(context.Background(), chrome.Options{TempDir: t.TempDir()})
-	if err != nil {
-		t.Fatal(err)
-	}
-	t.Cleanup(func() { _ = b.Close() })
-	p, err := support.NewPage(t.Context(), b.Rod(), support.PageOptions{BaseURL: srv.URL, Policy: support.Policy{Timeout: 10 * time.Second}})
-	if err != nil {
-		t.Fatal(err)
-	}
-	t.Cleanup(func() { _ = p.Close() })
-	return p
+	return testenv.NewPage(t, t.Context(), srv.URL)
 }
 
 // record puts sh on p for one scenario; the returned func ends it.
