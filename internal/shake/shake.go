@@ -59,7 +59,7 @@ func Draw(seed uint64) Shake {
 	if neutral {
 		// Every call made, every response paused and let go at once: the
 		// hunter's own cost with no slow-down (neutral_bench.go).
-		return Shake{Seed: seed, Jitter: time.Nanosecond}
+		return Shake{Seed: seed, Jitter: neutralJitter}
 	}
 	r := rand.New(rand.NewPCG(seed, seed^0x9e3779b97f4a7c15))
 	sh := Shake{Seed: seed}
@@ -219,6 +219,9 @@ func (sh Shake) Scale() float64 {
 // neutral makes every draw slow nothing down; only the benchhunt build sets
 // it, to measure what the hunter itself costs (docs/flakes.md).
 var neutral = false
+
+// neutralJitter is a neutral draw's: every response paused and let go at once.
+var neutralJitter = time.Nanosecond
 
 // mix hashes a seed, a name and a number into 64 well-mixed bits.
 func mix(seed uint64, name string, n uint64) uint64 {
