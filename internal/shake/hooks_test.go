@@ -40,19 +40,24 @@ func record(t *testing.T, p *support.Page, srv *httptest.Server, sh Shake) (*sup
 }
 
 // The page asks for /a, then /b, and writes the answers down as they come.
-// The app answers /b a little later than /a, so they come in that order;
-// under a perturbation that holds /a's response longer than /b's, /b comes
-// first: the flip a scenario that needs its requests to finish in order
-// fails on.
+// The app answers /b only once it has answered /a, so they come in that
+// order; under a perturbation that holds /a's response more than a second
+// and /b's hardly at all, /b comes first: the flip a scenario that needs its
+// requests to finish in order fails on. The margins are wide, so that a
+// loaded machine does not change the order.
 func TestHeldResponsesArriveInAnotherOrder(t *testing.T) {
+	answeredA := make(chan struct{}, 8)
 	srv := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
 		switch r.URL.Path {
 		case "/a":
 			fmt.Fprint(w, "a")
+			w.(http.Flusher).Flush()
+			answeredA <- struct{}{}
 		case "/b":
-			select { // the app is slower on /b
-			case <-time.After(150 * time.Millisecond):
+			select { // the app answers /b after /a
+			case <-answeredA:
 			case <-r.Context().Done():
+				return
 			}
 			fmt.Fprint(w, "b")
 		default:
@@ -62,9 +67,9 @@ fetch("/a").then((r) => r.text()).then(note); fetch("/b").then((r) => r.text()).
 		}
 	}))
 	defer srv.Close()
-	// A seed whose draws hold /a well past /b's answer, and /b hardly at all.
-	sh := Shake{Jitter: 800 * time.Millisecond}
-	for sh.Seed = 1; sh.Hold("GET", "/a", 1) < 500*time.Millisecond || sh.Hold("GET", "/b", 1) > 100*time.Millisecond; sh.Seed++ {
+	// A seed whose draws hold /a more than a second, and /b hardly at all.
+	sh := Shake{Jitter: 2 * time.Second}
+	for sh.Seed = 1; sh.Hold("GET", "/a", 1) < 1200*time.Millisecond || sh.Hold("GET", "/b", 1) > 50*time.Millisecond; sh.Seed++ {
 	}
 	t.Logf("seed %d holds /a %s and /b %s", sh.Seed, sh.Hold("GET", "/a", 1), sh.Hold("GET", "/b", 1))
 	p := page(t, srv)
