@@ -62,6 +62,8 @@ chaos: setup
 # is found in at least 9 of 10 hunts of 20 attempts, each one's replay seed
 # fails again at the rate its verdict states, and a hunt of the correct suite
 # (10 attempts each) finds no flaky scenario. It takes an hour or two; niced.
+# Run it on a quiet machine: a loaded one is what breaks the racy scenarios,
+# plain runs included. HUNT_ARGS='-only hunts -hunts 3' runs a part.
 hunt-check: setup
 	$(GO) test -c -o bin/features.test .
 	nice -n 10 $(GO) run ./scripts/hunt-check -bin bin/features.test $(HUNT_ARGS)
