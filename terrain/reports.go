@@ -105,7 +105,7 @@ func (s *Suite) writeReports() error {
 	if s.reports == nil {
 		return nil
 	}
-	envs := s.reports.recorder.Envelopes()
+	envs := report.WithCoverage(s.reports.recorder.Envelopes(), s.coverageSummary())
 	if s.tamperRecord != nil {
 		envs = s.tamperRecord(envs)
 	}

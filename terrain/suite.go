@@ -72,6 +72,8 @@ type Suite struct {
 	// commandNotes: how the godog command's run was arranged, printed at its start.
 	commandNotes []string
 	signalsOnce  sync.Once
+	coverage     *coverageState // ROMAINE_COVERAGE (coverage.go)
+	viaMain      bool           // the test binary's TestMain is Suite.Main
 }
 
 // logOnce prints msg the first time it is given in this run.
@@ -252,6 +254,9 @@ func (s *Suite) prepare() error {
 	}
 	s.loadTimings()
 	s.runCtx, s.stopRun = context.WithCancel(context.Background())
+	if err := s.prepareCoverage(); err != nil {
+		return err
+	}
 	return s.startReports()
 }
 
@@ -330,6 +335,7 @@ func (s *Suite) finish() {
 	if err := s.shutdown(); err != nil {
 		fmt.Fprintln(s.errOut, "romaine: stopping workers:", err)
 	}
+	s.finishCoverage() // after the apps stopped: a Go app writes its counters as it exits
 	s.saveTimings()
 	if err := s.writeReports(); err != nil {
 		fmt.Fprintln(s.errOut, "romaine: writing reports:", err)
