@@ -1,0 +1,221 @@
+package terrain_test
+
+import (
+	"context"
+	"fmt"
+	"os"
+	"os/exec"
+	"path/filepath"
+	"strings"
+	"testing"
+	"time"
+
+	"github.com/romaine-bdd/romaine/coverage"
+	"github.com/romaine-bdd/romaine/report"
+	"github.com/romaine-bdd/romaine/terrain"
+)
+
+// teashop is a small Go web app of the test's own: a page per drink with a
+// script, a handler no scenario reaches, and a clean exit on SIGTERM (so a
+// build with -cover writes its counters), unless NO_SIGNAL_HANDLER is set.
+const teashop = `package main
+
+import (
+	"context"
+	"fmt"
+	"net/http"
+	"os"
+	"os/signal"
+	"syscall"
+)
+
+const brewJS = "document.querySelector('button').addEventListener('click', () => {\n" +
+	"  document.querySelector('#out').textContent = 'Brewed: ' + document.body.dataset.drink;\n" +
+	"});\n"
+
+func page(w http.ResponseWriter, drink string) {
+	fmt.Fprintf(w, "<!doctype html><title>%s</title><link rel=icon href='data:,'><body data-drink=%s><p>A cup of %s</p><button>Brew</button><p id=out></p><script src=/static/brew.js></script>", drink, drink, drink)
+}
+
+func tea(w http.ResponseWriter, r *http.Request) {
+	page(w, "tea") // TEA
+}
+
+func coffee(w http.ResponseWriter, r *http.Request) {
+	page(w, "coffee") // COFFEE
+}
+
+func never(w http.ResponseWriter, r *http.Request) {
+	fmt.Fprint(w, "nobody asks") // NEVER
+}
+
+func main() {
+	mux := http.NewServeMux()
+	mux.HandleFunc("GET /{$}", func(w http.ResponseWriter, r *http.Request) { fmt.Fprint(w, "ready") })
+	mux.HandleFunc("GET /tea", tea)
+	mux.HandleFunc("GET /coffee", coffee)
+	mux.HandleFunc("GET /never", never)
+	mux.HandleFunc("GET /static/brew.js", func(w http.ResponseWriter, r *http.Request) {
+		w.Header().Set("Content-Type", "text/javascript")
+		fmt.Fprint(w, brewJS)
+	})
+	srv := &http.Server{Addr: os.Getenv("HOST") + ":" + os.Getenv("PORT"), Handler: mux}
+	if os.Getenv("NO_SIGNAL_HANDLER") == "" {
+		ctx, stop := signal.NotifyContext(context.Background(), syscall.SIGTERM)
+		defer stop()
+		go func() { <-ctx.Done(); srv.Shutdown(context.Background()) }()
+	}
+	if err := srv.ListenAndServe(); err != http.ErrServerClosed {
+		fmt.Fprintln(os.Stderr, err)
+		os.Exit(1)
+	}
+}
+`
+
+// buildTeashop builds the app with go build -cover (-covermode=atomic:
+// counts, not only whether a block ran, and a server runs handlers at once) in a folder of its own
+// module, and returns the folder and the binary.
+func buildTeashop(t *testing.T) (string, string) {
+	t.Helper()
+	dir := t.TempDir()
+	for name, content := range map[string]string{"go.mod": "module example.com/teashop\n\ngo 1.22\n", "main.go": teashop} {
+		if err := os.WriteFile(filepath.Join(dir, name), []byte(content), 0o644); err != nil {
+			t.Fatal(err)
+		}
+	}
+	ctx, cancel := context.WithTimeout(context.Background(), 3*time.Minute)
+	defer cancel()
+	cmd := exec.CommandContext(ctx, "go", "build", "-cover", "-covermode=atomic", "-o", "teashop", ".")
+	cmd.Dir = dir
+	cmd.Env = append(os.Environ(), "GOFLAGS=-mod=mod", "GOWORK=off")
+	if out, err := cmd.CombinedOutput(); err != nil {
+		t.Fatalf("go build -cover: %v\n%s", err, out)
+	}
+	return dir, filepath.Join(dir, "teashop")
+}
+
+// blockCount is the count of the profile's block on the line of main.go
+// that holds mark.
+func blockCount(t *testing.T, profile, mark string) int {
+	t.Helper()
+	line := 0
+	for i, l := range strings.Split(teashop, "\n") {
+		if strings.Contains(l, "// "+mark) {
+			line = i + 1
+		}
+	}
+	data, err := os.ReadFile(profile)
+	if err != nil {
+		t.Fatal(err)
+	}
+	n := 0
+	for _, l := range strings.Split(string(data), "\n") {
+		f := strings.Fields(l)
+		if len(f) != 3 || !strings.HasPrefix(f[0], "example.com/teashop/main.go:") {
+			continue
+		}
+		var sl, sc, el, ec int
+		if _, err := fmt.Sscanf(strings.TrimPrefix(f[0], "example.com/teashop/main.go:"), "%d.%d,%d.%d", &sl, &sc, &el, &ec); err != nil {
+			t.Fatalf("profile line %q: %v", l, err)
+		}
+		if sl <= line && line <= el {
+			var c int
+			if _, err := fmt.Sscan(f[2], &c); err != nil {
+				t.Fatal(err)
+			}
+			n += c
+		}
+	}
+	return n
+}
+
+// A Go app started by ROMAINE_APP_CMD and built with -cover, at 2 workers,
+// gives one profile: each worker's app writes in a GOCOVERDIR of its own,
+// is stopped with SIGTERM and exits, and the run merges what they wrote.
+// The reports carry the totals.
+func TestGoAppCoverageMergedOverWorkers(t *testing.T) {
+	appDir, bin := buildTeashop(t)
+	features, err := filepath.Abs("testdata/features/teashop.feature")
+	if err != nil {
+		t.Fatal(err)
+	}
+	out := t.TempDir()
+	dir := filepath.Join(out, "coverage")
+	// go tool cover finds the app's sources from a folder of its module.
+	t.Chdir(appDir)
+	status, printed, s := run(t, map[string]string{"ROMAINE_FEATURES": features, "ROMAINE_APP_CMD": bin, "ROMAINE_WORKERS": "2",
+		"ROMAINE_COVERAGE": dir, "ROMAINE_REPORTS": "messages:" + filepath.Join(out, "run.ndjson") + ",html:" + filepath.Join(out, "report.html")}, nil)
+	if status != 0 {
+		t.Fatalf("status %d; output:\n%s", status, printed)
+	}
+	if n := terrain.WorkersStarted(s); n != 2 {
+		t.Fatalf("%d workers started, want 2 (4 scenarios, 2 at a time); output:\n%s", n, printed)
+	}
+	merged := filepath.Join(dir, "go", "coverage.out")
+	// Each worker's app wrote its own counters; the merged profile adds them up.
+	sum := 0
+	for _, w := range []string{"worker-1", "worker-2"} {
+		wdir := filepath.Join(dir, "app", w)
+		if !coverage.HasCovData(wdir) || !coverage.HasCounters(wdir) {
+			t.Fatalf("%s has no Go coverage data and counters; output:\n%s", wdir, printed)
+		}
+		one := filepath.Join(t.TempDir(), w+".out")
+		if out, err := exec.Command("go", "tool", "covdata", "textfmt", "-i="+wdir, "-o="+one).CombinedOutput(); err != nil {
+			t.Fatalf("covdata textfmt of %s: %v\n%s", wdir, err, out)
+		}
+		sum += blockCount(t, one, "TEA") + blockCount(t, one, "COFFEE")
+	}
+	tea, coffee, never := blockCount(t, merged, "TEA"), blockCount(t, merged, "COFFEE"), blockCount(t, merged, "NEVER")
+	if tea != 2 || coffee != 2 || never != 0 {
+		t.Errorf("merged profile: tea %d, coffee %d, never %d; want 2, 2, 0 (two scenarios each, in all)", tea, coffee, never)
+	}
+	if sum != tea+coffee {
+		t.Errorf("the workers' own profiles count %d visits, the merged one %d", sum, tea+coffee)
+	}
+	for _, f := range []string{"go/summary.txt", "go/coverage.html", "js/lcov.info", "routes.txt", "summary.txt"} {
+		if _, err := os.Stat(filepath.Join(dir, f)); err != nil {
+			t.Errorf("no %s: %v; output:\n%s", f, err, printed)
+		}
+	}
+	if !strings.Contains(printed, "romaine: coverage in "+dir+": Go ") {
+		t.Errorf("the run did not print its coverage line; output:\n%s", printed)
+	}
+	// The reports carry the totals.
+	envs, err := report.ReadFiles(filepath.Join(out, "run.ndjson"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	run := report.Build(envs)
+	if len(run.Coverage) != 1 || run.Coverage[0].Go == nil || run.Coverage[0].Go.Total == 0 || run.Coverage[0].JSLines == nil {
+		t.Fatalf("the messages report's coverage: %+v, want the Go and JavaScript totals", run.Coverage)
+	}
+	html, err := os.ReadFile(filepath.Join(out, "report.html"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if !strings.Contains(string(html), `<section id="coverage"`) || !strings.Contains(string(html), "Go statements") {
+		t.Errorf("the HTML report has no coverage section with the Go statements")
+	}
+}
+
+// An app that does not exit cleanly on SIGTERM writes no counters: the
+// summary says what to do.
+func TestGoAppKilledWritesNoCounters(t *testing.T) {
+	_, bin := buildTeashop(t)
+	dir := filepath.Join(t.TempDir(), "coverage")
+	status, printed, _ := run(t, map[string]string{"ROMAINE_FEATURES": "testdata/features/teashop.feature:3", "ROMAINE_APP_CMD": "NO_SIGNAL_HANDLER=1 exec " + bin,
+		"ROMAINE_COVERAGE": dir}, nil)
+	if status != 0 {
+		t.Fatalf("status %d; output:\n%s", status, printed)
+	}
+	summary, err := os.ReadFile(filepath.Join(dir, "summary.txt"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if !strings.Contains(string(summary), "the app did not exit cleanly when it was stopped (SIGTERM); make it exit on SIGTERM, or call runtime/coverage.WriteCountersDir") {
+		t.Errorf("summary.txt does not say why the app's counters are missing:\n%s", summary)
+	}
+	if _, err := os.Stat(filepath.Join(dir, "go", "coverage.out")); err == nil {
+		t.Errorf("a profile was written without counters")
+	}
+}
