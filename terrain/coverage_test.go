@@ -3,12 +3,16 @@ package terrain_test
 import (
 	"context"
 	"fmt"
+	"net/http"
 	"os"
 	"os/exec"
 	"path/filepath"
 	"strings"
 	"testing"
 	"time"
+
+	"github.com/cucumber/godog"
+	"github.com/go-rod/rod/lib/proto"
 
 	"github.com/romaine-bdd/romaine/coverage"
 	"github.com/romaine-bdd/romaine/report"
@@ -217,5 +221,95 @@ func TestGoAppKilledWritesNoCounters(t *testing.T) {
 	}
 	if _, err := os.Stat(filepath.Join(dir, "go", "coverage.out")); err == nil {
 		t.Errorf("a profile was written without counters")
+	}
+}
+
+// profilerApp serves a page with a script of its own.
+func profilerApp() terrain.Option {
+	return terrain.WithApp(terrain.HandlerApp{New: func(*terrain.Worker) (http.Handler, func() error, error) {
+		mux := http.NewServeMux()
+		mux.HandleFunc("GET /{$}", func(w http.ResponseWriter, r *http.Request) {
+			fmt.Fprint(w, `<!doctype html><title>Shop</title><link rel="icon" href="data:,"><p id="out"></p><script src="/app.js"></script>`)
+		})
+		mux.HandleFunc("GET /app.js", func(w http.ResponseWriter, r *http.Request) {
+			w.Header().Set("Content-Type", "text/javascript")
+			fmt.Fprint(w, "document.querySelector('#out').textContent = 'Ready';\n")
+		})
+		return mux, nil, nil
+	}})
+}
+
+// profilerState says whether the page's Profiler domain is enabled and its
+// precise coverage started. An enabled Profiler reports console.profile()
+// (Profiler.consoleProfileStarted) on the page's session before the
+// console.log that follows it: that log ends the probe, no wait needed. The
+// probe reads the raw event stream: rod's EachEvent would enable the domain.
+func profilerState(ctx context.Context, sc *terrain.Scenario) (enabled, precise bool, err error) {
+	ctx, cancel := context.WithTimeout(ctx, 10*time.Second)
+	defer cancel()
+	rp := sc.Page.Rod()
+	msgs := rp.Browser().Context(ctx).Event()
+	evaluated := make(chan error, 1)
+	go func() {
+		_, err := rp.Context(ctx).Eval(`() => { console.profile("romaine-probe"); console.profileEnd("romaine-probe"); console.log("romaine-probe-done") }`)
+		evaluated <- err
+	}()
+	done := false
+	for m := range msgs {
+		if m.SessionID != rp.SessionID {
+			continue
+		}
+		switch m.Method {
+		case "Profiler.consoleProfileStarted":
+			enabled = true
+		case "Runtime.consoleAPICalled":
+			var e proto.RuntimeConsoleAPICalled
+			done = m.Load(&e) && len(e.Args) > 0 && e.Args[0].Value.Str() == "romaine-probe-done"
+		}
+		if done {
+			break
+		}
+	}
+	if err := <-evaluated; err != nil || !done {
+		return enabled, false, fmt.Errorf("probing the profiler: the probe's log never came (%v)", err)
+	}
+	_, takeErr := proto.ProfilerTakePreciseCoverage{}.Call(rp)
+	if takeErr != nil && !strings.Contains(takeErr.Error(), "Precise coverage has not been started") {
+		return enabled, false, takeErr
+	}
+	return enabled, takeErr == nil, nil
+}
+
+// Coverage off costs nothing: no consumer, so no recording, and the page's
+// Profiler is neither enabled nor taking coverage. On, it is both.
+func TestCoverageOffEnablesNoProfiler(t *testing.T) {
+	for _, on := range []bool{false, true} {
+		var seen string
+		step := func(sc *godog.ScenarioContext) {
+			sc.Step(`^the page's profiler is as the run wants it$`, func(ctx context.Context) error {
+				scn, err := terrain.FromContext(ctx)
+				if err != nil {
+					return err
+				}
+				enabled, precise, err := profilerState(ctx, scn)
+				seen = fmt.Sprintf("recording %v, Profiler enabled %v, precise coverage %v", scn.Recording != nil, enabled, precise)
+				return err
+			})
+		}
+		env := map[string]string{"ROMAINE_FEATURES": "testdata/features/profiler.feature"}
+		if on {
+			env["ROMAINE_COVERAGE"] = filepath.Join(t.TempDir(), "coverage")
+		}
+		status, printed, _ := runWith(t, env, []terrain.Option{profilerApp(), terrain.WithSteps(step)}, nil)
+		if status != 0 {
+			t.Fatalf("coverage on %v: status %d; output:\n%s", on, status, printed)
+		}
+		want := fmt.Sprintf("recording %v, Profiler enabled %v, precise coverage %v", on, on, on)
+		if seen != want {
+			t.Errorf("coverage on %v: %s; want %s", on, seen, want)
+		}
+		if !on && strings.Contains(printed, "coverage") {
+			t.Errorf("coverage off, the run speaks of coverage:\n%s", printed)
+		}
 	}
 }
