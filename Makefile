@@ -5,7 +5,7 @@ GODOG   := $(CURDIR)/bin/godog
 # rod registers a global -rod flag unless this is set; we configure rod in Go.
 export DISABLE_ROD_FLAG := 1
 
-.PHONY: setup modules browser features test vet chaos bench bench-schedule bench-suite api-count thirdparty clean
+.PHONY: setup modules browser features test vet chaos bench bench-schedule bench-suite api-count thirdparty coverage clean
 
 setup: modules browser
 
@@ -33,6 +33,17 @@ test: setup vet $(GODOG)
 	$(GO) test -count=1 -timeout 12m ./...
 	$(GODOG) run --strict --format progress features
 	scripts/thirdparty.sh
+
+# The demo suite with coverage of the demo store (docs/coverage.md): its Go
+# code (go test -cover, finished by the suite's TestMain), its pages'
+# JavaScript and its routes (demo/routes.txt, those never reached first),
+# into COVERAGE_DIR, with an HTML report that shows them. Two workers unless
+# ROMAINE_WORKERS says otherwise.
+COVERAGE_DIR ?= romaine-coverage
+coverage: setup
+	ROMAINE_COVERAGE=$(COVERAGE_DIR) ROMAINE_ROUTES=demo/routes.txt ROMAINE_WORKERS=$${ROMAINE_WORKERS:-2} \
+	ROMAINE_REPORTS=html:$(COVERAGE_DIR)/report.html,messages:$(COVERAGE_DIR)/run.ndjson \
+	$(GO) test -count=1 -cover -coverpkg=./demo/... -run '^TestFeatures$$' -v .
 
 # A feature written from the vocabulary (docs/vocabulary.md) alone, run unchanged against TodoMVC (npm).
 thirdparty: setup
@@ -69,4 +80,4 @@ api-count:
 	$(GO) run ./scripts/apicount support terrain steps factories report
 
 clean:
-	rm -rf bin romaine-artifacts
+	rm -rf bin romaine-artifacts romaine-coverage

@@ -3,10 +3,13 @@ package coverage
 import (
 	"context"
 	"fmt"
+	"io"
+	"net/http"
 	"net/url"
 	"slices"
 	"strconv"
 	"sync"
+	"time"
 
 	"github.com/go-rod/rod/lib/proto"
 
@@ -149,13 +152,16 @@ func (sc *scenarioCoverage) take(ctx context.Context, s *support.Session) {
 			// (the Debugger may no longer know it), and adds nothing.
 			continue
 		}
-		id := script.ScriptID
+		id, scriptURL := script.ScriptID, script.URL
 		err = sc.c.JS.Add(u.EscapedPath(), fns, func() (string, error) {
 			src, err := proto.DebuggerGetScriptSource{ScriptID: id}.Call(cl)
-			if err != nil {
-				return "", err
+			if err == nil {
+				return src.ScriptSource, nil
 			}
-			return src.ScriptSource, nil
+			// The Debugger forgets a document's scripts once it is gone, though
+			// V8 may still report their last counts: ask the app (Add checks
+			// that it is as long as what ran).
+			return fetchSource(ctx, scriptURL)
 		})
 		if err != nil {
 			sc.c.problem("%v", err)
@@ -182,4 +188,27 @@ func (sc *scenarioCoverage) documentURLs() map[string]bool {
 		}
 	}
 	return out
+}
+
+// fetchSource gets a script as the app serves it.
+func fetchSource(ctx context.Context, rawURL string) (string, error) {
+	ctx, cancel := context.WithTimeout(ctx, 10*time.Second)
+	defer cancel()
+	req, err := http.NewRequestWithContext(ctx, http.MethodGet, rawURL, nil)
+	if err != nil {
+		return "", err
+	}
+	resp, err := http.DefaultClient.Do(req)
+	if err != nil {
+		return "", err
+	}
+	defer resp.Body.Close()
+	b, err := io.ReadAll(io.LimitReader(resp.Body, 32<<20))
+	if err != nil {
+		return "", err
+	}
+	if resp.StatusCode != http.StatusOK {
+		return "", fmt.Errorf("GET %s: %s", rawURL, resp.Status)
+	}
+	return string(b), nil
 }

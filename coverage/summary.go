@@ -81,13 +81,15 @@ func Line(c *report.Coverage) string {
 	}
 	switch {
 	case c.Routes != nil && len(c.Unreached) > 0:
-		parts = append(parts, fmt.Sprintf("routes %d of %d reached (%d never: %s)", c.Routes.Covered, c.Routes.Total, len(c.Unreached), filepath.Join(c.Dir, "routes.txt")))
+		parts = append(parts, fmt.Sprintf("routes %d of %d reached (%d never, listed in routes.txt)", c.Routes.Covered, c.Routes.Total, len(c.Unreached)))
 	case c.Routes != nil:
 		parts = append(parts, fmt.Sprintf("routes %d of %d reached", c.Routes.Covered, c.Routes.Total))
 	default:
 		parts = append(parts, fmt.Sprintf("%d routes requested", c.RoutesRequested))
 	}
-	return fmt.Sprintf("romaine: coverage in %s: %s (summary.txt)", c.Dir, strings.Join(parts, ", "))
+	// Not "coverage: ...": go test takes the last such line of a test
+	// binary's output for its own figure.
+	return fmt.Sprintf("romaine: %s; coverage written to %s", strings.Join(parts, ", "), c.Dir)
 }
 
 // The routes as routes.json writes them.

@@ -181,7 +181,7 @@ func TestGoAppCoverageMergedOverWorkers(t *testing.T) {
 			t.Errorf("no %s: %v; output:\n%s", f, err, printed)
 		}
 	}
-	if !strings.Contains(printed, "romaine: coverage in "+dir+": Go ") {
+	if !strings.Contains(printed, "romaine: Go ") || !strings.Contains(printed, "coverage written to "+dir) {
 		t.Errorf("the run did not print its coverage line; output:\n%s", printed)
 	}
 	// The reports carry the totals.
