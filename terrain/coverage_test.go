@@ -313,3 +313,150 @@ func TestCoverageOffEnablesNoProfiler(t *testing.T) {
 		}
 	}
 }
+
+// docBlock is the first fenced block of lang in docs/coverage.md after heading.
+func docBlock(t *testing.T, heading, lang string) string {
+	t.Helper()
+	doc, err := os.ReadFile("../docs/coverage.md")
+	if err != nil {
+		t.Fatal(err)
+	}
+	_, section, ok := strings.Cut(string(doc), heading)
+	if !ok {
+		t.Fatalf("docs/coverage.md has no %q", heading)
+	}
+	_, block, ok := strings.Cut(section, "```"+lang+"\n")
+	if !ok {
+		t.Fatalf("docs/coverage.md's %q has no %s block", heading, lang)
+	}
+	block, _, _ = strings.Cut(block, "```\n")
+	return block
+}
+
+// pythonWithCoverage is a python3 with coverage.py (Debian: python3-coverage).
+func pythonWithCoverage(t *testing.T) string {
+	for _, py := range []string{"python3", "/usr/bin/python3"} {
+		if p, err := exec.LookPath(py); err == nil && exec.Command(p, "-m", "coverage", "--version").Run() == nil {
+			return p
+		}
+	}
+	t.Skip("no python3 with coverage.py (apt-get install python3-coverage)")
+	return ""
+}
+
+// The docs' recipe for a Python app: coverage.py under ROMAINE_APP_CMD, its
+// data in each worker's folder, combined after the run.
+func TestPythonAppCoverageAsDocumented(t *testing.T) {
+	py := pythonWithCoverage(t)
+	dir := t.TempDir()
+	app := docBlock(t, "## A Python app", "python") + `
+import os
+from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
+
+
+class Shop(BaseHTTPRequestHandler):
+    def do_GET(self):
+        if self.path in ("/tea", "/coffee"):
+            drink = self.path[1:]
+            body = "<!doctype html><title>%s</title><p>A cup of %s</p><button>Brew</button><p id=out></p>" % (drink, drink)
+        elif self.path == "/":
+            body = "ready"
+        elif self.path == "/never":
+            body = never()
+        else:
+            self.send_error(404)
+            return
+        self.send_response(200)
+        self.send_header("Content-Type", "text/html")
+        self.end_headers()
+        self.wfile.write(body.encode())
+
+    def log_message(self, *args):
+        pass
+
+
+def never():
+    return "nobody asks"  # NEVER
+
+
+ThreadingHTTPServer((os.environ["HOST"], int(os.environ["PORT"])), Shop).serve_forever()
+`
+	for name, content := range map[string]string{"app.py": app, ".coveragerc": docBlock(t, "## A Python app", "ini")} {
+		if err := os.WriteFile(filepath.Join(dir, name), []byte(content), 0o644); err != nil {
+			t.Fatal(err)
+		}
+	}
+	features, err := filepath.Abs("testdata/features/teashop.feature")
+	if err != nil {
+		t.Fatal(err)
+	}
+	cov := filepath.Join(t.TempDir(), "coverage")
+	t.Chdir(dir)
+	status, printed, _ := run(t, map[string]string{"ROMAINE_FEATURES": features + ":8 " + features + ":17", "ROMAINE_WORKERS": "2",
+		"ROMAINE_APP_CMD": "exec " + py + " -m coverage run app.py", "ROMAINE_COVERAGE": cov}, nil)
+	if status != 0 {
+		t.Fatalf("status %d; output:\n%s", status, printed)
+	}
+	workers, _ := filepath.Glob(filepath.Join(cov, "app", "worker-*"))
+	if len(workers) != 2 {
+		t.Fatalf("worker folders %q, want 2", workers)
+	}
+	args := append([]string{"-m", "coverage", "combine"}, workers...)
+	if out, err := exec.Command(py, args...).CombinedOutput(); err != nil {
+		t.Fatalf("coverage combine: %v\n%s", err, out)
+	}
+	out, err := exec.Command(py, "-m", "coverage", "report", "--show-missing").CombinedOutput()
+	if err != nil {
+		t.Fatalf("coverage report: %v\n%s", err, out)
+	}
+	// app.py's missing lines: never()'s body, and nothing of the pages.
+	neverLine := 0
+	for i, l := range strings.Split(app, "\n") {
+		if strings.Contains(l, "# NEVER") {
+			neverLine = i + 1
+		}
+	}
+	var row string
+	for _, l := range strings.Split(string(out), "\n") {
+		if strings.HasPrefix(l, "app.py") {
+			row = l
+		}
+	}
+	if row == "" || !strings.HasSuffix(row, fmt.Sprint(neverLine)) || strings.Contains(row, "100%") {
+		t.Errorf("coverage.py's row for app.py is %q, want only line %d (never's body) missing:\n%s", row, neverLine, out)
+	}
+	if !strings.Contains(printed, "the app wrote no Go coverage data") && !strings.Contains(string(mustRead(t, filepath.Join(cov, "summary.txt"))), "the app wrote no Go coverage data") {
+		t.Errorf("summary.txt does not say the app wrote no Go coverage")
+	}
+}
+
+func mustRead(t *testing.T, path string) []byte {
+	t.Helper()
+	b, err := os.ReadFile(path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return b
+}
+
+// Coverage settings that cannot work stop the run before any browser starts.
+func TestCoverageSettingsChecked(t *testing.T) {
+	bad := filepath.Join(t.TempDir(), "routes.txt")
+	if err := os.WriteFile(bad, []byte("GET /a\nproducts/{id}\n"), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	for _, c := range []struct {
+		env  map[string]string
+		want string
+	}{
+		{map[string]string{"ROMAINE_ROUTES": "openapi.yaml", "ROMAINE_COVERAGE": ""}, `ROMAINE_ROUTES="openapi.yaml" without ROMAINE_COVERAGE: the routes no scenario reached are written with the rest of the coverage; set ROMAINE_COVERAGE to a folder`},
+		{map[string]string{"ROMAINE_ROUTES": bad, "ROMAINE_COVERAGE": t.TempDir()}, `line 2: "products/{id}" is not a route: write METHOD /path or /path, e.g. GET /products/{id}`},
+		{map[string]string{"ROMAINE_ROUTES": filepath.Join(t.TempDir(), "none.yaml"), "ROMAINE_COVERAGE": t.TempDir()}, "the routes cannot be read"},
+		{map[string]string{"ROMAINE_COVERAGE": "/proc/romaine-coverage", "ROMAINE_ROUTES": ""}, `ROMAINE_COVERAGE="/proc/romaine-coverage": the coverage folder /proc/romaine-coverage cannot be made`},
+	} {
+		status, printed, _ := runWith(t, c.env, []terrain.Option{profilerApp()}, nil)
+		if status != 2 || !strings.Contains(printed, c.want) || strings.Contains(printed, "Chrome") {
+			t.Errorf("%v: status %d, want 2 and a message with %q before any browser; output:\n%s", c.env, status, c.want, printed)
+		}
+	}
+}

@@ -244,6 +244,9 @@ func (s *Suite) prepare() error {
 	if err := s.checkPrerequisites(); err != nil {
 		return err
 	}
+	if err := s.prepareCoverage(); err != nil {
+		return err
+	}
 	dir, err := makeRunDir(s.errOut)
 	if err != nil {
 		return err
@@ -254,9 +257,6 @@ func (s *Suite) prepare() error {
 	}
 	s.loadTimings()
 	s.runCtx, s.stopRun = context.WithCancel(context.Background())
-	if err := s.prepareCoverage(); err != nil {
-		return err
-	}
 	return s.startReports()
 }
 
