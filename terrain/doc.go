@@ -17,12 +17,16 @@
 //	func TestFeatures(t *testing.T) { if suite.Run() != 0 { t.Fail() } }
 //
 // The app is a HandlerApp (a Go handler served in this process, one per
-// worker), a CommandApp (any program, one per worker, on $PORT) or a URLApp
-// (one already running). ROMAINE_APP_CMD and ROMAINE_APP_URL override it.
-// Every setting is a Config field with an environment variable and a flag
-// (DefaultConfig lists the defaults); WithConfig changes the Go defaults.
-// Under the godog command instead of Run, give godog InitializeTestSuite and
-// InitializeScenario.
+// worker), a CommandApp (any program, one per worker, on $HOST:$PORT) or a
+// URLApp (one already running). ROMAINE_APP_CMD and ROMAINE_APP_URL override it.
+// Every setting is a Config field with an environment variable, a key of the
+// settings file romaine.yaml and a flag (DefaultConfig lists the defaults);
+// WithConfig changes the Go defaults, and the file, the flags and the
+// environment override them in that order. Run is the one runner: go test
+// calls it, and so does the romaine command (romaine run), which runs feature
+// files with the core steps and no Go code. The godog command, which godog
+// deprecates, also works (give it InitializeTestSuite and InitializeScenario),
+// without retries or the progress line.
 //
 // # Domain steps
 //
