@@ -7,7 +7,7 @@ GODOG   := $(CURDIR)/bin/godog
 # neither and runs the same either way; the tests keep rod's defaults fixed.
 export DISABLE_ROD_FLAG := 1
 
-.PHONY: setup modules browser features test vet chaos bench bench-schedule bench-suite api-count thirdparty coverage clean
+.PHONY: setup modules browser features test vet chaos bench bench-schedule bench-suite bench-coverage api-count thirdparty coverage clean
 
 setup: modules browser
 
@@ -76,6 +76,12 @@ bench-schedule: setup
 bench-suite: setup
 	$(GO) test -c -o bin/features.test .
 	$(GO) run ./scripts/bench-suite -bin bin/features.test $(BENCH_ARGS)
+
+# What coverage costs on the demo suite: off, the page's JavaScript and the
+# routes, Go's -cover build alone, and all of it, ROUNDS times at WORKERS
+# workers (docs/performance.md).
+bench-coverage: setup
+	@scripts/bench-coverage.sh
 
 # The size of the public API (exported identifiers), e.g. before and after a change.
 api-count:

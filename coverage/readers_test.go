@@ -13,7 +13,7 @@ import (
 	"time"
 
 	"github.com/romaine-bdd/romaine/coverage"
-	"github.com/romaine-bdd/romaine/internal/pinnednpm"
+	"github.com/romaine-bdd/romaine/internal/testenv"
 )
 
 // totals are what a coverage file says in all: covered and total.
@@ -135,5 +135,5 @@ func checkIstanbul(t *testing.T, file string, want totals) {
 // istanbul installs scripts/istanbul's pinned packages into bin/istanbul
 // and returns its check script.
 func istanbul(t *testing.T) string {
-	return pinnednpm.Install(t, "istanbul", "istanbul-reports", "check.cjs", "to check the Istanbul JSON with Istanbul itself")
+	return testenv.PinnedNPM(t, "istanbul", "istanbul-reports", "check.cjs", "to check the Istanbul JSON with Istanbul itself")
 }

@@ -13,7 +13,7 @@ import (
 	"testing"
 	"time"
 
-	"github.com/romaine-bdd/romaine/internal/pinnednpm"
+	"github.com/romaine-bdd/romaine/internal/testenv"
 	"github.com/romaine-bdd/romaine/steps"
 )
 
@@ -23,7 +23,7 @@ import (
 // it. Without node and npm the test is skipped, unless CI is set. The
 // extension parses with tree-sitter's WebAssembly build: no native module.
 func languageService(t *testing.T) string {
-	return pinnednpm.Install(t, "language-service", "@cucumber/language-service", "check.cjs", "to check what editors see of the steps")
+	return testenv.PinnedNPM(t, "language-service", "@cucumber/language-service", "check.cjs", "to check what editors see of the steps")
 }
 
 // seen is what the language service made of some glue and features.

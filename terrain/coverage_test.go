@@ -15,6 +15,7 @@ import (
 	"github.com/go-rod/rod/lib/proto"
 
 	"github.com/romaine-bdd/romaine/coverage"
+	"github.com/romaine-bdd/romaine/internal/testenv"
 	"github.com/romaine-bdd/romaine/report"
 	"github.com/romaine-bdd/romaine/terrain"
 )
@@ -314,18 +315,10 @@ func TestCoverageOffEnablesNoProfiler(t *testing.T) {
 	}
 }
 
-// docBlock is the first fenced block of lang in docs/coverage.md after heading.
+// docBlock is the first fenced block of lang in docs/coverage.md's section heading.
 func docBlock(t *testing.T, heading, lang string) string {
 	t.Helper()
-	doc, err := os.ReadFile("../docs/coverage.md")
-	if err != nil {
-		t.Fatal(err)
-	}
-	_, section, ok := strings.Cut(string(doc), heading)
-	if !ok {
-		t.Fatalf("docs/coverage.md has no %q", heading)
-	}
-	_, block, ok := strings.Cut(section, "```"+lang+"\n")
+	_, block, ok := strings.Cut(testenv.Section(t, "../docs/coverage.md", heading), "```"+lang+"\n")
 	if !ok {
 		t.Fatalf("docs/coverage.md's %q has no %s block", heading, lang)
 	}

@@ -1,8 +1,8 @@
-// Package pinnednpm installs the npm packages that scripts/NAME pins
-// (package.json, package-lock.json) into bin/NAME, for the tests that check
-// what Romaine writes with another project's own tool (the Cucumber language
-// service, Istanbul).
-package pinnednpm
+package testenv
+
+// The npm packages that scripts/NAME pins (package.json, package-lock.json),
+// installed into bin/NAME, for the tests that check what Romaine writes with
+// another project's own tool (the Cucumber language service, Istanbul).
 
 import (
 	"bytes"
@@ -14,12 +14,12 @@ import (
 	"time"
 )
 
-// Install installs scripts/name's pinned packages into bin/name (once per
+// PinnedNPM installs scripts/name's pinned packages into bin/name (once per
 // lock file: installed from this very lock, it does nothing) with their
 // node_modules/marker, copies scripts/name/script beside them, and returns
 // its path. Without node and npm the test is skipped, unless CI is set (CI
 // machines have them): why says what they are needed for.
-func Install(t testing.TB, name, marker, script, why string) string {
+func PinnedNPM(t testing.TB, name, marker, script, why string) string {
 	t.Helper()
 	for _, tool := range []string{"node", "npm"} {
 		if _, err := exec.LookPath(tool); err != nil {
@@ -76,8 +76,6 @@ func moduleRoot() (string, error) {
 	}
 }
 
-func exists(path string) bool { _, err := os.Stat(path); return err == nil }
-
 func copyFile(t testing.TB, from, to string) {
 	t.Helper()
 	b, err := os.ReadFile(from)
@@ -88,3 +86,5 @@ func copyFile(t testing.TB, from, to string) {
 		t.Fatal(err)
 	}
 }
+
+func exists(path string) bool { _, err := os.Stat(path); return err == nil }
