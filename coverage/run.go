@@ -204,7 +204,11 @@ func (r *Run) Write() (*report.Coverage, error) {
 	if r.goProf != nil {
 		t := r.goProf.Total()
 		c.Go = &report.CoverageRatio{Covered: t.Covered, Total: t.Total, Percent: t.Percent()}
+		module := modulePath(r.root)
 		for f, ratio := range r.goProf.Files() {
+			if rel, ok := strings.CutPrefix(f, module+"/"); ok && module != "" {
+				f = rel // as the repository names it: demo/store.go
+			}
 			c.LeastCovered = append(c.LeastCovered, fileRatio("go", f, ratio))
 		}
 	}
@@ -337,4 +341,18 @@ func leastCovered(files []report.CoverageFile, n int) []report.CoverageFile {
 		files = files[:n]
 	}
 	return files
+}
+
+// modulePath is the module of root's go.mod, or "".
+func modulePath(root string) string {
+	b, err := os.ReadFile(filepath.Join(root, "go.mod"))
+	if err != nil {
+		return ""
+	}
+	for _, line := range strings.Split(string(b), "\n") {
+		if m, ok := strings.CutPrefix(strings.TrimSpace(line), "module "); ok {
+			return strings.Trim(strings.TrimSpace(m), `"`)
+		}
+	}
+	return ""
 }

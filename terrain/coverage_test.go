@@ -7,6 +7,7 @@ import (
 	"os"
 	"os/exec"
 	"path/filepath"
+	"slices"
 	"strings"
 	"testing"
 	"time"
@@ -193,6 +194,16 @@ func TestGoAppCoverageMergedOverWorkers(t *testing.T) {
 	run := report.Build(envs)
 	if len(run.Coverage) != 1 || run.Coverage[0].Go == nil || run.Coverage[0].Go.Total == 0 || run.Coverage[0].JSLines == nil {
 		t.Fatalf("the messages report's coverage: %+v, want the Go and JavaScript totals", run.Coverage)
+	}
+	// Files are named as the repository names them, not by their import path.
+	var goFiles []string
+	for _, f := range run.Coverage[0].LeastCovered {
+		if f.Kind == "go" {
+			goFiles = append(goFiles, f.Path)
+		}
+	}
+	if !slices.Equal(goFiles, []string{"main.go"}) {
+		t.Errorf("the least-covered Go files are %q, want [main.go] (example.com/teashop/ cut)", goFiles)
 	}
 	html, err := os.ReadFile(filepath.Join(out, "report.html"))
 	if err != nil {
