@@ -71,6 +71,15 @@ func TestCoverageInTheReports(t *testing.T) {
 		}
 	}
 	checkFetchesNothing(t, html) // still one script, nothing fetched
+	// Shards merged: a section for each, the page's anchor on the first alone.
+	run.Coverage = append(run.Coverage, &Coverage{Dir: "/ci/shard-2/coverage", Go: &CoverageRatio{Covered: 1, Total: 2, Percent: 50}})
+	page.Reset()
+	if err := WriteHTML(&page, run); err != nil {
+		t.Fatal(err)
+	}
+	if n, m := strings.Count(page.String(), `id="coverage"`), strings.Count(page.String(), `class="coverage"`); n != 1 || m != 2 {
+		t.Errorf("two shards' coverage: %d sections, %d with id=\"coverage\"; want 2 and 1", m, n)
+	}
 	// Without coverage, no section.
 	page.Reset()
 	if err := WriteHTML(&page, Build(g.r.Envelopes())); err != nil {
