@@ -117,6 +117,10 @@ type Config struct {
 	// a list, one a line, so that coverage lists those no scenario reached.
 	// Needs Coverage. ROMAINE_ROUTES, -romaine.routes.
 	Routes string
+	// Trace: the step film of each scenario, kept for the reports:
+	// "retain-on-failure" (failed and flaky scenarios), "on" or "off".
+	// ROMAINE_TRACE, -romaine.trace. Default "retain-on-failure".
+	Trace string
 }
 
 // DefaultConfig is the configuration with nothing set.
@@ -136,6 +140,7 @@ func DefaultConfig() Config {
 		Progress:          "auto",
 		Isolation:         "reset",
 		Browsers:          "worker",
+		Trace:             "retain-on-failure",
 	}
 }
 
@@ -242,6 +247,7 @@ func settings() []setting {
 	g, s = str(func(c *Config) *string { return &c.Isolation })
 	add(mk("ROMAINE_ISOLATION", "isolation", "how scenarios are kept apart: reset (reuse the page, wiped) or context (a new browser context each)", g, s))
 	out = append(out, coverageSettings(str)...)
+	add(traceSetting())
 	return out
 }
 
@@ -338,6 +344,9 @@ func (c *Config) validate() error {
 		return err
 	}
 	if err := c.validateCoverage(); err != nil {
+		return err
+	}
+	if err := c.validateTrace(); err != nil {
 		return err
 	}
 	for _, p := range []struct{ name, v string }{{"ROMAINE_READY_PATH", c.ReadyPath}, {"ROMAINE_APP_RESET", c.ResetPath}, {"ROMAINE_FACTORY_PATH", c.FactoryPath}} {

@@ -292,10 +292,21 @@ func profilerState(ctx context.Context, sc *terrain.Scenario) (enabled, precise 
 	return enabled, takeErr == nil, nil
 }
 
-// Coverage off costs nothing: no consumer, so no recording, and the page's
-// Profiler is neither enabled nor taking coverage. On, it is both.
+// Coverage off costs nothing: the page's Profiler is neither enabled nor
+// taking coverage, whether the page is recorded for the step film
+// (ROMAINE_TRACE's default) or not at all. On, it is both, on the same
+// recorder the film uses, or on one of its own with the film off.
 func TestCoverageOffEnablesNoProfiler(t *testing.T) {
-	for _, on := range []bool{false, true} {
+	for _, c := range []struct {
+		coverage  bool
+		trace     string
+		recording bool
+	}{
+		{false, "off", false},
+		{false, "", true}, // the film's recorder, retain-on-failure
+		{true, "off", true},
+		{true, "on", true},
+	} {
 		var seen string
 		step := func(sc *godog.ScenarioContext) {
 			sc.Step(`^the page's profiler is as the run wants it$`, func(ctx context.Context) error {
@@ -308,20 +319,21 @@ func TestCoverageOffEnablesNoProfiler(t *testing.T) {
 				return err
 			})
 		}
-		env := map[string]string{"ROMAINE_FEATURES": "testdata/features/profiler.feature"}
-		if on {
+		env := map[string]string{"ROMAINE_FEATURES": "testdata/features/profiler.feature", "ROMAINE_TRACE": c.trace}
+		if c.coverage {
 			env["ROMAINE_COVERAGE"] = filepath.Join(t.TempDir(), "coverage")
 		}
+		name := fmt.Sprintf("coverage %v, ROMAINE_TRACE=%q", c.coverage, c.trace)
 		status, printed, _ := runWith(t, env, []terrain.Option{profilerApp(), terrain.WithSteps(step)}, nil)
 		if status != 0 {
-			t.Fatalf("coverage on %v: status %d; output:\n%s", on, status, printed)
+			t.Fatalf("%s: status %d; output:\n%s", name, status, printed)
 		}
-		want := fmt.Sprintf("recording %v, Profiler enabled %v, precise coverage %v", on, on, on)
+		want := fmt.Sprintf("recording %v, Profiler enabled %v, precise coverage %v", c.recording, c.coverage, c.coverage)
 		if seen != want {
-			t.Errorf("coverage on %v: %s; want %s", on, seen, want)
+			t.Errorf("%s: %s; want %s", name, seen, want)
 		}
-		if !on && strings.Contains(printed, "coverage") {
-			t.Errorf("coverage off, the run speaks of coverage:\n%s", printed)
+		if !c.coverage && strings.Contains(printed, "coverage") {
+			t.Errorf("%s: the run speaks of coverage:\n%s", name, printed)
 		}
 	}
 }
