@@ -47,7 +47,7 @@ const checkoutJS = "document.querySelector('#done').textContent = 'Thanks';\n"
 
 // shop serves the pages of one worker's app; lib is another origin's script
 // (a CDN's): it runs in the page but is not the app's.
-func shop(t *testing.T, lib string) *httptest.Server {
+func shop(t testing.TB, lib string) *httptest.Server {
 	mux := http.NewServeMux()
 	page := func(body string) http.HandlerFunc {
 		return func(w http.ResponseWriter, r *http.Request) {

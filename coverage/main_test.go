@@ -28,7 +28,7 @@ func TestMain(m *testing.M) {
 }
 
 // needBrowser skips without a browser, except on CI (CI set), where it fails.
-func needBrowser(t *testing.T) *chrome.Browser {
+func needBrowser(t testing.TB) *chrome.Browser {
 	t.Helper()
 	browserOnce.Do(func() {
 		if _, browserErr = chrome.Find(""); browserErr == nil {
