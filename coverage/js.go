@@ -66,39 +66,37 @@ type segment struct {
 	count int64
 }
 
-// Has reports whether the script at path is known with this length (in
-// UTF-16 units): a take of it then needs no source.
-func (j *JS) Has(path string, units int) bool {
-	j.mu.Lock()
-	defer j.mu.Unlock()
-	f, ok := j.files[path]
-	return ok && f.units == units
-}
-
-// Add merges one take of the script at path. source is asked for only when
-// the script is new, or its length changed; a script whose source changed
-// under the same path (the app was rebuilt mid-run) is kept as first seen and
-// the take is noted as a problem.
+// Add merges one take of the script at path. source is asked for when the
+// script is new, or when the take does not fit the known script; a script
+// whose source changed under the same path (the app was rebuilt mid-run) is
+// kept as first seen and the take is noted as a problem.
+//
+// A take need not cover the whole script: V8 leaves out a function that has
+// not run since the last take unless its parent has, so once a script's top
+// level has run, a later take of it (a timer, a listener) holds only the
+// functions that ran, and reaches less far than the source.
 func (j *JS) Add(path string, fns []Function, source func() (string, error)) error {
-	units := scriptUnits(fns)
+	units, whole := scriptExtent(fns)
 	if units <= 0 {
 		return nil
 	}
 	j.mu.Lock()
 	f, known := j.files[path]
+	fits := known && (units == f.units || units < f.units && !whole)
 	j.mu.Unlock()
-	if !known || f.units != units {
+	if !fits {
 		src, err := source()
 		if err != nil {
 			return fmt.Errorf("the source of %s: %w", path, err)
 		}
-		if n := len(utf16.Encode([]rune(src))); n != units {
-			return fmt.Errorf("the source of %s is %d characters long, its coverage %d", path, n, units)
+		n := len(utf16.Encode([]rune(src)))
+		if n < units || whole && n != units {
+			return fmt.Errorf("the source of %s is %d characters long, its coverage reaches %d", path, n, units)
 		}
 		j.mu.Lock()
 		defer j.mu.Unlock()
 		if f, known = j.files[path]; !known {
-			f = &jsFile{path: path, source: src, units: units, hash: sha256.Sum256([]byte(src)), funcs: map[span]string{}, blocks: map[span]bool{}}
+			f = &jsFile{path: path, source: src, units: n, hash: sha256.Sum256([]byte(src)), funcs: map[span]string{}, blocks: map[span]bool{}}
 			j.files[path] = f
 		} else if f.hash != sha256.Sum256([]byte(src)) {
 			j.problem("%s changed during the run (another version was served): only the first one's coverage is kept", path)
@@ -126,16 +124,21 @@ func (j *JS) Problems() []string {
 	return slices.Clone(j.problems)
 }
 
-// scriptUnits is a script's length: the end of its widest range (V8 reports
-// the script's top level as a function over all of it).
-func scriptUnits(fns []Function) int {
-	n := 0
+// scriptExtent is how far a take's ranges reach, and whether it holds the
+// script's top level (V8 reports it as a nameless function from 0 over all
+// of the script): the extent is then the script's length.
+func scriptExtent(fns []Function) (units int, whole bool) {
 	for _, fn := range fns {
 		for _, r := range fn.Ranges {
-			n = max(n, r.End)
+			units = max(units, r.End)
 		}
 	}
-	return n
+	for _, fn := range fns {
+		if fn.Name == "" && len(fn.Ranges) > 0 && fn.Ranges[0].Start == 0 && fn.Ranges[0].End == units {
+			whole = true
+		}
+	}
+	return units, whole
 }
 
 // add merges one take into f; the caller holds the lock.

@@ -2,6 +2,7 @@ package coverage
 
 import (
 	"fmt"
+	"strings"
 	"testing"
 
 	"github.com/google/go-cmp/cmp"
@@ -107,6 +108,45 @@ func TestChangedScriptIsNoted(t *testing.T) {
 	}
 	if got := j.Scripts()[0].Lines[0].Count; got != 2 {
 		t.Errorf("a.js line 1: %d, want 2 (the changed version's take left out)", got)
+	}
+}
+
+// Once a script's top level has run, a later take holds only the functions
+// that ran since (a timer's): it merges into the script without its source,
+// and counts those functions alone. (On the demo's deals page, whose stand is
+// redrawn by a timer, such a take was refused: "the source of
+// /static/deals.js is 1486 characters long, its coverage 584".)
+func TestTakeOfFunctionsAloneMerges(t *testing.T) {
+	src := "const draw = () => {\n  n++;\n};\nlet n = 0;\nsetInterval(draw, 50);\n"
+	n := len(src)
+	j := NewJS()
+	whole := []Function{{Ranges: []Range{{0, n, 1}}}, {Name: "draw", Ranges: []Range{{13, 29, 2}}}}
+	if err := j.Add("/stand.js", whole, func() (string, error) { return src, nil }); err != nil {
+		t.Fatal(err)
+	}
+	later := []Function{{Name: "draw", Ranges: []Range{{13, 29, 3}}}}
+	if err := j.Add("/stand.js", later, func() (string, error) { return "", fmt.Errorf("not asked") }); err != nil {
+		t.Fatalf("a take of draw alone: %v", err)
+	}
+	// A script first seen by such a take (its top level ran before) is read whole.
+	if err := j.Add("/late.js", later, func() (string, error) { return src, nil }); err != nil {
+		t.Fatalf("a first take of draw alone: %v", err)
+	}
+	if p := j.Problems(); len(p) != 0 {
+		t.Errorf("problems: %q", p)
+	}
+	counts := map[string][]int64{}
+	for _, sc := range j.Scripts() {
+		for _, l := range sc.Lines {
+			counts[sc.URLPath] = append(counts[sc.URLPath], l.Count)
+		}
+	}
+	if want := map[string][]int64{"/stand.js": {5, 5, 5, 1, 1}, "/late.js": {3, 3, 3, 0, 0}}; !cmp.Equal(counts, want) {
+		t.Errorf("line counts %v, want %v", counts, want)
+	}
+	// A take reaching past the source is refused, saying so.
+	if err := j.Add("/short.js", later, func() (string, error) { return "x();\n", nil }); err == nil || !strings.Contains(err.Error(), "5 characters long, its coverage reaches 29") {
+		t.Errorf("a take past the source: %v", err)
 	}
 }
 
