@@ -8,7 +8,6 @@ import (
 	"time"
 
 	"github.com/romaine-bdd/romaine/coverage"
-	"github.com/romaine-bdd/romaine/internal/proccpu"
 	"github.com/romaine-bdd/romaine/internal/recordbench"
 	"github.com/romaine-bdd/romaine/support"
 )
@@ -63,22 +62,7 @@ func BenchmarkCoveredScenarioCPU(b *testing.B) {
 					func() error { return p.ExpectText(ctx, "Thanks") },
 				)
 			}
-			if err := scenario(); err != nil { // warm: the first visit starts the renderer
-				b.Fatal(err)
-			}
-			cpu0, err := proccpu.Tree()
-			if err != nil {
-				b.Skip(err)
-			}
-			b.ResetTimer()
-			for range b.N {
-				if err := scenario(); err != nil {
-					b.Fatal(err)
-				}
-			}
-			b.StopTimer()
-			cpu1, _ := proccpu.Tree()
-			b.ReportMetric((cpu1-cpu0)/float64(b.N), "cpu-s/scenario")
+			recordbench.CPUPerScenario(b, scenario)
 		})
 	}
 }
