@@ -60,7 +60,7 @@ var actionDocs = []Doc{
 		What:    "Moves the mouse over the element.",
 		Example: `When I hover over "Help"`},
 	{Area: actions, Phrase: `When I fill in "LOCATOR" with "VALUE"`,
-		What:    "Replaces the field's value by typing VALUE: input fires as for a person, and change when they move on (the field loses focus, or Enter submits its form).",
+		What:    "Replaces the field's value by typing VALUE (input and change events fire as for a person): change when they move on, the browser's own when the field loses focus or on Enter, else fired before the next step that is not a key press or typing, so Escape right after a fill still abandons the edit.",
 		Example: `When I fill in "Email" with "{{me.email}}"`},
 	{Area: actions, Phrase: `When I fill in the following:`,
 		What:    "Fills in several fields, one per row of a table of | field | value | with no header.",

@@ -47,6 +47,7 @@ var tokens atomic.Int64
 // step's deadline. need is the event that must reach the element ("" for any).
 func (p *Page) actWithInput(ctx context.Context, op string, l Locator, req request, kind, need string, send func(ctx context.Context, a answer) error) (answer, error) {
 	ctx, clk := p.clock(ctx)
+	req.Hold = kind != "hover" // typing and pressing settle a pending change themselves (change.go)
 	for {
 		req.Intercept, req.Need, req.Token = kind, need, tokens.Add(1)
 		req.HoldMs = (max(time.Until(clk.deadline), inputTime) + answerGrace + firstAnswerGrace).Milliseconds()
@@ -102,6 +103,9 @@ func (p *Page) release(ctx context.Context, clk *stepClock, op, target string, r
 		res, err = at.eval(request{Check: "release", Token: req.Token, Need: req.Need, Then: req.releaseThen()}, false)
 		if err == nil {
 			err = res.Value.Unmarshal(&a)
+		}
+		if err == nil && a.OK && req.releaseThen() != "" {
+			p.scripts.changePending(at)
 		}
 	}
 	switch {
@@ -226,11 +230,14 @@ func (p *Page) Fill(ctx context.Context, l Locator, value string) error {
 }
 
 // releaseThen is what the page does once the input is known to have landed:
-// nothing more, today. A fill fires no change of its own: a person's typing
-// fires input, and the browser fires change when they move on (the field loses
-// focus, or Enter submits its form), as in Playwright. A change fired at once
-// committed edits a person would still abandon with Escape (TodoMVC agilityjs).
-func (r request) releaseThen() string { return "" }
+// after a fill, the field keeps a pending change, fired when the person moves
+// on (change.go).
+func (r request) releaseThen() string {
+	if r.Then == "focus-select" {
+		return "changed"
+	}
+	return ""
+}
 
 // Clear empties the field l names.
 func (p *Page) Clear(ctx context.Context, l Locator) error { return p.Fill(ctx, l, "") }
@@ -241,7 +248,8 @@ func (p *Page) Clear(ctx context.Context, l Locator) error { return p.Fill(ctx, 
 func (p *Page) Select(ctx context.Context, l Locator, option string) error {
 	op := fmt.Sprintf("select %q from", option)
 	l = l.As(FieldKind)
-	a, err := p.act(ctx, op, l, request{Then: "select-option", Value: option})
+	// A native select fires a pending change itself; an ARIA one is clicked.
+	a, err := p.act(ctx, op, l, request{Then: "select-option", Value: option, Hold: true})
 	if err != nil || !a.Aria {
 		return err
 	}
@@ -250,7 +258,7 @@ func (p *Page) Select(ctx context.Context, l Locator, option string) error {
 			return err
 		}
 	}
-	o, err := p.wait(ctx, op, l.String(), request{Check: "option", Value: option}.withLocator(l))
+	o, err := p.wait(ctx, op, l.String(), request{Check: "option", Value: option, Hold: true}.withLocator(l))
 	if err != nil {
 		return err
 	}
@@ -328,6 +336,9 @@ func (p *Page) Press(ctx context.Context, key string) error {
 	defer cancel()
 	if err := p.key(ctx, k); err != nil {
 		return fmt.Errorf("pressing %s: %w", key, p.stuck(ctx, err))
+	}
+	if k == input.Enter {
+		p.tellChange(ctx, "entered") // the browser's change for a filled field (change.go)
 	}
 	return nil
 }

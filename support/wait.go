@@ -62,6 +62,9 @@ type request struct {
 	Page *pageState `json:"page,omitempty"`
 	// Boot lets a script that just arrived run before the first pass (ready.go).
 	Boot bool `json:"boot,omitempty"`
+	// Hold keeps the change a fill left pending (change.go): the operation
+	// types into the field or moves the focus, which settles it.
+	Hold bool `json:"hold,omitempty"`
 	// Intercept (mouse, hover, type) arms the hit-target check of the input
 	// events that follow a passing act check; Token names that arming, Need is
 	// the event that must reach the element, HoldMs how long the arming lasts.

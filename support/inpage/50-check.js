@@ -63,27 +63,6 @@ const CHECKS = {
   },
 };
 
-// changed fires change on a field just typed into, as a person moving on
-// would; apps that listen only to change rely on it. The browser fires its own
-// change for the same edit when the field loses focus (or on Enter); the page
-// has had this one, so that echo, and only it, is dropped: the guard goes at
-// the field's first change or blur, and lets through a change whose value was
-// edited since ours.
-function changed(el) {
-  el.dispatchEvent(new Event('change', { bubbles: true }));
-  const v = el.value;
-  // change does not leave a shadow root: listen where it is seen first.
-  const at = el.getRootNode() instanceof ShadowRoot ? el.getRootNode() : window;
-  const drop = (e) => {
-    if (!e.isTrusted || e.target !== el) return;
-    done();
-    if (el.value === v) e.stopImmediatePropagation();
-  };
-  const done = () => { at.removeEventListener('change', drop, true); el.removeEventListener('blur', done); };
-  at.addEventListener('change', drop, true);
-  el.addEventListener('blur', done);
-}
-
 function fieldValue(el) {
   if (el.tagName === 'SELECT') return norm([...el.selectedOptions].map((o) => o.text).join(', '));
   if (el.isContentEditable) return norm(el.innerText);

@@ -74,20 +74,25 @@ function settle(mine) {
   });
 }
 
-// run answers one request: most settle (see above); release ends a hit watch;
-// element returns the element itself, for operations that need it (files);
-// asked, the element whose state the page's world must tell (45-page.js);
-// document, for the artifacts' HTML.
+// run answers one request: most settle (see above), firing first the change
+// a fill left pending unless the operation holds it (a fill, a mouse action:
+// 55-change.js); release ends a hit watch; element returns the element
+// itself, for operations that need it (files); asked, the element whose state
+// the page's world must tell (45-page.js); document, for the artifacts' HTML;
+// change fires the pending change alone; entered tells it Enter was pressed.
 function run(r) {
   req = r;
   if (req.check === 'release') return release();
   if (req.check === 'asked') return asked;
   if (req.check === 'document') return document;
+  if (req.check === 'change') { fireChange(); return true; }
+  if (req.check === 'entered') return entered();
   if (req.check === 'element') {
     hostCache = new Map(); plain = null;
     const s = scopeRoot();
     const m = s.root ? one(s.root) : {};
     return m.el || null;
   }
+  if (!req.hold) fireChange();
   return settle(r);
 }
