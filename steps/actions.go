@@ -72,7 +72,7 @@ var actionDocs = []Doc{
 		What:    "Picks the option whose text (or value) is OPTION in the select box; exact text first, then a unique substring.",
 		Example: `When I select "blue sweater" from "Replacement"`},
 	{Area: actions, Phrase: `When I check "LOCATOR"`,
-		What:    "Checks the checkbox (clicking it, or its label when the box itself is styled away); nothing happens if it is already checked.",
+		What:    "Checks the checkbox (clicking it, or its label when the box itself is styled away); nothing happens if it is already checked. LOCATOR may name a part of a checkbox widget: an icon inside it, a switch's slider in its label, or a wrapper holding exactly one box (a dijit CheckBox); a wrapper holding several, or none, is an error that names them.",
 		Example: `When I check "Remember me"`},
 	{Area: actions, Phrase: `When I uncheck "LOCATOR"`,
 		What:    "Unchecks the checkbox.",

@@ -6,6 +6,10 @@ const CHECKS = {
     if (boot) return { state: 'the page is still loading its script ' + boot.src, booting: true };
     const s = scopeRoot(); if (!s.root) return s;
     const m = one(s.root); if (!m.el) return m;
+    if (req.then === 'checked-state') { // the box a check means (47-checkbox.js), clicked where it shows
+      const c = checkboxOf(m.el); if (!c.el) return c;
+      if (c.el !== m.el) { m.tgt = target(c.el) || m.tgt; m.el = c.el; }
+    }
     if (req.needEnabled && disabled(m.el)) return { state: 'found but disabled: ' + describe(m.el) };
     if (req.needEditable && (m.el.readOnly)) return { state: 'found but read-only: ' + describe(m.el) };
     const a = actionable(m.tgt);
@@ -47,7 +51,8 @@ const CHECKS = {
   state() {
     const s = scopeRoot(); if (!s.root) return s;
     const m = one(s.root); if (!m.el) return m;
-    const el = m.el;
+    let el = m.el;
+    if (req.prop === 'checked' || req.prop === 'unchecked') { const c = checkboxOf(el); if (!c.el) return c; el = c.el; }
     switch (req.prop) {
       case 'disabled': return disabled(el) ? { ok: true } : { state: 'enabled: ' + describe(el) };
       case 'enabled': return !disabled(el) ? { ok: true } : { state: 'disabled: ' + describe(el) };
