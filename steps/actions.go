@@ -87,7 +87,7 @@ var actionDocs = []Doc{
 		What:    "Presses a key on the focused element: Enter, Escape, Tab, Backspace, Delete, Space, ArrowUp/Down/Left/Right, Home, End, PageUp, PageDown, or one character.",
 		Example: `When I press the "Enter" key`},
 	{Area: actions, Phrase: `When I type "TEXT"`,
-		What:    "Types TEXT into the focused element.",
+		What:    "Types TEXT into the focused element. Right after a key press it first waits, as a person does, for the page to show that key's effect (two animation frames with nothing changed, half a second at most): apps that clear the field on their next render get the text after they cleared it.",
 		Example: `When I type "sweater"`},
 	{Area: actions, Phrase: `When I accept the next dialog`,
 		What:    "Answers OK to the next alert, confirm or prompt the page opens. Give it before the step that opens the dialog.",

@@ -340,17 +340,51 @@ func (p *Page) Press(ctx context.Context, key string) error {
 	if k == input.Enter {
 		p.tellChange(ctx, "entered") // the browser's change for a filled field (change.go)
 	}
+	p.scripts.pressed(true)
 	return nil
 }
 
-// Type types text into the focused element.
+// Type types text into the focused element. Right after a key press it first
+// waits, as a person does, for the page to show that key's effect (calm).
 func (p *Page) Type(ctx context.Context, text string) error {
 	ctx, cancel := p.inputDeadline(ctx)
 	defer cancel()
+	if p.scripts.pressed(false) {
+		p.calm(ctx)
+	}
 	if err := (proto.InputInsertText{Text: text}).Call(p.rod.Context(ctx)); err != nil {
 		return fmt.Errorf("typing %q: %w", text, p.stuck(ctx, err))
 	}
 	return nil
+}
+
+// calmMs bounds calm: a page that changes every frame gets typed into after it.
+const calmMs = 500
+
+// calm waits until the page shows the effect of the key just pressed: apps
+// re-render after the key's events (on the next animation frame, mithril; a
+// timer, Vue's nextTick), and text inserted before would land in the field
+// they are about to clear. It waits in the document the operations run in
+// (InFrame's), for two animation frames in a row with nothing changed, for
+// calmMs at most (inpage/88-calm.js). A page that cannot answer (it navigated,
+// say) is typed into as it is: the input reports what goes wrong.
+func (p *Page) calm(ctx context.Context) {
+	var a answer
+	at, _, err := p.enterFrames(ctx, 0, &a)
+	if err == nil && at.page != nil {
+		_, _ = at.eval(request{Check: "calm", Hold: true, SliceMs: calmMs}, false)
+	}
+}
+
+// pressed records whether the last operation on the page was a key press,
+// and says whether it was: Type waits for its effect (calm), and any in-page
+// wait is a later operation (see wait).
+func (s *scripts) pressed(now bool) bool {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	was := s.keyPressed
+	s.keyPressed = now
+	return was
 }
 
 // key presses and releases k. (rod's Keyboard would send them with the page's

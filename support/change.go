@@ -41,7 +41,7 @@ func (s *scripts) changeSettled(key string) {
 // there first (or, for entered, settles it).
 func (r request) firesChange() bool {
 	switch r.Check {
-	case "release", "asked", "document", "element":
+	case "release", "asked", "document", "element", "calm":
 		return false
 	}
 	return !r.Hold

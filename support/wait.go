@@ -109,6 +109,7 @@ const (
 // time, so a nested wait reports what it saw rather than nothing.
 func (p *Page) wait(ctx context.Context, op, target string, req request) (answer, error) {
 	ctx, clk := p.clock(ctx)
+	p.scripts.pressed(false) // a later operation than the key press: Type need not wait for it
 	checked := false
 	target += p.framesSuffix()
 	var backoff utils.Sleeper

@@ -39,6 +39,8 @@ type scripts struct {
 	// pending: the document where a fill last left a pending change, while
 	// no in-page call there has settled it (change.go).
 	pending *frameDoc
+	// keyPressed: the last operation on the page pressed a key (see Type).
+	keyPressed bool
 }
 
 func newScripts() *scripts { return &scripts{at: map[string]proto.RuntimeRemoteObjectID{}} }

@@ -79,7 +79,8 @@ function settle(mine) {
 // 55-change.js); release ends a hit watch; element returns the element
 // itself, for operations that need it (files); asked, the element whose state
 // the page's world must tell (45-page.js); document, for the artifacts' HTML;
-// change fires the pending change alone; entered tells it Enter was pressed.
+// change fires the pending change alone; entered tells it Enter was pressed;
+// calm waits for the page to show a key press's effect (88-calm.js).
 function run(r) {
   req = r;
   if (req.check === 'release') return release();
@@ -87,6 +88,7 @@ function run(r) {
   if (req.check === 'document') return document;
   if (req.check === 'change') { fireChange(); return true; }
   if (req.check === 'entered') return entered();
+  if (req.check === 'calm') return calm();
   if (req.check === 'element') {
     hostCache = new Map(); plain = null;
     const s = scopeRoot();
