@@ -2,7 +2,6 @@ package support_test
 
 import (
 	"context"
-	"fmt"
 	"net/http"
 	"net/http/httptest"
 	"path/filepath"
@@ -37,13 +36,7 @@ func openWeb(t *testing.T, pages site) (*support.Page, context.Context) {
 			vendor.ServeHTTP(w, r)
 			return
 		}
-		body, ok := pages[r.URL.Path]
-		if !ok {
-			http.NotFound(w, r)
-			return
-		}
-		w.Header().Set("Content-Type", "text/html; charset=utf-8")
-		_, _ = fmt.Fprint(w, doc(body))
+		servePage(w, r, pages)
 	}))
 	t.Cleanup(srv.Close)
 	return openOn(t, b.Rod(), srv.URL, testPolicy, "/")
