@@ -70,7 +70,7 @@ var assertionDocs = []Doc{
 		What:    "Waits until the field is empty.",
 		Example: `Then the "Name" field should be empty`},
 	{Area: assertions, Phrase: `Then the "LOCATOR" checkbox should be checked`,
-		What:    "Waits until the checkbox is checked.",
+		What:    "Waits until the checkbox is checked; LOCATOR may name a part of a checkbox widget, as for I check.",
 		Example: `Then the "Remember me" checkbox should be checked`},
 	{Area: assertions, Phrase: `Then the "LOCATOR" checkbox should not be checked`,
 		What:    "Waits until the checkbox is not checked.",

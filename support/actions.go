@@ -47,6 +47,7 @@ var tokens atomic.Int64
 // step's deadline. need is the event that must reach the element ("" for any).
 func (p *Page) actWithInput(ctx context.Context, op string, l Locator, req request, kind, need string, send func(ctx context.Context, a answer) error) (answer, error) {
 	ctx, clk := p.clock(ctx)
+	req.Hold = kind != "hover" // typing and pressing settle a pending change themselves (change.go)
 	for {
 		req.Intercept, req.Need, req.Token = kind, need, tokens.Add(1)
 		req.HoldMs = (max(time.Until(clk.deadline), inputTime) + answerGrace + firstAnswerGrace).Milliseconds()
@@ -102,6 +103,9 @@ func (p *Page) release(ctx context.Context, clk *stepClock, op, target string, r
 		res, err = at.eval(request{Check: "release", Token: req.Token, Need: req.Need, Then: req.releaseThen()}, false)
 		if err == nil {
 			err = res.Value.Unmarshal(&a)
+		}
+		if err == nil && a.OK && req.releaseThen() != "" {
+			p.scripts.changePending(at)
 		}
 	}
 	switch {
@@ -226,11 +230,14 @@ func (p *Page) Fill(ctx context.Context, l Locator, value string) error {
 }
 
 // releaseThen is what the page does once the input is known to have landed:
-// nothing more, today. A fill fires no change of its own: a person's typing
-// fires input, and the browser fires change when they move on (the field loses
-// focus, or Enter submits its form), as in Playwright. A change fired at once
-// committed edits a person would still abandon with Escape (TodoMVC agilityjs).
-func (r request) releaseThen() string { return "" }
+// after a fill, the field keeps a pending change, fired when the person moves
+// on (change.go).
+func (r request) releaseThen() string {
+	if r.Then == "focus-select" {
+		return "changed"
+	}
+	return ""
+}
 
 // Clear empties the field l names.
 func (p *Page) Clear(ctx context.Context, l Locator) error { return p.Fill(ctx, l, "") }
@@ -241,7 +248,8 @@ func (p *Page) Clear(ctx context.Context, l Locator) error { return p.Fill(ctx, 
 func (p *Page) Select(ctx context.Context, l Locator, option string) error {
 	op := fmt.Sprintf("select %q from", option)
 	l = l.As(FieldKind)
-	a, err := p.act(ctx, op, l, request{Then: "select-option", Value: option})
+	// A native select fires a pending change itself; an ARIA one is clicked.
+	a, err := p.act(ctx, op, l, request{Then: "select-option", Value: option, Hold: true})
 	if err != nil || !a.Aria {
 		return err
 	}
@@ -250,7 +258,7 @@ func (p *Page) Select(ctx context.Context, l Locator, option string) error {
 			return err
 		}
 	}
-	o, err := p.wait(ctx, op, l.String(), request{Check: "option", Value: option}.withLocator(l))
+	o, err := p.wait(ctx, op, l.String(), request{Check: "option", Value: option, Hold: true}.withLocator(l))
 	if err != nil {
 		return err
 	}
@@ -329,17 +337,54 @@ func (p *Page) Press(ctx context.Context, key string) error {
 	if err := p.key(ctx, k); err != nil {
 		return fmt.Errorf("pressing %s: %w", key, p.stuck(ctx, err))
 	}
+	if k == input.Enter {
+		p.tellChange(ctx, "entered") // the browser's change for a filled field (change.go)
+	}
+	p.scripts.pressed(true)
 	return nil
 }
 
-// Type types text into the focused element.
+// Type types text into the focused element. Right after a key press it first
+// waits, as a person does, for the page to show that key's effect (calm).
 func (p *Page) Type(ctx context.Context, text string) error {
 	ctx, cancel := p.inputDeadline(ctx)
 	defer cancel()
+	if p.scripts.pressed(false) {
+		p.calm(ctx)
+	}
 	if err := (proto.InputInsertText{Text: text}).Call(p.rod.Context(ctx)); err != nil {
 		return fmt.Errorf("typing %q: %w", text, p.stuck(ctx, err))
 	}
 	return nil
+}
+
+// calmMs bounds calm: a page that changes every frame gets typed into after it.
+const calmMs = 500
+
+// calm waits until the page shows the effect of the key just pressed: apps
+// re-render after the key's events (on the next animation frame, mithril; a
+// timer, Vue's nextTick), and text inserted before would land in the field
+// they are about to clear. It waits in the document the operations run in
+// (InFrame's), for two animation frames in a row with nothing changed, for
+// calmMs at most (inpage/88-calm.js). A page that cannot answer (it navigated,
+// say) is typed into as it is: the input reports what goes wrong.
+func (p *Page) calm(ctx context.Context) {
+	var a answer
+	at, _, err := p.enterFrames(ctx, 0, &a)
+	if err == nil && at.page != nil {
+		_, _ = at.eval(request{Check: "calm", Hold: true, SliceMs: calmMs}, false)
+	}
+}
+
+// pressed records whether the last operation on the page was a key press,
+// and says whether it was: Type waits for its effect (calm), and any in-page
+// wait is a later operation (see wait).
+func (s *scripts) pressed(now bool) bool {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	was := s.keyPressed
+	s.keyPressed = now
+	return was
 }
 
 // key presses and releases k. (rod's Keyboard would send them with the page's

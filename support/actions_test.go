@@ -256,7 +256,7 @@ let x = 0;
 	if err := p.ExpectValue(ctx, support.Loc("Name"), "Ada"); err != nil {
 		t.Error(err)
 	}
-	wantEvents(t, p, "input:name=Ada") // change comes when the person moves on
+	wantEvents(t, p, "input:name=Ada", "change:name=Ada") // the fill's change, fired by the assertion
 	// A click aims at a point, so it still waits for the box to stay put.
 	wantTimeout(t, p.Click(ctx, support.Loc("Name")), "moving")
 }

@@ -149,6 +149,7 @@ func (p *Page) expectTitle(ctx context.Context, op, want string, ok func(title s
 // watches (URL, title) every 20 ms until it holds or the timeout passes.
 func (p *Page) poll(ctx context.Context, op, target string, cond func() (bool, string, error)) error {
 	ctx, clk := p.clock(ctx)
+	p.fireChange(ctx) // as every assertion does (change.go)
 	tick := time.NewTicker(20 * time.Millisecond)
 	defer tick.Stop()
 	for {

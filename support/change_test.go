@@ -6,9 +6,9 @@ import (
 	"github.com/romaine-bdd/romaine/support"
 )
 
-// A fill fires no change of its own, so nothing of a later change is the
-// fill's to drop: a change the page gets later from a person's edit is the
-// page's, whatever its value.
+// No guard stops a page's event: a change the page gets later from a
+// person's edit is the page's, whatever its value. (Ada over Ada is no edit:
+// the fill's pending change has nothing to fire.)
 func TestFillKeepsLaterChangesOfTheField(t *testing.T) {
 	t.Parallel()
 	p, ctx := open(t, site{"/": `<label for="n">Name</label><input id="n" data-k="name" value="Ada"><p>Elsewhere</p>` + recordFields})

@@ -100,9 +100,10 @@ func TestNoFootprintInThePagesWorld(t *testing.T) {
 	}
 	// Listeners of the page's own, as the page's world sees them, before any step.
 	listenersBefore := pageListeners(t, p)
-	if !js(t, p, "typeof window.footprint === 'function' && typeof frames[0].footprint === 'function'").Bool() {
-		t.Fatal("the page did not take its snapshot")
-	}
+	// The visit returns before the frame has loaded: its snapshot comes later.
+	eventuallyWithin(t, loadPolicy.Timeout, "the page and its frame to take their snapshots", func() bool {
+		return js(t, p, "typeof window.footprint === 'function' && typeof frames[0]?.footprint === 'function'").Bool()
+	})
 	loc := support.Loc
 	inner := p.InFrame(loc("Inner"))
 	steps := []struct {

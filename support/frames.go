@@ -60,7 +60,8 @@ func (p *Page) enterFrames(ctx context.Context, sliceMs int64, a *answer) (frame
 			where += " in frame " + p.frames[i-1].String()
 		}
 		var fa answer
-		res, err := at.eval(request{Check: "frame", SliceMs: sliceMs}.withLocator(f), false)
+		// Entering a frame is no operation on this document: a change pending here stays.
+		res, err := at.eval(request{Check: "frame", SliceMs: sliceMs, Hold: true}.withLocator(f), false)
 		if err != nil {
 			return frameDoc{}, off, err
 		}

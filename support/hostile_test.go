@@ -26,13 +26,15 @@ import (
 // select and an ARIA listbox), click.
 
 // hostileScripts are the third-party scripts, pinned (testdata/hostile/README.md).
-// The boot test's loader (testdata/boot/README.md) is pinned here too.
+// The boot test's loader (testdata/boot/README.md) and the real-world
+// libraries other tests load (testdata/web/README.md) are pinned here too.
 var hostileScripts = map[string]string{
 	"hostile/webcomponents-0.7.24.min.js": "3858273ab39b299e7c2227f0830534afafaabf4a572c9ea73c2076fecbd8978c",
 	"hostile/zone-0.16.3.umd.min.js":      "37ddb0c8bb58698be685d8da4aadf115625d5cafee227f391a3d8fecddc05741",
 	"hostile/prototype-1.7.3.js":          "516eef54a4a196175876d3db29a5600dc06f6820193c912b9513a8253d86bc34",
 	"hostile/sinon-22.1.0-esm.js":         "9e5997f747c8af7e32448db17c502572b9f7e9c95948e505f0aa5b23c42e9e08",
 	"boot/require-2.3.8.js":               "c1fc6b1d53af7522f78d664922abb32acac64ed0ecccb8f907f1e6fc7262563a",
+	"web/jquery-3.6.1.min.js":             "03378a725b68b791419d83f47f10ff7ca5819c7d9d1dadba9edd26ef2ce588fd",
 }
 
 func TestHostileScriptsArePinned(t *testing.T) {

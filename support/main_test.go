@@ -95,15 +95,20 @@ window.armed=[];function arm(){armed.splice(0).forEach((f)=>f())}</script>
 </head><body>` + body + `</body></html>`
 }
 
+// servePage answers r with its page of pages, made by doc, or not found.
+func servePage(w http.ResponseWriter, r *http.Request, pages site) {
+	body, ok := pages[r.URL.Path]
+	if !ok {
+		http.NotFound(w, r)
+		return
+	}
+	w.Header().Set("Content-Type", "text/html; charset=utf-8")
+	_, _ = fmt.Fprint(w, doc(body))
+}
+
 func serve(tb testing.TB, pages site) *httptest.Server {
 	srv := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
-		body, ok := pages[r.URL.Path]
-		if !ok {
-			http.NotFound(w, r)
-			return
-		}
-		w.Header().Set("Content-Type", "text/html; charset=utf-8")
-		_, _ = fmt.Fprint(w, doc(body))
+		servePage(w, r, pages)
 	}))
 	tb.Cleanup(srv.Close)
 	return srv

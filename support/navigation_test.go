@@ -3,7 +3,6 @@ package support_test
 import (
 	"context"
 	"errors"
-	"fmt"
 	"net/http"
 	"net/http/httptest"
 	"strings"
@@ -29,13 +28,7 @@ func slowSite(t *testing.T, delay time.Duration, pages site) *support.Page {
 				return
 			}
 		}
-		body, ok := pages[r.URL.Path]
-		if !ok {
-			http.NotFound(w, r)
-			return
-		}
-		w.Header().Set("Content-Type", "text/html; charset=utf-8")
-		_, _ = fmt.Fprint(w, doc(body))
+		servePage(w, r, pages)
 	}))
 	t.Cleanup(srv.Close)
 	p, err := support.NewPage(context.Background(), b.Rod(), support.PageOptions{BaseURL: srv.URL, Policy: testPolicy})

@@ -124,6 +124,7 @@ func (p *Page) Back(ctx context.Context) error {
 // history.pushState), until the browser reports it; the policy's Navigation
 // bounds both.
 func (p *Page) navigateBy(ctx context.Context, what string, nav func(*rod.Page) error) error {
+	p.fireChange(ctx)                  // moving on from a filled field (change.go)
 	p.events.rec.Load().leavePage(ctx) // a recording's Leaving hooks, while the document is there
 	limit := p.policy.Navigation
 	navCtx, cancel := context.WithTimeout(ctx, limit)

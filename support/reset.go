@@ -87,6 +87,7 @@ func resetPage(ctx context.Context, p *Page, seen *origins) error {
 	if err := ctx.Err(); err != nil {
 		return fmt.Errorf("opening about:blank: %w", err)
 	}
+	p.scripts.changeSettled("") // the scenario's fields went with its documents
 	steps := []struct {
 		what string
 		call interface{ Call(proto.Client) error }

@@ -14,10 +14,11 @@ import (
 // The in-page script is written in parts (inpage/*.js, joined in name order):
 // text (normalising, describing, visibility), shadow (open shadow roots and the
 // flat tree), locate (fields, names, resolving a locator), scope (within),
-// check (the checks a wait runs), stable (is a box still), intercept (the
-// hit-target check of input events), act (what an action finishes in the page)
-// and settle (waiting for a check to pass). The parts share one closure, which
-// returns the object the Go side calls by its remote id.
+// check (the checks a wait runs), change (the change a fill leaves pending),
+// stable (is a box still), intercept (the hit-target check of input events),
+// act (what an action finishes in the page) and settle (waiting for a check to
+// pass). The parts share one closure, which returns the object the Go side
+// calls by its remote id.
 //
 // Where it runs: in an isolated world of its own in each frame's document
 // (world.go), never in the page's. It shares the DOM with the page's
@@ -72,6 +73,9 @@ func (f frameDoc) eval(req request, byObject bool) (*proto.RuntimeRemoteObject, 
 		}
 		if res.ExceptionDetails != nil {
 			return nil, &rod.EvalError{RuntimeExceptionDetails: res.ExceptionDetails}
+		}
+		if req.firesChange() {
+			f.scripts.changeSettled(f.key())
 		}
 		return res.Result, nil
 	}

@@ -62,6 +62,9 @@ type request struct {
 	Page *pageState `json:"page,omitempty"`
 	// Boot lets a script that just arrived run before the first pass (ready.go).
 	Boot bool `json:"boot,omitempty"`
+	// Hold keeps the change a fill left pending (change.go): the operation
+	// types into the field or moves the focus, which settles it.
+	Hold bool `json:"hold,omitempty"`
 	// Intercept (mouse, hover, type) arms the hit-target check of the input
 	// events that follow a passing act check; Token names that arming, Need is
 	// the event that must reach the element, HoldMs how long the arming lasts.
@@ -106,6 +109,7 @@ const (
 // time, so a nested wait reports what it saw rather than nothing.
 func (p *Page) wait(ctx context.Context, op, target string, req request) (answer, error) {
 	ctx, clk := p.clock(ctx)
+	p.scripts.pressed(false) // a later operation than the key press: Type need not wait for it
 	checked := false
 	target += p.framesSuffix()
 	var backoff utils.Sleeper

@@ -36,6 +36,11 @@ type scripts struct {
 	mu       sync.Mutex
 	at       map[string]proto.RuntimeRemoteObjectID
 	installs int // how many times it was sent, for tests
+	// pending: the document where a fill last left a pending change, while
+	// no in-page call there has settled it (change.go).
+	pending *frameDoc
+	// keyPressed: the last operation on the page pressed a key (see Type).
+	keyPressed bool
 }
 
 func newScripts() *scripts { return &scripts{at: map[string]proto.RuntimeRemoteObjectID{}} }

@@ -8,7 +8,7 @@ const faceHost = (e) => dom.localName(e).includes('-') && dom.matches(e, ':valid
 function fieldsIn(root) {
   // One [role] in the selector, not nine: few elements have a role at all.
   let els = deepAll(root, FIELD + ', [role]').filter((e) => !dom.hasAttr(e, 'role') || ROLE_FIELD.test(dom.attr(e, 'role')) || dom.matches(e, FIELD));
-  if (deepDOM(root)) for (const h of [root, ...dom.qsa(root, '*')]) collectFACE(h, els);
+  if (deepDOM(root)) for (const h of hostsIn(root)) collectFACE(h, els); // the hosts, found once per check
   // A combobox's popup list is part of the combobox, not a field of its own.
   const boxes = els.filter((e) => e.getAttribute('role') === 'combobox');
   if (boxes.length) { const pops = boxes.map(listboxOf); els = els.filter((e) => !pops.includes(e)); }

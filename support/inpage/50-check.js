@@ -6,6 +6,10 @@ const CHECKS = {
     if (boot) return { state: 'the page is still loading its script ' + boot.src, booting: true };
     const s = scopeRoot(); if (!s.root) return s;
     const m = one(s.root); if (!m.el) return m;
+    if (req.then === 'checked-state') { // the box a check means (47-checkbox.js), clicked where it shows
+      const c = checkboxOf(m.el); if (!c.el) return c;
+      if (c.el !== m.el) { m.tgt = target(c.el) || m.tgt; m.el = c.el; }
+    }
     if (req.needEnabled && disabled(m.el)) return { state: 'found but disabled: ' + describe(m.el) };
     if (req.needEditable && (m.el.readOnly)) return { state: 'found but read-only: ' + describe(m.el) };
     const a = actionable(m.tgt);
@@ -47,7 +51,8 @@ const CHECKS = {
   state() {
     const s = scopeRoot(); if (!s.root) return s;
     const m = one(s.root); if (!m.el) return m;
-    const el = m.el;
+    let el = m.el;
+    if (req.prop === 'checked' || req.prop === 'unchecked') { const c = checkboxOf(el); if (!c.el) return c; el = c.el; }
     switch (req.prop) {
       case 'disabled': return disabled(el) ? { ok: true } : { state: 'enabled: ' + describe(el) };
       case 'enabled': return !disabled(el) ? { ok: true } : { state: 'disabled: ' + describe(el) };
@@ -62,27 +67,6 @@ const CHECKS = {
     return { state: 'unknown property ' + req.prop };
   },
 };
-
-// changed fires change on a field just typed into, as a person moving on
-// would; apps that listen only to change rely on it. The browser fires its own
-// change for the same edit when the field loses focus (or on Enter); the page
-// has had this one, so that echo, and only it, is dropped: the guard goes at
-// the field's first change or blur, and lets through a change whose value was
-// edited since ours.
-function changed(el) {
-  el.dispatchEvent(new Event('change', { bubbles: true }));
-  const v = el.value;
-  // change does not leave a shadow root: listen where it is seen first.
-  const at = el.getRootNode() instanceof ShadowRoot ? el.getRootNode() : window;
-  const drop = (e) => {
-    if (!e.isTrusted || e.target !== el) return;
-    done();
-    if (el.value === v) e.stopImmediatePropagation();
-  };
-  const done = () => { at.removeEventListener('change', drop, true); el.removeEventListener('blur', done); };
-  at.addEventListener('change', drop, true);
-  el.addEventListener('blur', done);
-}
 
 function fieldValue(el) {
   if (el.tagName === 'SELECT') return norm([...el.selectedOptions].map((o) => o.text).join(', '));

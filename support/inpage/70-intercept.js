@@ -31,6 +31,7 @@ const deepActive = () => { let a = document.activeElement; while (a && a.shadowR
 function intercept(kind, el, tgt, x, y) {
   const armed = req;
   const w = { kind, token: req.token, el, tgt, seen: [], fail: '', settled: false, until: Date.now() + Math.max(1000, req.holdMs || 0) };
+  if (kind === 'type') w.before = el.value; // what the field held before the fill (55-change.js)
   // The first event may land on a node the page put in place of the checked
   // one since the check (same target, re-rendered): the input goes where the
   // step's target now is. From then on, every event must reach that node.
@@ -53,6 +54,9 @@ function intercept(kind, el, tgt, x, y) {
       w.seen.push(e.type);
       const t = e.composedPath ? e.composedPath()[0] : e.target;
       if (!w.lands(t)) w.fail = 'the ' + e.type + ' would hit ' + describe(t) + ' instead of ' + describe(w.el);
+      // A press that left the focus in a field with a pending change (the
+      // page prevented the focus move): the person moved on all the same.
+      if (!w.fail && (e.type === 'pointerup' || e.type === 'mouseup') && pendingChange() && !reaches(t, pending.el)) fireChange();
     }
     if (w.fail) { e.preventDefault(); e.stopImmediatePropagation(); }
   };
@@ -78,6 +82,6 @@ function release() {
   if (req.need && !w.settled && !w.seen.includes(req.need)) {
     return { state: 'no ' + req.need + ' reached ' + describe(w.el) + (w.seen.length ? ' (it got ' + w.seen.join(', ') + ')' : ' (no input event reached the page)') };
   }
-  if (req.then === 'changed') changed(w.el);
+  if (req.then === 'changed') holdChange(w.el, w.before);
   return { ok: true };
 }

@@ -30,6 +30,7 @@ function finish(res) {
         res.closed = role === 'combobox' && !(lb && visible(lb));
         return res;
       }
+      fireChange(); // a native select takes no focus: moving on from a filled field
       const opts = [...el.options];
       const want = norm(req.value);
       let o = opts.filter((x) => norm(x.text) === want || x.value === req.value);

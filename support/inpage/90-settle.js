@@ -27,12 +27,12 @@ const WAKERS = ['input', 'change', 'focusin', 'focusout', 'scroll', 'resize', 'l
 function settle(mine) {
   return new Promise((resolveP) => {
     let done = false, checked = false, last = { state: 'not checked yet' }, rafOn = false, poll, idle = 50;
-    const obs = new MutationObserver(() => wake());
+    let obs = null, timer = 0, boot = null;
     const end = (r) => {
       if (done) return; done = true;
-      obs.disconnect(); clearTimeout(timer); clearTimeout(poll);
+      clearTimeout(timer); clearTimeout(poll);
       if (boot) boot.end();
-      for (const t of WAKERS) removeEventListener(t, wake, true);
+      if (obs) { obs.disconnect(); for (const t of WAKERS) removeEventListener(t, wake, true); }
       resolveP(r);
     };
     const tick = () => {
@@ -62,32 +62,49 @@ function settle(mine) {
       woken = true;
       queueMicrotask(() => { woken = false; idle = 50; tick(); schedule(); });
     };
-    obs.observe(document, { subtree: true, childList: true, attributes: true, characterData: true });
-    for (const t of WAKERS) addEventListener(t, wake, true);
-    // A slice that ends before its first check (a deferred one, below) still checks once.
-    const timer = setTimeout(() => { if (!checked) tick(); end(last); }, Math.max(1, req.sliceMs));
-    const boot = mine.boot ? bootWatch(wake) : null;
+    // What wakes a check, set up once the wait goes on past its first check.
+    const watch = () => {
+      obs = new MutationObserver(() => wake());
+      obs.observe(document, { subtree: true, childList: true, attributes: true, characterData: true });
+      for (const t of WAKERS) addEventListener(t, wake, true);
+      // A slice that ends before its first check (a deferred one, below) still checks once.
+      timer = setTimeout(() => { if (!checked) tick(); end(last); }, Math.max(1, req.sliceMs));
+    };
     // A page still booting runs first: its timers due in the next few
     // milliseconds and its queued tasks, then a frame (see support/ready.go).
-    if (mine.boot) setTimeout(() => requestAnimationFrame(() => { tick(); schedule(); }), 5);
-    else { tick(); schedule(); }
+    if (mine.boot) {
+      watch(); boot = bootWatch(wake);
+      setTimeout(() => requestAnimationFrame(() => { tick(); schedule(); }), 5);
+      return;
+    }
+    // Most checks pass at once: the first runs before anything is set up to
+    // wait, which then costs such a check nothing.
+    tick();
+    if (!done) { watch(); schedule(); }
   });
 }
 
-// run answers one request: most settle (see above); release ends a hit watch;
-// element returns the element itself, for operations that need it (files);
-// asked, the element whose state the page's world must tell (45-page.js);
-// document, for the artifacts' HTML.
+// run answers one request: most settle (see above), firing first the change
+// a fill left pending unless the operation holds it (a fill, a mouse action:
+// 55-change.js); release ends a hit watch; element returns the element
+// itself, for operations that need it (files); asked, the element whose state
+// the page's world must tell (45-page.js); document, for the artifacts' HTML;
+// change fires the pending change alone; entered tells it Enter was pressed;
+// calm waits for the page to show a key press's effect (88-calm.js).
 function run(r) {
   req = r;
   if (req.check === 'release') return release();
   if (req.check === 'asked') return asked;
   if (req.check === 'document') return document;
+  if (req.check === 'change') { fireChange(); return true; }
+  if (req.check === 'entered') return entered();
+  if (req.check === 'calm') return calm();
   if (req.check === 'element') {
     hostCache = new Map(); plain = null;
     const s = scopeRoot();
     const m = s.root ? one(s.root) : {};
     return m.el || null;
   }
+  if (!req.hold) fireChange();
   return settle(r);
 }
