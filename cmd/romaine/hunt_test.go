@@ -1,7 +1,6 @@
 package main
 
 import (
-	"os"
 	"path/filepath"
 	"strings"
 	"testing"
@@ -15,15 +14,7 @@ import (
 // of its own; --hunt on the command line is checked as every setting is.
 func TestRomaineRunHunts(t *testing.T) {
 	testenv.NeedPythonAndBrowser(t)
-	bin, dir := buildRomaine(t), newcomerRepo(t)
-	yaml := filepath.Join(dir, "romaine.yaml")
-	conf, err := os.ReadFile(yaml)
-	if err != nil {
-		t.Fatal(err)
-	}
-	if err := os.WriteFile(yaml, append(conf, "hunt: 2\nhunt-replays: 0\n"...), 0o644); err != nil {
-		t.Fatal(err)
-	}
+	bin, dir := buildRomaine(t), newcomerRepoWith(t, "hunt: 2\nhunt-replays: 0\n")
 
 	status, out := romaine(t, bin, dir, "run", "--format", "progress", "--reports", "junit:hunt.xml", "features/page.feature")
 	if status != 0 || !strings.Contains(out, "romaine: flake hunt: 2 attempt(s) of each of 2 scenario(s)") ||
