@@ -11,12 +11,12 @@ import (
 	"fmt"
 	"os"
 	"os/exec"
+	"strconv"
 	"strings"
 	"syscall"
 	"time"
 
 	"github.com/go-rod/rod"
-	"github.com/go-rod/rod/lib/cdp"
 	"github.com/go-rod/rod/lib/launcher"
 )
 
@@ -72,14 +72,17 @@ func Find(bin string) (string, error) {
 type Browser struct {
 	rod      *rod.Browser
 	launcher *launcher.Launcher
-	remote   *cdp.WebSocket
+	conn     *wire // our connection to it, launched or remote
+	remote   bool  // someone else's browser: Close and Kill only hang up
 	// ControlURL is the DevTools WebSocket URL the browser is driven through.
 	ControlURL string
 }
 
 // Launch starts a headless browser with a fresh profile. The flags suit a
 // CI container on a closed network: no sandbox when root (Chrome refuses to start
-// otherwise), no background traffic to Google's services.
+// otherwise), no background traffic to Google's services. ctx bounds the start:
+// a browser that has not opened DevTools and answered over it by ctx's
+// deadline is killed, and the error says so.
 func Launch(ctx context.Context, opts Options) (*Browser, error) {
 	bin, err := Find(opts.Bin)
 	if err != nil {
@@ -103,23 +106,71 @@ func Launch(ctx context.Context, opts Options) (*Browser, error) {
 	if opts.SiteIsolation {
 		l = l.Delete("disable-site-isolation-trials").Set("disable-features", "TranslateUI").Set("site-per-process")
 	}
-	u, err := l.Launch()
-	if err != nil {
-		l.Kill()
+	fail := func(what string, err error) (*Browser, error) {
+		killProfile(dir)
 		_ = os.RemoveAll(dir)
-		return nil, fmt.Errorf("starting %s: %w", bin, err)
+		if ctx.Err() != nil {
+			err = startError(ctx, err)
+		}
+		return nil, fmt.Errorf("%s %s: %w", what, bin, err)
+	}
+	u, err := launch(ctx, l)
+	if err != nil {
+		return fail("starting", err)
 	}
 	w, err := dialWire(ctx, u)
-	b := rod.New()
-	if err == nil {
-		err = b.Client(w).Connect()
-	}
 	if err != nil {
-		l.Kill()
-		_ = os.RemoveAll(dir)
-		return nil, fmt.Errorf("connecting to %s at %s: %w", bin, u, err)
+		return fail("connecting to", fmt.Errorf("at %s: %w", u, err))
 	}
-	return &Browser{rod: b, launcher: l, ControlURL: u}, nil
+	b, err := connectRod(ctx, w)
+	if err != nil {
+		w.hangUp()
+		return fail("connecting to", fmt.Errorf("at %s: %w", u, err))
+	}
+	return &Browser{rod: b, launcher: l, conn: w, ControlURL: u}, nil
+}
+
+// launch runs rod's launcher, which waits for the browser to print its
+// DevTools address (bounded by ctx) and then asks that address for its
+// WebSocket URL with no limit of its own: a browser stopped at that moment
+// would hang it, so the wait here is bounded by ctx too.
+func launch(ctx context.Context, l *launcher.Launcher) (string, error) {
+	type result struct {
+		u   string
+		err error
+	}
+	done := make(chan result, 1)
+	go func() {
+		u, err := l.Launch()
+		done <- result{u, err}
+	}()
+	select {
+	case r := <-done:
+		return r.u, r.err
+	case <-ctx.Done():
+		return "", ctx.Err() // the caller kills what was started
+	}
+}
+
+// startError says why a start ran out of time or was cut short.
+func startError(ctx context.Context, err error) error {
+	if errors.Is(ctx.Err(), context.DeadlineExceeded) {
+		return fmt.Errorf("it did not open DevTools and answer over it within its start limit (ROMAINE_START_TIMEOUT); it was killed (%w)", err)
+	}
+	return fmt.Errorf("the start was cut short (the run is stopping): %w", err)
+}
+
+// connectRod drives the browser over w. rod's Connect makes one call on the
+// browser's own context, which also outlives it (it carries the browser's
+// events): that context is marked as bounded by the connection's ceiling, and
+// the browser gets ctx's values without its deadline afterwards.
+func connectRod(ctx context.Context, w *wire) (*rod.Browser, error) {
+	life := context.WithoutCancel(ctx)
+	b := rod.New().Context(withCeiling(life)).Client(w)
+	if err := b.Connect(); err != nil {
+		return nil, err
+	}
+	return b.Context(life), nil
 }
 
 // Rod is the rod browser to make pages of (support.NewPage, support.NewPages).
@@ -127,12 +178,10 @@ func (b *Browser) Rod() *rod.Browser { return b.rod }
 
 // Close ends the browser process and removes its profile. It asks Chrome to quit
 // over CDP (instant) and kills the process group only if that did not work.
+// For a browser Romaine did not launch (Connect) it only hangs up.
 func (b *Browser) Close() error {
-	if b.remote != nil {
-		// Someone else's browser, shared by other workers: only hang up.
-		if err := b.remote.Close(); err != nil && !strings.Contains(err.Error(), "use of closed network connection") {
-			return fmt.Errorf("disconnecting from the browser: %w", err)
-		}
+	if b.remote {
+		b.conn.hangUp() // someone else's browser, shared by other workers
 		return nil
 	}
 	// A browser that hangs (stopped, frozen) must not hang the run: the kill below ends it.
@@ -145,7 +194,8 @@ func (b *Browser) Close() error {
 		b.Kill()
 		<-done
 	}
-	if err != nil && !strings.Contains(err.Error(), "use of closed network connection") && !errors.Is(err, context.DeadlineExceeded) {
+	b.conn.hangUp()
+	if err != nil && !errors.Is(err, ErrClosed) && !errors.Is(err, context.DeadlineExceeded) {
 		return fmt.Errorf("closing the browser: %w", err)
 	}
 	return nil
@@ -163,12 +213,33 @@ func (b *Browser) PID() int {
 	return b.launcher.PID()
 }
 
-// Kill ends the browser and its helper processes at once, without asking: for
-// a browser that crashed or stopped answering. Close still removes the profile.
+// Kill ends our use of a browser that crashed or stopped answering, at once,
+// without asking: every call on it fails with ErrClosed from then on. A
+// browser Romaine launched is killed with its helper processes (Close still
+// removes the profile); for one it did not (Connect) the connection is closed:
+// hanging up is all that is ours to do, and it ends every wait on it.
 func (b *Browser) Kill() {
 	if pid := b.PID(); pid > 0 {
 		_ = syscall.Kill(-pid, syscall.SIGKILL)
 		_ = syscall.Kill(pid, syscall.SIGKILL)
+	}
+	b.conn.hangUp()
+}
+
+// killProfile kills whatever still runs with the profile folder dir (a
+// browser whose start was given up on): the launcher's process id is not
+// safe to read while its start is still under way.
+func killProfile(dir string) {
+	entries, _ := os.ReadDir("/proc")
+	for _, e := range entries {
+		pid, err := strconv.Atoi(e.Name())
+		if err != nil {
+			continue
+		}
+		cmdline, _ := os.ReadFile("/proc/" + e.Name() + "/cmdline")
+		if strings.Contains(string(cmdline), dir) {
+			_ = syscall.Kill(pid, syscall.SIGKILL)
+		}
 	}
 }
 
