@@ -12,6 +12,8 @@ import (
 	"testing"
 	"time"
 
+	"github.com/cucumber/godog"
+
 	"github.com/romaine-bdd/romaine/internal/lockedbuf"
 	"github.com/romaine-bdd/romaine/steps"
 	"github.com/romaine-bdd/romaine/terrain"
@@ -20,7 +22,13 @@ import (
 // TestMain lets this test binary play the suite being interrupted.
 func TestMain(m *testing.M) {
 	if dir := os.Getenv("ROMAINE_TEST_INTERRUPTED_SUITE"); dir != "" {
-		s := terrain.New(terrain.WithSteps(steps.Register))
+		s := terrain.New(terrain.WithSteps(steps.Register, func(sc *godog.ScenarioContext) {
+			sc.Step(`^the worker's part dies$`, func(ctx context.Context) error {
+				return terrain.InScenario(ctx, func(sc *terrain.Scenario) error {
+					return syscall.Kill(terrain.BrowserOf(sc.Worker).PID(), syscall.SIGKILL)
+				})
+			})
+		}))
 		s.BeforeScenario(func(ctx context.Context, sc *terrain.Scenario) (context.Context, error) {
 			// Tell the parent the worker is up and a scenario is running.
 			return ctx, os.WriteFile(filepath.Join(dir, "running"), []byte(strconv.Itoa(sc.Worker.Port)), 0o644)
@@ -55,6 +63,11 @@ func TestCtrlCStopsEverything(t *testing.T) {
 	// The run ended properly: godog wrote its report.
 	if !strings.Contains(out.String(), "1 scenarios (") {
 		t.Errorf("no report from godog after Ctrl-C; output:\n%s", out.String())
+	}
+	// The step cut short says why, and nothing else: the page is not saved
+	// from a browser the run has just closed.
+	if strings.Contains(out.String(), "saving page artifacts") {
+		t.Errorf("after Ctrl-C the step's error tells of page artifacts that could not be saved; output:\n%s", out.String())
 	}
 	pidData, _ := os.ReadFile(filepath.Join(dir, "app.pid"))
 	pid, _ := strconv.Atoi(strings.TrimSpace(string(pidData)))

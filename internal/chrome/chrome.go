@@ -148,7 +148,14 @@ func launch(ctx context.Context, l *launcher.Launcher) (string, error) {
 	case r := <-done:
 		return r.u, r.err
 	case <-ctx.Done():
-		return "", ctx.Err() // the caller kills what was started
+		// The launcher, cut short, returns at once unless that request hangs;
+		// waiting for it means the browser, if it started, has by then, so
+		// that the caller's kill finds it.
+		select {
+		case <-done:
+		case <-time.After(closeGrace):
+		}
+		return "", ctx.Err()
 	}
 }
 
@@ -238,6 +245,7 @@ func killProfile(dir string) {
 		}
 		cmdline, _ := os.ReadFile("/proc/" + e.Name() + "/cmdline")
 		if strings.Contains(string(cmdline), dir) {
+			_ = syscall.Kill(-pid, syscall.SIGKILL) // the browser leads a group of its helpers
 			_ = syscall.Kill(pid, syscall.SIGKILL)
 		}
 	}
