@@ -11,6 +11,7 @@ set -uo pipefail
 runs=${1:-20}
 limit=${SIGINT_LIMIT:-5}
 latest=${SIGINT_LATEST:-20} # signals fall between 0.5 s and this many seconds into a run
+quit=${SIGINT_QUIT:-$((limit + 30))} # a run still there this long after its signal gets SIGQUIT
 export DISABLE_ROD_FLAG=1 ROMAINE_WORKERS=${ROMAINE_WORKERS:-4} ROMAINE_FORMAT=${ROMAINE_FORMAT:-progress}
 go test -c -o bin/features.test . >/dev/null || exit 2
 
@@ -39,7 +40,7 @@ for i in $(seq 1 "$runs"); do
     now=$(date +%s.%N)
     elapsed=$(awk -v a="$sent" -v b="$now" 'BEGIN { printf "%.2f", b - a }')
     if ended "$pid"; then took=$elapsed; break; fi
-    if awk -v e="$elapsed" -v l="$limit" 'BEGIN { exit !(e > l + 30) }'; then
+    if awk -v e="$elapsed" -v q="$quit" 'BEGIN { exit !(e > q) }'; then
       kill -QUIT "$pid" 2>/dev/null
       sleep 1
       kill -KILL "$pid" 2>/dev/null
@@ -50,16 +51,18 @@ for i in $(seq 1 "$runs"); do
   wait "$pid"
   status=$?
   if [ -z "$took" ]; then
-    echo "run $i: SIGINT at ${at}s: still running $((limit + 30))s later; its output and stacks:" >&2
-    sed 's/\x1b\[[0-9;]*m//g' "$log" | tail -200 >&2
+    keep=bin/sigint-run-$i.log
+    sed 's/\x1b\[[0-9;]*m//g' "$log" >"$keep"
+    echo "run $i: SIGINT at ${at}s: still running ${quit}s later; its output and goroutines are in $keep" >&2
     late=$((late + 1))
     took=999
   else
     echo "run $i: SIGINT at ${at}s: ended ${took}s later (status $status)"
     if awk -v e="$took" -v l="$limit" 'BEGIN { exit !(e > l) }'; then
       late=$((late + 1))
-      echo "run $i: over the limit of ${limit}s; the end of its output:" >&2
-      sed 's/\x1b\[[0-9;]*m//g' "$log" | tail -40 >&2
+      keep=bin/sigint-run-$i.log
+      sed 's/\x1b\[[0-9;]*m//g' "$log" >"$keep"
+      echo "run $i: over the limit of ${limit}s; its output is in $keep" >&2
     fi
   fi
   worst=$(awk -v a="$worst" -v b="$took" 'BEGIN { print (b > a) ? b : a }')
@@ -69,8 +72,8 @@ for i in $(seq 1 "$runs"); do
   for p in /proc/[0-9]*; do
     n=${p#/proc/}
     [ "$n" = "$$" ] && continue
-    if tr '\0' '\n' <"$p/environ" 2>/dev/null | grep -qxF -- "TMPDIR=$tmp" ||
-      tr '\0' ' ' <"$p/cmdline" 2>/dev/null | grep -qF -- "$tmp"; then
+    if { tr '\0' '\n' <"$p/environ"; } 2>/dev/null | grep -qxF -- "TMPDIR=$tmp" ||
+      { tr '\0' ' ' <"$p/cmdline"; } 2>/dev/null | grep -qF -- "$tmp"; then
       left="$left $n"
     fi
   done

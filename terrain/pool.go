@@ -210,6 +210,20 @@ func (p *pool) stopAll(ctx context.Context, after []WorkerHook) error {
 	return errors.Join(errs...)
 }
 
+// killBrowsers kills every running worker's browser (hangs up on one that is
+// not ours), at once: the steps running on them end now, with the
+// connection's error, rather than when each browser has been asked to close.
+func (p *pool) killBrowsers() {
+	p.mu.Lock()
+	all := slices.Clone(p.all)
+	p.mu.Unlock()
+	for _, w := range all {
+		if b, _ := w.parts(); b != nil {
+			b.Kill()
+		}
+	}
+}
+
 // size is how many workers are running; started, how many ever started.
 func (p *pool) size() int {
 	p.mu.Lock()

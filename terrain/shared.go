@@ -57,6 +57,15 @@ func (sb *sharedBrowser) broken(gen int) {
 	}
 }
 
+// kill kills the shared browser at once (Ctrl-C); close still removes its profile.
+func (sb *sharedBrowser) kill() {
+	sb.mu.Lock()
+	defer sb.mu.Unlock()
+	if sb.b != nil {
+		sb.b.Kill()
+	}
+}
+
 // close ends the shared browser, after every worker has hung up.
 func (sb *sharedBrowser) close() error {
 	sb.mu.Lock()
