@@ -1,6 +1,7 @@
 package report
 
 import (
+	"crypto/sha256"
 	_ "embed"
 	"encoding/base64"
 	"fmt"
@@ -17,6 +18,18 @@ import (
 //go:embed report.html.tmpl
 var htmlSource string
 
+// script is the report's one script (filters and search). The page's
+// Content-Security-Policy allows that script, by its hash, and nothing else:
+// no other script runs and nothing is fetched.
+//
+//go:embed report.js
+var script string
+
+var scriptHash = func() string {
+	sum := sha256.Sum256([]byte(script))
+	return "sha256-" + base64.StdEncoding.EncodeToString(sum[:])
+}()
+
 var htmlTemplate = template.Must(template.New("report").Funcs(template.FuncMap{
 	"status": func(s messages.TestStepResultStatus) string { return strings.ToLower(string(s)) },
 	"dur":    func(d time.Duration) string { return d.Round(time.Millisecond).String() },
@@ -27,36 +40,43 @@ var htmlTemplate = template.Must(template.New("report").Funcs(template.FuncMap{
 	},
 	"text": func(a *Attachment) string { return string(a.Body) },
 	"add":  func(a, b int) int { return a + b },
+	// A CSS class of an outcome: "not run" is "not-run".
+	"class": func(o Outcome) string { return strings.ReplaceAll(string(o), " ", "-") },
 }).Parse(htmlSource))
 
 // htmlView is what the template reads.
 type htmlView struct {
 	*Run
-	Passed, Failed, Flaky int
-	Generated             string
+	Tally
+	Generated  string
+	Script     template.JS // report.js, as is
+	ScriptHash string      // its hash, for the Content-Security-Policy
 }
 
-// Attention is what a reader looks at first: failed scenarios, then flaky ones.
+// Attention is what a reader looks at first: failed scenarios, then flaky
+// ones, then those that did not run.
 func (v htmlView) Attention() []*Scenario {
-	var failed, flaky []*Scenario
+	var failed, flaky, notRun []*Scenario
 	for _, f := range v.Features {
 		for _, s := range f.Scenarios {
-			switch {
-			case !s.Final().Passed():
+			switch s.Result() {
+			case Failed:
 				failed = append(failed, s)
-			case s.Flaky():
+			case Flaky:
 				flaky = append(flaky, s)
+			case NotRun:
+				notRun = append(notRun, s)
 			}
 		}
 	}
-	return append(failed, flaky...)
+	return append(append(failed, flaky...), notRun...)
 }
 
-// WriteHTML writes run as one HTML file that needs nothing else: styles inside,
-// screenshots inline, no script and no network.
+// WriteHTML writes run as one HTML file that needs nothing else: styles and
+// its one script inside, screenshots inline, no network.
 func WriteHTML(w io.Writer, run *Run) error {
-	v := htmlView{Run: run, Generated: time.Now().UTC().Format(time.RFC3339)}
-	v.Passed, v.Failed, v.Flaky = run.Counts()
+	v := htmlView{Run: run, Tally: run.Tally(), Generated: time.Now().UTC().Format(time.RFC3339),
+		Script: template.JS(script), ScriptHash: scriptHash}
 	return htmlTemplate.Execute(w, v)
 }
 

@@ -2,6 +2,7 @@ package report
 
 import (
 	"encoding/base64"
+	"fmt"
 	"slices"
 	"strconv"
 	"strings"
@@ -38,6 +39,10 @@ type Scenario struct {
 	Line     int64      // its line in the file (an example row's line)
 	Tags     []string   // @smoke, ...
 	Attempts []*Attempt // first first; the last is the result
+	// Example is an outline's example row, by column; nil for a scenario.
+	Example []ExampleValue
+
+	outlineName string // the outline's title as written, <placeholders> and all
 }
 
 // Attempt is one execution of a scenario.
@@ -46,6 +51,7 @@ type Attempt struct {
 	Started  time.Time     // when it started
 	Duration time.Duration // how long it took, hooks included
 	Steps    []*Step       // in order, as far as it got
+	Replay   *Replay       // its factory seed and how to run it again, if noted
 }
 
 // Step is one step of an attempt with its result and attachments.
@@ -56,6 +62,9 @@ type Step struct {
 	Duration    time.Duration                 // how long it ran
 	Error       string                        // the failure message, if it failed
 	Attachments []*Attachment                 // what it attached, in order
+	Table       [][]string                    // its data table, rows of cells, if it has one
+	DocString   *DocString                    // its doc string, if it has one
+	Resolved    []Resolution                  // its {{references}} and what they stood for, in order
 }
 
 // Attachment is a file a step attached (screenshot, page HTML, console).
@@ -71,8 +80,14 @@ func (s *Scenario) Key() string { return s.URI + ":" + strconv.FormatInt(s.Line,
 // Anchor is an HTML id for the scenario, unique in a report.
 func (s *Scenario) Anchor() string { return "s-" + slug.Of(s.Key()) }
 
-// Final is the attempt that counts: the last one.
+// Final is the attempt that counts: the last one that ran (an attempt the run
+// stopped before it started does not undo the one before), else the last.
 func (s *Scenario) Final() *Attempt {
+	for i := len(s.Attempts) - 1; i >= 0; i-- {
+		if s.Attempts[i].Outcome() != NotRun {
+			return s.Attempts[i]
+		}
+	}
 	if len(s.Attempts) == 0 {
 		return &Attempt{}
 	}
@@ -80,8 +95,114 @@ func (s *Scenario) Final() *Attempt {
 }
 
 // Flaky says the scenario passed in the end after failing before.
-func (s *Scenario) Flaky() bool {
-	return s.Final().Passed() && slices.ContainsFunc(s.Attempts, func(a *Attempt) bool { return !a.Passed() })
+func (s *Scenario) Flaky() bool { return s.Result() == Flaky }
+
+// Result is what the scenario came to over its attempts: passed, failed,
+// flaky (passed after failing) or not run.
+func (s *Scenario) Result() Outcome { return resultOf(s.outcomes()) }
+
+// failures is how many of its attempts failed.
+func (s *Scenario) failures() (n int) {
+	for _, o := range s.outcomes() {
+		if o == Failed {
+			n++
+		}
+	}
+	return n
+}
+
+func (s *Scenario) outcomes() []Outcome {
+	out := make([]Outcome, len(s.Attempts))
+	for i, a := range s.Attempts {
+		out[i] = a.Outcome()
+	}
+	return out
+}
+
+// Outcome is what an attempt, or a scenario over its attempts, came to.
+type Outcome string
+
+// The outcomes. An attempt is passed, failed or not run; a scenario may also
+// be flaky. They follow godog's console, but for one thing: a scenario none of
+// whose steps ran (every step skipped: the run was stopped before it started,
+// or its first step skipped it) is not run, where godog counts it passed.
+const (
+	Passed Outcome = "passed"
+	Failed Outcome = "failed" // a step failed, was undefined, pending or ambiguous, or has no result
+	Flaky  Outcome = "flaky"  // passed on a retry after failing
+	NotRun Outcome = "not run"
+)
+
+// outcomeOf is the outcome of an attempt whose steps ended so.
+func outcomeOf(steps []messages.TestStepResultStatus) Outcome {
+	ran := false
+	for _, st := range steps {
+		switch st {
+		case messages.TestStepResultStatus_PASSED:
+			ran = true
+		case messages.TestStepResultStatus_SKIPPED:
+		default:
+			return Failed
+		}
+	}
+	if !ran {
+		return NotRun
+	}
+	return Passed
+}
+
+// resultOf is a scenario's result from its attempts' outcomes, first first.
+func resultOf(attempts []Outcome) Outcome {
+	final, failedBefore := NotRun, false
+	for _, o := range attempts {
+		if o == NotRun {
+			continue
+		}
+		if final == Failed {
+			failedBefore = true
+		}
+		final = o
+	}
+	if final == Passed && failedBefore {
+		return Flaky
+	}
+	return final
+}
+
+// Tally counts scenarios by their result; the four counts add up to Scenarios.
+type Tally struct {
+	Scenarios, Passed, Failed, Flaky, NotRun int
+}
+
+func (t *Tally) add(attempts []Outcome) {
+	t.Scenarios++
+	switch resultOf(attempts) {
+	case Passed:
+		t.Passed++
+	case Failed:
+		t.Failed++
+	case Flaky:
+		t.Flaky++
+	default:
+		t.NotRun++
+	}
+}
+
+// String reads "24 scenarios: 6 passed, 2 failed, 0 flaky, 16 not run".
+func (t Tally) String() string {
+	return fmt.Sprintf("%d scenarios: %d passed, %d failed, %d flaky, %d not run", t.Scenarios, t.Passed, t.Failed, t.Flaky, t.NotRun)
+}
+
+// Outcome is what the attempt came to: failed when a step failed (or was
+// undefined, pending, ambiguous, or has no result), not run when no step ran
+// (all skipped), else passed, as godog counts it (a step that skipped the rest
+// after others passed leaves it passed).
+func (a *Attempt) Outcome() Outcome {
+	statuses := make([]messages.TestStepResultStatus, len(a.Steps))
+	for i, st := range a.Steps {
+		statuses[i] = st.Status
+	}
+	return outcomeOf(statuses)
 }
 
 // Status is the attempt's result: its failing step's status, else the first
@@ -101,11 +222,20 @@ func (a *Attempt) Status() messages.TestStepResultStatus {
 	return messages.TestStepResultStatus_PASSED
 }
 
-// Passed says every step passed.
-func (a *Attempt) Passed() bool { return a.Status() == messages.TestStepResultStatus_PASSED }
+// Passed says the attempt passed (see Outcome).
+func (a *Attempt) Passed() bool { return a.Outcome() == Passed }
 
-// Failed is the step that failed the attempt (failed, undefined, pending or
-// ambiguous), or nil.
+// NotRunReason is why an attempt that did not run did not: its first step's
+// message (the run was stopped, or the step skipped the scenario).
+func (a *Attempt) NotRunReason() string {
+	if len(a.Steps) > 0 && a.Steps[0].Error != "" && a.Steps[0].Error != unfinished {
+		return "not run: " + a.Steps[0].Error
+	}
+	return "not run: no step of it ran"
+}
+
+// Failed is the step that failed the attempt (failed, undefined, pending,
+// ambiguous, or with no result), or nil.
 func (a *Attempt) Failed() *Step {
 	for _, st := range a.Steps {
 		switch st.Status {
@@ -117,39 +247,28 @@ func (a *Attempt) Failed() *Step {
 	return nil
 }
 
-// Success says every scenario's final attempt passed.
+// Success says no scenario failed and every one ran.
 func (r *Run) Success() bool {
-	for _, f := range r.Features {
-		for _, s := range f.Scenarios {
-			if !s.Final().Passed() {
-				return false
-			}
-		}
-	}
-	return true
+	t := r.Tally()
+	return t.Failed == 0 && t.NotRun == 0
 }
 
-// Counts are the scenarios by their final result, and how many were flaky.
-func (r *Run) Counts() (passed, failed, flaky int) {
+// Tally counts the run's scenarios by their result.
+func (r *Run) Tally() Tally {
+	var t Tally
 	for _, f := range r.Features {
 		for _, s := range f.Scenarios {
-			switch {
-			case !s.Final().Passed():
-				failed++
-			case s.Flaky():
-				flaky++
-				passed++
-			default:
-				passed++
-			}
+			t.add(s.outcomes())
 		}
 	}
-	return
+	return t
 }
 
 // Build reads messages (one run's, or several runs' concatenated) into a Run.
 func Build(envs []*messages.Envelope) *Run {
-	docs := map[string]*astIndex{}
+	// Node IDs are unique across runs (each run prefixes its own), so one index
+	// serves several shards' documents of the same file.
+	nodes := newIndex()
 	featureNames := map[string]string{}
 	pickles := map[string]*messages.Pickle{}
 	cases := map[string]*messages.TestCase{}
@@ -172,7 +291,7 @@ func Build(envs []*messages.Envelope) *Run {
 	for _, e := range envs {
 		switch {
 		case e.GherkinDocument != nil:
-			docs[e.GherkinDocument.Uri] = indexDocument(e.GherkinDocument)
+			nodes.add(e.GherkinDocument)
 			if e.GherkinDocument.Feature != nil {
 				featureNames[e.GherkinDocument.Uri] = e.GherkinDocument.Feature.Name
 			}
@@ -190,11 +309,7 @@ func Build(envs []*messages.Envelope) *Run {
 				continue
 			}
 			p := pickles[tc.PickleId]
-			ix := docs[p.Uri]
-			var line int64
-			if ix != nil {
-				line = ix.line(p)
-			}
+			line := nodes.line(p)
 			key := p.Uri + ":" + strconv.FormatInt(line, 10)
 			sc := scenarios[key]
 			if sc == nil {
@@ -208,6 +323,7 @@ func Build(envs []*messages.Envelope) *Run {
 					run.Features = append(run.Features, f)
 				}
 				sc = &Scenario{Feature: f, Name: p.Name, URI: p.Uri, Line: line}
+				sc.Example, sc.outlineName = nodes.example(p)
 				for _, tag := range p.Tags {
 					sc.Tags = append(sc.Tags, tag.Name)
 				}
@@ -220,7 +336,8 @@ func Build(envs []*messages.Envelope) *Run {
 				step := &Step{Status: messages.TestStepResultStatus_UNKNOWN, Error: unfinished}
 				if i < len(p.Steps) {
 					step.Text = p.Steps[i].Text
-					step.Keyword = keyword(ix, p.Steps[i])
+					step.Keyword = keyword(nodes, p.Steps[i])
+					step.Table, step.DocString = argument(p.Steps[i])
 				}
 				a.Steps = append(a.Steps, step)
 				st.steps[tstep.Id] = step
@@ -239,7 +356,7 @@ func Build(envs []*messages.Envelope) *Run {
 			}
 		case e.Attachment != nil:
 			st := starts[e.Attachment.TestCaseStartedId]
-			if st == nil || st.steps[e.Attachment.TestStepId] == nil {
+			if st == nil {
 				continue
 			}
 			body := []byte(e.Attachment.Body)
@@ -249,6 +366,9 @@ func Build(envs []*messages.Envelope) *Run {
 				}
 			}
 			step := st.steps[e.Attachment.TestStepId]
+			if note(e.Attachment.MediaType, body, st.attempt, step) || step == nil {
+				continue
+			}
 			step.Attachments = append(step.Attachments, &Attachment{FileName: e.Attachment.FileName, MediaType: e.Attachment.MediaType, Body: body})
 		case e.TestCaseFinished != nil:
 			if st := starts[e.TestCaseFinished.TestCaseStartedId]; st != nil {
@@ -276,7 +396,7 @@ const unfinished = "no result: the run ended before this step finished"
 
 // keyword is the Gherkin keyword a pickle step was written with ("Given ").
 func keyword(ix *astIndex, st *messages.PickleStep) string {
-	if ix == nil || len(st.AstNodeIds) == 0 {
+	if len(st.AstNodeIds) == 0 {
 		return ""
 	}
 	if s, ok := ix.steps[st.AstNodeIds[0]]; ok {

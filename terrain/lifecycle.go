@@ -16,6 +16,7 @@ import (
 
 	"github.com/romaine-bdd/romaine/factories"
 	"github.com/romaine-bdd/romaine/internal/slug"
+	"github.com/romaine-bdd/romaine/report"
 	"github.com/romaine-bdd/romaine/support"
 )
 
@@ -27,6 +28,7 @@ func (s *Suite) InitializeScenario(sc *godog.ScenarioContext) {
 		register(sc)
 	}
 	sc.Before(s.beforeScenario)
+	sc.StepContext().Before(s.beforeStep)
 	sc.StepContext().After(s.diagnose)
 	sc.StepContext().After(s.afterStep)
 	sc.After(s.afterScenario)
@@ -104,12 +106,23 @@ func (s *Suite) takePage(ctx context.Context, w *Worker) (*support.Page, error) 
 	return p, nil
 }
 
+// beforeStep starts the step's list of {{references}} afresh.
+func (s *Suite) beforeStep(ctx context.Context, _ *godog.Step) (context.Context, error) {
+	if scn, err := FromContext(ctx); err == nil {
+		scn.resolved = nil
+	}
+	return ctx, nil
+}
+
 func (s *Suite) afterStep(ctx context.Context, st *godog.Step, status godog.StepResultStatus, err error) (context.Context, error) {
 	if status == godog.StepUndefined {
 		s.didYouMean(st.Text)
 		return ctx, nil
 	}
 	scn, scnErr := FromContext(ctx)
+	if scnErr == nil && s.reports != nil {
+		s.reports.recorder.Resolved(ctx, st, scn.resolved)
+	}
 	if scnErr != nil || scn.Page == nil {
 		return ctx, nil
 	}
@@ -146,8 +159,14 @@ func (s *Suite) afterScenario(ctx context.Context, gs *godog.Scenario, err error
 			errs = append(errs, fmt.Errorf("after-scenario hook: %w", herr))
 		}
 	}
-	if err != nil && scn.Data != nil {
-		fmt.Fprintf(s.errOut, "romaine: %q failed on worker %d; factory seed %d (same data again: ROMAINE_SEED=%d ROMAINE_FEATURES=%s)\n", gs.Name, scn.Worker.Index, scn.Data.Seed(), scn.Data.Seed(), scenarioPath(gs))
+	if scn.Data != nil {
+		replay := report.Replay{Seed: scn.Data.Seed(), Command: fmt.Sprintf("ROMAINE_SEED=%d ROMAINE_FEATURES=%s", scn.Data.Seed(), scenarioPath(gs))}
+		if err != nil {
+			fmt.Fprintf(s.errOut, "romaine: %q failed on worker %d; factory seed %d (same data again: %s)\n", gs.Name, scn.Worker.Index, replay.Seed, replay.Command)
+		}
+		if s.reports != nil {
+			s.reports.recorder.Replay(ctx, replay)
+		}
 	}
 	if scn.Page != nil {
 		if cerr := s.closePage(scn); cerr != nil {
@@ -220,7 +239,10 @@ func (s *Suite) storeFor(w *Worker) factories.Store {
 	if s.cfg.FactoryPath != "" {
 		path = factoryPathFormat(s.cfg.FactoryPath)
 	}
-	return factories.HTTPStore{BaseURL: w.BaseURL, PathFormat: path}
+	// A record gets the step limit, and its errors name the settings a user
+	// of ROMAINE_APP_CMD can change (not HTTPStore's Go fields).
+	return factories.HTTPStore{BaseURL: w.BaseURL, PathFormat: path, Timeout: s.cfg.Timeout,
+		TimeoutSetting: "ROMAINE_TIMEOUT", PathSetting: "ROMAINE_FACTORY_PATH"}
 }
 
 // scenarioPath is file:line, which runs just that scenario.

@@ -17,6 +17,7 @@ import (
 func main() { os.Exit(run(os.Args[1:], os.Stdout, os.Stderr)) }
 
 const usage = `usage: romaine report merge [-html FILE] [-junit FILE] [-messages FILE] RUN.ndjson...
+       romaine steps [-glue FILE.go]
 
 Reads the Cucumber messages of one or more runs (ROMAINE_REPORTS=messages:FILE of
 each CI shard) and writes one report of them all. With no output flag it writes
@@ -24,6 +25,9 @@ each CI shard) and writes one report of them all. With no output flag it writes
 `
 
 func run(args []string, stdout, stderr io.Writer) int {
+	if len(args) > 0 && args[0] == "steps" {
+		return stepsCommand(args[1:], stdout, stderr) // steps.go
+	}
 	if len(args) < 2 || args[0] != "report" || args[1] != "merge" {
 		fmt.Fprint(stderr, usage)
 		return 2
@@ -64,10 +68,9 @@ func run(args []string, stdout, stderr io.Writer) int {
 		fmt.Fprintln(stderr, "romaine report merge:", err)
 		return 1
 	}
-	passed, failed, flaky := run.Counts()
 	for _, o := range outputs {
 		fmt.Fprintf(stdout, "romaine: %s report written to %s\n", o.Kind, o.Path)
 	}
-	fmt.Fprintf(stdout, "romaine: %d scenarios from %d file(s): %d passed (%d flaky), %d failed\n", passed+failed, fs.NArg(), passed, flaky, failed)
+	fmt.Fprintf(stdout, "romaine: %s (from %d file(s))\n", run.Tally(), fs.NArg())
 	return 0
 }
