@@ -4,8 +4,12 @@ import (
 	"context"
 	"errors"
 	"fmt"
+	"maps"
 	"net/url"
+	"slices"
+	"strings"
 	"sync"
+	"time"
 
 	"github.com/go-rod/rod/lib/proto"
 )
@@ -15,27 +19,72 @@ import (
 // and tab cost a renderer start and a first navigation in a cold process,
 // most of a short scenario's CPU (docs/performance.md).
 
-// origins remembers every origin a page's frames showed a document of: the
-// storage to wipe is kept per origin, and CDP clears it one origin at a time.
+// origins remembers every origin a page's frames showed a document of, and
+// every storage key: the storage to wipe is kept per origin, and for a
+// cross-site frame per storage key too (its storage is partitioned by the
+// top-level site: origin B's storage under site A is not B's own), and CDP
+// clears one origin or key at a time.
 type origins struct {
 	mu   sync.Mutex
-	seen map[string]bool
+	seen map[string]bool // origins
+	keys map[string]bool // storage keys
 	stop context.CancelFunc
 }
 
-// trackOrigins follows p's frames (iframes too) until stop.
+// keyLookupLimit bounds asking the browser for a frame's storage key.
+const keyLookupLimit = 5 * time.Second
+
+// trackOrigins follows p's frames (iframes too) until stop. A frame in the
+// page's process navigates on the page's session; an out-of-process one (a
+// cross-site frame under site isolation) and a worker are targets of their
+// own, whose URLs only the browser's target events tell. Each frame's
+// storage key is asked of the page's session, which knows every frame of the
+// page, in its process or not.
 func trackOrigins(p *Page) *origins {
 	ctx, cancel := context.WithCancel(p.rod.GetContext())
-	o := &origins{seen: map[string]bool{}, stop: cancel}
+	o := &origins{seen: map[string]bool{}, keys: map[string]bool{}, stop: cancel}
+	key := func(frame proto.PageFrameID) {
+		// Not from the event loop, which must keep reading events.
+		go func() {
+			kctx, cancel := context.WithTimeout(ctx, keyLookupLimit)
+			defer cancel()
+			o.addKey(p.storageKey(kctx, frame))
+		}()
+	}
 	go p.rod.Context(ctx).EachEvent(func(ev *proto.PageFrameNavigated) {
 		o.add(ev.Frame.SecurityOrigin)
+		key(ev.Frame.ID)
 	})()
+	contextID := p.browser.BrowserContextID
+	target := func(ti *proto.TargetTargetInfo) {
+		if ti == nil || ti.BrowserContextID != contextID {
+			return
+		}
+		o.addURL(ti.URL)
+		if ti.Type == targetIframe {
+			key(proto.PageFrameID(ti.TargetID)) // an out-of-process frame's id is its target's
+		}
+	}
+	go p.browser.Context(ctx).EachEvent(
+		func(ev *proto.TargetTargetCreated) { target(ev.TargetInfo) },
+		func(ev *proto.TargetTargetInfoChanged) { target(ev.TargetInfo) },
+	)()
 	return o
 }
 
+// storageKey is the storage key of p's frame, "" when it cannot be had (the
+// frame went away).
+func (p *Page) storageKey(ctx context.Context, frame proto.PageFrameID) string {
+	res, err := proto.StorageGetStorageKeyForFrame{FrameID: frame}.Call(p.rod.Context(ctx))
+	if err != nil {
+		return ""
+	}
+	return string(res.StorageKey)
+}
+
 func (o *origins) add(origin string) {
-	if origin == "" || origin == "null" || origin == "://" {
-		return
+	if !strings.HasPrefix(origin, "http://") && !strings.HasPrefix(origin, "https://") {
+		return // about:, data:, the browser's own chrome:// pages: no storage of the app's
 	}
 	o.mu.Lock()
 	o.seen[origin] = true
@@ -48,23 +97,32 @@ func (o *origins) addURL(raw string) {
 	}
 }
 
-// take returns the origins seen so far and forgets them.
-func (o *origins) take() []string {
+// addKey remembers a partitioned storage key ("ORIGIN/^0SITE"); a first-party
+// one is its origin's, cleared with the origin.
+func (o *origins) addKey(key string) {
+	if !strings.Contains(key, "^") || !strings.HasPrefix(key, "http") {
+		return
+	}
+	o.mu.Lock()
+	o.keys[key] = true
+	o.mu.Unlock()
+}
+
+// take returns the origins and storage keys seen so far and forgets them.
+func (o *origins) take() (origins, keys []string) {
 	o.mu.Lock()
 	defer o.mu.Unlock()
-	list := make([]string, 0, len(o.seen))
-	for s := range o.seen {
-		list = append(list, s)
-	}
-	o.seen = map[string]bool{}
-	return list
+	origins, keys = slices.Collect(maps.Keys(o.seen)), slices.Collect(maps.Keys(o.keys))
+	o.seen, o.keys = map[string]bool{}, map[string]bool{}
+	return origins, keys
 }
 
 // resetPage wipes what a scenario can leave in p's browser context, so that
 // the next scenario finds it as a new context would be: other tabs and
 // windows closed, a pending dialog dismissed, the page on about:blank with no
-// history, cookies, every kind of storage of every origin visited (local and
-// session storage, IndexedDB, Cache Storage, service workers, ...), the HTTP
+// history, cookies, every kind of storage of every origin visited and of
+// every cross-site frame's partition (local and session storage, IndexedDB,
+// Cache Storage, service workers, ...), the HTTP
 // cache, granted permissions and download settings; and the page's event
 // records (console, failed requests, dialog answers) started afresh.
 func resetPage(ctx context.Context, p *Page, seen *origins) error {
@@ -77,10 +135,16 @@ func resetPage(ctx context.Context, p *Page, seen *origins) error {
 		return fmt.Errorf("listing the scenario's tabs: %w", err)
 	}
 	for _, t := range targets.TargetInfos {
-		if t.BrowserContextID != contextID || t.TargetID == p.rod.TargetID || t.Type != proto.TargetTargetInfoTypePage {
+		if t.BrowserContextID != contextID || t.TargetID == p.rod.TargetID {
 			continue
 		}
-		seen.addURL(t.URL)
+		seen.addURL(t.URL) // frames and workers of the scenario's pages too
+		if t.Type == targetIframe {
+			seen.addKey(p.storageKey(ctx, proto.PageFrameID(t.TargetID)))
+		}
+		if t.Type != proto.TargetTargetInfoTypePage {
+			continue
+		}
 		if _, err := (proto.TargetCloseTarget{TargetID: t.TargetID}).Call(rp); err != nil {
 			return fmt.Errorf("closing the tab or window the scenario opened (%s): %w", t.URL, err)
 		}
@@ -105,11 +169,18 @@ func resetPage(ctx context.Context, p *Page, seen *origins) error {
 		{"resetting permissions", proto.BrowserResetPermissions{BrowserContextID: contextID}},
 		{"resetting downloads", proto.BrowserSetDownloadBehavior{Behavior: proto.BrowserSetDownloadBehaviorBehaviorDefault, BrowserContextID: contextID}},
 	}
-	for _, o := range seen.take() {
+	origins, keys := seen.take()
+	for _, o := range origins {
 		steps = append(steps, struct {
 			what string
 			call interface{ Call(proto.Client) error }
 		}{"clearing the storage of " + o, proto.StorageClearDataForOrigin{Origin: o, StorageTypes: "all"}})
+	}
+	for _, k := range keys {
+		steps = append(steps, struct {
+			what string
+			call interface{ Call(proto.Client) error }
+		}{"clearing the storage of " + k, proto.StorageClearDataForStorageKey{StorageKey: k, StorageTypes: "all"}})
 	}
 	var errs []error
 	for _, s := range steps {
@@ -121,6 +192,9 @@ func resetPage(ctx context.Context, p *Page, seen *origins) error {
 		return err
 	}
 	p.events.stop()
-	p.events = newPageEvents()
-	return p.events.listen(p.rod)
+	p.events = newPageEvents(p.policy.HangLimit())
+	return p.events.listen(ctx, p.rod)
 }
+
+// targetIframe is the type of an out-of-process frame's target (rod names no constant for it).
+const targetIframe proto.TargetTargetInfoType = "iframe"
