@@ -24,6 +24,7 @@ type pageEvents struct {
 	inflight   map[proto.NetworkRequestID]string // requests not yet answered
 	load       mainLoad
 	cancel     func()
+	limit      time.Duration // for the calls the listener makes itself (a dialog's answer)
 }
 
 // mainLoad is where the main frame's current load is.
@@ -34,20 +35,21 @@ type mainLoad struct {
 	lifecycle []string  // lifecycle events of the new document so far
 }
 
-func newPageEvents() *pageEvents {
-	return &pageEvents{requests: map[proto.NetworkRequestID]string{}, inflight: map[proto.NetworkRequestID]string{}}
+func newPageEvents(limit time.Duration) *pageEvents {
+	return &pageEvents{requests: map[proto.NetworkRequestID]string{}, inflight: map[proto.NetworkRequestID]string{}, limit: limit}
 }
 
-func (e *pageEvents) listen(rp *rod.Page) error {
-	ctx, cancel := context.WithCancel(rp.GetContext())
+// listen follows rp's events until stop; ctx bounds enabling them.
+func (e *pageEvents) listen(ctx context.Context, rp *rod.Page) error {
+	life, cancel := context.WithCancel(rp.GetContext())
 	e.cancel = cancel
-	rp = rp.Context(ctx)
 	for _, enable := range []interface{ Call(proto.Client) error }{proto.RuntimeEnable{}, proto.NetworkEnable{}, proto.PageEnable{},
 		proto.PageSetLifecycleEventsEnabled{Enabled: true}} {
-		if err := enable.Call(rp); err != nil {
+		if err := enable.Call(rp.Context(ctx)); err != nil {
 			return fmt.Errorf("enabling page events: %w", err)
 		}
 	}
+	rp = rp.Context(life)
 	main := rp.FrameID
 	go rp.EachEvent(
 		func(ev *proto.RuntimeConsoleAPICalled) {
@@ -132,7 +134,9 @@ func (e *pageEvents) listen(rp *rod.Page) error {
 			accept := e.takeDialog(ev)
 			// Answered from its own goroutine: EachEvent must keep reading events.
 			go func() {
-				_ = proto.PageHandleJavaScriptDialog{Accept: accept, PromptText: ev.DefaultPrompt}.Call(rp)
+				ctx, cancel := context.WithTimeout(life, e.limit)
+				defer cancel()
+				_ = proto.PageHandleJavaScriptDialog{Accept: accept, PromptText: ev.DefaultPrompt}.Call(rp.Context(ctx))
 			}()
 		},
 	)()

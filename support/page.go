@@ -2,11 +2,15 @@ package support
 
 import (
 	"context"
+	"errors"
 	"fmt"
 	"net/url"
+	"time"
 
 	"github.com/go-rod/rod"
 	"github.com/go-rod/rod/lib/proto"
+
+	"github.com/romaine-bdd/romaine/internal/chrome"
 )
 
 // Page is one scenario's tab, in its own browser context (cookies, storage and
@@ -30,6 +34,8 @@ type PageOptions struct {
 }
 
 // NewPage opens a fresh tab in a new browser context of b. Close ends both.
+// ctx bounds the opening (by the policy's HangLimit when it has no deadline);
+// the page lives until Close, whatever becomes of ctx.
 func NewPage(ctx context.Context, b *rod.Browser, opts PageOptions) (*Page, error) {
 	base, err := url.Parse(opts.BaseURL)
 	if err != nil {
@@ -45,28 +51,58 @@ func NewPage(ctx context.Context, b *rod.Browser, opts PageOptions) (*Page, erro
 	if pol.Navigation <= 0 {
 		pol.Navigation = DefaultNavigation
 	}
+	// rod makes calls of its own with the context a page and its browser
+	// context were made with, and derives the page's life from it: that
+	// context is the page's life, whose calls each get the HangLimit.
+	life := chrome.WithCallLimit(context.WithoutCancel(ctx), pol.HangLimit())
+	ctx, cancel := bounded(ctx, pol.HangLimit())
+	defer cancel()
 	inc, err := b.Context(ctx).Incognito()
 	if err != nil {
-		return nil, fmt.Errorf("creating a browser context: %w", err)
+		return nil, hung(ctx, "creating a browser context", pol, err)
 	}
+	inc = inc.Context(life)
 	rp, err := inc.Page(proto.TargetCreateTarget{URL: "about:blank"})
 	if err != nil {
 		_ = inc.Close()
-		return nil, fmt.Errorf("opening a page: %w", err)
+		return nil, hung(ctx, "opening a page", pol, err)
 	}
-	p := &Page{rod: rp, browser: inc, policy: pol, baseURL: base, events: newPageEvents(), scripts: newScripts()}
-	if err := p.events.listen(rp); err != nil {
+	p := &Page{rod: rp, browser: inc, policy: pol, baseURL: base, events: newPageEvents(pol.HangLimit()), scripts: newScripts()}
+	if err := p.events.listen(ctx, rp); err != nil {
 		_ = inc.Close()
-		return nil, err
+		return nil, hung(ctx, "enabling page events", pol, err)
 	}
 	return p, nil
 }
 
-// Close disposes of the page's browser context, and so of the page. It works
-// even when the context the page was made with has ended.
+// bounded is ctx, with a deadline of limit from now unless it has one.
+func bounded(ctx context.Context, limit time.Duration) (context.Context, context.CancelFunc) {
+	if _, ok := ctx.Deadline(); ok {
+		return ctx, func() {}
+	}
+	return context.WithTimeout(ctx, limit)
+}
+
+// hung says what err means when ctx's deadline passed: the browser did not
+// answer a lifecycle call within its limit.
+func hung(ctx context.Context, what string, pol Policy, err error) error {
+	if errors.Is(ctx.Err(), context.DeadlineExceeded) {
+		return fmt.Errorf("%s: the browser did not answer in time (a page is given %s, three times the step timeout and at least 15s, to open, be wiped or close): it is hung or starved of CPU (%w)", what, pol.HangLimit(), err)
+	}
+	return fmt.Errorf("%s: %w", what, err)
+}
+
+// Close disposes of the page's browser context, and so of the page, within
+// the policy's HangLimit. It works even when the context the page was made
+// with has ended.
 func (p *Page) Close() error {
 	p.events.stop()
-	return p.browser.Context(context.WithoutCancel(p.browser.GetContext())).Close()
+	ctx, cancel := context.WithTimeout(context.WithoutCancel(p.browser.GetContext()), p.policy.HangLimit())
+	defer cancel()
+	if err := p.browser.Context(ctx).Close(); err != nil {
+		return hung(ctx, "closing the page", p.policy, err)
+	}
+	return nil
 }
 
 // WithPolicy returns a copy of p that waits by pol; p itself is unchanged. A
@@ -99,6 +135,8 @@ func (p *Page) Resolve(path string) (string, error) {
 // Visit navigates to path and waits for the document to load (or, for a
 // change of #fragment only, for the in-document navigation).
 func (p *Page) Visit(ctx context.Context, path string) error {
+	ctx, done := p.enter(ctx)
+	defer done()
 	u, err := p.Resolve(path)
 	if err != nil {
 		return err
@@ -108,11 +146,15 @@ func (p *Page) Visit(ctx context.Context, path string) error {
 
 // Reload reloads the page and waits for it to load.
 func (p *Page) Reload(ctx context.Context) error {
+	ctx, done := p.enter(ctx)
+	defer done()
 	return p.navigateBy(ctx, "reloading the page", func(rp *rod.Page) error { return rp.Reload() })
 }
 
 // Back goes back in history and waits for the page to load.
 func (p *Page) Back(ctx context.Context) error {
+	ctx, done := p.enter(ctx)
+	defer done()
 	return p.navigateBy(ctx, "going back", func(rp *rod.Page) error { return rp.NavigateBack() })
 }
 
@@ -154,6 +196,8 @@ func (p *Page) navigateBy(ctx context.Context, what string, nav func(*rod.Page) 
 
 // URL is the address of the page now.
 func (p *Page) URL(ctx context.Context) (string, error) {
+	ctx, done := p.enter(ctx)
+	defer done()
 	info, err := p.rod.Context(ctx).Info()
 	if err != nil {
 		return "", err

@@ -169,11 +169,12 @@ func startError(ctx context.Context, err error) error {
 
 // connectRod drives the browser over w. rod's Connect makes one call on the
 // browser's own context, which also outlives it (it carries the browser's
-// events): that context is marked as bounded by the connection's ceiling, and
-// the browser gets ctx's values without its deadline afterwards.
+// events): that one call gets the ceiling on purpose, and the browser gets
+// ctx's values without its deadline afterwards, unmarked, so that a call on
+// it without a deadline is counted.
 func connectRod(ctx context.Context, w *wire) (*rod.Browser, error) {
 	life := context.WithoutCancel(ctx)
-	b := rod.New().Context(withCeiling(life)).Client(w)
+	b := rod.New().Context(WithCallLimit(life, callCeiling)).Client(w)
 	if err := b.Connect(); err != nil {
 		return nil, err
 	}

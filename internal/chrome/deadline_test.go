@@ -5,7 +5,6 @@ import (
 	"errors"
 	"os"
 	"path/filepath"
-	"slices"
 	"strings"
 	"testing"
 	"time"
@@ -98,8 +97,15 @@ func TestCallsWithoutDeadlineAreCounted(t *testing.T) {
 		t.Fatal(err)
 	}
 	after := CallsWithoutDeadline()
-	if len(after) != before+1 || !slices.Contains(after, "Browser.getVersion") {
-		t.Errorf("calls without a deadline: %v (had %d before), want Browser.getVersion counted", after, before)
+	if len(after) != before+1 || after[before].Method != "Browser.getVersion" || !strings.HasSuffix(after[before].File, "deadline_test.go") {
+		t.Errorf("calls without a deadline: %v (had %d before), want Browser.getVersion from this test counted", after, before)
+	}
+	// One on a context with a call limit is bounded by it, on purpose.
+	if _, err := (proto.BrowserGetVersion{}).Call(b.Rod().Context(WithCallLimit(context.Background(), time.Minute))); err != nil {
+		t.Fatal(err)
+	}
+	if n := len(CallsWithoutDeadline()); n != before+1 {
+		t.Errorf("a call with a call limit was counted as one without a deadline")
 	}
 }
 

@@ -5,10 +5,13 @@ import (
 	"context"
 	"encoding/json"
 	"errors"
+	"fmt"
 	"io"
 	"net"
 	"regexp"
+	"runtime"
 	"slices"
+	"strings"
 	"sync"
 	"time"
 
@@ -25,7 +28,8 @@ import (
 // as soon as the press is on the wire, behind it, so the browser queues both.
 //
 // Every call goes through it, so it also bounds them all: a call whose context
-// has no deadline gets callCeiling (and is counted: see CallsWithoutDeadline),
+// has no deadline gets its call limit (WithCallLimit) or callCeiling (and is
+// then counted: see CallsWithoutDeadline),
 // and every call ends at once, with ErrClosed, when the connection does (the
 // browser died, or we hung up): rod's own client would wait for the answer
 // to a call written just as the connection closed until its context ended.
@@ -59,27 +63,65 @@ var ErrClosed = errors.New("the connection to the browser is closed (the browser
 // a call that would otherwise wait forever on a browser that stopped answering.
 const callCeiling = time.Minute
 
-type ceilingKey struct{}
+type callLimitKey struct{}
 
-// withCeiling marks ctx as one whose calls are bounded by callCeiling on
-// purpose: the context of a rod object that must outlive any deadline (the
-// browser's, which carries its events) and that makes a call of its own.
-func withCeiling(ctx context.Context) context.Context {
-	return context.WithValue(ctx, ceilingKey{}, true)
+// WithCallLimit is ctx for a rod object that lives long and makes calls of
+// its own (a page, a browser context: rod makes calls with the context the
+// object was made with, and derives the page's life from it): a call on it
+// without a deadline of its own gets limit, on purpose, and is not counted
+// by CallsWithoutDeadline. The context itself never expires.
+func WithCallLimit(ctx context.Context, limit time.Duration) context.Context {
+	return context.WithValue(ctx, callLimitKey{}, limit)
+}
+
+// Undeadlined is a call made on a context without a deadline (or a call
+// limit): the method, and where in code outside rod and this package it was made.
+type Undeadlined struct {
+	Method string
+	Func   string // the caller: package.(*Type).Method
+	File   string
+	Line   int
+}
+
+func (u Undeadlined) String() string {
+	return fmt.Sprintf("%s from %s (%s:%d)", u.Method, u.Func, u.File, u.Line)
 }
 
 var undeadlined struct {
 	sync.Mutex
-	methods []string
+	calls []Undeadlined
 }
 
-// CallsWithoutDeadline lists the methods (at most 20) called on a context
+// CallsWithoutDeadline lists the calls (the first 50) made on a context
 // without a deadline since the process started. Every such call is a bug:
 // a browser that stops answering would hold it until callCeiling.
-func CallsWithoutDeadline() []string {
+func CallsWithoutDeadline() []Undeadlined {
 	undeadlined.Lock()
 	defer undeadlined.Unlock()
-	return slices.Clone(undeadlined.methods)
+	return slices.Clone(undeadlined.calls)
+}
+
+// noteUndeadlined records a call without a deadline, and its caller.
+func noteUndeadlined(method string) {
+	u := Undeadlined{Method: method, Func: "?"}
+	pcs := make([]uintptr, 32)
+	frames := runtime.CallersFrames(pcs[:runtime.Callers(3, pcs)])
+	for {
+		f, more := frames.Next()
+		ours := strings.Contains(f.Function, "/internal/chrome.") && !strings.HasSuffix(f.File, "_test.go")
+		if !strings.HasPrefix(f.Function, "github.com/go-rod/") && !ours {
+			u.Func, u.File, u.Line = f.Function, f.File, f.Line
+			break
+		}
+		if !more {
+			break
+		}
+	}
+	undeadlined.Lock()
+	defer undeadlined.Unlock()
+	if len(undeadlined.calls) < 50 {
+		undeadlined.calls = append(undeadlined.calls, u)
+	}
 }
 
 // hangUp closes the connection: calls waiting on it end with ErrClosed.
@@ -110,15 +152,13 @@ const Pipelined = `{"romaine":"press and release"}`
 // Call is rod's call, bounded (see wire), except for a PressRelease.
 func (w *wire) Call(ctx context.Context, sessionID, method string, params any) ([]byte, error) {
 	if _, ok := ctx.Deadline(); !ok {
-		if ctx.Value(ceilingKey{}) == nil {
-			undeadlined.Lock()
-			if len(undeadlined.methods) < 20 {
-				undeadlined.methods = append(undeadlined.methods, method)
-			}
-			undeadlined.Unlock()
+		limit, ok := ctx.Value(callLimitKey{}).(time.Duration)
+		if !ok {
+			limit = callCeiling
+			noteUndeadlined(method)
 		}
 		var cancel context.CancelFunc
-		ctx, cancel = context.WithTimeout(ctx, callCeiling)
+		ctx, cancel = context.WithTimeout(ctx, limit)
 		defer cancel()
 	}
 	if w.ws.gone.Err() != nil {
