@@ -12,6 +12,7 @@ import (
 	"testing"
 	"time"
 
+	"github.com/go-rod/rod"
 	"github.com/go-rod/rod/lib/utils"
 	"github.com/ysmood/gson"
 
@@ -39,12 +40,26 @@ func TestMain(m *testing.M) {
 	os.Exit(run(m))
 }
 
-func run(m *testing.M) int {
-	if _, err := chrome.Find(""); err != nil {
+func run(m *testing.M) (status int) {
+	// The browser the runner would use: ROMAINE_BROWSER, else the one found.
+	bin, err := chrome.Find(os.Getenv("ROMAINE_BROWSER"))
+	if err != nil {
 		browserErr, browserMissing = err, true
 		return m.Run()
 	}
-	b, err := chrome.Launch(context.Background(), chrome.Options{})
+	defer func() {
+		// No call of this package's code may go to the browser without a
+		// deadline: a browser that stops answering would hold it.
+		for _, c := range chrome.CallsWithoutDeadline() {
+			if strings.Contains(c.File, "/support/") && !strings.HasSuffix(c.File, "_test.go") {
+				fmt.Fprintf(os.Stderr, "a call to the browser without a deadline: %s\n", c)
+				status = 1
+			}
+		}
+	}()
+	ctx, cancel := context.WithTimeout(context.Background(), 2*time.Minute)
+	b, err := chrome.Launch(ctx, chrome.Options{Bin: bin})
+	cancel()
 	if err != nil {
 		browserErr = err
 		return m.Run()
@@ -59,17 +74,25 @@ func run(m *testing.M) int {
 }
 
 // needBrowser skips when this machine has no browser, except on CI (CI set in
-// the environment), where a missing browser is a failure: CI always has Chromium.
+// the environment) and under make test (BROWSER_TESTS=required), where a
+// missing browser is a failure: a green run with nothing run would lie.
 func needBrowser(tb testing.TB) *chrome.Browser {
 	tb.Helper()
 	if browser != nil {
 		return browser
 	}
-	if _, ci := os.LookupEnv("CI"); browserMissing && !ci {
-		tb.Skipf("no browser on this machine (%v); with CI set this is a failure", browserErr)
+	if browserMissing && !browserRequired() {
+		tb.Skipf("no browser on this machine (%v); with CI set, or BROWSER_TESTS=required (make test), this is a failure", browserErr)
 	}
 	tb.Fatalf("no browser: %v", browserErr)
 	return nil
+}
+
+// browserRequired says whether a missing browser fails the tests: on CI, and
+// under make test, which sets BROWSER_TESTS=required.
+func browserRequired() bool {
+	_, ci := os.LookupEnv("CI")
+	return ci || os.Getenv("BROWSER_TESTS") == "required"
 }
 
 // testPolicy is the policy every test page waits by.
@@ -132,6 +155,22 @@ func open(t *testing.T, pages site) (*support.Page, context.Context) {
 	ctx := t.Context()
 	// Loading is not what these tests are about: a loaded machine gets longer.
 	if err := p.WithPolicy(loadPolicy).Visit(ctx, "/"); err != nil {
+		t.Fatal(err)
+	}
+	return p, ctx
+}
+
+// openOn gives the test a page of browser b on base, waiting by pol, at path
+// (loaded by loadPolicy); it is closed at the end of the test.
+func openOn(t *testing.T, b *rod.Browser, base string, pol support.Policy, path string) (*support.Page, context.Context) {
+	t.Helper()
+	p, err := support.NewPage(context.Background(), b, support.PageOptions{BaseURL: base, Policy: pol})
+	if err != nil {
+		t.Fatal(err)
+	}
+	t.Cleanup(func() { _ = p.Close() })
+	ctx := t.Context()
+	if err := p.WithPolicy(loadPolicy).Visit(ctx, path); err != nil {
 		t.Fatal(err)
 	}
 	return p, ctx

@@ -96,9 +96,14 @@ func hung(ctx context.Context, what string, pol Policy, err error) error {
 // the policy's HangLimit. It works even when the context the page was made
 // with has ended.
 func (p *Page) Close() error {
-	p.events.stop()
 	ctx, cancel := context.WithTimeout(context.WithoutCancel(p.browser.GetContext()), p.policy.HangLimit())
 	defer cancel()
+	return p.close(ctx)
+}
+
+// close is Close within ctx.
+func (p *Page) close(ctx context.Context) error {
+	p.events.stop()
 	if err := p.browser.Context(ctx).Close(); err != nil {
 		return hung(ctx, "closing the page", p.policy, err)
 	}
@@ -187,20 +192,40 @@ func (p *Page) navigateBy(ctx context.Context, what string, nav func(*rod.Page) 
 	case ctx.Err() != nil:
 		return fmt.Errorf("%s: %w", what, ctx.Err())
 	case navCtx.Err() != nil:
-		return &NavigationError{What: what, Limit: limit, State: p.events.loadState()}
+		state := p.events.loadState()
+		if p.whereFromOutside() == "" {
+			state = "the browser itself did not answer: it is hung or stopped, or the machine is starved of CPU"
+		}
+		return &NavigationError{What: what, Limit: limit, State: state}
 	case err != nil:
 		return fmt.Errorf("%s: %w", what, err)
 	}
 	return nil
 }
 
-// URL is the address of the page now.
+// URL is the address of the page now, as the browser tells it: within the
+// policy's Timeout (and answerGrace), or an error that says it did not answer.
 func (p *Page) URL(ctx context.Context) (string, error) {
 	ctx, done := p.enter(ctx)
 	defer done()
-	info, err := p.rod.Context(ctx).Info()
-	if err != nil {
+	ctx, cancel := context.WithTimeout(ctx, p.policy.Timeout+answerGrace)
+	defer cancel()
+	info, err := p.info(ctx)
+	switch {
+	case errors.Is(ctx.Err(), context.DeadlineExceeded):
+		return "", fmt.Errorf("asking for the page's address: the browser did not answer within %s: it is hung or stopped, or the machine is starved of CPU (%w)", p.policy.Timeout+answerGrace, err)
+	case err != nil:
 		return "", err
 	}
 	return info.URL, nil
+}
+
+// info is what the browser says of the page (its address, its title), asked
+// within ctx: rod's Page.Info asks with the context the page was made with.
+func (p *Page) info(ctx context.Context) (*proto.TargetTargetInfo, error) {
+	res, err := proto.TargetGetTargetInfo{TargetID: p.rod.TargetID}.Call(p.browser.Context(ctx))
+	if err != nil {
+		return nil, err
+	}
+	return res.TargetInfo, nil
 }

@@ -96,7 +96,7 @@ func (ps *Pages) Put(ctx context.Context, p *Page) error {
 		return nil
 	}
 	ps.forget(p)
-	err = errors.Join(err, p.Close())
+	err = errors.Join(err, p.close(ctx)) // within what is left: a browser that did not wipe it is hung
 	if ps.ctx.Err() == nil {
 		ps.prepare()
 	}
