@@ -3,6 +3,7 @@ package terrain_test
 import (
 	"context"
 	"errors"
+	"fmt"
 	"os"
 	"os/exec"
 	"path/filepath"
@@ -14,6 +15,7 @@ import (
 
 	"github.com/cucumber/godog"
 
+	"github.com/romaine-bdd/romaine/internal/chrome"
 	"github.com/romaine-bdd/romaine/internal/lockedbuf"
 	"github.com/romaine-bdd/romaine/steps"
 	"github.com/romaine-bdd/romaine/terrain"
@@ -35,7 +37,16 @@ func TestMain(m *testing.M) {
 		})
 		os.Exit(s.Run())
 	}
-	os.Exit(m.Run())
+	status := m.Run()
+	// No call of the library's code (terrain, steps, support) may go to the
+	// browser without a deadline: a browser that stops answering would hold it.
+	for _, c := range chrome.CallsWithoutDeadline() {
+		if strings.HasPrefix(c.Func, "github.com/romaine-bdd/romaine/") && !strings.HasSuffix(c.File, "_test.go") {
+			fmt.Fprintf(os.Stderr, "a call to the browser without a deadline: %s\n", c)
+			status = 1
+		}
+	}
+	os.Exit(status)
 }
 
 func TestCtrlCStopsEverything(t *testing.T) {

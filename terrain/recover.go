@@ -11,6 +11,8 @@ import (
 
 	"github.com/cucumber/godog"
 	"github.com/go-rod/rod/lib/proto"
+
+	"github.com/romaine-bdd/romaine/support"
 )
 
 // A worker recovers from a browser that crashed or stopped answering, and from
@@ -73,7 +75,7 @@ func (s *Suite) closePage(scn *Scenario) error {
 // a second, but many times that on a starved machine, and a healthy browser must
 // never be declared crashed. A crashed one fails at once: its connection is closed.
 func (s *Suite) hangLimit() time.Duration {
-	return max(3*s.cfg.Timeout, 15*time.Second)
+	return support.Policy{Timeout: s.cfg.Timeout}.HangLimit()
 }
 
 // mend readies w for its next scenario: a new browser for one that crashed
