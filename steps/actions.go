@@ -27,7 +27,7 @@ import (
 //	When I type "TEXT"
 //	When I accept the next dialog
 //	When I dismiss the next dialog
-func RegisterActions(sc *godog.ScenarioContext) { registerActions(sc) }
+func RegisterActions(sc *godog.ScenarioContext) { registerActionsCompiled(sc) }
 
 func registerActions(r registrar) {
 	r.Step(`^I click "((?:[^"\\]|\\.)*\\?)"(?: within "((?:[^"\\]|\\.)*\\?)"| within the "((?:[^"\\]|\\.)*\\?)" containing "((?:[^"\\]|\\.)*\\?)")?$`, iClick)

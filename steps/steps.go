@@ -24,8 +24,10 @@ import (
 )
 
 // Register adds every core step to sc. The phrases are listed in the Register*
-// function of each area.
-func Register(sc *godog.ScenarioContext) { registerAll(sc) }
+// function of each area. The registrations are those of the register*
+// functions, with each expression compiled once for the process (compiled.go,
+// written by go run ./cmd/romaine-stepgen; see internal/stepgen for why).
+func Register(sc *godog.ScenarioContext) { registerAllCompiled(sc) }
 
 func registerAll(r registrar) {
 	registerNavigation(r)
