@@ -5,7 +5,6 @@ import (
 	"net/http"
 	"net/http/httptest"
 	"os"
-	"os/exec"
 	"path/filepath"
 	"strings"
 	"syscall"
@@ -99,15 +98,12 @@ func TestSIGTERMDuringAWorkerStartEndsTheRun(t *testing.T) {
 	dir := t.TempDir()
 	started := filepath.Join(dir, "browser-started")
 	fake := fakeBrowser(t, "Chromium 120.0.0.0", "echo up > "+started+"\n"+neverOpensDevTools)
-	cmd := exec.Command(os.Args[0], "-test.run=^$")
-	cmd.Env = append(os.Environ(),
-		"ROMAINE_TEST_INTERRUPTED_SUITE="+dir,
+	cmd, out, done := startSuite(t, dir,
 		"ROMAINE_FEATURES=testdata/features/slow.feature",
 		"ROMAINE_BROWSER="+fake,
 		"ROMAINE_START_TIMEOUT=10m",
 		"ROMAINE_APP_CMD="+staticSite(t),
 	)
-	out, done := startRunner(t, cmd)
 	waitForFile(t, started, done, out)
 	_ = cmd.Process.Signal(syscall.SIGTERM)
 	select {
@@ -127,15 +123,12 @@ func TestSIGTERMDuringAWorkerStartEndsTheRun(t *testing.T) {
 // -race this was a data race); the run ends with 130 and leaves no browser.
 func TestCtrlCDuringABrowserRestart(t *testing.T) {
 	dir, tmp := t.TempDir(), t.TempDir()
-	cmd := exec.Command(os.Args[0], "-test.run=^$")
-	cmd.Env = append(os.Environ(),
+	cmd, out, done := startSuite(t, dir,
 		"TMPDIR="+tmp,
-		"ROMAINE_TEST_INTERRUPTED_SUITE="+dir,
 		"ROMAINE_FEATURES=testdata/features/crashes.feature",
 		"ROMAINE_ORDER=defined",
 		"ROMAINE_APP_CMD="+staticSite(t),
 	)
-	out, done := startRunner(t, cmd)
 	ctx, cancel := context.WithTimeout(context.Background(), hangBound)
 	defer cancel()
 	if !pollUntil(ctx, func() bool { return strings.Contains(out.String(), "starting a new browser") }) {

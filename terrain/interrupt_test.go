@@ -52,14 +52,11 @@ func TestMain(m *testing.M) {
 func TestCtrlCStopsEverything(t *testing.T) {
 	dir := t.TempDir()
 	site := staticSite(t)
-	cmd := exec.Command(os.Args[0], "-test.run=^$")
-	cmd.Env = append(os.Environ(),
-		"ROMAINE_TEST_INTERRUPTED_SUITE="+dir,
+	cmd, out, done := startSuite(t, dir,
 		"ROMAINE_FEATURES=testdata/features/slow.feature",
 		"ROMAINE_TIMEOUT=60s",
 		"ROMAINE_APP_CMD=echo $$ > "+filepath.Join(dir, "app.pid")+"; exec "+strings.TrimPrefix(site, "exec "),
 	)
-	out, done := startRunner(t, cmd)
 
 	// Wait (bounded) for the scenario to be running, then press Ctrl-C.
 	ctx, cancel := context.WithTimeout(context.Background(), 60*time.Second)
@@ -115,17 +112,14 @@ func exitedWith(err error, status int) bool {
 func TestKilledRunnerLeavesNothingRunning(t *testing.T) {
 	dir, tmp := t.TempDir(), t.TempDir()
 	site := staticSite(t)
-	cmd := exec.Command(os.Args[0], "-test.run=^$")
-	cmd.Env = append(os.Environ(),
+	cmd, out, done := startSuite(t, dir,
 		"TMPDIR="+tmp,
-		"ROMAINE_TEST_INTERRUPTED_SUITE="+dir,
 		"ROMAINE_FEATURES=testdata/features/slow.feature",
 		"ROMAINE_TIMEOUT=60s",
 		// The server is the shell's child, as with go run or npm start: the
 		// shell alone getting a signal would leave it running.
 		"ROMAINE_APP_CMD="+strings.TrimPrefix(site, "exec ")+" & echo $! > "+filepath.Join(dir, "app.pid")+"; wait",
 	)
-	out, done := startRunner(t, cmd)
 	port := waitForFile(t, filepath.Join(dir, "running"), done, out)
 	runDirs, _ := filepath.Glob(filepath.Join(tmp, "romaine-run-*"))
 	if len(runDirs) != 1 {
@@ -153,6 +147,17 @@ func TestKilledRunnerLeavesNothingRunning(t *testing.T) {
 	if left, _ := filepath.Glob(filepath.Join(tmp, "romaine-[rc]*")); len(left) != 0 { // romaine-ports holds port locks, meant to stay
 		t.Errorf("the second run left %v in TMPDIR", left)
 	}
+}
+
+// startSuite starts this test binary playing the suite of TestMain
+// (ROMAINE_TEST_INTERRUPTED_SUITE=dir, which it tells when a scenario runs),
+// with env added to this process's environment.
+func startSuite(t *testing.T, dir string, env ...string) (*exec.Cmd, *lockedbuf.Buffer, chan error) {
+	t.Helper()
+	cmd := exec.Command(os.Args[0], "-test.run=^$")
+	cmd.Env = append(append(os.Environ(), "ROMAINE_TEST_INTERRUPTED_SUITE="+dir), env...)
+	out, done := startRunner(t, cmd)
+	return cmd, out, done
 }
 
 // waitForFile waits (bounded) until path exists and returns its contents,
@@ -200,29 +205,8 @@ func waitFor(t *testing.T, what string, cond func() bool) {
 	}
 }
 
-// alive reports whether pid is a running process (a zombie serves nothing).
-func alive(pid int) bool {
-	stat, err := os.ReadFile("/proc/" + strconv.Itoa(pid) + "/stat")
-	if err != nil {
-		return false
-	}
-	fields := strings.Fields(string(stat[strings.LastIndexByte(string(stat), ')')+1:]))
-	return len(fields) > 0 && fields[0] != "Z"
-}
-
 // processesMentioning lists the live processes whose command line contains s.
-func processesMentioning(s string) []int {
-	var pids []int
-	entries, _ := os.ReadDir("/proc")
-	for _, e := range entries {
-		pid, err := strconv.Atoi(e.Name())
-		if err != nil {
-			continue
-		}
-		cmdline, _ := os.ReadFile("/proc/" + e.Name() + "/cmdline")
-		if strings.Contains(string(cmdline), s) && alive(pid) {
-			pids = append(pids, pid)
-		}
-	}
-	return pids
-}
+func processesMentioning(s string) []int { return chrome.ProcessesMentioning(s) }
+
+// alive reports whether pid is a running process (a zombie serves nothing).
+func alive(pid int) bool { return chrome.Alive(pid) }

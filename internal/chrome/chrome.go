@@ -238,6 +238,16 @@ func (b *Browser) Kill() {
 // browser whose start was given up on): the launcher's process id is not
 // safe to read while its start is still under way.
 func killProfile(dir string) {
+	for _, pid := range ProcessesMentioning(dir) {
+		_ = syscall.Kill(-pid, syscall.SIGKILL) // the browser leads a group of its helpers
+		_ = syscall.Kill(pid, syscall.SIGKILL)
+	}
+}
+
+// ProcessesMentioning lists the live processes (zombies are not: they serve
+// nothing) whose command line contains s, from /proc (none without it).
+func ProcessesMentioning(s string) []int {
+	var pids []int
 	entries, _ := os.ReadDir("/proc")
 	for _, e := range entries {
 		pid, err := strconv.Atoi(e.Name())
@@ -245,11 +255,21 @@ func killProfile(dir string) {
 			continue
 		}
 		cmdline, _ := os.ReadFile("/proc/" + e.Name() + "/cmdline")
-		if strings.Contains(string(cmdline), dir) {
-			_ = syscall.Kill(-pid, syscall.SIGKILL) // the browser leads a group of its helpers
-			_ = syscall.Kill(pid, syscall.SIGKILL)
+		if strings.Contains(string(cmdline), s) && Alive(pid) {
+			pids = append(pids, pid)
 		}
 	}
+	return pids
+}
+
+// Alive reports whether pid is a running process, not a zombie.
+func Alive(pid int) bool {
+	stat, err := os.ReadFile("/proc/" + strconv.Itoa(pid) + "/stat")
+	if err != nil {
+		return false
+	}
+	fields := strings.Fields(string(stat[strings.LastIndexByte(string(stat), ')')+1:]))
+	return len(fields) > 0 && fields[0] != "Z"
 }
 
 // noSandboxReason says why Chrome must run without its sandbox ("" when it need
