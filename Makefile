@@ -2,10 +2,12 @@
 # Both install what they need: Go modules, and Chromium when it is missing.
 GO      ?= go
 GODOG   := $(CURDIR)/bin/godog
-# rod registers a global -rod flag unless this is set; we configure rod in Go.
+# rod reads a -rod=... option (its debugging switches) from any Go program's
+# command line and registers it as a flag unless this is set. Romaine needs
+# neither and runs the same either way; the tests keep rod's defaults fixed.
 export DISABLE_ROD_FLAG := 1
 
-.PHONY: setup modules browser features test vet chaos sigint bench bench-schedule bench-suite api-count thirdparty clean
+.PHONY: setup modules browser features test vet chaos sigint bench bench-schedule bench-suite api-count thirdparty thirdparty-compare clean
 
 setup: modules browser
 
@@ -35,11 +37,22 @@ test: setup vet $(GODOG)
 	BROWSER_TESTS=required $(GO) test -count=1 -timeout 12m $$($(GO) list ./... | grep -v -e '/terrain$$' -e '/support$$')
 	BROWSER_TESTS=required $(GO) test -race -count=1 -timeout 25m ./terrain/ ./support/
 	$(GODOG) run --strict --format progress features
-	scripts/thirdparty.sh
+	scripts/thirdparty.sh -builds test
 
-# A feature written from the vocabulary (docs/vocabulary.md) alone, run unchanged against TodoMVC (npm).
+# A feature written from the vocabulary (docs/vocabulary.md) alone, run unchanged
+# against every TodoMVC build of npm todomvc@0.1.1 it can apply to, one build at a
+# time; thirdparty/builds.txt lists them and explains each expected failure.
 thirdparty: setup
-	scripts/thirdparty.sh
+	nice -n 10 scripts/thirdparty.sh
+
+# The same builds with the Playwright twin of the feature (thirdparty/playwright,
+# installed with npm ci; it uses /usr/bin/chromium): both tools' results side by
+# side, with each one's wall time and CPU over its whole process tree.
+# THIRDPARTY_ARGS passes options on, e.g. -builds backbone_require -runs 10 -workers 1.
+THIRDPARTY_ARGS ?= -markdown
+thirdparty-compare: setup
+	cd thirdparty/playwright && PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD=1 npm ci --no-audit --no-fund
+	nice -n 10 scripts/thirdparty.sh -compare $(THIRDPARTY_ARGS)
 
 # The feature suite under the demo store's random latency, CHAOS_RUNS times, at
 # 4 workers unless ROMAINE_WORKERS says otherwise; then Ctrl-C at a random

@@ -10,10 +10,12 @@ import (
 	"net/http"
 	"strconv"
 	"strings"
+	"time"
 
 	"github.com/cucumber/godog"
 
 	"github.com/romaine-bdd/romaine/internal/jsonvalue"
+	"github.com/romaine-bdd/romaine/support"
 	"github.com/romaine-bdd/romaine/terrain"
 )
 
@@ -144,14 +146,21 @@ func send(ctx context.Context, method, path string, body *godog.DocString) error
 		req.Header.Set("Content-Type", "application/json")
 	}
 	req.Header.Set("Accept", "application/json")
+	sent := support.Request{Method: method, URL: url, Type: support.HTTPStep, Started: time.Now()}
 	resp, err := (&http.Client{Jar: s.sc.Cookies()}).Do(req)
 	if err == nil {
 		defer resp.Body.Close()
+		sent.Status = resp.StatusCode
 	}
 	var data []byte
 	if err == nil {
 		data, err = io.ReadAll(resp.Body)
 	}
+	sent.Ended = time.Now()
+	if err != nil {
+		sent.Failure = err.Error()
+	}
+	s.sc.Recording.AddRequest(sent) // for the features built on the recorder (coverage's routes)
 	if errors.Is(ctx.Err(), context.DeadlineExceeded) {
 		return fmt.Errorf("%s %s: no complete answer within %s (ROMAINE_TIMEOUT)", method, url, limit)
 	}

@@ -25,6 +25,9 @@ type Page struct {
 	events  *pageEvents
 	frames  []Locator // InFrame: the frames operations run in, outermost first
 	scripts *scripts  // where the in-page script is installed
+	// skipReady: actions do not wait for the page's scripts (ready.go); for
+	// the benchmark that measures what that wait costs.
+	skipReady bool
 }
 
 // PageOptions configures NewPage.
@@ -67,8 +70,8 @@ func NewPage(ctx context.Context, b *rod.Browser, opts PageOptions) (*Page, erro
 		_ = inc.Close()
 		return nil, hung(ctx, "opening a page", pol, err)
 	}
-	p := &Page{rod: rp, browser: inc, policy: pol, baseURL: base, events: newPageEvents(pol.HangLimit()), scripts: newScripts()}
-	if err := p.events.listen(ctx, rp); err != nil {
+	p := &Page{rod: rp, browser: inc, policy: pol, baseURL: base, events: newPageEvents(newOrigins()), scripts: newScripts()}
+	if err := p.events.listen(rp); err != nil {
 		_ = inc.Close()
 		return nil, hung(ctx, "enabling page events", pol, err)
 	}
@@ -168,6 +171,7 @@ func (p *Page) Back(ctx context.Context) error {
 // history.pushState), until the browser reports it; the policy's Navigation
 // bounds both.
 func (p *Page) navigateBy(ctx context.Context, what string, nav func(*rod.Page) error) error {
+	p.events.rec.Load().leavePage(ctx) // a recording's Leaving hooks, while the document is there
 	limit := p.policy.Navigation
 	navCtx, cancel := context.WithTimeout(ctx, limit)
 	defer cancel()

@@ -11,6 +11,7 @@ import (
 	"sync"
 	"time"
 
+	"github.com/go-rod/rod"
 	"github.com/go-rod/rod/lib/proto"
 )
 
@@ -20,67 +21,19 @@ import (
 // most of a short scenario's CPU (docs/performance.md).
 
 // origins remembers every origin a page's frames showed a document of, and
-// every storage key: the storage to wipe is kept per origin, and for a
-// cross-site frame per storage key too (its storage is partitioned by the
-// top-level site: origin B's storage under site A is not B's own), and CDP
-// clears one origin or key at a time.
+// the storage key of every cross-site frame: the storage to wipe is kept per
+// origin, and a cross-site frame's is partitioned by the top-level site (origin
+// B's storage under site A is not B's own), and CDP clears one origin or key
+// at a time. The page's listener (events.go) adds to it, for the page's whole
+// life: frames in the page's process navigate on its session; out-of-process
+// ones (site isolation) and workers are targets whose events the browser sends.
 type origins struct {
 	mu   sync.Mutex
 	seen map[string]bool // origins
-	keys map[string]bool // storage keys
-	stop context.CancelFunc
+	keys map[string]bool // partitioned storage keys
 }
 
-// keyLookupLimit bounds asking the browser for a frame's storage key.
-const keyLookupLimit = 5 * time.Second
-
-// trackOrigins follows p's frames (iframes too) until stop. A frame in the
-// page's process navigates on the page's session; an out-of-process one (a
-// cross-site frame under site isolation) and a worker are targets of their
-// own, whose URLs only the browser's target events tell. Each frame's
-// storage key is asked of the page's session, which knows every frame of the
-// page, in its process or not.
-func trackOrigins(p *Page) *origins {
-	ctx, cancel := context.WithCancel(p.rod.GetContext())
-	o := &origins{seen: map[string]bool{}, keys: map[string]bool{}, stop: cancel}
-	key := func(frame proto.PageFrameID) {
-		// Not from the event loop, which must keep reading events.
-		go func() {
-			kctx, cancel := context.WithTimeout(ctx, keyLookupLimit)
-			defer cancel()
-			o.addKey(p.storageKey(kctx, frame))
-		}()
-	}
-	go p.rod.Context(ctx).EachEvent(func(ev *proto.PageFrameNavigated) {
-		o.add(ev.Frame.SecurityOrigin)
-		key(ev.Frame.ID)
-	})()
-	contextID := p.browser.BrowserContextID
-	target := func(ti *proto.TargetTargetInfo) {
-		if ti == nil || ti.BrowserContextID != contextID {
-			return
-		}
-		o.addURL(ti.URL)
-		if ti.Type == targetIframe {
-			key(proto.PageFrameID(ti.TargetID)) // an out-of-process frame's id is its target's
-		}
-	}
-	go p.browser.Context(ctx).EachEvent(
-		func(ev *proto.TargetTargetCreated) { target(ev.TargetInfo) },
-		func(ev *proto.TargetTargetInfoChanged) { target(ev.TargetInfo) },
-	)()
-	return o
-}
-
-// storageKey is the storage key of p's frame, "" when it cannot be had (the
-// frame went away).
-func (p *Page) storageKey(ctx context.Context, frame proto.PageFrameID) string {
-	res, err := proto.StorageGetStorageKeyForFrame{FrameID: frame}.Call(p.rod.Context(ctx))
-	if err != nil {
-		return ""
-	}
-	return string(res.StorageKey)
-}
+func newOrigins() *origins { return &origins{seen: map[string]bool{}, keys: map[string]bool{}} }
 
 func (o *origins) add(origin string) {
 	if !strings.HasPrefix(origin, "http://") && !strings.HasPrefix(origin, "https://") {
@@ -91,10 +44,28 @@ func (o *origins) add(origin string) {
 	o.mu.Unlock()
 }
 
-func (o *origins) addURL(raw string) {
-	if u, err := url.Parse(raw); err == nil && u.Scheme != "" && u.Host != "" {
-		o.add(u.Scheme + "://" + u.Host)
+// keyLookupLimit bounds asking the browser for a frame's storage key.
+const keyLookupLimit = 5 * time.Second
+
+// keyOf asks, from its own goroutine (the listener must keep reading events),
+// the storage key of rp's frame, and remembers it when it is a partitioned one.
+// The page's session knows every frame of the page, in its process or not.
+func (o *origins) keyOf(rp *rod.Page, frame proto.PageFrameID) {
+	go func() {
+		ctx, cancel := context.WithTimeout(rp.GetContext(), keyLookupLimit)
+		defer cancel()
+		o.addKey(storageKey(ctx, rp, frame))
+	}()
+}
+
+// storageKey is the storage key of rp's frame, "" when it cannot be had (the
+// frame went away).
+func storageKey(ctx context.Context, rp *rod.Page, frame proto.PageFrameID) string {
+	res, err := proto.StorageGetStorageKeyForFrame{FrameID: frame}.Call(rp.Context(ctx))
+	if err != nil {
+		return ""
 	}
+	return string(res.StorageKey)
 }
 
 // addKey remembers a partitioned storage key ("ORIGIN/^0SITE"); a first-party
@@ -106,6 +77,12 @@ func (o *origins) addKey(key string) {
 	o.mu.Lock()
 	o.keys[key] = true
 	o.mu.Unlock()
+}
+
+func (o *origins) addURL(raw string) {
+	if u, err := url.Parse(raw); err == nil && u.Scheme != "" && u.Host != "" {
+		o.add(u.Scheme + "://" + u.Host)
+	}
 }
 
 // take returns the origins and storage keys seen so far and forgets them.
@@ -140,7 +117,7 @@ func resetPage(ctx context.Context, p *Page, seen *origins) error {
 		}
 		seen.addURL(t.URL) // frames and workers of the scenario's pages too
 		if t.Type == targetIframe {
-			seen.addKey(p.storageKey(ctx, proto.PageFrameID(t.TargetID)))
+			seen.addKey(storageKey(ctx, p.rod, proto.PageFrameID(t.TargetID)))
 		}
 		if t.Type != proto.TargetTargetInfoTypePage {
 			continue
@@ -192,8 +169,8 @@ func resetPage(ctx context.Context, p *Page, seen *origins) error {
 		return err
 	}
 	p.events.stop()
-	p.events = newPageEvents(p.policy.HangLimit())
-	return p.events.listen(ctx, p.rod)
+	p.events = newPageEvents(seen)
+	return p.events.listen(p.rod)
 }
 
 // targetIframe is the type of an out-of-process frame's target (rod names no constant for it).

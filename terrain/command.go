@@ -28,8 +28,8 @@ func godogRunner() bool {
 // arrangeGodogCommand rewrites the runner's paths; it leaves them alone, with
 // a note for the run's start, when it cannot read them.
 func (s *Suite) arrangeGodogCommand() {
-	cfg := s.cfg
-	if cfg.applyEnv(os.LookupEnv) != nil || cfg.validate() != nil {
+	cfg, _, err := s.resolveConfig(os.LookupEnv)
+	if err != nil {
 		return // setUp reports the configuration error
 	}
 	var opts godog.Options
@@ -54,7 +54,7 @@ func (s *Suite) arrangeGodogCommand() {
 		paths = []string{"features"} // godog's default
 	}
 	s.cfg.Order, s.cfg.Shard, s.cfg.Timings = cfg.Order, cfg.Shard, cfg.Timings
-	s.loadTimingsFrom(cfg.Timings)
+	s.loadTimings()
 	if err := checkFeatureFiles(paths); err != nil {
 		fmt.Fprintln(s.errOut, err)
 		os.Exit(2) // godog's parser would panic on the file, naming none
@@ -64,10 +64,10 @@ func (s *Suite) arrangeGodogCommand() {
 		s.commandNotes = []string{err.Error()}
 		return
 	}
-	s.commandNotes = p.notes
-	if p.empty {
-		fmt.Fprintln(s.out, strings.Join(p.notes, "\n"))
+	s.commandNotes = p.Notes
+	if p.Empty {
+		fmt.Fprintln(s.out, strings.Join(p.Notes, "\n"))
 		os.Exit(0)
 	}
-	os.Args = append(append([]string{os.Args[0]}, flags...), p.paths...)
+	os.Args = append(append([]string{os.Args[0]}, flags...), p.Paths...)
 }

@@ -7,6 +7,8 @@ import (
 	"os"
 	"path/filepath"
 	"strings"
+
+	"github.com/romaine-bdd/romaine/internal/schedule"
 )
 
 // maxGherkinLine is the longest line the Gherkin parser reads (its scanner's
@@ -21,7 +23,7 @@ const maxGherkinLine = 64<<10 - 1
 // to the parser, which says so.
 func checkFeatureFiles(paths []string) error {
 	for _, path := range paths {
-		path = featureLine.ReplaceAllString(path, "")
+		path = schedule.StripLines(path)
 		err := filepath.WalkDir(path, func(file string, d fs.DirEntry, err error) error {
 			if err != nil || d.IsDir() || (file != path && !strings.HasSuffix(file, ".feature")) {
 				return nil

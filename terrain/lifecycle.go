@@ -15,6 +15,7 @@ import (
 	"github.com/cucumber/godog"
 
 	"github.com/romaine-bdd/romaine/factories"
+	"github.com/romaine-bdd/romaine/internal/schedule"
 	"github.com/romaine-bdd/romaine/internal/slug"
 	"github.com/romaine-bdd/romaine/report"
 	"github.com/romaine-bdd/romaine/support"
@@ -29,14 +30,17 @@ func (s *Suite) InitializeScenario(sc *godog.ScenarioContext) {
 	}
 	sc.Before(s.beforeScenario)
 	sc.StepContext().Before(s.beforeStep)
+	sc.StepContext().Before(s.stepStarted)
 	sc.StepContext().After(s.diagnose)
 	sc.StepContext().After(s.afterStep)
+	sc.StepContext().After(s.stepEnded)
 	sc.After(s.afterScenario)
 	s.recordReports(sc) // last, so the record sees every other hook's result
 }
 
 func (s *Suite) beforeScenario(ctx context.Context, gs *godog.Scenario) (context.Context, error) {
-	s.sched.started(gs)
+	s.sched.Started(gs)
+	s.progress.started()
 	if err := s.setUp(); err != nil {
 		return ctx, errSetup
 	}
@@ -56,7 +60,7 @@ func (s *Suite) beforeScenario(ctx context.Context, gs *godog.Scenario) (context
 		return ctx, err
 	}
 	scn := &Scenario{
-		Name: gs.Name, URI: featureLine.ReplaceAllString(gs.Uri, ""), Worker: w, Values: map[string]any{}, Attempt: s.currentAttempt(),
+		Name: gs.Name, URI: schedule.StripLines(gs.Uri), Worker: w, Values: map[string]any{}, Attempt: s.currentAttempt(),
 		suite: s, started: time.Now(), remembered: map[string]factories.Attrs{},
 	}
 	if err := s.resetApp(ctx, w); err != nil {
@@ -70,6 +74,9 @@ func (s *Suite) beforeScenario(ctx context.Context, gs *godog.Scenario) (context
 	}
 	scn.Data = s.factories.NewSession(newSeed(s.cfg.Seed), s.storeFor(w))
 	ctx = context.WithValue(ctx, scenarioKey{}, scn)
+	if err := s.startRecording(ctx, gs, scn); err != nil {
+		return ctx, err
+	}
 	for _, h := range s.hooks.beforeScenario {
 		hctx, err := h(ctx, scn)
 		if err != nil {
@@ -149,10 +156,10 @@ func (s *Suite) afterStep(ctx context.Context, st *godog.Step, status godog.Step
 func (s *Suite) afterScenario(ctx context.Context, gs *godog.Scenario, err error) (context.Context, error) {
 	scn, scnErr := FromContext(ctx)
 	if scnErr != nil {
-		s.sched.finished(gs, 0, err)
+		s.finished(gs, 0, err)
 		return ctx, nil // the scenario never started; its error is already reported
 	}
-	s.sched.finished(gs, scn.Elapsed(), err)
+	s.finished(gs, scn.Elapsed(), err)
 	var errs []error
 	for _, h := range s.hooks.afterScenario {
 		if herr := h(ctx, scn, err); herr != nil {
@@ -168,6 +175,7 @@ func (s *Suite) afterScenario(ctx context.Context, gs *godog.Scenario, err error
 			s.reports.recorder.Replay(ctx, replay)
 		}
 	}
+	ctx = s.endRecording(ctx, scn, err)
 	if scn.Page != nil {
 		if cerr := s.closePage(scn); cerr != nil {
 			errs = append(errs, cerr)
@@ -178,6 +186,12 @@ func (s *Suite) afterScenario(ctx context.Context, gs *godog.Scenario, err error
 	}
 	s.pool.release(scn.Worker)
 	return ctx, errors.Join(errs...)
+}
+
+// finished records a scenario's end for the timings, retries and progress.
+func (s *Suite) finished(gs *godog.Scenario, elapsed time.Duration, err error) {
+	share := s.sched.Finished(gs, elapsed, err)
+	s.progress.finished(err != nil && !errors.Is(err, godog.ErrSkip), share)
 }
 
 // didYouMean prints the steps an undefined step is close to; godog prints the
@@ -247,7 +261,7 @@ func (s *Suite) storeFor(w *Worker) factories.Store {
 
 // scenarioPath is file:line, which runs just that scenario.
 func scenarioPath(gs *godog.Scenario) string {
-	uri := featureLine.ReplaceAllString(gs.Uri, "") // an ordered run's paths are file:LINE already
+	uri := schedule.StripLines(gs.Uri) // an ordered run's paths are file:LINE already
 	if gs.Location == nil {
 		return uri
 	}

@@ -31,6 +31,10 @@ type Scenario struct {
 	Worker *Worker
 	// Page is the scenario's own tab in a fresh browser context.
 	Page *support.Page
+	// Recording is what the page's recorder gathers for the features built
+	// on it (WithConsumer); nil, and free, when there are none. Its methods
+	// do nothing on nil: the HTTP steps add their requests to it either way.
+	Recording *support.Recording
 	// Data makes factory records; seeded per scenario.
 	Data *factories.Session
 	// Values is free for domain steps to keep scenario state in.
@@ -42,6 +46,7 @@ type Scenario struct {
 	started    time.Time
 	remembered map[string]factories.Attrs
 	cookies    http.CookieJar
+	lastStep   string              // the id of the scenario's last step: it ends the recording
 	resolved   []report.Resolution // the current step's {{references}}, for the report
 }
 

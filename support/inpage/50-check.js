@@ -2,6 +2,8 @@ const CHECKS = {
   // Actions: the target must be unique, visible, enabled and hit, and stable
   // when the mouse aims at it.
   act() {
+    const boot = stillBooting();
+    if (boot) return { state: 'the page is still loading its script ' + boot.src, booting: true };
     const s = scopeRoot(); if (!s.root) return s;
     const m = one(s.root); if (!m.el) return m;
     if (req.needEnabled && disabled(m.el)) return { state: 'found but disabled: ' + describe(m.el) };
@@ -49,8 +51,8 @@ const CHECKS = {
     switch (req.prop) {
       case 'disabled': return disabled(el) ? { ok: true } : { state: 'enabled: ' + describe(el) };
       case 'enabled': return !disabled(el) ? { ok: true } : { state: 'disabled: ' + describe(el) };
-      case 'checked': return el.checked || el.getAttribute('aria-checked') === 'true' ? { ok: true } : { state: 'not checked: ' + describe(el) };
-      case 'unchecked': return !(el.checked || el.getAttribute('aria-checked') === 'true') ? { ok: true } : { state: 'checked: ' + describe(el) };
+      case 'checked': return checkedNow(el) ? { ok: true } : { state: 'not checked: ' + describe(el) };
+      case 'unchecked': return !checkedNow(el) ? { ok: true } : { state: 'checked: ' + describe(el) };
       case 'value': {
         const v = fieldValue(el), want = norm(req.text);
         if (want === '' ? v === '' : v.includes(want)) return { ok: true };
@@ -85,7 +87,10 @@ function changed(el) {
 function fieldValue(el) {
   if (el.tagName === 'SELECT') return norm([...el.selectedOptions].map((o) => o.text).join(', '));
   if (el.isContentEditable) return norm(el.innerText);
-  if (el.value === undefined) return textOf(el); // an ARIA widget shows its value
+  if (el.value === undefined) { // a custom element's is the page's; an ARIA widget shows its value
+    const v = isCustom(el) ? pageProps(el).value : null;
+    return v == null ? textOf(el) : norm(v);
+  }
   return norm(el.value);
 }
 function disabled(el) {
