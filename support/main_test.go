@@ -18,6 +18,7 @@ import (
 	"github.com/ysmood/gson"
 
 	"github.com/romaine-bdd/romaine/internal/chrome"
+	"github.com/romaine-bdd/romaine/internal/testenv"
 	"github.com/romaine-bdd/romaine/support"
 )
 
@@ -82,18 +83,11 @@ func needBrowser(tb testing.TB) *chrome.Browser {
 	if browser != nil {
 		return browser
 	}
-	if browserMissing && !browserRequired() {
+	if browserMissing && !testenv.Required() {
 		tb.Skipf("no browser on this machine (%v); with CI set, or BROWSER_TESTS=required (make test), this is a failure", browserErr)
 	}
 	tb.Fatalf("no browser: %v", browserErr)
 	return nil
-}
-
-// browserRequired says whether a missing browser fails the tests: on CI, and
-// under make test, which sets BROWSER_TESTS=required.
-func browserRequired() bool {
-	_, ci := os.LookupEnv("CI")
-	return ci || os.Getenv("BROWSER_TESTS") == "required"
 }
 
 // testPolicy is the policy every test page waits by.
