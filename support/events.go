@@ -27,6 +27,9 @@ type pageEvents struct {
 	scripts    scriptLoads // the main frame's script requests (ready.go)
 	cancel     func()
 	origins    *origins // every origin the page showed, kept across resets (reset.go)
+	// ended is closed when the listener stops: stopped, or the browser's
+	// connection closed, after which no event will come for a wait to wake on.
+	ended chan struct{}
 	// rec is the scenario's recording while one is on, else nil (record.go).
 	rec atomic.Pointer[Recording]
 }
@@ -40,7 +43,7 @@ type mainLoad struct {
 }
 
 func newPageEvents(seen *origins) *pageEvents {
-	return &pageEvents{requests: map[proto.NetworkRequestID]string{}, inflight: map[proto.NetworkRequestID]string{}, origins: seen, scripts: newScriptLoads()}
+	return &pageEvents{requests: map[proto.NetworkRequestID]string{}, inflight: map[proto.NetworkRequestID]string{}, origins: seen, scripts: newScriptLoads(), ended: make(chan struct{})}
 }
 
 // listen enables the page's event domains and follows its events until
@@ -67,6 +70,7 @@ func (e *pageEvents) listen(rp *rod.Page) error {
 // other pages are skipped by their session before anything is decoded; those
 // of out-of-process frames reach only a recording, which attached them.
 func (e *pageEvents) loop(rp *rod.Page, msgs <-chan *rod.Message) {
+	defer close(e.ended)
 	frames := map[proto.TargetSessionID]*Session{}
 	for m := range msgs {
 		rec := e.rec.Load()

@@ -3,6 +3,9 @@ package support_test
 import (
 	"context"
 	"errors"
+	"fmt"
+	"net/http"
+	"net/http/httptest"
 	"os"
 	"path/filepath"
 	"strings"
@@ -142,5 +145,50 @@ func TestPathAndTitleChecksFailAtOnceOnAClosedConnection(t *testing.T) {
 				t.Fatal("the check was still waiting 30 s after its connection closed")
 			}
 		})
+	}
+}
+
+// An action waits while the page is still loading a script of its own; when
+// the browser's connection closes meanwhile (Ctrl-C kills the browsers), it
+// ends at once with the connection's error. It waited out its whole limit,
+// as no event would ever wake it: a stopped run waited for it.
+func TestAnActionWaitingForAScriptEndsWhenTheConnectionCloses(t *testing.T) {
+	t.Parallel()
+	needBrowser(t)
+	hold := make(chan struct{})
+	defer close(hold)
+	srv := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		if r.URL.Path == "/slow.js" {
+			select { // the script never comes
+			case <-hold:
+			case <-r.Context().Done():
+			}
+			return
+		}
+		fmt.Fprint(w, `<!doctype html><title>Slow</title><button>Save</button><script async src="/slow.js"></script>`)
+	}))
+	defer srv.Close()
+	lctx, cancel := context.WithTimeout(t.Context(), time.Minute)
+	defer cancel()
+	b, err := chrome.Launch(lctx, chrome.Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer b.Close()
+	p, ctx := openOn(t, b.Rod(), srv.URL, support.Policy{Timeout: time.Minute, Slice: time.Second}, "/")
+	done := make(chan error, 1)
+	go func() { done <- p.Click(ctx, support.Loc("Save")) }()
+	// The click is waiting for the script: it has made no input yet.
+	if err := p.WithPolicy(loadPolicy).ExpectVisible(ctx, support.Loc("Save")); err != nil {
+		t.Fatal(err)
+	}
+	b.Kill()
+	select {
+	case err := <-done:
+		if !errors.Is(err, chrome.ErrClosed) {
+			t.Errorf("%v; want the closed connection's error", err)
+		}
+	case <-time.After(30 * time.Second):
+		t.Fatal("the click was still waiting 30 s after its connection closed")
 	}
 }
