@@ -13,7 +13,6 @@ import (
 	"os/exec"
 	"strconv"
 	"strings"
-	"syscall"
 	"time"
 
 	"github.com/go-rod/rod"
@@ -70,10 +69,10 @@ func Find(bin string) (string, error) {
 // Browser is a started browser and what it takes to stop it: the process we
 // launched, or only our connection to a remote one (Connect).
 type Browser struct {
-	rod      *rod.Browser
-	launcher *launcher.Launcher
-	conn     *wire // our connection to it, launched or remote
-	remote   bool  // someone else's browser: Close and Kill only hang up
+	rod     *rod.Browser
+	process *process // the browser we started; nil for a remote one
+	conn    *wire    // our connection to it, launched or remote
+	remote  bool     // someone else's browser: Close and Kill only hang up
 	// ControlURL is the DevTools WebSocket URL the browser is driven through.
 	ControlURL string
 }
@@ -92,8 +91,10 @@ func Launch(ctx context.Context, opts Options) (*Browser, error) {
 	if err != nil {
 		return nil, fmt.Errorf("creating the browser's profile folder: %w", err)
 	}
-	// DevTools listens on loopback only: nothing else on the network may drive it.
-	l := launcher.New().Context(ctx).Bin(bin).UserDataDir(dir).Headless(!opts.Headful).
+	// rod's launcher is used for its flags (Chrome's for automation), not to
+	// start the browser (see process). DevTools listens on loopback only:
+	// nothing else on the network may drive it.
+	l := launcher.New().Bin(bin).UserDataDir(dir).Headless(!opts.Headful).
 		Set("remote-debugging-address", "127.0.0.1").Set("disable-gpu").Set("disable-quic").Set("disable-component-update").
 		Set("disable-background-networking").Set("disable-sync").Set("no-first-run").
 		Set("window-size", "1280,900")
@@ -106,15 +107,19 @@ func Launch(ctx context.Context, opts Options) (*Browser, error) {
 	if opts.SiteIsolation {
 		l = l.Delete("disable-site-isolation-trials").Set("disable-features", "TranslateUI").Set("site-per-process")
 	}
+	var proc *process
 	fail := func(what string, err error) (*Browser, error) {
-		killProfile(dir)
+		if proc != nil {
+			proc.kill()
+			proc.wait(closeGrace)
+		}
 		_ = os.RemoveAll(dir)
 		if ctx.Err() != nil {
 			err = startError(ctx, err)
 		}
 		return nil, fmt.Errorf("%s %s: %w", what, bin, err)
 	}
-	u, err := launch(ctx, l)
+	proc, u, err := startProcess(ctx, bin, l.FormatArgs(), dir)
 	if err != nil {
 		return fail("starting", err)
 	}
@@ -127,36 +132,7 @@ func Launch(ctx context.Context, opts Options) (*Browser, error) {
 		w.hangUp()
 		return fail("connecting to", fmt.Errorf("at %s: %w", u, err))
 	}
-	return &Browser{rod: b, launcher: l, conn: w, ControlURL: u}, nil
-}
-
-// launch runs rod's launcher, which waits for the browser to print its
-// DevTools address (bounded by ctx) and then asks that address for its
-// WebSocket URL with no limit of its own: a browser stopped at that moment
-// would hang it, so the wait here is bounded by ctx too.
-func launch(ctx context.Context, l *launcher.Launcher) (string, error) {
-	type result struct {
-		u   string
-		err error
-	}
-	done := make(chan result, 1)
-	go func() {
-		u, err := l.Launch()
-		done <- result{u, err}
-	}()
-	select {
-	case r := <-done:
-		return r.u, r.err
-	case <-ctx.Done():
-		// The launcher, cut short, returns at once unless that request hangs;
-		// waiting for it means the browser, if it started, has by then, so
-		// that the caller's kill finds it.
-		select {
-		case <-done:
-		case <-time.After(closeGrace):
-		}
-		return "", ctx.Err()
-	}
+	return &Browser{rod: b, process: proc, conn: w, ControlURL: u}, nil
 }
 
 // startError says why a start ran out of time or was cut short.
@@ -194,19 +170,15 @@ func (b *Browser) Close() error {
 	}
 	// A browser that hangs (stopped, frozen) must not hang the run: the kill below ends it.
 	err := b.rod.Timeout(closeGrace).Close()
-	done := make(chan struct{})
-	go func() { b.launcher.Cleanup(); close(done) }()
-	select {
-	case <-done:
-	case <-time.After(closeGrace):
+	if !b.process.wait(closeGrace) {
 		b.Kill()
-		<-done
+		b.process.wait(closeGrace)
 	}
 	b.conn.hangUp()
 	if err != nil && !errors.Is(err, ErrClosed) && !errors.Is(err, context.DeadlineExceeded) {
-		return fmt.Errorf("closing the browser: %w", err)
+		return errors.Join(fmt.Errorf("closing the browser: %w", err), b.process.remove())
 	}
-	return nil
+	return b.process.remove()
 }
 
 // closeGrace is how long a browser may take to quit when asked before it is killed.
@@ -215,10 +187,10 @@ const closeGrace = 5 * time.Second
 // PID is the browser's process id (the leader of its process group).
 // 0 for a remote browser, which is not ours to kill.
 func (b *Browser) PID() int {
-	if b.launcher == nil {
+	if b.process == nil {
 		return 0
 	}
-	return b.launcher.PID()
+	return b.process.pid()
 }
 
 // Kill ends our use of a browser that crashed or stopped answering, at once,
@@ -227,21 +199,10 @@ func (b *Browser) PID() int {
 // removes the profile); for one it did not (Connect) the connection is closed:
 // hanging up is all that is ours to do, and it ends every wait on it.
 func (b *Browser) Kill() {
-	if pid := b.PID(); pid > 0 {
-		_ = syscall.Kill(-pid, syscall.SIGKILL)
-		_ = syscall.Kill(pid, syscall.SIGKILL)
+	if b.process != nil {
+		b.process.kill()
 	}
 	b.conn.hangUp()
-}
-
-// killProfile kills whatever still runs with the profile folder dir (a
-// browser whose start was given up on): the launcher's process id is not
-// safe to read while its start is still under way.
-func killProfile(dir string) {
-	for _, pid := range ProcessesMentioning(dir) {
-		_ = syscall.Kill(-pid, syscall.SIGKILL) // the browser leads a group of its helpers
-		_ = syscall.Kill(pid, syscall.SIGKILL)
-	}
 }
 
 // ProcessesMentioning lists the live processes (zombies are not: they serve
