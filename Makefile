@@ -82,7 +82,9 @@ bench-schedule: setup
 # The whole demo suite at 1, 2 and 4 workers, plain and under DEMO_CHAOS: wall
 # time, CPU-seconds per scenario over every process of the run, peak memory,
 # speed-up and efficiency (docs/performance.md). BENCH_ARGS=-by-process adds
-# CPU by process kind; ROMAINE_* settings (ROMAINE_ISOLATION) pass through.
+# CPU by process kind, -traces off,retain-on-failure,on a row per step-film
+# setting, -rounds N the whole set N times interleaved; ROMAINE_* settings
+# (ROMAINE_ISOLATION) pass through.
 bench-suite: setup
 	$(GO) test -c -o bin/features.test .
 	$(GO) run ./scripts/bench-suite -bin bin/features.test $(BENCH_ARGS)

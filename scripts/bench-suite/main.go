@@ -37,6 +37,8 @@ func main() {
 	modes := flag.String("modes", "plain,chaos", "plain, chaos or both (comma separated)")
 	byProcess := flag.Bool("by-process", false, "also print CPU-seconds by process kind")
 	byStep := flag.Bool("by-step", false, "also print where the step time went, by step wording")
+	traces := flag.String("traces", "", "ROMAINE_TRACE values to compare, comma separated (e.g. off,retain-on-failure,on); empty: as the environment says")
+	rounds := flag.Int("rounds", 1, "times the whole set of runs is repeated, interleaved (noise shows as the spread)")
 	flag.Parse()
 	if err := proctree.BecomeSubreaper(); err != nil {
 		fail("%v", err)
@@ -62,32 +64,52 @@ func main() {
 	if _, err := os.Stat(*bin); err != nil {
 		fail("-bin %s: %v; build it first: go test -c -o %s .", *bin, err, *bin)
 	}
+	traceList := []string{""}
+	if *traces != "" {
+		traceList = strings.Split(*traces, ",")
+	}
 	fmt.Printf("bench-suite: %s, %d cores, load average %s, extra env: %s\n", *bin, numCPU(), proctree.Loadavg(), extraEnv())
-	fmt.Printf("%-6s %3s %5s %8s %9s %9s %9s %8s %8s %7s\n", "mode", "wkr", "scen", "wall s", "CPU s", "CPU/scen", "peak MiB", "ideal s", "speedup", "effic.")
-	for _, mode := range strings.Split(*modes, ",") {
-		var wall1 float64
-		for _, n := range counts {
-			r := run(*bin, n, mode == "chaos", *byStep, filepath.Join(timings, mode+".json"))
-			if n == 1 {
-				wall1 = r.wall
+	fmt.Printf("%-6s %-17s %3s %5s %8s %9s %9s %9s %8s %8s %7s\n", "mode", "trace", "wkr", "scen", "wall s", "CPU s", "CPU/scen", "peak MiB", "ideal s", "speedup", "effic.")
+	for round := 1; round <= max(*rounds, 1); round++ {
+		if *rounds > 1 {
+			fmt.Printf("round %d, load average %s\n", round, proctree.Loadavg())
+		}
+		for _, mode := range strings.Split(*modes, ",") {
+			for _, trace := range traceList {
+				runSet(*bin, mode, trace, counts, *byStep, *byProcess, timings)
 			}
-			ideal := max(r.longest, r.total/float64(n))
-			speed := "-" // against the run at 1 worker, when there is one
-			if wall1 > 0 {
-				speed = fmt.Sprintf("%.2fx", wall1/r.wall)
-			}
-			failed := ""
-			if r.failed > 0 || r.err != nil {
-				failed = fmt.Sprintf("  (%d failed, %v)", r.failed, r.err)
-			}
-			fmt.Printf("%-6s %3d %5d %8.1f %9.1f %9.2f %9.0f %8.1f %8s %6.0f%%%s\n", mode, n, r.scenarios, r.wall, r.cpu,
-				r.cpu/float64(max(r.scenarios, 1)), r.peakPSS/1024/1024, ideal, speed, 100*ideal/r.wall, failed)
-			if *byProcess {
-				printKinds(r.kinds, r.scenarios)
-			}
-			if *byStep {
-				printSteps(r.steps, 12)
-			}
+		}
+	}
+}
+
+// runSet runs the suite at each worker count in one mode and trace setting.
+func runSet(bin, mode, trace string, counts []int, byStep, byProcess bool, timings string) {
+	var wall1 float64
+	shown := trace
+	if shown == "" {
+		shown = "(env)"
+	}
+	for _, n := range counts {
+		r := run(bin, n, mode == "chaos", trace, byStep, filepath.Join(timings, mode+".json"))
+		if n == 1 {
+			wall1 = r.wall
+		}
+		ideal := max(r.longest, r.total/float64(n))
+		speed := "-" // against the run at 1 worker, when there is one
+		if wall1 > 0 {
+			speed = fmt.Sprintf("%.2fx", wall1/r.wall)
+		}
+		failed := ""
+		if r.failed > 0 || r.err != nil {
+			failed = fmt.Sprintf("  (%d failed, %v)", r.failed, r.err)
+		}
+		fmt.Printf("%-6s %-17s %3d %5d %8.1f %9.1f %9.2f %9.0f %8.1f %8s %6.0f%%%s\n", mode, shown, n, r.scenarios, r.wall, r.cpu,
+			r.cpu/float64(max(r.scenarios, 1)), r.peakPSS/1024/1024, ideal, speed, 100*ideal/r.wall, failed)
+		if byProcess {
+			printKinds(r.kinds, r.scenarios)
+		}
+		if byStep {
+			printSteps(r.steps, 12)
 		}
 	}
 }
@@ -106,7 +128,7 @@ type result struct {
 // after the first schedule longest first, as a user's repeated runs do. The
 // messages report that byStep reads is written only then: recording it is
 // work the measured run would otherwise not do.
-func run(bin string, workers int, chaos, byStep bool, timings string) result {
+func run(bin string, workers int, chaos bool, trace string, byStep bool, timings string) result {
 	dir, err := os.MkdirTemp("", "bench-suite-")
 	if err != nil {
 		fail("%v", err)
@@ -120,6 +142,9 @@ func run(bin string, workers int, chaos, byStep bool, timings string) result {
 	cmd := exec.Command(bin, "-test.run", "^TestFeatures$", "-test.count=1")
 	cmd.Env = append(os.Environ(), "DISABLE_ROD_FLAG=1", "ROMAINE_WORKERS="+strconv.Itoa(workers), "ROMAINE_FORMAT=progress",
 		"ROMAINE_PROGRESS=off", "ROMAINE_REPORTS="+reports, "ROMAINE_TIMINGS="+timings, "ROMAINE_ARTIFACTS="+filepath.Join(dir, "artifacts"))
+	if trace != "" {
+		cmd.Env = append(cmd.Env, "ROMAINE_TRACE="+trace)
+	}
 	if chaos {
 		cmd.Env = append(cmd.Env, "DEMO_CHAOS=1")
 	} else {
