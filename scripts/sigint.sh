@@ -8,6 +8,10 @@
 # SIGINT_LIMIT + 30 s is sent SIGQUIT (its goroutines' stacks go to the log,
 # printed here) and killed.
 set -uo pipefail
+# Job control: a background job of a script without it starts with SIGINT
+# ignored, so a signal sent before the runner listens for it would be lost (a
+# run "hung" that a terminal's Ctrl-C would have ended at once, by Go's default).
+set -m
 runs=${1:-20}
 limit=${SIGINT_LIMIT:-5}
 latest=${SIGINT_LATEST:-20} # signals fall between 0.5 s and this many seconds into a run
