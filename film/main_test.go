@@ -6,7 +6,6 @@ import (
 	"net/http"
 	"net/http/httptest"
 	"os"
-	"strings"
 	"testing"
 	"time"
 
@@ -29,11 +28,8 @@ func run(m *testing.M) (status int) {
 	defer func() {
 		// No call of this package's code may go to the browser without a
 		// deadline: a browser that stops answering would hold the run.
-		for _, c := range chrome.CallsWithoutDeadline() {
-			if strings.HasPrefix(c.Func, "github.com/romaine-bdd/romaine/film.") && !strings.HasSuffix(c.File, "_test.go") {
-				fmt.Fprintf(os.Stderr, "a call to the browser without a deadline: %s\n", c)
-				status = 1
-			}
+		if testenv.CallsWithoutDeadline(os.Stderr, "github.com/romaine-bdd/romaine/film.") > 0 {
+			status = 1
 		}
 	}()
 	ctx, cancel := context.WithTimeout(context.Background(), 2*time.Minute)

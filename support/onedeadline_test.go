@@ -121,13 +121,7 @@ func TestPathAndTitleChecksFailAtOnceOnAClosedConnection(t *testing.T) {
 	} {
 		t.Run(c.name, func(t *testing.T) {
 			t.Parallel()
-			lctx, cancel := context.WithTimeout(t.Context(), time.Minute)
-			defer cancel()
-			b, err := chrome.Launch(lctx, chrome.Options{})
-			if err != nil {
-				t.Fatal(err)
-			}
-			defer b.Close()
+			b := launchOwn(t, chrome.Options{})
 			p, ctx := openOn(t, b.Rod(), srv.URL, support.Policy{Timeout: time.Minute, Slice: time.Second}, "/")
 			done := make(chan error, 1)
 			go func() { done <- c.do(ctx, p) }()
@@ -168,13 +162,7 @@ func TestAnActionWaitingForAScriptEndsWhenTheConnectionCloses(t *testing.T) {
 		fmt.Fprint(w, `<!doctype html><title>Slow</title><button>Save</button><script async src="/slow.js"></script>`)
 	}))
 	defer srv.Close()
-	lctx, cancel := context.WithTimeout(t.Context(), time.Minute)
-	defer cancel()
-	b, err := chrome.Launch(lctx, chrome.Options{})
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer b.Close()
+	b := launchOwn(t, chrome.Options{})
 	p, ctx := openOn(t, b.Rod(), srv.URL, support.Policy{Timeout: time.Minute, Slice: time.Second}, "/")
 	done := make(chan error, 1)
 	go func() { done <- p.Click(ctx, support.Loc("Save")) }()

@@ -61,12 +61,7 @@ func TestIsolationReachesCrossSiteFrames(t *testing.T) {
 			t.Parallel()
 			b := browser.Rod()
 			if isolated {
-				own, err := chrome.Launch(t.Context(), chrome.Options{SiteIsolation: true})
-				if err != nil {
-					t.Fatal(err)
-				}
-				t.Cleanup(func() { _ = own.Close() })
-				b = own.Rod()
+				b = launchOwn(t, chrome.Options{SiteIsolation: true}).Rod()
 			}
 			other := framedStateSite(t)
 			srv := serve(t, site{"/": `<iframe title="Widget" src="` + other.URL + `/frame" width="600" height="200"></iframe>`})

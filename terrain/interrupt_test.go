@@ -3,7 +3,6 @@ package terrain_test
 import (
 	"context"
 	"errors"
-	"fmt"
 	"os"
 	"os/exec"
 	"path/filepath"
@@ -17,6 +16,7 @@ import (
 
 	"github.com/romaine-bdd/romaine/internal/chrome"
 	"github.com/romaine-bdd/romaine/internal/lockedbuf"
+	"github.com/romaine-bdd/romaine/internal/testenv"
 	"github.com/romaine-bdd/romaine/steps"
 	"github.com/romaine-bdd/romaine/terrain"
 )
@@ -40,11 +40,8 @@ func TestMain(m *testing.M) {
 	status := m.Run()
 	// No call of the library's code (terrain, steps, support) may go to the
 	// browser without a deadline: a browser that stops answering would hold it.
-	for _, c := range chrome.CallsWithoutDeadline() {
-		if strings.HasPrefix(c.Func, "github.com/romaine-bdd/romaine/") && !strings.HasSuffix(c.File, "_test.go") {
-			fmt.Fprintf(os.Stderr, "a call to the browser without a deadline: %s\n", c)
-			status = 1
-		}
+	if testenv.CallsWithoutDeadline(os.Stderr, "github.com/romaine-bdd/romaine/") > 0 {
+		status = 1
 	}
 	os.Exit(status)
 }

@@ -4,8 +4,11 @@ package testenv
 
 import (
 	"errors"
+	"fmt"
+	"io"
 	"os"
 	"os/exec"
+	"strings"
 	"testing"
 
 	"github.com/romaine-bdd/romaine/internal/chrome"
@@ -32,4 +35,19 @@ func NeedPythonAndBrowser(t testing.TB) {
 func Required() bool {
 	_, ci := os.LookupEnv("CI")
 	return ci || os.Getenv("BROWSER_TESTS") == "required"
+}
+
+// CallsWithoutDeadline writes to w every call to the browser made without a
+// deadline by code (not a test) whose function starts with prefix (a package
+// path), and says how many: a package's TestMain fails on any, since a browser
+// that stops answering would hold such a call.
+func CallsWithoutDeadline(w io.Writer, prefix string) int {
+	n := 0
+	for _, c := range chrome.CallsWithoutDeadline() {
+		if strings.HasPrefix(c.Func, prefix) && !strings.HasSuffix(c.File, "_test.go") {
+			fmt.Fprintf(w, "a call to the browser without a deadline: %s\n", c)
+			n++
+		}
+	}
+	return n
 }
