@@ -162,7 +162,7 @@ func settings() []setting {
 		func(c *Config) string { return strconv.Itoa(c.Workers) },
 		func(c *Config, v string) (err error) { c.Workers, err = strconv.Atoi(strings.TrimSpace(v)); return }))
 	g, s := str(func(c *Config) *string { return &c.AppCmd })
-	add(mk("ROMAINE_APP_CMD", "app-cmd", "shell command starting the app for one worker, using $PORT", g, s))
+	add(mk("ROMAINE_APP_CMD", "app-cmd", "shell command starting the app for one worker, listening on $HOST:$PORT", g, s))
 	g, s = str(func(c *Config) *string { return &c.AppURL })
 	add(mk("ROMAINE_APP_URL", "app-url", "URL of an app already running", g, s))
 	g, s = str(func(c *Config) *string { return &c.ReadyPath })
