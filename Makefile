@@ -7,7 +7,7 @@ GODOG   := $(CURDIR)/bin/godog
 # neither and runs the same either way; the tests keep rod's defaults fixed.
 export DISABLE_ROD_FLAG := 1
 
-.PHONY: setup modules browser features test vet chaos hunt-check bench bench-schedule bench-suite bench-coverage api-count thirdparty thirdparty-compare coverage clean
+.PHONY: setup modules browser features test vet chaos sigint hunt-check bench bench-schedule bench-suite bench-coverage api-count thirdparty thirdparty-compare coverage clean
 
 setup: modules browser
 
@@ -30,9 +30,12 @@ vet:
 	$(GO) vet ./...
 
 # Every test: unit tests of each package, the feature suite (go test and the
-# godog command), and the framework's own failure-mode tests.
+# godog command), and the framework's own failure-mode tests; terrain and
+# support (workers, signals, deadlines) under the race detector. Browser
+# tests fail here when there is no browser (go test alone skips them).
 test: setup vet $(GODOG)
-	$(GO) test -count=1 -timeout 12m ./...
+	BROWSER_TESTS=required $(GO) test -count=1 -timeout 12m $$($(GO) list ./... | grep -v -e '/terrain$$' -e '/support$$')
+	BROWSER_TESTS=required $(GO) test -race -count=1 -timeout 25m ./terrain/ ./support/
 	$(GODOG) run --strict --format progress features
 	scripts/thirdparty.sh -builds test
 
@@ -63,10 +66,17 @@ thirdparty-compare: setup
 	nice -n 10 scripts/thirdparty.sh -compare $(THIRDPARTY_ARGS)
 
 # The feature suite under the demo store's random latency, CHAOS_RUNS times, at
-# 4 workers unless ROMAINE_WORKERS says otherwise.
+# 4 workers unless ROMAINE_WORKERS says otherwise; then Ctrl-C at a random
+# moment of CHAOS_RUNS runs of the suite, each of which must end within 5 s.
 CHAOS_RUNS ?= 20
 chaos: setup
 	@scripts/chaos.sh $(CHAOS_RUNS)
+	@scripts/sigint.sh $(CHAOS_RUNS)
+
+# Ctrl-C (SIGINT) at a random moment of CHAOS_RUNS runs of the demo suite at 4
+# workers: each run must end within 5 s of it and leave nothing running.
+sigint: setup
+	@scripts/sigint.sh $(CHAOS_RUNS)
 
 # The flake hunter's proof (docs/flakes.md), probabilistic, so not in make test:
 # the racy scenarios of demo/racy pass 20 plain runs in a row at 1 worker, each

@@ -125,6 +125,10 @@ const drawn = `async () => {
   }
 }`
 
+// close closes the drawing page even when ctx has ended, within
+// captureBudget: context.WithoutCancel alone dropped the deadline too.
 func (d *drawer) close(ctx context.Context) {
-	_ = d.page.Context(context.WithoutCancel(ctx)).Close()
+	ctx, cancel := context.WithTimeout(context.WithoutCancel(ctx), captureBudget)
+	defer cancel()
+	_ = d.page.Context(ctx).Close()
 }

@@ -10,6 +10,7 @@ import (
 	"time"
 
 	"github.com/romaine-bdd/romaine/internal/chrome"
+	"github.com/romaine-bdd/romaine/internal/testenv"
 	"github.com/romaine-bdd/romaine/support"
 )
 
@@ -23,8 +24,17 @@ func TestMain(m *testing.M) {
 	os.Exit(run(m))
 }
 
-func run(m *testing.M) int {
-	b, err := chrome.Launch(context.Background(), chrome.Options{})
+func run(m *testing.M) (status int) {
+	defer func() {
+		// No call of this package's code may go to the browser without a
+		// deadline: a browser that stops answering would hold the run.
+		if testenv.CallsWithoutDeadline(os.Stderr, "github.com/romaine-bdd/romaine/film.") > 0 {
+			status = 1
+		}
+	}()
+	ctx, cancel := context.WithTimeout(context.Background(), 2*time.Minute)
+	b, err := chrome.Launch(ctx, chrome.Options{})
+	cancel()
 	if err != nil {
 		browserErr = err
 		return m.Run()
@@ -34,14 +44,15 @@ func run(m *testing.M) int {
 	return m.Run()
 }
 
-// needBrowser skips without a browser, except on CI (CI set), where that fails.
+// needBrowser skips without a browser, unless browser tests are required
+// (CI, make test: testenv.Required), where that fails.
 func needBrowser(tb testing.TB) *chrome.Browser {
 	tb.Helper()
 	if browser != nil {
 		return browser
 	}
-	if _, ci := os.LookupEnv("CI"); !ci {
-		tb.Skipf("no browser on this machine (%v); with CI set this is a failure", browserErr)
+	if !testenv.Required() {
+		tb.Skipf("no browser on this machine (%v); on CI or under make test this is a failure", browserErr)
 	}
 	tb.Fatalf("no browser: %v", browserErr)
 	return nil

@@ -2,6 +2,7 @@ package film
 
 import (
 	"bytes"
+	"context"
 	"fmt"
 	"html"
 	"image"
@@ -228,7 +229,8 @@ func TestSnapshotHoldsNothingThatRunsOrFetches(t *testing.T) {
 <div a"b="1" c'd="2">quoted names</div>
 <script>document.getElementById('ready').setAttribute('onmouseover', 'alert(2)')</script></body></html>`})
 	p := newPage(t, srv)
-	ctx := t.Context()
+	ctx, cancel := context.WithTimeout(t.Context(), testPolicy.Timeout)
+	defer cancel()
 	if err := p.Visit(ctx, "/"); err != nil {
 		t.Fatal(err)
 	}

@@ -27,7 +27,7 @@ import (
 //	When I type "TEXT"
 //	When I accept the next dialog
 //	When I dismiss the next dialog
-func RegisterActions(sc *godog.ScenarioContext) { registerActions(sc) }
+func RegisterActions(sc *godog.ScenarioContext) { registerActionsCompiled(sc) }
 
 func registerActions(r registrar) {
 	r.Step(`^I click "((?:[^"\\]|\\.)*\\?)"(?: within "((?:[^"\\]|\\.)*\\?)"| within the "((?:[^"\\]|\\.)*\\?)" containing "((?:[^"\\]|\\.)*\\?)")?$`, iClick)
@@ -132,6 +132,8 @@ func iFillIn(ctx context.Context, loc, value, within, withinSel, containing stri
 
 func iFillInTheFollowing(ctx context.Context, table *godog.Table) error {
 	return do(ctx, func(s *step, p *support.Page) error {
+		ctx, done := p.StartStep(ctx) // one step, one deadline: the rows share it
+		defer done()
 		rows, err := pairs(table, "| field | value |")
 		if err != nil {
 			return err

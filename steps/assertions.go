@@ -23,7 +23,7 @@ import (
 //	Then the "LOCATOR" field should be empty
 //	Then the "LOCATOR" checkbox should be checked
 //	Then the "LOCATOR" checkbox should not be checked
-func RegisterAssertions(sc *godog.ScenarioContext) { registerAssertions(sc) }
+func RegisterAssertions(sc *godog.ScenarioContext) { registerAssertionsCompiled(sc) }
 
 func registerAssertions(r registrar) {
 	r.Step(`^I should see "((?:[^"\\]|\\.)*\\?)"(?: within "((?:[^"\\]|\\.)*\\?)"| within the "((?:[^"\\]|\\.)*\\?)" containing "((?:[^"\\]|\\.)*\\?)")?$`, iShouldSee)

@@ -16,7 +16,7 @@ import (
 // RegisterDebugging adds:
 //
 //	Then show me the page     (saves HTML and a screenshot, prints where)
-func RegisterDebugging(sc *godog.ScenarioContext) { registerDebugging(sc) }
+func RegisterDebugging(sc *godog.ScenarioContext) { registerDebuggingCompiled(sc) }
 
 func registerDebugging(r registrar) {
 	r.Step(`^show me the page$`, showMeThePage)

@@ -36,7 +36,7 @@ import (
 // under its name ({{NAME.field}}), with its associated records' fields
 // ({{order.customer.name}}); the associated records it made are remembered
 // as their models' latest ({{customer.email}}).
-func RegisterFactories(sc *godog.ScenarioContext) { registerFactories(sc) }
+func RegisterFactories(sc *godog.ScenarioContext) { registerFactoriesCompiled(sc) }
 
 func registerFactories(r registrar) {
 	r.Step(`^a ([^"]+?) exists$`, aModelExists)

@@ -30,7 +30,7 @@ import (
 //	Then the JSON response should have "DIG.PATH"
 //
 // Requests go to the worker's app with a cookie jar of the scenario's own.
-func RegisterHTTP(sc *godog.ScenarioContext) { registerHTTP(sc) }
+func RegisterHTTP(sc *godog.ScenarioContext) { registerHTTPCompiled(sc) }
 
 func registerHTTP(r registrar) {
 	r.Step(`^I send a (GET) request to "((?:[^"\\]|\\.)*\\?)"$`, iSendARequest)

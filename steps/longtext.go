@@ -47,7 +47,7 @@ func fillInWithDocString(ctx context.Context, loc string, doc *godog.DocString) 
 		return err
 	}
 	return do(ctx, func(s *step, p *support.Page) error {
-		l, err := s.locator(loc, "", "", "", &value)
+		l, err := s.docLocator(loc, &value)
 		if err != nil {
 			return err
 		}
@@ -61,7 +61,7 @@ func fieldContainsDocString(ctx context.Context, loc string, doc *godog.DocStrin
 		return err
 	}
 	return do(ctx, func(s *step, p *support.Page) error {
-		l, err := s.locator(loc, "", "", "", &value)
+		l, err := s.docLocator(loc, &value)
 		if err != nil {
 			return err
 		}
@@ -74,5 +74,21 @@ func seeDocString(ctx context.Context, doc *godog.DocString) error {
 	if err != nil {
 		return err
 	}
-	return expectText(ctx, false, text, "", "", "")
+	return do(ctx, func(s *step, p *support.Page) error {
+		if err := s.interpolate(&text); err != nil {
+			return err
+		}
+		return p.ExpectText(ctx, text)
+	})
+}
+
+// docLocator is the locator of a doc-string step, whose quoted locator reads
+// \" as a quote while its doc string is taken as written, with only its
+// {{name.field}} references replaced (a JSON value keeps its \").
+func (s *step) docLocator(loc string, doc *string) (support.Locator, error) {
+	l, err := s.locator(loc, "", "", "")
+	if err != nil {
+		return l, err
+	}
+	return l, s.interpolate(doc)
 }

@@ -18,7 +18,7 @@ import (
 //	Then I should be on "PATH"
 //	Then the page title should be "TEXT"
 //	Then the page title should contain "TEXT"
-func RegisterNavigation(sc *godog.ScenarioContext) { registerNavigation(sc) }
+func RegisterNavigation(sc *godog.ScenarioContext) { registerNavigationCompiled(sc) }
 
 func registerNavigation(r registrar) {
 	r.Step(`^I am on "((?:[^"\\]|\\.)*\\?)"$`, visit)

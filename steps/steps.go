@@ -1,7 +1,7 @@
 // Package steps defines Romaine's core step vocabulary: the phrases of
 // docs/vocabulary.md (a published contract), documented in docs/steps.md. Each
 // handler is a named function, registered on a line of its own, so godog's
-// output shows where it lives (actions.go:NN -> steps.iClick). A handler is
+// output shows where it lives (compiled.go:NN -> steps.iClick). A handler is
 // thin: it reads the words, interpolates {{name.field}} references, and calls
 // the support layer, factories or the scenario state.
 //
@@ -9,7 +9,9 @@
 // to its area's register function with the expression as a literal (editors
 // read it there; quoted arguments and scopes are spelt as in the other steps,
 // see TestExpressionsSpellArgumentsOneWay), and add its Doc to the area's
-// docs with an example that matches it; then regenerate docs/steps.md.
+// docs with an example that matches it; then regenerate docs/steps.md
+// (go run ./cmd/romaine-docs > docs/steps.md) and compiled.go, the same
+// registrations with expressions compiled once (go run ./cmd/romaine-stepgen).
 package steps
 
 import (
@@ -24,8 +26,10 @@ import (
 )
 
 // Register adds every core step to sc. The phrases are listed in the Register*
-// function of each area.
-func Register(sc *godog.ScenarioContext) { registerAll(sc) }
+// function of each area. The registrations are those of the register*
+// functions, with each expression compiled once for the process (compiled.go,
+// written by go run ./cmd/romaine-stepgen; see internal/stepgen for why).
+func Register(sc *godog.ScenarioContext) { registerAllCompiled(sc) }
 
 func registerAll(r registrar) {
 	registerNavigation(r)

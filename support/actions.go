@@ -8,6 +8,7 @@ import (
 	"sync/atomic"
 	"time"
 
+	"github.com/go-rod/rod"
 	"github.com/go-rod/rod/lib/input"
 	"github.com/go-rod/rod/lib/proto"
 
@@ -130,11 +131,15 @@ func (p *Page) loading() bool {
 // Click clicks the element l names, as a person would: at its centre, once it can
 // be clicked.
 func (p *Page) Click(ctx context.Context, l Locator) error {
+	ctx, done := p.enter(ctx)
+	defer done()
 	return p.clickN(ctx, "click", l, 1)
 }
 
 // DoubleClick double-clicks the element l names.
 func (p *Page) DoubleClick(ctx context.Context, l Locator) error {
+	ctx, done := p.enter(ctx)
+	defer done()
 	return p.clickN(ctx, "double-click", l, 2)
 }
 
@@ -149,6 +154,8 @@ func (p *Page) clickN(ctx context.Context, op string, l Locator, n int) error {
 
 // Hover moves the mouse over the element l names.
 func (p *Page) Hover(ctx context.Context, l Locator) error {
+	ctx, done := p.enter(ctx)
+	defer done()
 	_, err := p.actWithInput(ctx, "hover over", l, request{}, "hover", "", func(ctx context.Context, a answer) error {
 		return p.mouse(ctx, proto.InputDispatchMouseEventTypeMouseMoved, a.X, a.Y, 0)
 	})
@@ -202,6 +209,8 @@ func gson1(n int) *int { return &n }
 // reach that field: if focus moved (the field was re-rendered, a dialog took
 // it), the keys are blocked and the fill starts again.
 func (p *Page) Fill(ctx context.Context, l Locator, value string) error {
+	ctx, done := p.enter(ctx) // in a frame, the click and the typing share it
+	defer done()
 	l = l.As(FieldKind)
 	if len(p.frames) > 0 {
 		// A frame gets the keyboard when a person clicks into it; focus from
@@ -245,7 +254,12 @@ func (p *Page) Clear(ctx context.Context, l Locator) error { return p.Fill(ctx, 
 // Select picks the option whose text (or value) is option in the select box l
 // names. On an ARIA combobox it clicks the combobox open when its list is
 // closed, then clicks the option; on an ARIA listbox it clicks the option.
+//
+// The check, the clicks and the wait for the option between them share the
+// step's one deadline.
 func (p *Page) Select(ctx context.Context, l Locator, option string) error {
+	ctx, done := p.enter(ctx)
+	defer done()
 	op := fmt.Sprintf("select %q from", option)
 	l = l.As(FieldKind)
 	// A native select fires a pending change itself; an ARIA one is clicked.
@@ -254,7 +268,7 @@ func (p *Page) Select(ctx context.Context, l Locator, option string) error {
 		return err
 	}
 	if a.Closed {
-		if err := p.mouseClick(ctx, a.X, a.Y, 1); err != nil {
+		if err := p.input(ctx, op, l, func(ctx context.Context) error { return p.mouseClick(ctx, a.X, a.Y, 1) }); err != nil {
 			return err
 		}
 	}
@@ -262,12 +276,31 @@ func (p *Page) Select(ctx context.Context, l Locator, option string) error {
 	if err != nil {
 		return err
 	}
-	return p.mouseClick(ctx, o.X, o.Y, 1)
+	return p.input(ctx, op, l, func(ctx context.Context) error { return p.mouseClick(ctx, o.X, o.Y, 1) })
+}
+
+// input sends input events (send) once a check has passed, bounded as the
+// input of actWithInput is: by the step's deadline, or inputTime when the
+// check passed late, plus answerGrace. A page that does not take them in that
+// time is stuck: the step's TimeoutError says so.
+func (p *Page) input(ctx context.Context, op string, l Locator, send func(ctx context.Context) error) error {
+	ctx, clk := p.clock(ctx)
+	inCtx, cancel := context.WithDeadline(ctx, latest(clk.deadline, time.Now().Add(inputTime)).Add(answerGrace))
+	err := send(inCtx)
+	late := inCtx.Err() != nil
+	cancel()
+	if err != nil && (late && ctx.Err() == nil || errors.Is(ctx.Err(), context.DeadlineExceeded)) {
+		clk.last = fmt.Sprintf("the page did not take the input to %s: its JavaScript is busy or stuck", l)
+		return clk.timeout(op, l.String())
+	}
+	return err
 }
 
 // SetChecked checks (on) or unchecks the checkbox l names, by clicking it when it
 // is not already in that state, then waits for the state to show.
 func (p *Page) SetChecked(ctx context.Context, l Locator, on bool) error {
+	ctx, done := p.enter(ctx)
+	defer done()
 	op := "check"
 	if !on {
 		op = "uncheck"
@@ -277,11 +310,13 @@ func (p *Page) SetChecked(ctx context.Context, l Locator, on bool) error {
 
 // Choose selects the radio button l names.
 func (p *Page) Choose(ctx context.Context, l Locator) error {
+	ctx, done := p.enter(ctx)
+	defer done()
 	return p.toggle(ctx, "choose", l.As(RadioKind), true)
 }
 
 func (p *Page) toggle(ctx context.Context, op string, l Locator, on bool) error {
-	ctx, _ = p.clock(ctx) // the click and the wait for its effect share one deadline
+	// The click and the wait for its effect share the step's deadline (enter).
 	_, err := p.actWithInput(ctx, op, l, request{Then: "checked-state", Want: on}, "mouse", "click", func(ctx context.Context, a answer) error {
 		return p.mouseClick(ctx, a.X, a.Y, 1)
 	})
@@ -298,36 +333,46 @@ func (p *Page) toggle(ctx context.Context, op string, l Locator, on bool) error 
 
 // AttachFile sets the file input l names to the file at path.
 func (p *Page) AttachFile(ctx context.Context, l Locator, path string) error {
+	ctx, done := p.enter(ctx)
+	defer done()
 	abs, err := filepath.Abs(path)
 	if err != nil {
 		return err
 	}
+	const op = "attach a file to"
 	l = l.As(FieldKind)
-	if _, err := p.wait(ctx, "attach a file to", l.String(), request{Check: "state", Prop: "enabled"}.withLocator(l)); err != nil {
+	if _, err := p.wait(ctx, op, l.String(), request{Check: "state", Prop: "enabled"}.withLocator(l)); err != nil {
 		return err
 	}
-	// The input is found again by the same resolver and handed to CDP by object.
-	var a answer
-	at, _, err := p.enterFrames(ctx, 0, &a)
-	if err == nil && at.page == nil {
-		err = fmt.Errorf("%s", a.State+a.Fatal)
-	}
-	if err != nil {
-		return fmt.Errorf("attaching %s to %s: %w", path, l, err)
-	}
-	obj, err := at.eval(request{Check: "element"}.withLocator(l), true)
-	if err != nil {
-		return fmt.Errorf("attaching %s to %s: %w", path, l, err)
-	}
-	el, err := at.page.ElementFromObject(obj)
-	if err != nil {
-		return fmt.Errorf("attaching %s to %s: %w", path, l, err)
-	}
-	return el.SetFiles([]string{abs})
+	// The input is found again by the same resolver and handed to CDP by
+	// object, within the time input gets (see input).
+	return p.input(ctx, op, l, func(ctx context.Context) error {
+		var a answer
+		at, _, err := p.enterFrames(ctx, 0, &a)
+		if err == nil && at.page == nil {
+			err = fmt.Errorf("%s", a.State+a.Fatal)
+		}
+		var obj *proto.RuntimeRemoteObject
+		if err == nil {
+			obj, err = at.eval(request{Check: "element"}.withLocator(l), true)
+		}
+		if err == nil {
+			var el *rod.Element
+			if el, err = at.page.ElementFromObject(obj); err == nil {
+				err = el.SetFiles([]string{abs})
+			}
+		}
+		if err != nil {
+			return fmt.Errorf("attaching %s to %s: %w", path, l, err)
+		}
+		return nil
+	})
 }
 
 // Press presses a key (Enter, Escape, Tab, ArrowDown, ...) on the focused element.
 func (p *Page) Press(ctx context.Context, key string) error {
+	ctx, done := p.enter(ctx)
+	defer done()
 	k, ok := keyNamed(key)
 	if !ok {
 		return fmt.Errorf("unknown key %q; known keys include Enter, Escape, Tab, Backspace, Delete, Space, ArrowUp, ArrowDown, ArrowLeft, ArrowRight, Home, End, PageUp, PageDown and single characters", key)
@@ -347,6 +392,8 @@ func (p *Page) Press(ctx context.Context, key string) error {
 // Type types text into the focused element. Right after a key press it first
 // waits, as a person does, for the page to show that key's effect (calm).
 func (p *Page) Type(ctx context.Context, text string) error {
+	ctx, done := p.enter(ctx)
+	defer done()
 	ctx, cancel := p.inputDeadline(ctx)
 	defer cancel()
 	if p.scripts.pressed(false) {
@@ -404,12 +451,16 @@ func (p *Page) inputDeadline(ctx context.Context) (context.Context, context.Canc
 	return context.WithDeadline(ctx, clk.deadline.Add(answerGrace))
 }
 
-// stuck explains an input that ran out of time.
+// stuck explains an input that ran out of time: the page's JavaScript is
+// stuck, or, when the browser does not answer either, the browser is.
 func (p *Page) stuck(ctx context.Context, err error) error {
-	if ctx.Err() != nil {
-		return fmt.Errorf("the page did not take it within %s: its JavaScript is busy or stuck (%w)", p.policy.Timeout, err)
+	if ctx.Err() == nil {
+		return err
 	}
-	return err
+	if p.whereFromOutside() == "" {
+		return fmt.Errorf("neither the page nor the browser answered within %s: the browser is hung or stopped, or the machine is starved of CPU (%w)", p.policy.Timeout, err)
+	}
+	return fmt.Errorf("the page did not take it within %s: its JavaScript is busy or stuck (%w)", p.policy.Timeout, err)
 }
 
 // NextDialog says how to answer the next alert, confirm or prompt: accept or

@@ -100,7 +100,7 @@ func (p *Page) ExpectPath(ctx context.Context, want string) error {
 	if err != nil {
 		return fmt.Errorf("%q is not a path or URL: %w", want, err)
 	}
-	return p.poll(ctx, "be on", fmt.Sprintf("%q", want), func() (bool, string, error) {
+	return p.poll(ctx, "be on", fmt.Sprintf("%q", want), func(ctx context.Context) (bool, string, error) {
 		cur, err := p.URL(ctx)
 		if err != nil {
 			return false, "", err
@@ -136,8 +136,8 @@ func (p *Page) ExpectTitleContaining(ctx context.Context, part string) error {
 }
 
 func (p *Page) expectTitle(ctx context.Context, op, want string, ok func(title string) bool) error {
-	return p.poll(ctx, op, fmt.Sprintf("%q", want), func() (bool, string, error) {
-		info, err := p.rod.Context(ctx).Info()
+	return p.poll(ctx, op, fmt.Sprintf("%q", want), func(ctx context.Context) (bool, string, error) {
+		info, err := p.info(ctx)
 		if err != nil {
 			return false, "", err
 		}
@@ -146,19 +146,36 @@ func (p *Page) expectTitle(ctx context.Context, op, want string, ok func(title s
 }
 
 // poll re-checks a condition that lives outside the document the in-page wait
-// watches (URL, title) every 20 ms until it holds or the timeout passes.
-func (p *Page) poll(ctx context.Context, op, target string, cond func() (bool, string, error)) error {
+// watches (URL, title) every 20 ms until it holds or the timeout passes. The
+// condition is asked of the browser, not the page: each asking gets what is
+// left of the step and answerGrace, and a browser that does not answer in that
+// time is said to be stuck. An error that is not the document changing under
+// the call (a closed connection) ends the wait at once, with that error.
+func (p *Page) poll(ctx context.Context, op, target string, cond func(ctx context.Context) (bool, string, error)) error {
+	ctx, done := p.enter(ctx)
+	defer done()
 	ctx, clk := p.clock(ctx)
 	p.fireChange(ctx) // as every assertion does (change.go)
 	tick := time.NewTicker(20 * time.Millisecond)
 	defer tick.Stop()
 	for {
-		ok, state, err := cond()
-		if err == nil {
+		cctx, cancel := context.WithTimeout(ctx, max(0, p.remaining(clk))+answerGrace)
+		ok, state, err := cond(cctx)
+		late := cctx.Err() != nil
+		cancel()
+		switch {
+		case err == nil:
 			clk.see(state)
 			if ok {
 				return nil
 			}
+		case ctx.Err() != nil && !errors.Is(ctx.Err(), context.DeadlineExceeded):
+			return ctx.Err()
+		case late:
+			clk.last = "the browser did not answer: it is hung or stopped, or the machine is starved of CPU"
+			return clk.timeout(op, target)
+		case !transient(err):
+			return fmt.Errorf("%s %s: %w", op, target, err)
 		}
 		left := p.remaining(clk)
 		if left <= 0 {

@@ -34,6 +34,17 @@
 // alert, confirm or prompt; SaveArtifacts keeps a screenshot and the HTML of a
 // failure.
 //
+// # Deadlines
+//
+// A step has one deadline: every call of a Page joins the step's clock carried
+// in its context, or starts one of the Policy's Timeout, and the waits inside
+// it share it; a step of several calls starts it once with StartStep. No call
+// goes to the browser without a deadline: no step takes longer than
+// Policy.StepLimit (Timeout, plus Navigation for a page load it finds, plus
+// the grace of the page's last answer), and opening, wiping or closing a page
+// takes at most Policy.HangLimit. A page whose JavaScript is stuck and a
+// browser that stopped answering fail by these limits, saying which.
+//
 // # Recording a scenario
 //
 // Record follows a page for one scenario over CDP (requests, console,

@@ -27,6 +27,9 @@ type pageEvents struct {
 	scripts    scriptLoads // the main frame's script requests (ready.go)
 	cancel     func()
 	origins    *origins // every origin the page showed, kept across resets (reset.go)
+	// ended is closed when the listener stops: stopped, or the browser's
+	// connection closed, after which no event will come for a wait to wake on.
+	ended chan struct{}
 	// rec is the scenario's recording while one is on, else nil (record.go).
 	rec atomic.Pointer[Recording]
 }
@@ -40,7 +43,7 @@ type mainLoad struct {
 }
 
 func newPageEvents(seen *origins) *pageEvents {
-	return &pageEvents{requests: map[proto.NetworkRequestID]string{}, inflight: map[proto.NetworkRequestID]string{}, origins: seen, scripts: newScriptLoads()}
+	return &pageEvents{requests: map[proto.NetworkRequestID]string{}, inflight: map[proto.NetworkRequestID]string{}, origins: seen, scripts: newScriptLoads(), ended: make(chan struct{})}
 }
 
 // listen enables the page's event domains and follows its events until
@@ -67,11 +70,15 @@ func (e *pageEvents) listen(rp *rod.Page) error {
 // other pages are skipped by their session before anything is decoded; those
 // of out-of-process frames reach only a recording, which attached them.
 func (e *pageEvents) loop(rp *rod.Page, msgs <-chan *rod.Message) {
+	defer close(e.ended)
 	frames := map[proto.TargetSessionID]*Session{}
 	for m := range msgs {
 		rec := e.rec.Load()
 		var s *Session
 		switch {
+		case m.SessionID == "" && (m.Method == "Target.targetCreated" || m.Method == "Target.targetInfoChanged"):
+			e.target(rp, m)
+			continue
 		case m.SessionID == rp.SessionID:
 			if fn := pageHandlers[m.Method]; fn != nil {
 				fn(e, rp, m)
@@ -154,10 +161,11 @@ var pageHandlers = map[string]func(e *pageEvents, rp *rod.Page, m *rod.Message){
 			e.mu.Unlock()
 		}
 	},
-	"Page.frameNavigated": func(e *pageEvents, _ *rod.Page, m *rod.Message) {
+	"Page.frameNavigated": func(e *pageEvents, rp *rod.Page, m *rod.Message) {
 		var ev proto.PageFrameNavigated
 		m.Load(&ev)
 		e.origins.add(ev.Frame.SecurityOrigin)
+		e.origins.keyOf(rp, ev.Frame.ID)
 		if ev.Frame.ParentID == "" && ev.Type == proto.PageNavigationTypeNavigation {
 			e.mu.Lock()
 			e.load.committed, e.load.url, e.load.lifecycle = true, ev.Frame.URL, nil
@@ -202,6 +210,29 @@ var pageHandlers = map[string]func(e *pageEvents, rp *rod.Page, m *rod.Message){
 			_ = proto.PageHandleJavaScriptDialog{Accept: accept, PromptText: ev.DefaultPrompt}.Call(rp)
 		}()
 	},
+}
+
+// target follows the browser's targets of the page's browser context: an
+// out-of-process frame (a cross-site frame under site isolation) and a worker
+// are targets of their own, whose navigations the page's session never hears
+// of, and whose origins and storage the wipe must clear all the same.
+func (e *pageEvents) target(rp *rod.Page, m *rod.Message) {
+	var ti *proto.TargetTargetInfo
+	var created proto.TargetTargetCreated
+	var changed proto.TargetTargetInfoChanged
+	switch {
+	case m.Load(&created):
+		ti = created.TargetInfo
+	case m.Load(&changed):
+		ti = changed.TargetInfo
+	}
+	if ti == nil || ti.BrowserContextID != rp.Browser().BrowserContextID {
+		return
+	}
+	e.origins.addURL(ti.URL)
+	if ti.Type == targetIframe {
+		e.origins.keyOf(rp, proto.PageFrameID(ti.TargetID)) // an out-of-process frame's id is its target's
+	}
 }
 
 // consoleText is a console call's arguments, as the console shows them.

@@ -17,7 +17,8 @@ func ClickSplit(ctx context.Context, p *Page, l Locator, check, beforePress bool
 	if check {
 		op, req, l = "check", request{Then: "checked-state", Want: true}, l.As(CheckboxKind)
 	}
-	ctx, _ = p.clock(ctx)
+	ctx, done := p.enter(ctx)
+	defer done()
 	_, err := p.actWithInput(ctx, op, l, req, "mouse", "click", func(ctx context.Context, a answer) error {
 		if err := p.mouse(ctx, proto.InputDispatchMouseEventTypeMouseMoved, a.X, a.Y, 0); err != nil {
 			return err
@@ -46,6 +47,8 @@ const AnswerGrace = answerGrace
 // HoverSplit hovers over the element l names as Hover does, running between()
 // after each check and before the mouse moves.
 func HoverSplit(ctx context.Context, p *Page, l Locator, between func()) error {
+	ctx, done := p.enter(ctx)
+	defer done()
 	_, err := p.actWithInput(ctx, "hover over", l, request{}, "hover", "", func(ctx context.Context, a answer) error {
 		between()
 		return p.mouse(ctx, proto.InputDispatchMouseEventTypeMouseMoved, a.X, a.Y, 0)
@@ -56,6 +59,8 @@ func HoverSplit(ctx context.Context, p *Page, l Locator, between func()) error {
 // NavigateBy navigates as Visit, Reload and Back do, with nav starting the
 // navigation: a test can make nav answer as the browser does under a race.
 func NavigateBy(ctx context.Context, p *Page, what string, nav func(*rod.Page) error) error {
+	ctx, done := p.enter(ctx)
+	defer done()
 	return p.navigateBy(ctx, what, nav)
 }
 
@@ -63,6 +68,8 @@ func NavigateBy(ctx context.Context, p *Page, what string, nav func(*rod.Page) e
 // in-page script's object in p's top document (installing it if needed), and
 // returns what fn returns.
 func InPage(ctx context.Context, p *Page, fn string) (gson.JSON, error) {
+	ctx, done := p.enter(ctx)
+	defer done()
 	at := frameDoc{page: p.rod.Context(ctx), scripts: p.scripts}
 	id, _, err := at.script()
 	if err != nil {

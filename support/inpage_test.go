@@ -56,7 +56,14 @@ document.getElementById('host').append('slotted');</script>`})
 			`button "Remove" in section#a "Cart Remove", button "Remove" in section#b "Wishlist Remove"`)
 	})
 	t.Run("shadow", func(t *testing.T) {
-		wantPart(t, part(t, p, "deepAll", "", `[document, 'button']`).([]any), []any{map[string]any{}, map[string]any{}, map[string]any{}, map[string]any{}, map[string]any{}, map[string]any{}})
+		// The elements, each described: as JSON an element is only {}, and six
+		// of them said nothing of which six they were.
+		v, err := support.InPage(context.Background(), p, `function () { return this.part('deepAll', {}, document, 'button').map((e) => this.part('describe', {}, e)) }`)
+		if err != nil {
+			t.Fatal(err)
+		}
+		// Every button, the one in the shadow root at its host's place in the document.
+		wantPart(t, v.Val(), []any{`button#inlegend "In legend"`, `button#off "Off"`, `button "Remove"`, `button "Remove"`, `button "Deep"`, `button#under "Under"`})
 		wantPart(t, part(t, p, "shownText", "", `[document.getElementById('host')]`), "Inside slotted Deep")
 	})
 	t.Run("locate", func(t *testing.T) {

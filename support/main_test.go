@@ -18,6 +18,7 @@ import (
 	"github.com/ysmood/gson"
 
 	"github.com/romaine-bdd/romaine/internal/chrome"
+	"github.com/romaine-bdd/romaine/internal/testenv"
 	"github.com/romaine-bdd/romaine/support"
 )
 
@@ -41,12 +42,23 @@ func TestMain(m *testing.M) {
 	os.Exit(run(m))
 }
 
-func run(m *testing.M) int {
-	if _, err := chrome.Find(""); err != nil {
+func run(m *testing.M) (status int) {
+	// The browser the runner would use: ROMAINE_BROWSER, else the one found.
+	bin, err := chrome.Find(os.Getenv("ROMAINE_BROWSER"))
+	if err != nil {
 		browserErr, browserMissing = err, true
 		return m.Run()
 	}
-	b, err := chrome.Launch(context.Background(), chrome.Options{})
+	defer func() {
+		// No call of this package's code may go to the browser without a
+		// deadline: a browser that stops answering would hold it.
+		if testenv.CallsWithoutDeadline(os.Stderr, "github.com/romaine-bdd/romaine/support.") > 0 {
+			status = 1
+		}
+	}()
+	ctx, cancel := context.WithTimeout(context.Background(), 2*time.Minute)
+	b, err := chrome.Launch(ctx, chrome.Options{Bin: bin})
+	cancel()
 	if err != nil {
 		browserErr = err
 		return m.Run()
@@ -61,14 +73,15 @@ func run(m *testing.M) int {
 }
 
 // needBrowser skips when this machine has no browser, except on CI (CI set in
-// the environment), where a missing browser is a failure: CI always has Chromium.
+// the environment) and under make test (BROWSER_TESTS=required), where a
+// missing browser is a failure: a green run with nothing run would lie.
 func needBrowser(tb testing.TB) *chrome.Browser {
 	tb.Helper()
 	if browser != nil {
 		return browser
 	}
-	if _, ci := os.LookupEnv("CI"); browserMissing && !ci {
-		tb.Skipf("no browser on this machine (%v); with CI set this is a failure", browserErr)
+	if browserMissing && !testenv.Required() {
+		tb.Skipf("no browser on this machine (%v); with CI set, or BROWSER_TESTS=required (make test), this is a failure", browserErr)
 	}
 	tb.Fatalf("no browser: %v", browserErr)
 	return nil
@@ -231,17 +244,27 @@ func eventuallyWithin(t *testing.T, limit time.Duration, what string, cond func(
 	}
 }
 
+// launchOwn launches a browser of the test's own (one it may kill), started
+// within a minute and closed at the test's end.
+func launchOwn(t *testing.T, opts chrome.Options) *chrome.Browser {
+	t.Helper()
+	ctx, cancel := context.WithTimeout(t.Context(), time.Minute)
+	defer cancel()
+	b, err := chrome.Launch(ctx, opts)
+	if err != nil {
+		t.Fatal(err)
+	}
+	t.Cleanup(func() { _ = b.Close() })
+	return b
+}
+
 // isolatedPage opens a page on srv in a browser of its own with site
 // isolation, as desktop Chrome runs: a cross-site frame is then out of
 // process, a CDP target of its own. The browser is returned too.
 func isolatedPage(t *testing.T, srv *httptest.Server) (*support.Page, *chrome.Browser) {
 	t.Helper()
 	needBrowser(t)
-	b, err := chrome.Launch(t.Context(), chrome.Options{SiteIsolation: true})
-	if err != nil {
-		t.Fatal(err)
-	}
-	t.Cleanup(func() { _ = b.Close() })
+	b := launchOwn(t, chrome.Options{SiteIsolation: true})
 	p, err := support.NewPage(t.Context(), b.Rod(), support.PageOptions{BaseURL: srv.URL, Policy: testPolicy})
 	if err != nil {
 		t.Fatal(err)

@@ -2,11 +2,15 @@ package support
 
 import (
 	"context"
+	"errors"
 	"fmt"
 	"net/url"
+	"time"
 
 	"github.com/go-rod/rod"
 	"github.com/go-rod/rod/lib/proto"
+
+	"github.com/romaine-bdd/romaine/internal/chrome"
 )
 
 // Page is one scenario's tab, in its own browser context (cookies, storage and
@@ -33,6 +37,8 @@ type PageOptions struct {
 }
 
 // NewPage opens a fresh tab in a new browser context of b. Close ends both.
+// ctx bounds the opening (by the policy's HangLimit when it has no deadline);
+// the page lives until Close, whatever becomes of ctx.
 func NewPage(ctx context.Context, b *rod.Browser, opts PageOptions) (*Page, error) {
 	base, err := url.Parse(opts.BaseURL)
 	if err != nil {
@@ -48,28 +54,63 @@ func NewPage(ctx context.Context, b *rod.Browser, opts PageOptions) (*Page, erro
 	if pol.Navigation <= 0 {
 		pol.Navigation = DefaultNavigation
 	}
+	// rod makes calls of its own with the context a page and its browser
+	// context were made with, and derives the page's life from it: that
+	// context is the page's life, whose calls each get the HangLimit.
+	life := chrome.WithCallLimit(context.WithoutCancel(ctx), pol.HangLimit())
+	ctx, cancel := bounded(ctx, pol.HangLimit())
+	defer cancel()
 	inc, err := b.Context(ctx).Incognito()
 	if err != nil {
-		return nil, fmt.Errorf("creating a browser context: %w", err)
+		return nil, hung(ctx, "creating a browser context", pol, err)
 	}
+	inc = inc.Context(life)
 	rp, err := inc.Page(proto.TargetCreateTarget{URL: "about:blank"})
 	if err != nil {
 		_ = inc.Close()
-		return nil, fmt.Errorf("opening a page: %w", err)
+		return nil, hung(ctx, "opening a page", pol, err)
 	}
 	p := &Page{rod: rp, browser: inc, policy: pol, baseURL: base, events: newPageEvents(newOrigins()), scripts: newScripts()}
 	if err := p.events.listen(rp); err != nil {
 		_ = inc.Close()
-		return nil, err
+		return nil, hung(ctx, "enabling page events", pol, err)
 	}
 	return p, nil
 }
 
-// Close disposes of the page's browser context, and so of the page. It works
-// even when the context the page was made with has ended.
+// bounded is ctx, with a deadline of limit from now unless it has one.
+func bounded(ctx context.Context, limit time.Duration) (context.Context, context.CancelFunc) {
+	if _, ok := ctx.Deadline(); ok {
+		return ctx, func() {}
+	}
+	return context.WithTimeout(ctx, limit)
+}
+
+// hung says what err means when ctx's deadline passed: the browser did not
+// answer a lifecycle call within its limit.
+func hung(ctx context.Context, what string, pol Policy, err error) error {
+	if errors.Is(ctx.Err(), context.DeadlineExceeded) {
+		return fmt.Errorf("%s: the browser did not answer in time (a page is given %s, three times the step timeout and at least 15s, to open, be wiped or close): it is hung or starved of CPU (%w)", what, pol.HangLimit(), err)
+	}
+	return fmt.Errorf("%s: %w", what, err)
+}
+
+// Close disposes of the page's browser context, and so of the page, within
+// the policy's HangLimit. It works even when the context the page was made
+// with has ended.
 func (p *Page) Close() error {
+	ctx, cancel := context.WithTimeout(context.WithoutCancel(p.browser.GetContext()), p.policy.HangLimit())
+	defer cancel()
+	return p.close(ctx)
+}
+
+// close is Close within ctx.
+func (p *Page) close(ctx context.Context) error {
 	p.events.stop()
-	return p.browser.Context(context.WithoutCancel(p.browser.GetContext())).Close()
+	if err := p.browser.Context(ctx).Close(); err != nil {
+		return hung(ctx, "closing the page", p.policy, err)
+	}
+	return nil
 }
 
 // WithPolicy returns a copy of p that waits by pol; p itself is unchanged. A
@@ -102,6 +143,8 @@ func (p *Page) Resolve(path string) (string, error) {
 // Visit navigates to path and waits for the document to load (or, for a
 // change of #fragment only, for the in-document navigation).
 func (p *Page) Visit(ctx context.Context, path string) error {
+	ctx, done := p.enter(ctx)
+	defer done()
 	u, err := p.Resolve(path)
 	if err != nil {
 		return err
@@ -111,11 +154,15 @@ func (p *Page) Visit(ctx context.Context, path string) error {
 
 // Reload reloads the page and waits for it to load.
 func (p *Page) Reload(ctx context.Context) error {
+	ctx, done := p.enter(ctx)
+	defer done()
 	return p.navigateBy(ctx, "reloading the page", func(rp *rod.Page) error { return rp.Reload() })
 }
 
 // Back goes back in history and waits for the page to load.
 func (p *Page) Back(ctx context.Context) error {
+	ctx, done := p.enter(ctx)
+	defer done()
 	return p.navigateBy(ctx, "going back", func(rp *rod.Page) error { return rp.NavigateBack() })
 }
 
@@ -150,18 +197,40 @@ func (p *Page) navigateBy(ctx context.Context, what string, nav func(*rod.Page) 
 	case ctx.Err() != nil:
 		return fmt.Errorf("%s: %w", what, ctx.Err())
 	case navCtx.Err() != nil:
-		return &NavigationError{What: what, Limit: limit, State: p.events.loadState()}
+		state := p.events.loadState()
+		if p.whereFromOutside() == "" {
+			state = "the browser itself did not answer: it is hung or stopped, or the machine is starved of CPU"
+		}
+		return &NavigationError{What: what, Limit: limit, State: state}
 	case err != nil:
 		return fmt.Errorf("%s: %w", what, err)
 	}
 	return nil
 }
 
-// URL is the address of the page now.
+// URL is the address of the page now, as the browser tells it: within the
+// policy's Timeout (and answerGrace), or an error that says it did not answer.
 func (p *Page) URL(ctx context.Context) (string, error) {
-	info, err := p.rod.Context(ctx).Info()
-	if err != nil {
+	ctx, done := p.enter(ctx)
+	defer done()
+	ctx, cancel := context.WithTimeout(ctx, p.policy.Timeout+answerGrace)
+	defer cancel()
+	info, err := p.info(ctx)
+	switch {
+	case errors.Is(ctx.Err(), context.DeadlineExceeded):
+		return "", fmt.Errorf("asking for the page's address: the browser did not answer within %s: it is hung or stopped, or the machine is starved of CPU (%w)", p.policy.Timeout+answerGrace, err)
+	case err != nil:
 		return "", err
 	}
 	return info.URL, nil
+}
+
+// info is what the browser says of the page (its address, its title), asked
+// within ctx: rod's Page.Info asks with the context the page was made with.
+func (p *Page) info(ctx context.Context) (*proto.TargetTargetInfo, error) {
+	res, err := proto.TargetGetTargetInfo{TargetID: p.rod.TargetID}.Call(p.browser.Context(ctx))
+	if err != nil {
+		return nil, err
+	}
+	return res.TargetInfo, nil
 }

@@ -5,6 +5,7 @@ import (
 	"errors"
 	"fmt"
 	"sync"
+	"time"
 
 	"github.com/go-rod/rod"
 )
@@ -72,10 +73,14 @@ func (ps *Pages) prepare() {
 // page is closed; a reused one is wiped and handed to the next Take. A page
 // that cannot be wiped is closed, and a new one is prepared in its place: the
 // error says why.
+//
+// ctx bounds the wipe; without a deadline it has the policy's HangLimit.
 func (ps *Pages) Put(ctx context.Context, p *Page) error {
 	if !ps.reuse {
 		return p.Close()
 	}
+	ctx, cancel := bounded(ctx, p.policy.HangLimit())
+	defer cancel()
 	ps.mu.Lock()
 	seen := ps.origins[p]
 	ps.mu.Unlock()
@@ -83,12 +88,15 @@ func (ps *Pages) Put(ctx context.Context, p *Page) error {
 		return errors.New("this page was not handed out by these pages")
 	}
 	err := resetPage(ctx, p, seen)
+	if err != nil {
+		err = hung(ctx, "wiping the page", p.policy, err)
+	}
 	if err == nil && ps.ctx.Err() == nil {
 		ps.next <- preparedPage{page: p}
 		return nil
 	}
 	ps.forget(p)
-	err = errors.Join(err, p.Close())
+	err = errors.Join(err, p.close(ctx)) // within what is left: a browser that did not wipe it is hung
 	if ps.ctx.Err() == nil {
 		ps.prepare()
 	}
@@ -96,6 +104,15 @@ func (ps *Pages) Put(ctx context.Context, p *Page) error {
 		return fmt.Errorf("wiping the page for the next scenario: %w", err)
 	}
 	return nil
+}
+
+// hangLimit is the HangLimit of the pages' policy.
+func (ps *Pages) hangLimit() time.Duration {
+	pol := ps.opts.Policy
+	if pol.Timeout <= 0 {
+		pol = DefaultPolicy()
+	}
+	return pol.HangLimit()
 }
 
 func (ps *Pages) forget(p *Page) {
@@ -106,7 +123,11 @@ func (ps *Pages) forget(p *Page) {
 
 // Take returns a page with nothing of earlier scenarios in it; the caller
 // gives it back with Put. With IsolationContext it starts preparing the next.
+// ctx bounds the wait; without a deadline it is the policy's HangLimit (a
+// page is prepared within that too).
 func (ps *Pages) Take(ctx context.Context) (*Page, error) {
+	ctx, cancel := bounded(ctx, ps.hangLimit())
+	defer cancel()
 	select {
 	case r := <-ps.next:
 		if ps.ctx.Err() != nil {
@@ -120,6 +141,9 @@ func (ps *Pages) Take(ctx context.Context) (*Page, error) {
 		}
 		return r.page, r.err
 	case <-ctx.Done():
+		if errors.Is(ctx.Err(), context.DeadlineExceeded) {
+			return nil, fmt.Errorf("no page was ready in time: the browser is hung or starved of CPU (%w)", ctx.Err())
+		}
 		return nil, ctx.Err()
 	}
 }

@@ -137,6 +137,11 @@ func (p *Page) readyToAct(ctx context.Context, clk *stepClock, req *request, boo
 		case <-ctx.Done():
 			t.Stop()
 			return true
+		case <-p.events.ended:
+			// No event will come (the connection closed): the check runs and
+			// says what became of the page.
+			t.Stop()
+			return true
 		}
 		t.Stop()
 	}

@@ -194,7 +194,11 @@ func (p *Page) Record(ctx context.Context, opts RecordOptions) (*Recording, erro
 	}
 	r.fetch, r.leaving = r.fetchPatterns(), r.leaves()
 	p.events.rec.Store(r)
-	if err := r.attach(ctx, r.main); err != nil {
+	// The attach's calls (and the consumers' Attach) are bounded like the
+	// page's other lifecycle calls: godog's context has no deadline.
+	actx, cancel := bounded(ctx, p.policy.HangLimit())
+	defer cancel()
+	if err := r.attach(actx, r.main); err != nil {
 		errs = append(errs, err)
 	}
 	return r, errors.Join(errs...)

@@ -286,7 +286,8 @@ func TestRecordLeavingRunsBeforeTheDocumentGoes(t *testing.T) {
 			leaves = append(leaves, fmt.Sprintf("leaving %s: the document says %s", path(l.Document.URL), seen))
 		},
 	})
-	ctx := t.Context()
+	ctx, cancel := context.WithTimeout(t.Context(), time.Minute) // the coverage taken below is a call of the test's own
+	defer cancel()
 	for _, do := range []func() error{
 		func() error { return p.WithPolicy(loadPolicy).Visit(ctx, "/") },
 		func() error { return p.Click(ctx, support.Loc("Next")) },        // a link

@@ -108,6 +108,8 @@ const (
 // checks at least once, even when an earlier wait of the same step used up the
 // time, so a nested wait reports what it saw rather than nothing.
 func (p *Page) wait(ctx context.Context, op, target string, req request) (answer, error) {
+	ctx, done := p.enter(ctx) // the assertions' entry: each is one wait
+	defer done()
 	ctx, clk := p.clock(ctx)
 	p.scripts.pressed(false) // a later operation than the key press: Type need not wait for it
 	checked := false
@@ -221,11 +223,12 @@ func (p *Page) unanswered(clk *stepClock) {
 	if clk.attempts > 0 {
 		return
 	}
-	state := "the page answered no check: its JavaScript is busy or stuck, or the machine is starved of CPU"
-	if where := p.whereFromOutside(); where != "" {
-		state += "; " + where
+	where := p.whereFromOutside()
+	if where == "" {
+		clk.last = "neither the page nor the browser answered: the browser is hung or stopped, or the machine is starved of CPU"
+		return
 	}
-	clk.last = state
+	clk.last = "the page answered no check: its JavaScript is busy or stuck, or the machine is starved of CPU; " + where
 }
 
 // whereFromOutside says where the page is, asking the browser rather than the
@@ -233,7 +236,7 @@ func (p *Page) unanswered(clk *stepClock) {
 func (p *Page) whereFromOutside() string {
 	ctx, cancel := context.WithTimeout(context.WithoutCancel(p.rod.GetContext()), answerGrace)
 	defer cancel()
-	info, err := p.rod.Context(ctx).Info()
+	info, err := p.info(ctx)
 	if err != nil {
 		return ""
 	}

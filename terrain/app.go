@@ -172,7 +172,10 @@ func waitReady(ctx context.Context, w *Worker, url string, timeout time.Duration
 	defer tick.Stop()
 	last := "no answer yet"
 	for {
-		req, _ := http.NewRequestWithContext(ctx, http.MethodGet, url, nil)
+		req, err := http.NewRequestWithContext(ctx, http.MethodGet, url, nil)
+		if err != nil { // validate checks ROMAINE_READY_PATH; an app's own base URL could still be wrong
+			return &appError{Worker: w.Index, URL: url, Reason: fmt.Sprintf("the ready URL cannot be asked for (%v)", err), Output: w.appOutput.lastLines(), Command: w.appExited != nil}
+		}
 		resp, err := client.Do(req)
 		if err == nil {
 			io.Copy(io.Discard, resp.Body)

@@ -55,6 +55,10 @@ func (s *Suite) arrangeGodogCommand() {
 	}
 	s.cfg.Order, s.cfg.Shard, s.cfg.Timings = cfg.Order, cfg.Shard, cfg.Timings
 	s.loadTimings()
+	if err := checkFeatureFiles(paths); err != nil {
+		fmt.Fprintln(s.errOut, err)
+		os.Exit(2) // godog's parser would panic on the file, naming none
+	}
 	p, err := s.makePlan(paths, opts.Tags, max(opts.Concurrency, 1))
 	if err != nil {
 		s.commandNotes = []string{err.Error()}

@@ -1,6 +1,7 @@
 package terrain
 
 import (
+	"errors"
 	"flag"
 	"fmt"
 	"net/url"
@@ -370,6 +371,10 @@ func (c *Config) validate() error {
 	for _, p := range []struct{ name, v string }{{"ROMAINE_READY_PATH", c.ReadyPath}, {"ROMAINE_APP_RESET", c.ResetPath}, {"ROMAINE_FACTORY_PATH", c.FactoryPath}} {
 		if p.v != "" && !strings.HasPrefix(p.v, "/") {
 			return bad(p.name, fmt.Sprintf("%s=%q must be a path starting with /, e.g. /health", p.name, p.v))
+		}
+		// {model} is filled in before the path is used.
+		if _, err := url.ParseRequestURI(strings.ReplaceAll(p.v, "{model}", "m")); p.v != "" && err != nil {
+			return bad(p.name, fmt.Sprintf("%s=%q is not a URL path (%v): write a path such as /health, with %%25 for a %% sign", p.name, p.v, errors.Unwrap(err)))
 		}
 	}
 	return nil

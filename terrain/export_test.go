@@ -11,7 +11,7 @@ import (
 func WorkersStarted(s *Suite) int { return s.workersStarted() }
 
 // BrowserOf lets the external tests reach a worker's browser.
-func BrowserOf(w *Worker) *chrome.Browser { return w.browser }
+func BrowserOf(w *Worker) *chrome.Browser { b, _ := w.parts(); return b }
 
 // Flaky lets the external tests see the scenarios a run found flaky.
 func Flaky(s *Suite) []schedule.Flake { return s.sched.Flakes() }

@@ -12,7 +12,11 @@ import (
 	"testing"
 	"time"
 
+	"github.com/cucumber/godog"
+
+	"github.com/romaine-bdd/romaine/internal/chrome"
 	"github.com/romaine-bdd/romaine/internal/lockedbuf"
+	"github.com/romaine-bdd/romaine/internal/testenv"
 	"github.com/romaine-bdd/romaine/steps"
 	"github.com/romaine-bdd/romaine/terrain"
 )
@@ -20,27 +24,36 @@ import (
 // TestMain lets this test binary play the suite being interrupted.
 func TestMain(m *testing.M) {
 	if dir := os.Getenv("ROMAINE_TEST_INTERRUPTED_SUITE"); dir != "" {
-		s := terrain.New(terrain.WithSteps(steps.Register))
+		s := terrain.New(terrain.WithSteps(steps.Register, func(sc *godog.ScenarioContext) {
+			sc.Step(`^the worker's part dies$`, func(ctx context.Context) error {
+				return terrain.InScenario(ctx, func(sc *terrain.Scenario) error {
+					return syscall.Kill(terrain.BrowserOf(sc.Worker).PID(), syscall.SIGKILL)
+				})
+			})
+		}))
 		s.BeforeScenario(func(ctx context.Context, sc *terrain.Scenario) (context.Context, error) {
 			// Tell the parent the worker is up and a scenario is running.
 			return ctx, os.WriteFile(filepath.Join(dir, "running"), []byte(strconv.Itoa(sc.Worker.Port)), 0o644)
 		})
 		os.Exit(s.Run())
 	}
-	os.Exit(m.Run())
+	status := m.Run()
+	// No call of the library's code (terrain, steps, support) may go to the
+	// browser without a deadline: a browser that stops answering would hold it.
+	if testenv.CallsWithoutDeadline(os.Stderr, "github.com/romaine-bdd/romaine/") > 0 {
+		status = 1
+	}
+	os.Exit(status)
 }
 
 func TestCtrlCStopsEverything(t *testing.T) {
 	dir := t.TempDir()
 	site := staticSite(t)
-	cmd := exec.Command(os.Args[0], "-test.run=^$")
-	cmd.Env = append(os.Environ(),
-		"ROMAINE_TEST_INTERRUPTED_SUITE="+dir,
+	cmd, out, done := startSuite(t, dir,
 		"ROMAINE_FEATURES=testdata/features/slow.feature",
 		"ROMAINE_TIMEOUT=60s",
 		"ROMAINE_APP_CMD=echo $$ > "+filepath.Join(dir, "app.pid")+"; exec "+strings.TrimPrefix(site, "exec "),
 	)
-	out, done := startRunner(t, cmd)
 
 	// Wait (bounded) for the scenario to be running, then press Ctrl-C.
 	ctx, cancel := context.WithTimeout(context.Background(), 60*time.Second)
@@ -55,6 +68,11 @@ func TestCtrlCStopsEverything(t *testing.T) {
 	// The run ended properly: godog wrote its report.
 	if !strings.Contains(out.String(), "1 scenarios (") {
 		t.Errorf("no report from godog after Ctrl-C; output:\n%s", out.String())
+	}
+	// The step cut short says why, and nothing else: the page is not saved
+	// from a browser the run has just closed.
+	if strings.Contains(out.String(), "saving page artifacts") {
+		t.Errorf("after Ctrl-C the step's error tells of page artifacts that could not be saved; output:\n%s", out.String())
 	}
 	pidData, _ := os.ReadFile(filepath.Join(dir, "app.pid"))
 	pid, _ := strconv.Atoi(strings.TrimSpace(string(pidData)))
@@ -91,17 +109,14 @@ func exitedWith(err error, status int) bool {
 func TestKilledRunnerLeavesNothingRunning(t *testing.T) {
 	dir, tmp := t.TempDir(), t.TempDir()
 	site := staticSite(t)
-	cmd := exec.Command(os.Args[0], "-test.run=^$")
-	cmd.Env = append(os.Environ(),
+	cmd, out, done := startSuite(t, dir,
 		"TMPDIR="+tmp,
-		"ROMAINE_TEST_INTERRUPTED_SUITE="+dir,
 		"ROMAINE_FEATURES=testdata/features/slow.feature",
 		"ROMAINE_TIMEOUT=60s",
 		// The server is the shell's child, as with go run or npm start: the
 		// shell alone getting a signal would leave it running.
 		"ROMAINE_APP_CMD="+strings.TrimPrefix(site, "exec ")+" & echo $! > "+filepath.Join(dir, "app.pid")+"; wait",
 	)
-	out, done := startRunner(t, cmd)
 	port := waitForFile(t, filepath.Join(dir, "running"), done, out)
 	runDirs, _ := filepath.Glob(filepath.Join(tmp, "romaine-run-*"))
 	if len(runDirs) != 1 {
@@ -129,6 +144,17 @@ func TestKilledRunnerLeavesNothingRunning(t *testing.T) {
 	if left, _ := filepath.Glob(filepath.Join(tmp, "romaine-[rc]*")); len(left) != 0 { // romaine-ports holds port locks, meant to stay
 		t.Errorf("the second run left %v in TMPDIR", left)
 	}
+}
+
+// startSuite starts this test binary playing the suite of TestMain
+// (ROMAINE_TEST_INTERRUPTED_SUITE=dir, which it tells when a scenario runs),
+// with env added to this process's environment.
+func startSuite(t *testing.T, dir string, env ...string) (*exec.Cmd, *lockedbuf.Buffer, chan error) {
+	t.Helper()
+	cmd := exec.Command(os.Args[0], "-test.run=^$")
+	cmd.Env = append(append(os.Environ(), "ROMAINE_TEST_INTERRUPTED_SUITE="+dir), env...)
+	out, done := startRunner(t, cmd)
+	return cmd, out, done
 }
 
 // waitForFile waits (bounded) until path exists and returns its contents,
@@ -176,29 +202,8 @@ func waitFor(t *testing.T, what string, cond func() bool) {
 	}
 }
 
-// alive reports whether pid is a running process (a zombie serves nothing).
-func alive(pid int) bool {
-	stat, err := os.ReadFile("/proc/" + strconv.Itoa(pid) + "/stat")
-	if err != nil {
-		return false
-	}
-	fields := strings.Fields(string(stat[strings.LastIndexByte(string(stat), ')')+1:]))
-	return len(fields) > 0 && fields[0] != "Z"
-}
-
 // processesMentioning lists the live processes whose command line contains s.
-func processesMentioning(s string) []int {
-	var pids []int
-	entries, _ := os.ReadDir("/proc")
-	for _, e := range entries {
-		pid, err := strconv.Atoi(e.Name())
-		if err != nil {
-			continue
-		}
-		cmdline, _ := os.ReadFile("/proc/" + e.Name() + "/cmdline")
-		if strings.Contains(string(cmdline), s) && alive(pid) {
-			pids = append(pids, pid)
-		}
-	}
-	return pids
-}
+func processesMentioning(s string) []int { return chrome.ProcessesMentioning(s) }
+
+// alive reports whether pid is a running process (a zombie serves nothing).
+func alive(pid int) bool { return chrome.Alive(pid) }

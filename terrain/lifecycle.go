@@ -18,6 +18,7 @@ import (
 	"github.com/romaine-bdd/romaine/internal/schedule"
 	"github.com/romaine-bdd/romaine/internal/slug"
 	"github.com/romaine-bdd/romaine/report"
+	"github.com/romaine-bdd/romaine/support"
 )
 
 // InitializeScenario registers the steps and wires the per-scenario lifecycle:
@@ -66,10 +67,10 @@ func (s *Suite) beforeScenario(ctx context.Context, gs *godog.Scenario) (context
 		s.pool.release(w)
 		return ctx, err
 	}
-	scn.Page, err = w.pages.Take(ctx)
+	scn.Page, err = s.takePage(ctx, w)
 	if err != nil {
 		s.pool.release(w)
-		return ctx, fmt.Errorf("romaine: worker %d: %w", w.Index, err)
+		return ctx, err
 	}
 	scn.Data = s.factories.NewSession(s.factorySeed(gs), s.storeFor(w))
 	ctx = context.WithValue(ctx, scenarioKey{}, scn)
@@ -88,6 +89,28 @@ func (s *Suite) beforeScenario(ctx context.Context, gs *godog.Scenario) (context
 		}
 	}
 	return ctx, nil
+}
+
+// takePage takes the scenario's page from w's pages, within hangLimit: a
+// browser that cannot give a page in that time is hung, and is replaced before
+// the worker's next scenario.
+func (s *Suite) takePage(ctx context.Context, w *Worker) (*support.Page, error) {
+	_, pages := w.parts()
+	if pages == nil {
+		return nil, errStopping
+	}
+	limit := s.hangLimit()
+	ctx, cancel := context.WithTimeout(ctx, limit)
+	defer cancel()
+	p, err := pages.Take(ctx)
+	switch {
+	case errors.Is(err, context.DeadlineExceeded):
+		w.browserBroken.Store(true)
+		return nil, fmt.Errorf("romaine: worker %d: the browser gave no page within %s (three times ROMAINE_TIMEOUT, at least 15s): it is hung, and is replaced before the worker's next scenario", w.Index, limit)
+	case err != nil:
+		return nil, fmt.Errorf("romaine: worker %d: %w", w.Index, err)
+	}
+	return p, nil
 }
 
 // beforeStep starts the step's list of {{references}} afresh.
@@ -115,8 +138,9 @@ func (s *Suite) afterStep(ctx context.Context, st *godog.Step, status godog.Step
 		dialogErr = fmt.Errorf("the page opened a dialog nobody expected, and it was dismissed: %s; if it is meant to open, add  When I accept the next dialog  (or dismiss) before the step that opens it", strings.Join(dialogs, ", "))
 		err = dialogErr
 	}
-	if err == nil || scn.Worker.browserBroken { // a crashed browser has nothing to save
-		return ctx, nil
+	// A crashed browser has nothing to save, nor has one the run stopped (Ctrl-C).
+	if err == nil || scn.Worker.browserBroken.Load() || s.interrupted.Load() {
+		return ctx, errors.Join(dialogErr)
 	}
 	name := slug.Of(scn.Name) + "-" + slug.Of(st.Id)
 	if scn.Attempt > 1 { // godog numbers steps afresh each attempt: the attempt keeps the first one's folder

@@ -7,6 +7,7 @@ import (
 	"os/exec"
 	"regexp"
 	"strings"
+	"syscall"
 	"time"
 
 	tagexpressions "github.com/cucumber/tag-expressions/go/v6"
@@ -22,7 +23,7 @@ func (s *Suite) checkPrerequisites() error {
 	}
 	s.godogTags = tags
 	if s.cfg.Browser != "" {
-		if err := probeBrowser(s.cfg.Browser); err != nil {
+		if err := probeBrowser(s.cfg.Browser, s.cfg.StartTimeout); err != nil {
 			return err
 		}
 	}
@@ -138,14 +139,22 @@ var browserName = regexp.MustCompile(`(?i)chrom|edge|brave|opera|vivaldi`)
 
 // probeBrowser runs the configured browser with --version: a file that is not
 // a browser is caught here, with the reason, instead of failing every scenario.
-func probeBrowser(bin string) error {
+// It has the start limit (ROMAINE_START_TIMEOUT) to answer; then it is killed,
+// and what it started is given probeGrace more to let go of its output (a
+// wrapper script's child holds the pipe open after the script is killed).
+func probeBrowser(bin string, limit time.Duration) error {
 	path, err := exec.LookPath(bin)
 	if err != nil {
 		return nil // chrome.Find has reported it
 	}
-	ctx, cancel := context.WithTimeout(context.Background(), 30*time.Second)
+	ctx, cancel := context.WithTimeout(context.Background(), limit)
 	defer cancel()
-	out, err := exec.CommandContext(ctx, path, "--version").CombinedOutput()
+	cmd := exec.CommandContext(ctx, path, "--version")
+	cmd.WaitDelay = probeGrace
+	// Its own process group, so that the kill reaches a wrapper's children too.
+	cmd.SysProcAttr = &syscall.SysProcAttr{Setpgid: true}
+	cmd.Cancel = func() error { return syscall.Kill(-cmd.Process.Pid, syscall.SIGKILL) }
+	out, err := cmd.CombinedOutput()
 	printed := strings.TrimSpace(string(out))
 	if len(printed) > 300 {
 		printed = printed[:300] + "..."
@@ -153,7 +162,7 @@ func probeBrowser(bin string) error {
 	why := ""
 	switch {
 	case ctx.Err() != nil:
-		why = "it did not answer --version within 30s"
+		why = fmt.Sprintf("it did not answer --version within %s (ROMAINE_START_TIMEOUT), and was killed", limit)
 	case err != nil:
 		why = fmt.Sprintf("running it with --version failed (%v; it printed %q)", err, printed)
 	case !browserName.MatchString(printed):
@@ -164,6 +173,9 @@ func probeBrowser(bin string) error {
 	return &ConfigError{Setting: "ROMAINE_BROWSER", Message: fmt.Sprintf(
 		"ROMAINE_BROWSER=%q is not a Chrome or Chromium browser: %s. Set ROMAINE_BROWSER to the path of Chrome or Chromium (e.g. /usr/bin/chromium), or unset it to let Romaine look for one.", bin, why)}
 }
+
+// probeGrace is how long a killed --version probe's output may stay open.
+const probeGrace = 2 * time.Second
 
 // probeAppURL asks a running app (ROMAINE_APP_URL) for its ready page once:
 // nothing listening there is a mistake to report now, not after the start limit.

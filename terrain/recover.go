@@ -11,6 +11,8 @@ import (
 
 	"github.com/cucumber/godog"
 	"github.com/go-rod/rod/lib/proto"
+
+	"github.com/romaine-bdd/romaine/support"
 )
 
 // A worker recovers from a browser that crashed or stopped answering, and from
@@ -37,7 +39,7 @@ func (s *Suite) diagnose(ctx context.Context, _ *godog.Step, _ godog.StepResultS
 		return ctx, fmt.Errorf("romaine: worker %d: the app exited (%s) during this scenario; it is started again for the next one.%s",
 			w.Index, w.appExitStatus(), showOutput(w.appOutput.lastLines()))
 	case !w.browserAnswers(s.hangLimit()):
-		w.browserBroken = true
+		w.browserBroken.Store(true)
 		return ctx, fmt.Errorf("romaine: the browser of worker %d crashed (it no longer answers); the worker starts a new browser before its next scenario", w.Index)
 	}
 	return ctx, nil
@@ -53,10 +55,14 @@ func (s *Suite) closePage(scn *Scenario) error {
 	// Not cut short by Ctrl-C: a wipe stopped halfway would only fail the scenario.
 	ctx, cancel := context.WithTimeout(context.WithoutCancel(s.runCtx), limit)
 	defer cancel()
-	err, inTime := within(limit, func() error { return scn.Worker.pages.Put(ctx, scn.Page) })
+	_, pages := scn.Worker.parts()
+	if pages == nil {
+		return nil // the worker was stopped (Ctrl-C): its pages went with it
+	}
+	err, inTime := within(limit, func() error { return pages.Put(ctx, scn.Page) })
 	switch {
 	case !inTime:
-		scn.Worker.browserBroken = true
+		scn.Worker.browserBroken.Store(true)
 		fmt.Fprintf(s.errOut, "romaine: worker %d: the browser did not close the page of %q within %s; it is replaced by a new browser\n", scn.Worker.Index, scn.Name, limit)
 	case err != nil && scn.Worker.browserAnswers(s.hangLimit()):
 		return fmt.Errorf("closing the page: %w", err) // a page that could not be wiped is replaced
@@ -69,7 +75,7 @@ func (s *Suite) closePage(scn *Scenario) error {
 // a second, but many times that on a starved machine, and a healthy browser must
 // never be declared crashed. A crashed one fails at once: its connection is closed.
 func (s *Suite) hangLimit() time.Duration {
-	return max(3*s.cfg.Timeout, 15*time.Second)
+	return support.Policy{Timeout: s.cfg.Timeout}.HangLimit()
 }
 
 // mend readies w for its next scenario: a new browser for one that crashed
@@ -80,7 +86,7 @@ func (s *Suite) mend(w *Worker) error {
 		return nil
 	}
 	var err error
-	if w.browserBroken || !w.browserAnswers(s.hangLimit()) {
+	if w.browserBroken.Load() || !w.browserAnswers(s.hangLimit()) {
 		err = s.restartBrowser(w)
 	}
 	if err == nil && w.appHasExited() {
@@ -88,40 +94,77 @@ func (s *Suite) mend(w *Worker) error {
 	}
 	if err != nil {
 		s.pool.retire(w)
+		if s.interrupted.Load() || s.pool.isClosed() {
+			return nil // stopped under the repair: the run is stopping, and says so
+		}
 		return fmt.Errorf("romaine: worker %d could not recover and was stopped: %w", w.Index, err)
 	}
 	return nil
 }
 
+// restartBrowser replaces w's browser. The broken one is hung up on (killed,
+// when it is ours) before its pages are closed, so a hung one cannot hold the
+// close; the new one has ROMAINE_START_TIMEOUT to start. A stop of the worker
+// meanwhile (Ctrl-C) wins: what was started is closed again.
 func (s *Suite) restartBrowser(w *Worker) error {
 	fmt.Fprintf(s.errOut, "romaine: worker %d: starting a new browser\n", w.Index)
-	w.browser.Kill() // our own; a connection to the shared browser has nothing to kill
-	w.pages.Close()
-	_ = w.browser.Close()
-	w.pages, w.browser = nil, nil
+	w.mu.Lock()
+	if w.stopped {
+		w.mu.Unlock()
+		return errWorkerStopped
+	}
+	old, oldPages := w.browser, w.pages
+	w.browser, w.pages = nil, nil
+	w.mu.Unlock()
+	if old != nil {
+		old.Kill()
+	}
+	_ = closeBrowser(old, oldPages)
 	if s.shared != nil {
 		s.shared.broken(w.browserGen)
 	}
-	b, err := s.browserFor(w)
+	b, err := s.browserFor(s.pool.ctx, w)
 	if err != nil {
 		return err
 	}
-	w.browser, w.browserBroken = b, false
+	w.mu.Lock()
+	defer w.mu.Unlock()
+	if w.stopped {
+		_ = b.Close()
+		return errWorkerStopped
+	}
+	w.browser = b
+	w.browserBroken.Store(false)
 	w.pages = s.newPages(w)
 	return nil
 }
 
 func (s *Suite) restartApp(w *Worker) error {
 	fmt.Fprintf(s.errOut, "romaine: worker %d: the app exited (%s); starting it again\n", w.Index, w.appExitStatus())
-	if w.stopApp != nil {
-		_ = w.stopApp()
+	w.mu.Lock()
+	stopOld := w.stopApp
+	w.stopApp = nil
+	stopped := w.stopped
+	w.mu.Unlock()
+	if stopOld != nil {
+		_ = stopOld()
 	}
-	ctx, cancel := context.WithCancel(s.runCtx)
-	defer cancel()
-	base, stop, err := s.app.start(ctx, w, w.lease)
+	if stopped {
+		return errWorkerStopped
+	}
+	base, stop, err := s.app.start(s.pool.ctx, w, w.lease)
+	w.mu.Lock()
+	if w.stopped {
+		w.mu.Unlock()
+		if stop != nil {
+			_ = stop()
+		}
+		return errWorkerStopped
+	}
 	w.stopApp = stop
+	w.mu.Unlock()
 	if err == nil {
-		err = waitReady(ctx, w, base+s.cfg.ReadyPath, s.cfg.StartTimeout)
+		err = waitReady(s.pool.ctx, w, base+s.cfg.ReadyPath, s.cfg.StartTimeout)
 	}
 	return err
 }
@@ -129,10 +172,11 @@ func (s *Suite) restartApp(w *Worker) error {
 // browserAnswers asks the browser for its version: a crashed browser's
 // connection is closed (an error at once), a hung one does not answer in limit.
 func (w *Worker) browserAnswers(limit time.Duration) bool {
-	if w.browser == nil {
+	b, _ := w.parts()
+	if b == nil {
 		return false
 	}
-	_, err := proto.BrowserGetVersion{}.Call(w.browser.Rod().Timeout(limit))
+	_, err := proto.BrowserGetVersion{}.Call(b.Rod().Timeout(limit))
 	return err == nil
 }
 
@@ -144,7 +188,7 @@ func (w *Worker) appGone(limit time.Duration) bool {
 	if w.appExited == nil || w.appHasExited() {
 		return w.appExited != nil
 	}
-	c, err := net.DialTimeout("tcp", "127.0.0.1:"+strconv.Itoa(w.Port), limit)
+	c, err := net.DialTimeout("tcp", w.appAddr(), limit)
 	if err == nil {
 		c.Close()
 		return false // it still serves
@@ -157,6 +201,15 @@ func (w *Worker) appGone(limit time.Duration) bool {
 	case <-t.C:
 		return false
 	}
+}
+
+// appAddr is where the worker's app listens: ROMAINE_APP_HOST and its port.
+func (w *Worker) appAddr() string {
+	host := "127.0.0.1"
+	if w.lease != nil && w.lease.Host != "" {
+		host = w.lease.Host
+	}
+	return net.JoinHostPort(host, strconv.Itoa(w.Port))
 }
 
 // appHasExited reports whether the worker's app process ended (only an app

@@ -21,13 +21,13 @@ const remoteTimeout = 5 * time.Second
 // ROMAINE_BROWSER_URL endpoints (round robin; an endpoint that is down is
 // skipped for the next, and said so), to the run's shared Chrome
 // (ROMAINE_BROWSERS=shared), or a Chrome of its own.
-func (s *Suite) browserFor(w *Worker) (*chrome.Browser, error) {
+func (s *Suite) browserFor(ctx context.Context, w *Worker) (*chrome.Browser, error) {
 	eps := s.cfg.browserEndpoints()
 	switch {
 	case len(eps) == 0 && s.shared != nil:
-		return s.shared.connect(s, w)
+		return s.shared.connect(ctx, s, w)
 	case len(eps) == 0:
-		return s.launchBrowser(w)
+		return s.launchBrowser(ctx, w)
 	}
 	index := w.Index
 	var errs []error
@@ -36,7 +36,7 @@ func (s *Suite) browserFor(w *Worker) (*chrome.Browser, error) {
 		if _, down := s.downEndpoints.Load(e); down {
 			continue
 		}
-		b, err := chrome.Connect(s.runCtx, e, remoteTimeout)
+		b, err := chrome.Connect(ctx, e, remoteTimeout)
 		if err == nil {
 			return b, nil
 		}
@@ -76,21 +76,25 @@ func (s *Suite) checkBrowserAndAppHost() error {
 }
 
 // checkEndpoints asks every http(s) endpoint of ROMAINE_BROWSER_URL for its
-// DevTools URL, at once. When none answers, the run stops (a configuration
-// error within seconds); when some do, the others are said to be down and
-// skipped. ws:// endpoints (a session or a token in the URL) are tried when a
-// worker connects.
+// DevTools URL, and opens a TCP connection to every ws(s):// one, at once.
+// When none answers, the run stops (a configuration error within seconds);
+// when some do, the others are said to be down and skipped. A ws:// endpoint
+// is only dialled, not spoken to: its URL may carry a session or a token
+// (Selenoid's /devtools/ID, browserless' ?token=) that a handshake would use up.
 func (s *Suite) checkEndpoints(endpoints []string) error {
 	errs := make([]error, len(endpoints))
 	var wg sync.WaitGroup
 	for i, e := range endpoints {
-		if u, err := url.Parse(e); err == nil && (u.Scheme == "ws" || u.Scheme == "wss") {
-			continue
-		}
 		wg.Add(1)
 		go func() {
 			defer wg.Done()
-			_, errs[i] = chrome.DevToolsURL(context.Background(), e, remoteTimeout)
+			if u, err := url.Parse(e); err == nil && (u.Scheme == "ws" || u.Scheme == "wss") {
+				errs[i] = dialEndpoint(e, u)
+				return
+			}
+			ctx, cancel := context.WithTimeout(context.Background(), remoteTimeout)
+			defer cancel()
+			_, errs[i] = chrome.DevToolsURL(ctx, e, remoteTimeout)
 		}()
 	}
 	wg.Wait()
@@ -108,4 +112,21 @@ func (s *Suite) checkEndpoints(endpoints []string) error {
 		fmt.Fprintf(s.out, "romaine: ROMAINE_BROWSER_URL: %s; workers use the other endpoints\n", strings.Join(down, "; "))
 	}
 	return nil
+}
+
+// dialEndpoint opens (and closes) a TCP connection to a ws(s):// endpoint.
+func dialEndpoint(endpoint string, u *url.URL) error {
+	host := u.Host
+	if u.Port() == "" {
+		port := "80"
+		if u.Scheme == "wss" {
+			port = "443"
+		}
+		host = net.JoinHostPort(u.Hostname(), port)
+	}
+	c, err := net.DialTimeout("tcp", host, remoteTimeout)
+	if err != nil {
+		return &chrome.RemoteError{Endpoint: endpoint, Reason: fmt.Sprintf("unreachable (%v); is the browser running, and listening beyond its own 127.0.0.1?", err)}
+	}
+	return c.Close()
 }

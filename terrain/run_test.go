@@ -17,6 +17,7 @@ import (
 
 	"github.com/romaine-bdd/romaine/internal/lockedbuf"
 	"github.com/romaine-bdd/romaine/internal/ports"
+	"github.com/romaine-bdd/romaine/internal/testenv"
 	"github.com/romaine-bdd/romaine/steps"
 	"github.com/romaine-bdd/romaine/terrain"
 )
@@ -72,8 +73,8 @@ func runWith(t *testing.T, env map[string]string, opts []terrain.Option, setup f
 func staticSite(t *testing.T) string {
 	t.Helper()
 	if _, err := exec.LookPath("python3"); err != nil {
-		if os.Getenv("CI") != "" {
-			t.Fatal("python3 is needed for the static-site tests and CI machines have it")
+		if testenv.Required() {
+			t.Fatal("python3 is needed for the static-site tests, and CI machines (and make test) must run them")
 		}
 		t.Skip("python3 not installed")
 	}

@@ -1,6 +1,7 @@
 package terrain
 
 import (
+	"context"
 	"sync"
 
 	"github.com/romaine-bdd/romaine/internal/chrome"
@@ -21,20 +22,22 @@ type sharedBrowser struct {
 	gen int // counts launches; a worker remembers the one it connected to
 }
 
-// connect gives w a connection to the shared browser, launching it first when
-// there is none.
-func (sb *sharedBrowser) connect(s *Suite, w *Worker) (*chrome.Browser, error) {
+// connect gives w a connection to the shared browser, launching it first
+// (within ROMAINE_START_TIMEOUT) when there is none.
+func (sb *sharedBrowser) connect(ctx context.Context, s *Suite, w *Worker) (*chrome.Browser, error) {
 	sb.mu.Lock()
 	defer sb.mu.Unlock()
 	if sb.b == nil {
-		b, err := chrome.Launch(s.runCtx, chrome.Options{Bin: s.cfg.Browser, Headful: s.cfg.Headful, TempDir: s.runDir, Log: s.logOnce})
+		lctx, cancel := context.WithTimeout(ctx, s.cfg.StartTimeout)
+		b, err := chrome.Launch(lctx, chrome.Options{Bin: s.cfg.Browser, Headful: s.cfg.Headful, TempDir: s.runDir, Log: s.logOnce})
+		cancel()
 		if err != nil {
 			return nil, browserError(s.cfg, err)
 		}
 		sb.b = b
 		sb.gen++
 	}
-	c, err := chrome.Connect(s.runCtx, sb.b.ControlURL, remoteTimeout)
+	c, err := chrome.Connect(ctx, sb.b.ControlURL, remoteTimeout)
 	if err != nil {
 		return nil, err
 	}
@@ -51,6 +54,15 @@ func (sb *sharedBrowser) broken(gen int) {
 		sb.b.Kill()
 		_ = sb.b.Close()
 		sb.b = nil
+	}
+}
+
+// kill kills the shared browser at once (Ctrl-C); close still removes its profile.
+func (sb *sharedBrowser) kill() {
+	sb.mu.Lock()
+	defer sb.mu.Unlock()
+	if sb.b != nil {
+		sb.b.Kill()
 	}
 }
 

@@ -12,9 +12,12 @@ import (
 	"github.com/cucumber/godog"
 )
 
-// watchSignals ends the run properly on Ctrl-C or SIGTERM: every worker is
-// stopped (which cuts short the steps running on it), the scenarios not yet
-// started are not run, and godog writes its report; Run then returns 130. A
+// watchSignals ends the run properly on Ctrl-C or SIGTERM: every browser is
+// killed at once (a browser of someone else's is hung up on), which ends the
+// steps running on it with the connection's error; then every worker is
+// stopped, the scenarios not yet started are not run, and godog writes its
+// report; Run then returns 130. Asking each browser to quit instead took
+// seconds with four of them on two cores. A
 // second Ctrl-C quits at once: app servers and browsers still die with the
 // process (the app guard's parent-death signal, the browser's guard).
 func (s *Suite) watchSignals() {
@@ -36,6 +39,10 @@ func (s *Suite) watchSignals() {
 			}()
 			ctx, cancel := context.WithTimeout(context.Background(), 10*time.Second)
 			defer cancel()
+			s.pool.killBrowsers()
+			if s.shared != nil {
+				s.shared.kill()
+			}
 			_ = s.pool.close(ctx, s.hooks.afterWorker)
 		case <-s.runCtx.Done():
 			signal.Stop(ch)

@@ -86,6 +86,37 @@ type Suite struct {
 	file     *configFile
 	coverage *coverageState // ROMAINE_COVERAGE (coverage.go)
 	viaMain  bool           // the test binary's TestMain is Suite.Main
+	// runs counts Run calls; base and baseApp are the configuration and app the
+	// first was given, before the environment and setUp changed them.
+	runs    int
+	base    Config
+	baseApp App
+}
+
+// newRun readies s for a Run: the first keeps what New made; a later one
+// (go test -count=2) gets a fresh run state, from the configuration the first
+// started with.
+func (s *Suite) newRun() {
+	s.runs++
+	if s.runs == 1 {
+		s.base, s.baseApp = s.cfg, s.app
+		s.base.Features = slices.Clone(s.cfg.Features)
+		return
+	}
+	s.cfg, s.app = s.base, s.baseApp
+	s.cfg.Features = slices.Clone(s.base.Features)
+	s.interrupted.Store(false)
+	s.prepareOnce, s.signalsOnce = sync.Once{}, sync.Once{}
+	s.prepareErr, s.runCtx, s.stopRun = nil, nil, nil
+	s.godogTags, s.runDir, s.reports, s.shared = "", "", nil, nil
+	s.scenarios.Store(0)
+	s.logged.Clear()
+	s.downEndpoints.Clear()
+	s.pool = newPool(s.startWorker, s.pool.warn)
+	s.sched = schedule.NewTracker(&s.interrupted)
+	s.plan, s.progress, s.file = schedule.Plan{}, nil, nil
+	s.results = report.NewResults() // its formatter reads s.results at each godog run
+	s.coverage = nil
 }
 
 // logOnce prints msg the first time it is given in this run.
@@ -159,7 +190,7 @@ func New(opts ...Option) *Suite {
 	for _, o := range opts {
 		o(s)
 	}
-	s.pool = &pool{starter: s.startWorker, warn: func(format string, args ...any) { fmt.Fprintf(s.errOut, format, args...) }}
+	s.pool = newPool(s.startWorker, func(format string, args ...any) { fmt.Fprintf(s.errOut, format, args...) })
 	s.sched = schedule.NewTracker(&s.interrupted)
 	s.registerResults()
 	if godogRunner() {
@@ -344,20 +375,36 @@ func (s *Suite) godogOptions() godog.Options {
 // Run prepares the suite and runs it with godog, returning godog's exit status
 // (0 when every scenario passed). A configuration error is printed and gives 2;
 // an interrupted run gives 130 once every worker has stopped.
+//
+// A suite may Run again in the same process (go test -count=2): each Run
+// starts from the configuration the first one was given, with workers,
+// timings and reports of its own.
 func (s *Suite) Run() int {
 	s.viaRun = true
+	s.newRun()
 	if err := s.setUp(); err != nil {
 		fmt.Fprintln(s.errOut, err)
 		return 2
 	}
+	// What setUp made (the run's folder) goes when the run stops early.
+	abandon := func(status int) int {
+		if err := s.shutdown(); err != nil {
+			fmt.Fprintln(s.errOut, "romaine: stopping:", err)
+		}
+		return status
+	}
+	if err := checkFeatureFiles(s.cfg.Features); err != nil {
+		fmt.Fprintln(s.errOut, err)
+		return abandon(2)
+	}
 	p, err := s.makePlan(s.cfg.Features, s.godogTags, s.cfg.Workers)
 	if err != nil {
 		fmt.Fprintln(s.errOut, err)
-		return 2
+		return abandon(2)
 	}
 	fmt.Fprintln(s.out, strings.Join(p.Notes, "\n"))
 	if p.Empty {
-		return 0
+		return abandon(0)
 	}
 	out, errOut := s.out, s.errOut
 	s.progress = newProgress(s.cfg.Progress, s.out, s.cfg.Workers)

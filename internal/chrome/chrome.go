@@ -11,12 +11,11 @@ import (
 	"fmt"
 	"os"
 	"os/exec"
+	"strconv"
 	"strings"
-	"syscall"
 	"time"
 
 	"github.com/go-rod/rod"
-	"github.com/go-rod/rod/lib/cdp"
 	"github.com/go-rod/rod/lib/launcher"
 )
 
@@ -70,16 +69,19 @@ func Find(bin string) (string, error) {
 // Browser is a started browser and what it takes to stop it: the process we
 // launched, or only our connection to a remote one (Connect).
 type Browser struct {
-	rod      *rod.Browser
-	launcher *launcher.Launcher
-	remote   *cdp.WebSocket
+	rod     *rod.Browser
+	process *process // the browser we started; nil for a remote one
+	conn    *wire    // our connection to it, launched or remote
+	remote  bool     // someone else's browser: Close and Kill only hang up
 	// ControlURL is the DevTools WebSocket URL the browser is driven through.
 	ControlURL string
 }
 
 // Launch starts a headless browser with a fresh profile. The flags suit a
 // CI container on a closed network: no sandbox when root (Chrome refuses to start
-// otherwise), no background traffic to Google's services.
+// otherwise), no background traffic to Google's services. ctx bounds the start:
+// a browser that has not opened DevTools and answered over it by ctx's
+// deadline is killed, and the error says so.
 func Launch(ctx context.Context, opts Options) (*Browser, error) {
 	bin, err := Find(opts.Bin)
 	if err != nil {
@@ -89,8 +91,10 @@ func Launch(ctx context.Context, opts Options) (*Browser, error) {
 	if err != nil {
 		return nil, fmt.Errorf("creating the browser's profile folder: %w", err)
 	}
-	// DevTools listens on loopback only: nothing else on the network may drive it.
-	l := launcher.New().Context(ctx).Bin(bin).UserDataDir(dir).Headless(!opts.Headful).
+	// rod's launcher is used for its flags (Chrome's for automation), not to
+	// start the browser (see process). DevTools listens on loopback only:
+	// nothing else on the network may drive it.
+	l := launcher.New().Bin(bin).UserDataDir(dir).Headless(!opts.Headful).
 		Set("remote-debugging-address", "127.0.0.1").Set("disable-gpu").Set("disable-quic").Set("disable-component-update").
 		Set("disable-background-networking").Set("disable-sync").Set("no-first-run").
 		Set("window-size", "1280,900")
@@ -103,23 +107,54 @@ func Launch(ctx context.Context, opts Options) (*Browser, error) {
 	if opts.SiteIsolation {
 		l = l.Delete("disable-site-isolation-trials").Set("disable-features", "TranslateUI").Set("site-per-process")
 	}
-	u, err := l.Launch()
-	if err != nil {
-		l.Kill()
+	var proc *process
+	fail := func(what string, err error) (*Browser, error) {
+		if proc != nil {
+			proc.kill()
+			proc.wait(closeGrace)
+		}
 		_ = os.RemoveAll(dir)
-		return nil, fmt.Errorf("starting %s: %w", bin, err)
+		if ctx.Err() != nil {
+			err = startError(ctx, err)
+		}
+		return nil, fmt.Errorf("%s %s: %w", what, bin, err)
+	}
+	proc, u, err := startProcess(ctx, bin, l.FormatArgs(), dir)
+	if err != nil {
+		return fail("starting", err)
 	}
 	w, err := dialWire(ctx, u)
-	b := rod.New()
-	if err == nil {
-		err = b.Client(w).Connect()
-	}
 	if err != nil {
-		l.Kill()
-		_ = os.RemoveAll(dir)
-		return nil, fmt.Errorf("connecting to %s at %s: %w", bin, u, err)
+		return fail("connecting to", fmt.Errorf("at %s: %w", u, err))
 	}
-	return &Browser{rod: b, launcher: l, ControlURL: u}, nil
+	b, err := connectRod(ctx, w)
+	if err != nil {
+		w.hangUp()
+		return fail("connecting to", fmt.Errorf("at %s: %w", u, err))
+	}
+	return &Browser{rod: b, process: proc, conn: w, ControlURL: u}, nil
+}
+
+// startError says why a start ran out of time or was cut short.
+func startError(ctx context.Context, err error) error {
+	if errors.Is(ctx.Err(), context.DeadlineExceeded) {
+		return fmt.Errorf("it did not open DevTools and answer over it within its start limit (ROMAINE_START_TIMEOUT); it was killed (%w)", err)
+	}
+	return fmt.Errorf("the start was cut short (the run is stopping): %w", err)
+}
+
+// connectRod drives the browser over w. rod's Connect makes one call on the
+// browser's own context, which also outlives it (it carries the browser's
+// events): that one call gets the ceiling on purpose, and the browser gets
+// ctx's values without its deadline afterwards, unmarked, so that a call on
+// it without a deadline is counted.
+func connectRod(ctx context.Context, w *wire) (*rod.Browser, error) {
+	life := context.WithoutCancel(ctx)
+	b := rod.New().Context(WithCallLimit(life, callCeiling)).Client(w)
+	if err := b.Connect(); err != nil {
+		return nil, err
+	}
+	return b.Context(life), nil
 }
 
 // Rod is the rod browser to make pages of (support.NewPage, support.NewPages).
@@ -127,28 +162,23 @@ func (b *Browser) Rod() *rod.Browser { return b.rod }
 
 // Close ends the browser process and removes its profile. It asks Chrome to quit
 // over CDP (instant) and kills the process group only if that did not work.
+// For a browser Romaine did not launch (Connect) it only hangs up.
 func (b *Browser) Close() error {
-	if b.remote != nil {
-		// Someone else's browser, shared by other workers: only hang up.
-		if err := b.remote.Close(); err != nil && !strings.Contains(err.Error(), "use of closed network connection") {
-			return fmt.Errorf("disconnecting from the browser: %w", err)
-		}
+	if b.remote {
+		b.conn.hangUp() // someone else's browser, shared by other workers
 		return nil
 	}
 	// A browser that hangs (stopped, frozen) must not hang the run: the kill below ends it.
 	err := b.rod.Timeout(closeGrace).Close()
-	done := make(chan struct{})
-	go func() { b.launcher.Cleanup(); close(done) }()
-	select {
-	case <-done:
-	case <-time.After(closeGrace):
+	if !b.process.wait(closeGrace) {
 		b.Kill()
-		<-done
+		b.process.wait(closeGrace)
 	}
-	if err != nil && !strings.Contains(err.Error(), "use of closed network connection") && !errors.Is(err, context.DeadlineExceeded) {
-		return fmt.Errorf("closing the browser: %w", err)
+	b.conn.hangUp()
+	if err != nil && !errors.Is(err, ErrClosed) && !errors.Is(err, context.DeadlineExceeded) {
+		return errors.Join(fmt.Errorf("closing the browser: %w", err), b.process.remove())
 	}
-	return nil
+	return b.process.remove()
 }
 
 // closeGrace is how long a browser may take to quit when asked before it is killed.
@@ -157,19 +187,50 @@ const closeGrace = 5 * time.Second
 // PID is the browser's process id (the leader of its process group).
 // 0 for a remote browser, which is not ours to kill.
 func (b *Browser) PID() int {
-	if b.launcher == nil {
+	if b.process == nil {
 		return 0
 	}
-	return b.launcher.PID()
+	return b.process.pid()
 }
 
-// Kill ends the browser and its helper processes at once, without asking: for
-// a browser that crashed or stopped answering. Close still removes the profile.
+// Kill ends our use of a browser that crashed or stopped answering, at once,
+// without asking: every call on it fails with ErrClosed from then on. A
+// browser Romaine launched is killed with its helper processes (Close still
+// removes the profile); for one it did not (Connect) the connection is closed:
+// hanging up is all that is ours to do, and it ends every wait on it.
 func (b *Browser) Kill() {
-	if pid := b.PID(); pid > 0 {
-		_ = syscall.Kill(-pid, syscall.SIGKILL)
-		_ = syscall.Kill(pid, syscall.SIGKILL)
+	if b.process != nil {
+		b.process.kill()
 	}
+	b.conn.hangUp()
+}
+
+// ProcessesMentioning lists the live processes (zombies are not: they serve
+// nothing) whose command line contains s, from /proc (none without it).
+func ProcessesMentioning(s string) []int {
+	var pids []int
+	entries, _ := os.ReadDir("/proc")
+	for _, e := range entries {
+		pid, err := strconv.Atoi(e.Name())
+		if err != nil {
+			continue
+		}
+		cmdline, _ := os.ReadFile("/proc/" + e.Name() + "/cmdline")
+		if strings.Contains(string(cmdline), s) && Alive(pid) {
+			pids = append(pids, pid)
+		}
+	}
+	return pids
+}
+
+// Alive reports whether pid is a running process, not a zombie.
+func Alive(pid int) bool {
+	stat, err := os.ReadFile("/proc/" + strconv.Itoa(pid) + "/stat")
+	if err != nil {
+		return false
+	}
+	fields := strings.Fields(string(stat[strings.LastIndexByte(string(stat), ')')+1:]))
+	return len(fields) > 0 && fields[0] != "Z"
 }
 
 // noSandboxReason says why Chrome must run without its sandbox ("" when it need

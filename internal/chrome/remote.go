@@ -11,8 +11,8 @@ import (
 	"net/url"
 	"time"
 
-	"github.com/go-rod/rod"
 	"github.com/go-rod/rod/lib/cdp"
+	"github.com/go-rod/rod/lib/proto"
 )
 
 // RemoteError says a DevTools endpoint could not be used, and why.
@@ -93,7 +93,9 @@ func DevToolsURL(ctx context.Context, endpoint string, timeout time.Duration) (s
 // Connect drives a browser that is already running, at a DevTools
 // endpoint (see DevToolsURL). Finding it, connecting and its first answer must
 // all happen within timeout, so an endpoint that accepts connections but never
-// answers is reported too. Closing the Browser only hangs up.
+// answers is reported too. Closing the Browser only hangs up, and so does
+// Kill. Its connection sends a mouse press and its release back to back, as
+// a launched browser's does.
 func Connect(ctx context.Context, endpoint string, timeout time.Duration) (*Browser, error) {
 	wsURL, err := DevToolsURL(ctx, endpoint, timeout)
 	if err != nil {
@@ -107,19 +109,19 @@ func Connect(ctx context.Context, endpoint string, timeout time.Duration) (*Brow
 	if err := ws.Connect(dialCtx, wsURL, nil); err != nil {
 		return nil, &RemoteError{endpoint, fmt.Sprintf("cannot open DevTools WebSocket %s: %v", wsURL, err)}
 	}
-	b := rod.New().Context(ctx).Client(cdp.New().Start(ws))
-	err = b.Connect()
+	w := newWire(ws)
+	b, err := connectRod(dialCtx, w)
 	if err == nil {
-		_, err = b.Version() // proves the other end speaks DevTools
+		_, err = proto.BrowserGetVersion{}.Call(b.Context(dialCtx)) // proves the other end speaks DevTools
 	}
 	if err == nil {
 		err = dialer.conn.SetDeadline(time.Time{}) // connected: no deadline for the run
 	}
 	if err != nil {
-		_ = ws.Close()
+		w.hangUp()
 		return nil, &RemoteError{endpoint, fmt.Sprintf("connected to %s but it did not answer DevTools within %s: %v", wsURL, timeout, err)}
 	}
-	return &Browser{rod: b, remote: ws, ControlURL: wsURL}, nil
+	return &Browser{rod: b, conn: w, remote: true, ControlURL: wsURL}, nil
 }
 
 // deadlineDialer opens the WebSocket's connection with a deadline on every read

@@ -5,8 +5,15 @@ import (
 	"context"
 	"encoding/json"
 	"errors"
+	"fmt"
+	"io"
+	"net"
 	"regexp"
+	"runtime"
+	"slices"
+	"strings"
 	"sync"
+	"time"
 
 	"github.com/go-rod/rod/lib/cdp"
 	"github.com/go-rod/rod/lib/proto"
@@ -19,6 +26,13 @@ import (
 // of milliseconds: long enough for a page's timer to re-render the node under
 // the mouse, so that the browser fires no click. Here the release is written
 // as soon as the press is on the wire, behind it, so the browser queues both.
+//
+// Every call goes through it, so it also bounds them all: a call whose context
+// has no deadline gets its call limit (WithCallLimit) or callCeiling (and is
+// then counted: see CallsWithoutDeadline),
+// and every call ends at once, with ErrClosed, when the connection does (the
+// browser died, or we hung up): rod's own client would wait for the answer
+// to a call written just as the connection closed until its context ended.
 type wire struct {
 	*cdp.Client
 	ws *pressWatch
@@ -34,8 +48,88 @@ func dialWire(ctx context.Context, u string) (*wire, error) {
 
 // newWire drives a browser over ws (in tests, a websocket that watches).
 func newWire(ws cdp.WebSocketable) *wire {
-	pw := &pressWatch{ws: ws, waiting: map[string]chan struct{}{}}
+	gone, ended := context.WithCancel(context.Background())
+	pw := &pressWatch{ws: ws, waiting: map[string]chan struct{}{}, gone: gone, ended: ended}
 	return &wire{Client: cdp.New().Start(pw), ws: pw}
+}
+
+// ErrClosed is the error of a call on a connection that has ended: the
+// browser exited or crashed, or Romaine hung up on it (a browser that stopped
+// answering, the end of the run, Ctrl-C).
+var ErrClosed = errors.New("the connection to the browser is closed (the browser exited or crashed, or the run hung up on it: it stopped answering, or the run is stopping)")
+
+// callCeiling bounds a call made on a context without a deadline. Romaine
+// makes none (tests check CallsWithoutDeadline); it is the last guard against
+// a call that would otherwise wait forever on a browser that stopped answering.
+const callCeiling = time.Minute
+
+type callLimitKey struct{}
+
+// WithCallLimit is ctx for a rod object that lives long and makes calls of
+// its own (a page, a browser context: rod makes calls with the context the
+// object was made with, and derives the page's life from it): a call on it
+// without a deadline of its own gets limit, on purpose, and is not counted
+// by CallsWithoutDeadline. The context itself never expires.
+func WithCallLimit(ctx context.Context, limit time.Duration) context.Context {
+	return context.WithValue(ctx, callLimitKey{}, limit)
+}
+
+// Undeadlined is a call made on a context without a deadline (or a call
+// limit): the method, and where in code outside rod and this package it was made.
+type Undeadlined struct {
+	Method string
+	Func   string // the caller: package.(*Type).Method
+	File   string
+	Line   int
+}
+
+func (u Undeadlined) String() string {
+	return fmt.Sprintf("%s from %s (%s:%d)", u.Method, u.Func, u.File, u.Line)
+}
+
+var undeadlined struct {
+	sync.Mutex
+	calls []Undeadlined
+}
+
+// CallsWithoutDeadline lists the calls (the first 50) made on a context
+// without a deadline since the process started. Every such call is a bug:
+// a browser that stops answering would hold it until callCeiling.
+func CallsWithoutDeadline() []Undeadlined {
+	undeadlined.Lock()
+	defer undeadlined.Unlock()
+	return slices.Clone(undeadlined.calls)
+}
+
+// noteUndeadlined records a call without a deadline, and its caller.
+func noteUndeadlined(method string) {
+	u := Undeadlined{Method: method, Func: "?"}
+	pcs := make([]uintptr, 32)
+	frames := runtime.CallersFrames(pcs[:runtime.Callers(3, pcs)])
+	for {
+		f, more := frames.Next()
+		ours := strings.Contains(f.Function, "/internal/chrome.") && !strings.HasSuffix(f.File, "_test.go")
+		if !strings.HasPrefix(f.Function, "github.com/go-rod/") && !ours {
+			u.Func, u.File, u.Line = f.Function, f.File, f.Line
+			break
+		}
+		if !more {
+			break
+		}
+	}
+	undeadlined.Lock()
+	defer undeadlined.Unlock()
+	if len(undeadlined.calls) < 50 {
+		undeadlined.calls = append(undeadlined.calls, u)
+	}
+}
+
+// hangUp closes the connection: calls waiting on it end with ErrClosed.
+func (w *wire) hangUp() {
+	w.ws.end()
+	if c, ok := w.ws.ws.(io.Closer); ok {
+		_ = c.Close()
+	}
 }
 
 // PressRelease is the params of an Input.dispatchMouseEvent call that sends
@@ -55,8 +149,33 @@ func (pr PressRelease) MarshalJSON() ([]byte, error) { return json.Marshal(pr.Pr
 // events were sent.
 const Pipelined = `{"romaine":"press and release"}`
 
-// Call is rod's call, except for a PressRelease.
+// Call is rod's call, bounded (see wire), except for a PressRelease.
 func (w *wire) Call(ctx context.Context, sessionID, method string, params any) ([]byte, error) {
+	if _, ok := ctx.Deadline(); !ok {
+		limit, ok := ctx.Value(callLimitKey{}).(time.Duration)
+		if !ok {
+			limit = callCeiling
+			noteUndeadlined(method)
+		}
+		var cancel context.CancelFunc
+		ctx, cancel = context.WithTimeout(ctx, limit)
+		defer cancel()
+	}
+	if w.ws.gone.Err() != nil {
+		return nil, ErrClosed
+	}
+	ctx, cancel := context.WithCancelCause(ctx)
+	defer cancel(nil)
+	stop := context.AfterFunc(w.ws.gone, func() { cancel(ErrClosed) })
+	defer stop()
+	res, err := w.call(ctx, sessionID, method, params)
+	if err != nil && (errors.Is(context.Cause(ctx), ErrClosed) || w.ws.gone.Err() != nil && errors.Is(err, net.ErrClosed)) {
+		return nil, ErrClosed
+	}
+	return res, err
+}
+
+func (w *wire) call(ctx context.Context, sessionID, method string, params any) ([]byte, error) {
 	pr, ok := params.(PressRelease)
 	if !ok {
 		return w.Client.Call(ctx, sessionID, method, params)
@@ -91,7 +210,11 @@ type pressWatch struct {
 	ws      cdp.WebSocketable
 	mu      sync.Mutex
 	waiting map[string]chan struct{} // by session
+	gone    context.Context          // done when the connection has ended
+	ended   context.CancelFunc
 }
+
+func (p *pressWatch) end() { p.ended() }
 
 var sessionField = regexp.MustCompile(`"sessionId":"([^"]+)"`)
 
@@ -126,4 +249,10 @@ func (p *pressWatch) Send(msg []byte) error {
 	return err
 }
 
-func (p *pressWatch) Read() ([]byte, error) { return p.ws.Read() }
+func (p *pressWatch) Read() ([]byte, error) {
+	msg, err := p.ws.Read()
+	if err != nil {
+		p.end() // rod's reader stops here: no call will be answered again
+	}
+	return msg, err
+}

@@ -97,12 +97,17 @@ func (h *holdPressAnswer) Send(msg []byte) error {
 		id = string(m[1])
 	}
 	press, release := bytes.Contains(msg, []byte(`"mousePressed"`)), bytes.Contains(msg, []byte(`"mouseReleased"`))
+	if press {
+		// Known before it goes: its answer may be read before Send returns.
+		h.mu.Lock()
+		h.pressID = id
+		h.mu.Unlock()
+	}
 	err := h.ws.Send(msg) // masks msg in place: read it before
 	h.mu.Lock()
 	defer h.mu.Unlock()
 	switch {
 	case press:
-		h.pressID = id
 		h.order = append(h.order, "press sent")
 	case release:
 		h.order = append(h.order, "release sent")
