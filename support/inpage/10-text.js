@@ -28,7 +28,7 @@ function describe(el) {
 // what each is in.
 function candidates(els, max) {
   const some = els.slice(0, max), ds = some.map(describe);
-  const where = some.map((e, i) => ds[i] + ' in ' + describe(e.parentElement || (e.parentNode && e.parentNode.host) || e));
+  const where = some.map((e, i) => ds[i] + ' in ' + describe(e.parentElement || rootHost(e.parentNode) || e));
   const twice = (list, i) => list.indexOf(list[i]) !== list.lastIndexOf(list[i]);
   return ds.map((d, i) => (twice(ds, i) && !twice(where, i) ? where[i] : d)).join(', ');
 }

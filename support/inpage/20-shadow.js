@@ -49,10 +49,13 @@ function deepAll(root, css) {
   visit(root);
   return out;
 }
+// The host of n when n is a shadow root, else null. Ask what the node is: an
+// anchor's .host is its URL's host, a form's may be a field named "host".
+const rootHost = (n) => (n instanceof ShadowRoot ? n.host : null);
 // The flat-tree parent: a slotted node's slot, a shadow tree's host.
-const flatParent = (n) => n.assignedSlot || n.parentNode && (n.parentNode.host || n.parentNode);
+const flatParent = (n) => n.assignedSlot || rootHost(n.parentNode) || n.parentNode;
 function deepContains(a, b) {
-  for (let n = b; n; n = n.nodeType === 11 ? n.host : flatParent(n)) if (n === a) return true;
+  for (let n = b; n; n = rootHost(n) || flatParent(n)) if (n === a) return true;
   return false;
 }
 // The shadow hosts el lives in, innermost first.

@@ -33,7 +33,9 @@ function listboxOf(el) {
 function ariaOption(el) {
   const lb = listboxOf(el);
   if (!lb || !visible(lb)) return { state: 'the list of options of "' + req.locator + '" is not open: ' + describe(el) };
-  const opts = deepAll(lb, '[role=option]').filter(visible);
+  // Options are what the listbox renders (slotted ones too), and any it owns.
+  const owned = (lb.getAttribute('aria-owns') || '').split(/\s+/).filter(Boolean).map((id) => byId(lb, id)).filter(Boolean);
+  const opts = [...flatAll(lb, '[role=option]'), ...owned.flatMap((o) => (o.matches('[role=option]') ? [o] : flatAll(o, '[role=option]')))].filter(visible);
   const want = norm(req.value);
   let o = opts.filter((x) => textOf(x) === want || x.getAttribute('data-value') === req.value);
   if (!o.length) o = opts.filter((x) => textOf(x).toLowerCase().includes(want.toLowerCase()));
@@ -53,12 +55,16 @@ function byId(el, id) {
   const r = el.getRootNode();
   return (r.getElementById && r.getElementById(id)) || document.getElementById(id);
 }
+// Elements HTML lets a <label> name (they have .labels); asked by what el is,
+// not by whether it has a property of that name.
+const LABELABLE = /^(button|input|meter|output|progress|select|textarea)$/;
+const labelable = (el) => el.namespaceURI === 'http://www.w3.org/1999/xhtml' && LABELABLE.test(el.localName);
 // The labels of el: its own (<label for>, wrapping <label>), also for custom
 // elements, which have no .labels.
 function labelsOf(el) {
-  if (el.labels) return el.labels;
-  const out = [], r = el.getRootNode();
-  if (el.id && r.querySelectorAll) out.push(...r.querySelectorAll('label[for="' + CSS.escape(el.id) + '"]'));
+  if (labelable(el)) return el.labels || [];
+  const out = [], r = el.getRootNode(), id = el.getAttribute('id');
+  if (id && r.querySelectorAll) out.push(...r.querySelectorAll('label[for="' + CSS.escape(id) + '"]'));
   const wrap = el.parentElement && el.parentElement.closest('label');
   if (wrap && !wrap.hasAttribute('for')) out.push(wrap);
   return out;
@@ -95,8 +101,9 @@ function innermost(hits) {
   if (hits.length < 2) return hits;
   return hits.filter((h) => !hits.some((o) => o !== h && hostsOf(o.el).includes(h.el)));
 }
-// A control is disabled when the component around it is.
-const hostDisabled = (el) => hostsOf(el).some((h) => h.getAttribute('aria-disabled') === 'true' || (h.hasAttribute('disabled') && h.localName.includes('-')));
+// A control is disabled when the component around it is (aria-disabled on a
+// host: see ariaDisabled).
+const hostDisabled = (el) => hostsOf(el).some((h) => h.hasAttribute('disabled') && h.localName.includes('-'));
 
 // Text of a label without the text of the controls it wraps (a wrapping
 // <label> around a <select> would otherwise "contain" every option).

@@ -82,17 +82,35 @@ function changed(el) {
   el.addEventListener('blur', done);
 }
 
+// A custom element (its name has a dash): its own JavaScript may define what
+// value, checked or disabled mean.
+const isCustom = (el) => el.localName.includes('-');
+// NATIVE_FORM: the elements whose disabled state HTML defines (attribute,
+// disabled fieldset outside its first legend, disabled optgroup): :disabled
+// tells it exactly.
+const NATIVE_FORM = /^(button|input|select|textarea|optgroup|option|fieldset)$/;
 function fieldValue(el) {
-  if (el.tagName === 'SELECT') return norm([...el.selectedOptions].map((o) => o.text).join(', '));
+  if (el.localName === 'select') return norm([...el.selectedOptions].map((o) => o.text).join(', '));
+  if (el.localName === 'input' || el.localName === 'textarea') return norm(el.value);
   if (el.isContentEditable) return norm(el.innerText);
-  if (el.value === undefined) return textOf(el); // an ARIA widget shows its value
-  return norm(el.value);
+  if (isCustom(el) && typeof el.value === 'string') return norm(el.value);
+  // An ARIA widget (a <button role=combobox> too) shows its value.
+  const v = el.getAttribute('aria-valuetext') || el.getAttribute('aria-valuenow');
+  return v !== null ? norm(v) : textOf(el);
 }
 function disabled(el) {
-  if (el.disabled) return true;
-  if (el.getAttribute('aria-disabled') === 'true') return true;
-  if (el.localName.includes('-') && (el.hasAttribute('disabled') || el.matches(':disabled'))) return true;
-  if (hostDisabled(el)) return true;
-  const fs = el.closest('fieldset[disabled]');
-  return !!(fs && !fs.querySelector('legend')?.contains(el));
+  if (NATIVE_FORM.test(el.localName) && el.namespaceURI === 'http://www.w3.org/1999/xhtml') {
+    if (el.matches(':disabled')) return true;
+  } else if (isCustom(el) && (el.disabled === true || el.hasAttribute('disabled') || el.matches(':disabled'))) return true;
+  return ariaDisabled(el) || hostDisabled(el);
+}
+// aria-disabled="true" disables el and what is inside it, across shadow roots,
+// up to the nearest aria-disabled="false".
+function ariaDisabled(el) {
+  for (let n = el; n; n = n.parentElement || rootHost(n.parentNode)) {
+    const a = n.getAttribute('aria-disabled');
+    if (a === 'true') return true;
+    if (a === 'false') return false;
+  }
+  return false;
 }

@@ -71,5 +71,5 @@ function unsteady(el, r) {
 // the label of node), or a shadow host of el, which is hit where its slotted
 // text lies inside the control it renders.
 function reaches(node, el) {
-  return !!node && (node === el || deepContains(el, node) || hostsOf(el).includes(node) || (node.control && node.control === el) || (el.labels && [...el.labels].some((l) => l.contains(node))));
+  return !!node && (node === el || deepContains(el, node) || hostsOf(el).includes(node) || (node instanceof HTMLLabelElement && node.control === el) || (labelable(el) && [...(el.labels || [])].some((l) => l.contains(node))));
 }
