@@ -37,8 +37,11 @@ function ariaOption(el) {
   const owned = (lb.getAttribute('aria-owns') || '').split(/\s+/).filter(Boolean).map((id) => byId(lb, id)).filter(Boolean);
   const opts = [...flatAll(lb, '[role=option]'), ...owned.flatMap((o) => (o.matches('[role=option]') ? [o] : flatAll(o, '[role=option]')))].filter(visible);
   const want = norm(req.value);
-  let o = opts.filter((x) => textOf(x) === want || x.getAttribute('data-value') === req.value);
-  if (!o.length) o = opts.filter((x) => textOf(x).toLowerCase().includes(want.toLowerCase()));
+  // An option is named by its text, its data-value and its accessible name
+  // (an aria-label over a text that shows the price, say).
+  const names = new Map(opts.map((x) => [x, [textOf(x), accName(x)]]));
+  let o = opts.filter((x) => names.get(x).includes(want) || x.getAttribute('data-value') === req.value);
+  if (!o.length) o = opts.filter((x) => names.get(x).some((n) => n.toLowerCase().includes(want.toLowerCase())));
   if (o.length !== 1) return { state: (o.length ? o.length + ' options match' : 'no option') + ' "' + req.value + '" in "' + req.locator + '"; options: ' + opts.map((x) => '"' + textOf(x) + '"').join(', ') };
   if (disabled(o[0])) return { state: 'option "' + req.value + '" is disabled' };
   const a = actionable(o[0]);
@@ -122,16 +125,26 @@ function fieldNames(el) {
   for (const a of ['label', 'placeholder', 'aria-label', 'title', 'name', 'id']) names.push(el.getAttribute(a));
   // An ARIA checkbox, switch or radio is named by its content, like a button.
   if (/^(checkbox|switch|radio)$/.test(el.getAttribute('role'))) names.push(textOf(el));
-  names.push(...hostNames(el));
+  names.push(...hostNames(el), accName(el));
   return names.filter(Boolean).map(norm);
 }
 function frameNames(el) {
-  return ['title', 'name', 'aria-label', 'id'].map((a) => el.getAttribute(a)).filter(Boolean).map(norm);
+  return [...['title', 'name', 'aria-label', 'id'].map((a) => el.getAttribute(a)), accName(el)].filter(Boolean).map(norm);
 }
 function controlNames(el) {
   const names = [textOf(el), el.tagName === 'INPUT' ? el.value : ''];
   for (const a of ['aria-label', 'title', 'id']) names.push(el.getAttribute(a));
-  names.push(...hostNames(el));
+  names.push(...hostNames(el), accName(el));
+  return names.filter(Boolean).map(norm);
+}
+// Containers a scope may name: groups and regions, by their accessible name
+// (a fieldset's legend, a table's caption, a figure's figcaption, a dialog's
+// aria-labelledby heading) and a <details> by its summary.
+const CONTAINER = 'fieldset, figure, table, dialog, details, nav, aside, section[aria-label], section[aria-labelledby], form[aria-label], form[aria-labelledby], ' +
+  '[role=group], [role=region], [role=dialog], [role=alertdialog], [role=radiogroup], [role=tabpanel], [role=navigation], [role=form], [role=search], [role=list], [role=grid], [role=table], [role=toolbar], [role=menu], [role=tree]';
+function containerNames(el) {
+  const names = [accName(el)];
+  if (el.localName === 'details') { const s = [...el.children].find((c) => c.localName === 'summary'); if (s) names.push(shownText(s)); }
   return names.filter(Boolean).map(norm);
 }
 
@@ -159,12 +172,14 @@ function groups(root, kind) {
     if (kind === 'radio') els = els.filter((e) => e.type === 'radio' || e.getAttribute('role') === 'radio');
     g.push({ what: kind === 'field' ? 'field' : kind, els, names: fieldNames });
   }
-  // 'control' is 'any' without the fallback to plain text: what can be enabled.
-  const controls = kind === 'any' || kind === 'control';
+  // 'control' is 'any' without the fallback to plain text: what can be enabled;
+  // 'scope' is 'any' with named containers (see CONTAINER).
+  const controls = kind === 'any' || kind === 'control' || kind === 'scope';
   if (kind === 'button' || controls) g.push({ what: 'button', els: all(BUTTON), names: controlNames });
   if (kind === 'link' || controls) g.push({ what: 'link', els: all(LINK), names: controlNames });
   if (controls) g.push({ what: 'field', els: fieldsIn(root), names: fieldNames });
   if (kind === 'frame') g.push({ what: 'frame', els: all('iframe, frame'), names: frameNames });
+  if (kind === 'scope') g.push({ what: 'container', els: all(CONTAINER), names: containerNames });
   return g;
 }
 
@@ -215,7 +230,7 @@ function resolve(root, q, kind) {
         if (tgt) { if (!hits.some((h) => h.el === el)) hits.push({ el, tgt }); } else if (!hidden.includes(el)) hidden.push(el);
       }
     }
-    if (kind === 'any' && hits.length === 0) {
+    if ((kind === 'any' || kind === 'scope') && hits.length === 0) {
       for (const el of textMatches(root, tiers[t])) hits.push({ el, tgt: el });
     }
     if (hits.length > 1) hits.splice(0, hits.length, ...innermost(hits));
@@ -255,6 +270,7 @@ const WHAT = {
   button: 'button with text, value, aria-label, title or id',
   link: 'link with text, aria-label, title or id',
   any: 'button, link, field or visible text',
+  scope: 'button, link, field, named group or region, or visible text',
   control: 'button, link or field with that text, label, placeholder, aria-label, title, name or id',
   frame: 'frame with title, name, aria-label or id',
 };

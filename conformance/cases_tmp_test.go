@@ -1,0 +1,3 @@
+package conformance_test
+
+var controlCases, layoutCases, rerenderCases, frameCases, shadowCases, textCases []tc
