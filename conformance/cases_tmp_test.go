@@ -1,3 +1,3 @@
 package conformance_test
 
-var controlCases, layoutCases, rerenderCases, frameCases, shadowCases, textCases []tc
+var layoutCases, rerenderCases, frameCases, shadowCases, textCases []tc
