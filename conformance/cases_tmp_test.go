@@ -1,3 +1,3 @@
 package conformance_test
 
-var layoutCases, rerenderCases, frameCases, shadowCases, textCases []tc
+var rerenderCases, frameCases, shadowCases, textCases []tc

@@ -193,7 +193,7 @@ type tc struct {
 	reason string   // the pattern, where the web builds it, and what must hold
 	steps  []step   // in order
 	log    []string // what the page received (window.received), in order
-	fail   string   // the last step's error, "(N attempts)" for the count
+	fail   string   // the last step's error, "(N attempts)" for the count, "at (x,y)" for a point
 }
 
 func (c tc) run(t *testing.T, p *support.Page) {
@@ -219,9 +219,13 @@ func (c tc) run(t *testing.T, p *support.Page) {
 	}
 }
 
-var attempts = regexp.MustCompile(`\(\d+ attempts\)`)
+var (
+	attempts = regexp.MustCompile(`\(\d+ attempts\)`)
+	point    = regexp.MustCompile(`at \(-?\d+,-?\d+\)`)
+)
 
-// normalize is err's message with what varies from run to run replaced.
+// normalize is err's message with what varies from run to run (and from one
+// machine's fonts to another's) replaced: the attempt count, coordinates.
 func normalize(err error) string {
 	if err == nil {
 		return "<no error>"
@@ -230,7 +234,7 @@ func normalize(err error) string {
 	if !errors.As(err, &te) {
 		return err.Error()
 	}
-	return attempts.ReplaceAllString(err.Error(), "(N attempts)")
+	return point.ReplaceAllString(attempts.ReplaceAllString(err.Error(), "(N attempts)"), "at (x,y)")
 }
 
 // received is what the page logged (see pages/harness.js).

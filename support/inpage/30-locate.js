@@ -184,11 +184,20 @@ function groups(root, kind) {
 }
 
 // An element is its own click target unless it is a visually hidden checkbox or
-// radio with a visible label, the common custom-control pattern.
+// radio with a visible label, the common custom-control pattern, or it has no
+// box to aim at while its content is shown (display: contents, a link of no
+// size around an absolutely positioned text): then its first visible element.
 function target(el) {
   if (visible(el)) return el;
   for (const l of labelsOf(el)) if (visible(l)) return l;
-  return null;
+  return boxless(el) ? flatAll(el, '*').find(visible) || null : null;
+}
+function boxless(el) {
+  if (!el.isConnected) return false;
+  if (getComputedStyle(el).display === 'contents') return true;
+  if (el.checkVisibility && !el.checkVisibility({ checkOpacity: true, checkVisibilityCSS: true })) return false;
+  const r = el.getBoundingClientRect();
+  return r.width === 0 || r.height === 0;
 }
 
 // Elements whose visible text matches and none of whose children's does: the
@@ -230,8 +239,11 @@ function resolve(root, q, kind) {
         if (tgt) { if (!hits.some((h) => h.el === el)) hits.push({ el, tgt }); } else if (!hidden.includes(el)) hidden.push(el);
       }
     }
+    // Text is the fallback when no control has the name; a hidden control
+    // that has it is waited for (below), not stood in for by what holds it (a
+    // button at opacity 0 is still in its parent's innerText).
     if ((kind === 'any' || kind === 'scope') && hits.length === 0) {
-      for (const el of textMatches(root, tiers[t])) hits.push({ el, tgt: el });
+      for (const el of textMatches(root, tiers[t])) if (!hidden.some((h) => deepContains(el, h))) hits.push({ el, tgt: el });
     }
     if (hits.length > 1) hits.splice(0, hits.length, ...innermost(hits));
     if (hits.length) return { els: hits.map((h) => h.el), tgts: hits.map((h) => h.tgt), hidden, tier: t === 0 ? 'exact' : 'substring', names: seen };

@@ -1,0 +1,66 @@
+// Why input aimed at (x, y) would not reach el although el is in the window,
+// having scrolled where scrolling can help, as a person would: el is outside
+// what a scrolling ancestor shows (a chat list, a table in a card), or under
+// a header, footer or bar pinned to the window (sticky or fixed). Each target
+// is scrolled into view with up to three alignments (centre, end, start), as
+// Playwright retries; after that the reason stands.
+function unreachable(el, hit, x, y) {
+  if (getComputedStyle(el).pointerEvents === 'none') return 'does not take pointer events (pointer-events: none)';
+  const clip = clipper(el, x, y);
+  if (clip) return rescroll(el) ? 'scrolling into view: outside what ' + describe(clip) + ' shows' : 'clipped by the overflow of ' + describe(clip);
+  const covered = 'covered by ' + describe(hit) + ' at (' + Math.round(x) + ',' + Math.round(y) + ')';
+  const pin = pinned(hit);
+  if (pin && !fillsWindow(pin) && rescroll(el)) return covered + ', scrolling it out from under ' + describe(pin);
+  return covered;
+}
+
+// The nearest ancestor whose overflow clips el at (x, y): an ancestor with
+// overflow other than visible, on el's chain of containing blocks (an
+// absolutely positioned element escapes the overflow of ancestors that are
+// not positioned; a fixed one, of all but the window).
+function clipper(el, x, y) {
+  let pos = getComputedStyle(el).position;
+  for (let n = flatParentElement(el); n && n !== document.body && n !== document.documentElement; n = flatParentElement(n)) {
+    const cs = getComputedStyle(n);
+    if (pos === 'fixed') return null;
+    const contains = pos !== 'absolute' || cs.position !== 'static';
+    if (contains && (cs.overflowX !== 'visible' || cs.overflowY !== 'visible') && cs.display !== 'contents') {
+      const r = n.getBoundingClientRect();
+      const left = r.left + n.clientLeft, top = r.top + n.clientTop;
+      if (x < left || y < top || x >= left + n.clientWidth || y >= top + n.clientHeight) return n;
+    }
+    if (contains) pos = cs.position;
+  }
+  return null;
+}
+const flatParentElement = (n) => { const p = flatParent(n); return p && p.nodeType === 1 ? p : null; };
+
+// The element pinned to the window (position fixed or sticky) that hit is,
+// or is in, or null.
+function pinned(hit) {
+  for (let n = hit; n; n = flatParentElement(n)) {
+    const p = getComputedStyle(n).position;
+    if (p === 'fixed' || p === 'sticky') return n;
+  }
+  return null;
+}
+// A cover the size of the window (a modal's backdrop, a loading screen):
+// scrolling cannot get out from under it.
+function fillsWindow(n) {
+  const r = n.getBoundingClientRect();
+  return r.top <= 0 && r.left <= 0 && r.bottom >= innerHeight && r.right >= innerWidth;
+}
+
+// rescroll scrolls el into view with the next alignment for this target, and
+// says whether there was one left. A target's count starts again when an
+// action on it passes (see actionable).
+const ALIGN = [{ block: 'center', inline: 'center' }, { block: 'end', inline: 'end' }, { block: 'start', inline: 'start' }];
+const rescrolls = new Map();
+function rescroll(el) {
+  const k = stableKey(), n = rescrolls.get(k) || 0;
+  if (n >= ALIGN.length) return false;
+  if (rescrolls.size > 200) rescrolls.clear();
+  rescrolls.set(k, n + 1);
+  el.scrollIntoView({ ...ALIGN[n], behavior: 'instant' });
+  return true;
+}
