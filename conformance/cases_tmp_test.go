@@ -1,3 +1,3 @@
 package conformance_test
 
-var rerenderCases, frameCases, shadowCases, textCases []tc
+var frameCases, shadowCases, textCases []tc
