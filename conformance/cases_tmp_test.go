@@ -1,3 +1,3 @@
 package conformance_test
 
-var frameCases, shadowCases, textCases []tc
+var shadowCases, textCases []tc

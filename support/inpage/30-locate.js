@@ -95,6 +95,10 @@ function frameBox(el) {
     el.scrollIntoView({ block: 'center', inline: 'center', behavior: 'instant' });
     return { state: 'scrolling the frame into view: ' + describe(el) };
   }
+  // In the window but outside what a scrolling ancestor shows (a frame at the
+  // end of a panel): scroll it out, as for any target (see unreachable).
+  const clip = clipper(el, r.left + r.width / 2, r.top + r.height / 2);
+  if (clip && rescroll(el)) return { state: 'scrolling the frame into view: outside what ' + describe(clip) + ' shows' };
   const cs = getComputedStyle(el);
   return { ok: true, x: r.left + el.clientLeft + parseFloat(cs.paddingLeft), y: r.top + el.clientTop + parseFloat(cs.paddingTop), desc: describe(el) };
 }
