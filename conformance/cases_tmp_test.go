@@ -1,3 +1,3 @@
 package conformance_test
 
-var shadowCases, textCases []tc
+var textCases []tc
