@@ -1,4 +1,6 @@
-const norm = (s) => String(s == null ? '' : s).replace(/[\s\u00a0]+/g, ' ').trim();
+// Whitespace runs as one space; soft hyphens, zero-width spaces and word
+// joiners (break hints, not characters a person reads) dropped.
+const norm = (s) => String(s == null ? '' : s).replace(/[\u00ad\u200b\u2060\ufeff]/g, '').replace(/[\s\u00a0]+/g, ' ').trim();
 const low = (s) => norm(s).toLowerCase();
 
 const FIELD = 'input:not([type=hidden]):not([type=submit]):not([type=button]):not([type=reset]):not([type=image]), textarea, select, [contenteditable=""], [contenteditable="true"]';

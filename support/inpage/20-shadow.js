@@ -95,6 +95,7 @@ function flatText(n, shown, skip) {
       if (shown) {
         const cs = getComputedStyle(n);
         if (cs.display === 'none') return;
+        if (dropdown(n)) { parts.push(' ' + [...n.selectedOptions].map((o) => o.text).join(' ') + ' '); return; }
         if (cs.display !== 'contents' && n.checkVisibility && !n.checkVisibility()) return;
         if (n.localName === 'br') { parts.push('\n'); return; }
         vis = cs.visibility === 'visible';
@@ -106,5 +107,8 @@ function flatText(n, shown, skip) {
   walk(n, true);
   return norm(parts.join(''));
 }
-// The visible text of el, shadow trees and slotted content included.
-const shownText = (el) => (!isPlain() && (deepDOM(el) || hostsOf(el).length) ? flatText(el, true) : norm(el.innerText));
+// The visible text of el, shadow trees and slotted content included. A
+// closed select shows its chosen option only, where innerText has them all.
+const dropdown = (n) => n.localName === 'select' && !n.multiple && n.size <= 1;
+const hasDropdown = (el) => (el.localName === 'select' || el.querySelector('select')) && [el, ...el.querySelectorAll('select')].some(dropdown);
+const shownText = (el) => ((!isPlain() && (deepDOM(el) || hostsOf(el).length)) || hasDropdown(el) ? flatText(el, true) : norm(el.innerText));

@@ -14,7 +14,12 @@ const CHECKS = {
     const s = scopeRoot(); if (!s.root) return s;
     const root = s.root === document ? document.body : s.root;
     const t = shownText(root), want = norm(req.text);
-    const has = req.exact ? t === want : t.includes(want);
+    const holds = (x) => (req.exact ? x === want : x.includes(want));
+    // Failing that, the shown text as written: text-transform is presentation
+    // (a feature written from the design reads "Order summary" where the page
+    // shows ORDER SUMMARY), and innerText leaves out content-visibility: auto
+    // sections not rendered yet, which a person reads by scrolling.
+    const has = holds(t) || holds(flatText(root, true));
     const seen = t.length > 200 ? t.slice(0, 197) + '...' : t;
     if (has === !req.negate) return { ok: true };
     return { state: req.negate ? 'the text is still there: "' + seen + '"' : 'visible text was: "' + seen + '"' };

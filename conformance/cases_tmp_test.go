@@ -1,3 +1,0 @@
-package conformance_test
-
-var textCases []tc
