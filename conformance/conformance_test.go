@@ -77,9 +77,16 @@ func needBrowser(tb testing.TB) *chrome.Browser {
 	return nil
 }
 
-// newServer serves pages/ as it is, and /delay/MS/PATH: the file at PATH after
-// MS milliseconds (a slow script, image or frame).
+// newServer serves the pages (see pagesHandler).
 func newServer(tb testing.TB) *httptest.Server {
+	srv := httptest.NewServer(pagesHandler())
+	tb.Cleanup(srv.Close)
+	return srv
+}
+
+// pagesHandler serves pages/ as it is, and /delay/MS/PATH: the file at PATH
+// after MS milliseconds (a slow script, image or frame).
+func pagesHandler() http.Handler {
 	files := http.FileServer(http.Dir("pages"))
 	mux := http.NewServeMux()
 	mux.Handle("/", files)
@@ -97,9 +104,7 @@ func newServer(tb testing.TB) *httptest.Server {
 		r.URL.Path = "/" + r.PathValue("path")
 		files.ServeHTTP(w, r)
 	})
-	srv := httptest.NewServer(mux)
-	tb.Cleanup(srv.Close)
-	return srv
+	return mux
 }
 
 // Policies: a passing step returns as soon as it can, within the 5 s a

@@ -127,13 +127,19 @@ name such as ` + "`\"form\"`" + ` is *not* a selector; write ` + "`\"css=form\"`
   aria-label, title, name or id;
 - a button (button, input of type submit, button or reset, ` + "`[role=button]`" + `) by its
   text, value, aria-label, title or id;
-- a link by its text, aria-label, title or id.
+- a link by its text, aria-label, title or id;
+- any of them also by its accessible name, what a screen reader announces (an
+  icon button by its image's alt or SVG title, a field by an aria-labelledby
+  chain, a label without its hidden hints, a button without its aria-hidden icon).
 
 Steps about fields (fill in, clear, select, attach, the field assertions) look only
 at fields; check, uncheck and the checkbox assertions only at checkboxes; choose
 only at radio buttons. Click, double-click, hover, the visible / disabled / enabled
 assertions and ` + "`within \"LOCATOR\"`" + ` look at buttons, links and fields, and when none
-matches, at any visible element whose own text matches.
+matches, at any visible element whose own text matches. ` + "`within \"LOCATOR\"`" + ` also
+names groups and regions by their accessible name: a fieldset by its legend, a
+table by its caption, a figure by its figcaption, a details by its summary, a
+dialog or section by aria-label or aria-labelledby.
 
 Matching is *smart*: an exact match (whitespace-normalised) wins; only when there is
 no exact match are case-insensitive substring matches tried. Two or more equally
