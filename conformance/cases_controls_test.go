@@ -271,4 +271,9 @@ var controlCases = []tc{
 		reason: "a search run by Enter, typed after a click",
 		steps:  []step{click("Search"), typeText("green tea"), press("Enter")}, log: []string{"search=green tea"},
 	},
+	{
+		name: "controls/zero-size-checkbox", page: "controls/zero-size-input.html",
+		reason: "a checkbox of zero size is checked through its label",
+		steps:  []step{check("Send me a copy"), checked("Send me a copy")}, log: []string{"zero=true"},
+	},
 }

@@ -90,4 +90,9 @@ var frameCases = []tc{
 		steps:  []step{inFrame(click("Start chat"), "css=button")},
 		fail:   `cannot click "Start chat" within the frame "css=button": frame "css=button": not a frame: button "Pay"; within the frame "..." names an <iframe> by title, name, aria-label, id or CSS`,
 	},
+	{
+		name: "frames/fill-while-a-frame-has-focus", page: "frames/focus-in-frame.html",
+		reason: "a field of the page filled after a click in a frame took the focus",
+		steps:  []step{inFrame(click("Card number"), "Payment"), fill("Order note", "Gift"), value("Order note", "Gift")}, log: []string{"note=Gift"},
+	},
 }

@@ -219,4 +219,14 @@ var layoutCases = []tc{
 		reason: "a drop zone taller than the window is clicked inside the window",
 		steps:  []step{click("Drop files here")}, log: []string{"drop"},
 	},
+	{
+		name: "layout/svg-shape", page: "layout/svg-shapes.html",
+		reason: "a point of an SVG chart, by selector",
+		steps:  []step{click("css=#chart circle.dot")}, log: []string{"point 3"},
+	},
+	{
+		name: "layout/svg-link", page: "layout/svg-shapes.html",
+		reason: "a link inside an SVG, by its text",
+		steps:  []step{click("Q4")}, log: []string{"q4"},
+	},
 }

@@ -202,4 +202,14 @@ var nameCases = []tc{
 		reason: "a <label for> a button names it too",
 		steps:  []step{click("Run the report")}, log: []string{"run"},
 	},
+	{
+		name: "names/icon-title-in-link", page: "names/icon-title-label.html",
+		reason: "an icon-font <i title> is the only name of its link (admin tables)",
+		steps:  []step{click("Edit row")}, log: []string{"edit"},
+	},
+	{
+		name: "names/icon-aria-label-in-button", page: "names/icon-title-label.html",
+		reason: "a role=img icon with aria-label names its button",
+		steps:  []step{click("Add to favourites")}, log: []string{"star"},
+	},
 }

@@ -103,4 +103,9 @@ var rerenderCases = []tc{
 		reason: "a menu shown by an inline style (Alpine's x-show)",
 		steps:  []step{hidden("Rename"), click("Options"), click("Duplicate")}, log: []string{"duplicate"},
 	},
+	{
+		name: "rerender/select-swapped-options-late", page: "rerender/select-async.html",
+		reason: "a select whose options arrive from the server in a new <select> put in its place",
+		steps:  []step{pick("Rome", "City"), value("City", "Rome")}, log: []string{"city=Rome"},
+	},
 }

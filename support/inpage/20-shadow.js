@@ -111,4 +111,6 @@ function flatText(n, shown, skip) {
 // closed select shows its chosen option only, where innerText has them all.
 const dropdown = (n) => n.localName === 'select' && !n.multiple && n.size <= 1;
 const hasDropdown = (el) => (el.localName === 'select' || el.querySelector('select')) && [el, ...el.querySelectorAll('select')].some(dropdown);
-const shownText = (el) => ((!isPlain() && (deepDOM(el) || hostsOf(el).length)) || hasDropdown(el) ? flatText(el, true) : norm(el.innerText));
+// An SVG element has no innerText: its text is read from the flat tree (its
+// <title> and <desc> are not drawn, and have no box).
+const shownText = (el) => (el.innerText === undefined || (!isPlain() && (deepDOM(el) || hostsOf(el).length)) || hasDropdown(el) ? flatText(el, true) : norm(el.innerText));

@@ -20,7 +20,10 @@ const TEXTLIKE = /^(text|password|number|search|tel|email|url)$/;
 
 // The implicit ARIA role of the HTML elements that matter to a name.
 function implicitRole(el) {
-  if (el.namespaceURI !== HTML_NS) return el.localName === 'svg' ? 'img' : '';
+  if (el.namespaceURI !== HTML_NS) {
+    if (el.localName === 'svg') return 'img';
+    return el.localName === 'a' && (el.hasAttribute('href') || el.hasAttribute('xlink:href')) ? 'link' : '';
+  }
   switch (el.localName) {
     case 'a': case 'area': return el.hasAttribute('href') ? 'link' : '';
     case 'button': return 'button';

@@ -214,7 +214,7 @@ function textMatches(root, test) {
     for (const c of deep ? flatChildren(el) : el.children) if (c.nodeType === 1 && walk(c)) child = true;
     if (child) return true;
     if (!visible(el)) return false;
-    if (test(deep ? shownText(el) : norm(el.innerText))) { out.push(el); return true; }
+    if (test(shownText(el))) { out.push(el); return true; }
     return false;
   };
   walk(root === document ? document.body : root);
