@@ -27,36 +27,40 @@ var htmlTemplate = template.Must(template.New("report").Funcs(template.FuncMap{
 	},
 	"text": func(a *Attachment) string { return string(a.Body) },
 	"add":  func(a, b int) int { return a + b },
+	// A CSS class of an outcome: "not run" is "not-run".
+	"class": func(o Outcome) string { return strings.ReplaceAll(string(o), " ", "-") },
 }).Parse(htmlSource))
 
 // htmlView is what the template reads.
 type htmlView struct {
 	*Run
-	Passed, Failed, Flaky int
-	Generated             string
+	Tally
+	Generated string
 }
 
-// Attention is what a reader looks at first: failed scenarios, then flaky ones.
+// Attention is what a reader looks at first: failed scenarios, then flaky
+// ones, then those that did not run.
 func (v htmlView) Attention() []*Scenario {
-	var failed, flaky []*Scenario
+	var failed, flaky, notRun []*Scenario
 	for _, f := range v.Features {
 		for _, s := range f.Scenarios {
-			switch {
-			case !s.Final().Passed():
+			switch s.Result() {
+			case Failed:
 				failed = append(failed, s)
-			case s.Flaky():
+			case Flaky:
 				flaky = append(flaky, s)
+			case NotRun:
+				notRun = append(notRun, s)
 			}
 		}
 	}
-	return append(failed, flaky...)
+	return append(append(failed, flaky...), notRun...)
 }
 
 // WriteHTML writes run as one HTML file that needs nothing else: styles inside,
 // screenshots inline, no script and no network.
 func WriteHTML(w io.Writer, run *Run) error {
-	v := htmlView{Run: run, Generated: time.Now().UTC().Format(time.RFC3339)}
-	v.Passed, v.Failed, v.Flaky = run.Counts()
+	v := htmlView{Run: run, Tally: run.Tally(), Generated: time.Now().UTC().Format(time.RFC3339)}
 	return htmlTemplate.Execute(w, v)
 }
 

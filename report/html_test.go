@@ -8,19 +8,19 @@ import (
 )
 
 func TestHTMLReportIsSelfContained(t *testing.T) {
-	pickles := godogPickles(t, "testdata/checkout.feature", 0)
-	r := NewRecorder()
-	play(r, pickles[0], "1", 2)
-	play(r, pickles[1], "2", -1)
-	play(r, pickles[2], "1", 1)
-	play(r, godogPickles(t, "testdata/checkout.feature", 200)[0], "2", -1)
+	g := newSim(t)
+	pickles := g.run("testdata/checkout.feature", 0)
+	g.play(pickles[0], "1", 2)
+	g.play(pickles[1], "2", -1)
+	g.play(pickles[2], "1", 1)
+	g.play(g.run("testdata/checkout.feature", 200, 7)[0], "2", -1)
 	var buf bytes.Buffer
-	if err := WriteHTML(&buf, Build(r.Envelopes())); err != nil {
+	if err := WriteHTML(&buf, Build(g.r.Envelopes())); err != nil {
 		t.Fatal(err)
 	}
 	page := buf.String()
 	for _, want := range []string{
-		`2 passed`, `1 failed`, `1 flaky`,
+		`3 scenarios`, `1 passed`, `1 failed`, `1 flaky`, `0 not run`,
 		`<span class="badge flaky">flaky</span>`,
 		`src="data:image/png;base64,iVBORyBmYWtl"`,                    // the screenshot, inline
 		`expected &#34;Thank you&#34; &lt;b&gt;on the page&lt;/b&gt;`, // the error, escaped

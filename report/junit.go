@@ -6,6 +6,7 @@ import (
 	"io"
 	"os"
 	"path/filepath"
+	"slices"
 	"strconv"
 	"strings"
 	"time"
@@ -17,7 +18,8 @@ import (
 
 // The JUnit XML that Jenkins, GitLab, GitHub test-report actions and Surefire
 // readers accept: one testsuite per feature, one testcase per scenario (its final
-// attempt), with only the elements and attributes of the Jenkins JUnit schema.
+// attempt that ran: a failure, a skip for one that never ran, else a pass),
+// with only the elements and attributes of the Jenkins JUnit schema.
 type junitSuites struct {
 	XMLName  xml.Name     `xml:"testsuites"`
 	Name     string       `xml:"name,attr"`
@@ -44,6 +46,7 @@ type junitCase struct {
 	Name      string        `xml:"name,attr"`
 	Classname string        `xml:"classname,attr"`
 	File      string        `xml:"file,attr"`
+	Line      string        `xml:"line,attr"`
 	Time      string        `xml:"time,attr"`
 	Failure   *junitFailure `xml:"failure,omitempty"`
 	Skipped   *junitSkipped `xml:"skipped,omitempty"`
@@ -75,22 +78,23 @@ func WriteJUnit(path string, run *Run) error {
 		for _, sc := range f.Scenarios {
 			final := sc.Final()
 			total += final.Duration
-			jc := junitCase{Name: sc.Name, Classname: f.Name, File: sc.URI, Time: seconds(final.Duration)}
+			jc := junitCase{Name: sc.Name, Classname: f.Name, File: sc.URI, Line: strconv.FormatInt(sc.Line, 10), Time: seconds(final.Duration)}
 			if js.Timestamp == "" && !final.Started.IsZero() {
 				js.Timestamp = final.Started.UTC().Format("2006-01-02T15:04:05")
 			}
 			var out strings.Builder
 			fmt.Fprintf(&out, "%s (worker %s", sc.Key(), orDash(final.Worker))
-			if len(sc.Attempts) > 1 {
-				fmt.Fprintf(&out, ", attempt %d of %d", len(sc.Attempts), len(sc.Attempts))
+			if n := len(sc.Attempts); n > 1 {
+				fmt.Fprintf(&out, ", attempt %d of %d", slices.Index(sc.Attempts, final)+1, n)
 			}
 			out.WriteString(")\n")
-			if sc.Flaky() {
-				fmt.Fprintf(&out, "FLAKY: passed on attempt %d after failing %d time(s)\n", len(sc.Attempts), len(sc.Attempts)-1)
+			result := sc.Result()
+			if result == Flaky {
+				fmt.Fprintf(&out, "FLAKY: passed on attempt %d after failing %d time(s)\n", slices.Index(sc.Attempts, final)+1, sc.failures())
 			}
 			writeSteps(&out, final)
-			switch failed := final.Failed(); {
-			case failed != nil:
+			switch failed := final.Failed(); result {
+			case Failed:
 				js.Failures++
 				msg := failed.Error
 				if msg == "" {
@@ -108,9 +112,9 @@ func WriteJUnit(path string, run *Run) error {
 					}
 					fmt.Fprintf(&out, "[[ATTACHMENT|%s]]\n", p)
 				}
-			case !final.Passed():
+			case NotRun:
 				js.Skipped++
-				jc.Skipped = &junitSkipped{Message: "no step ran"}
+				jc.Skipped = &junitSkipped{Message: final.NotRunReason()}
 			}
 			jc.SystemOut = out.String()
 			js.Cases = append(js.Cases, jc)

@@ -138,16 +138,16 @@ func TestValidatorRefusesWhatTheSchemaRefuses(t *testing.T) {
 }
 
 func TestJUnitReportIsValidAndCarriesTheFailure(t *testing.T) {
-	pickles := godogPickles(t, "testdata/checkout.feature", 0)
-	r := NewRecorder()
-	play(r, pickles[0], "1", 2)
-	play(r, pickles[1], "2", -1)
-	play(r, pickles[2], "1", 1)
-	play(r, godogPickles(t, "testdata/checkout.feature", 90)[1], "1", -1)  // France again: passes twice, not flaky
-	play(r, godogPickles(t, "testdata/checkout.feature", 200)[0], "2", -1) // card retried: flaky
+	g := newSim(t)
+	pickles := g.run("testdata/checkout.feature", 0)
+	g.play(pickles[0], "1", 2)
+	g.play(pickles[1], "2", -1)
+	g.play(pickles[2], "1", 1)
+	g.play(g.run("testdata/checkout.feature", 90)[1], "1", -1)     // France again: passes twice, not flaky
+	g.play(g.run("testdata/checkout.feature", 200, 7)[0], "2", -1) // card retried: flaky
 
 	path := filepath.Join(t.TempDir(), "out", "junit.xml")
-	if err := WriteJUnit(path, Build(r.Envelopes())); err != nil {
+	if err := WriteJUnit(path, Build(g.r.Envelopes())); err != nil {
 		t.Fatal(err)
 	}
 	f, err := os.Open(path)

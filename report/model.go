@@ -2,6 +2,7 @@ package report
 
 import (
 	"encoding/base64"
+	"fmt"
 	"slices"
 	"strconv"
 	"strings"
@@ -71,8 +72,14 @@ func (s *Scenario) Key() string { return s.URI + ":" + strconv.FormatInt(s.Line,
 // Anchor is an HTML id for the scenario, unique in a report.
 func (s *Scenario) Anchor() string { return "s-" + slug.Of(s.Key()) }
 
-// Final is the attempt that counts: the last one.
+// Final is the attempt that counts: the last one that ran (an attempt the run
+// stopped before it started does not undo the one before), else the last.
 func (s *Scenario) Final() *Attempt {
+	for i := len(s.Attempts) - 1; i >= 0; i-- {
+		if s.Attempts[i].Outcome() != NotRun {
+			return s.Attempts[i]
+		}
+	}
 	if len(s.Attempts) == 0 {
 		return &Attempt{}
 	}
@@ -80,8 +87,114 @@ func (s *Scenario) Final() *Attempt {
 }
 
 // Flaky says the scenario passed in the end after failing before.
-func (s *Scenario) Flaky() bool {
-	return s.Final().Passed() && slices.ContainsFunc(s.Attempts, func(a *Attempt) bool { return !a.Passed() })
+func (s *Scenario) Flaky() bool { return s.Result() == Flaky }
+
+// Result is what the scenario came to over its attempts: passed, failed,
+// flaky (passed after failing) or not run.
+func (s *Scenario) Result() Outcome { return resultOf(s.outcomes()) }
+
+// failures is how many of its attempts failed.
+func (s *Scenario) failures() (n int) {
+	for _, o := range s.outcomes() {
+		if o == Failed {
+			n++
+		}
+	}
+	return n
+}
+
+func (s *Scenario) outcomes() []Outcome {
+	out := make([]Outcome, len(s.Attempts))
+	for i, a := range s.Attempts {
+		out[i] = a.Outcome()
+	}
+	return out
+}
+
+// Outcome is what an attempt, or a scenario over its attempts, came to.
+type Outcome string
+
+// The outcomes. An attempt is passed, failed or not run; a scenario may also
+// be flaky. They follow godog's console, but for one thing: a scenario none of
+// whose steps ran (every step skipped: the run was stopped before it started,
+// or its first step skipped it) is not run, where godog counts it passed.
+const (
+	Passed Outcome = "passed"
+	Failed Outcome = "failed" // a step failed, was undefined, pending or ambiguous, or has no result
+	Flaky  Outcome = "flaky"  // passed on a retry after failing
+	NotRun Outcome = "not run"
+)
+
+// outcomeOf is the outcome of an attempt whose steps ended so.
+func outcomeOf(steps []messages.TestStepResultStatus) Outcome {
+	ran := false
+	for _, st := range steps {
+		switch st {
+		case messages.TestStepResultStatus_PASSED:
+			ran = true
+		case messages.TestStepResultStatus_SKIPPED:
+		default:
+			return Failed
+		}
+	}
+	if !ran {
+		return NotRun
+	}
+	return Passed
+}
+
+// resultOf is a scenario's result from its attempts' outcomes, first first.
+func resultOf(attempts []Outcome) Outcome {
+	final, failedBefore := NotRun, false
+	for _, o := range attempts {
+		if o == NotRun {
+			continue
+		}
+		if final == Failed {
+			failedBefore = true
+		}
+		final = o
+	}
+	if final == Passed && failedBefore {
+		return Flaky
+	}
+	return final
+}
+
+// Tally counts scenarios by their result; the four counts add up to Scenarios.
+type Tally struct {
+	Scenarios, Passed, Failed, Flaky, NotRun int
+}
+
+func (t *Tally) add(attempts []Outcome) {
+	t.Scenarios++
+	switch resultOf(attempts) {
+	case Passed:
+		t.Passed++
+	case Failed:
+		t.Failed++
+	case Flaky:
+		t.Flaky++
+	default:
+		t.NotRun++
+	}
+}
+
+// String reads "24 scenarios: 6 passed, 2 failed, 0 flaky, 16 not run".
+func (t Tally) String() string {
+	return fmt.Sprintf("%d scenarios: %d passed, %d failed, %d flaky, %d not run", t.Scenarios, t.Passed, t.Failed, t.Flaky, t.NotRun)
+}
+
+// Outcome is what the attempt came to: failed when a step failed (or was
+// undefined, pending, ambiguous, or has no result), not run when no step ran
+// (all skipped), else passed, as godog counts it (a step that skipped the rest
+// after others passed leaves it passed).
+func (a *Attempt) Outcome() Outcome {
+	statuses := make([]messages.TestStepResultStatus, len(a.Steps))
+	for i, st := range a.Steps {
+		statuses[i] = st.Status
+	}
+	return outcomeOf(statuses)
 }
 
 // Status is the attempt's result: its failing step's status, else the first
@@ -101,11 +214,20 @@ func (a *Attempt) Status() messages.TestStepResultStatus {
 	return messages.TestStepResultStatus_PASSED
 }
 
-// Passed says every step passed.
-func (a *Attempt) Passed() bool { return a.Status() == messages.TestStepResultStatus_PASSED }
+// Passed says the attempt passed (see Outcome).
+func (a *Attempt) Passed() bool { return a.Outcome() == Passed }
 
-// Failed is the step that failed the attempt (failed, undefined, pending or
-// ambiguous), or nil.
+// NotRunReason is why an attempt that did not run did not: its first step's
+// message (the run was stopped, or the step skipped the scenario).
+func (a *Attempt) NotRunReason() string {
+	if len(a.Steps) > 0 && a.Steps[0].Error != "" && a.Steps[0].Error != unfinished {
+		return "not run: " + a.Steps[0].Error
+	}
+	return "not run: no step of it ran"
+}
+
+// Failed is the step that failed the attempt (failed, undefined, pending,
+// ambiguous, or with no result), or nil.
 func (a *Attempt) Failed() *Step {
 	for _, st := range a.Steps {
 		switch st.Status {
@@ -117,39 +239,28 @@ func (a *Attempt) Failed() *Step {
 	return nil
 }
 
-// Success says every scenario's final attempt passed.
+// Success says no scenario failed and every one ran.
 func (r *Run) Success() bool {
-	for _, f := range r.Features {
-		for _, s := range f.Scenarios {
-			if !s.Final().Passed() {
-				return false
-			}
-		}
-	}
-	return true
+	t := r.Tally()
+	return t.Failed == 0 && t.NotRun == 0
 }
 
-// Counts are the scenarios by their final result, and how many were flaky.
-func (r *Run) Counts() (passed, failed, flaky int) {
+// Tally counts the run's scenarios by their result.
+func (r *Run) Tally() Tally {
+	var t Tally
 	for _, f := range r.Features {
 		for _, s := range f.Scenarios {
-			switch {
-			case !s.Final().Passed():
-				failed++
-			case s.Flaky():
-				flaky++
-				passed++
-			default:
-				passed++
-			}
+			t.add(s.outcomes())
 		}
 	}
-	return
+	return t
 }
 
 // Build reads messages (one run's, or several runs' concatenated) into a Run.
 func Build(envs []*messages.Envelope) *Run {
-	docs := map[string]*astIndex{}
+	// Node IDs are unique across runs (each run prefixes its own), so one index
+	// serves several shards' documents of the same file.
+	nodes := newIndex()
 	featureNames := map[string]string{}
 	pickles := map[string]*messages.Pickle{}
 	cases := map[string]*messages.TestCase{}
@@ -172,7 +283,7 @@ func Build(envs []*messages.Envelope) *Run {
 	for _, e := range envs {
 		switch {
 		case e.GherkinDocument != nil:
-			docs[e.GherkinDocument.Uri] = indexDocument(e.GherkinDocument)
+			nodes.add(e.GherkinDocument)
 			if e.GherkinDocument.Feature != nil {
 				featureNames[e.GherkinDocument.Uri] = e.GherkinDocument.Feature.Name
 			}
@@ -190,11 +301,7 @@ func Build(envs []*messages.Envelope) *Run {
 				continue
 			}
 			p := pickles[tc.PickleId]
-			ix := docs[p.Uri]
-			var line int64
-			if ix != nil {
-				line = ix.line(p)
-			}
+			line := nodes.line(p)
 			key := p.Uri + ":" + strconv.FormatInt(line, 10)
 			sc := scenarios[key]
 			if sc == nil {
@@ -220,7 +327,7 @@ func Build(envs []*messages.Envelope) *Run {
 				step := &Step{Status: messages.TestStepResultStatus_UNKNOWN, Error: unfinished}
 				if i < len(p.Steps) {
 					step.Text = p.Steps[i].Text
-					step.Keyword = keyword(ix, p.Steps[i])
+					step.Keyword = keyword(nodes, p.Steps[i])
 				}
 				a.Steps = append(a.Steps, step)
 				st.steps[tstep.Id] = step
@@ -276,7 +383,7 @@ const unfinished = "no result: the run ended before this step finished"
 
 // keyword is the Gherkin keyword a pickle step was written with ("Given ").
 func keyword(ix *astIndex, st *messages.PickleStep) string {
-	if ix == nil || len(st.AstNodeIds) == 0 {
+	if len(st.AstNodeIds) == 0 {
 		return ""
 	}
 	if s, ok := ix.steps[st.AstNodeIds[0]]; ok {

@@ -3,6 +3,7 @@ package report
 import (
 	"errors"
 	"fmt"
+	"io/fs"
 	"os"
 	"path/filepath"
 	"slices"
@@ -44,6 +45,53 @@ func ParseOutputs(spec string) ([]Output, error) {
 	}
 	return out, nil
 }
+
+// CheckPaths says, before the run, whether every output can be written where
+// it is named: not a folder, in a folder that exists or can be made, where a
+// file can be created (tried for real, which the folder's mode alone does not
+// tell: /proc, a read-only mount). It creates no folder.
+func CheckPaths(outputs []Output) error {
+	for _, o := range outputs {
+		bad := func(why string) error {
+			return fmt.Errorf("%s:%s cannot be written: %s; name a file in a folder you can write, e.g. %s:reports/%s", o.Kind, o.Path, why, o.Kind, examples[o.Kind])
+		}
+		if fi, err := os.Stat(o.Path); err == nil && fi.IsDir() {
+			return bad("it is a folder")
+		} else if err == nil && !fi.Mode().IsRegular() {
+			return bad("it is not a regular file")
+		}
+		dir := filepath.Dir(o.Path)
+		for {
+			fi, err := os.Stat(dir)
+			if err == nil && !fi.IsDir() {
+				return bad(dir + " is a file, not a folder")
+			}
+			if err == nil {
+				break
+			}
+			if parent := filepath.Dir(dir); parent != dir {
+				dir = parent
+				continue
+			}
+			return bad(err.Error())
+		}
+		f, err := os.CreateTemp(dir, ".romaine-report-check-*")
+		if err != nil {
+			return bad(fmt.Sprintf("no file can be created in %s (%v)", dir, err))
+		}
+		f.Close()
+		os.Remove(f.Name())
+		if w, err := os.OpenFile(o.Path, os.O_WRONLY, 0); err == nil {
+			w.Close()
+		} else if !errors.Is(err, fs.ErrNotExist) {
+			return bad(err.Error())
+		}
+	}
+	return nil
+}
+
+// examples are a good file name for each kind, for messages.
+var examples = map[string]string{"messages": "run.ndjson", "junit": "junit.xml", "html": "report.html"}
 
 // Write writes every output from the run's messages.
 func Write(outputs []Output, envs []*messages.Envelope) error {

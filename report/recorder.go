@@ -11,7 +11,9 @@ import (
 	"crypto/rand"
 	"encoding/base64"
 	"encoding/hex"
+	"errors"
 	"fmt"
+	"slices"
 	"strconv"
 	"sync"
 	"time"
@@ -25,6 +27,8 @@ import (
 // uri:line) with a new attempt. It is safe for concurrent scenarios.
 type Recorder struct {
 	mu       sync.Mutex
+	godog    *Results // where godog's pickles are placed by their line
+	problems []string // scenarios the record could not place: the run's check fails on them
 	runID    string
 	now      func() time.Time
 	out      []*messages.Envelope
@@ -47,16 +51,20 @@ type attempt struct {
 	byGodog map[string]*messages.TestStep // godog's pickle step ID -> our test step
 	begun   map[string]time.Time
 	last    *messages.TestStepFinished
-	failed  bool
+	// settled: a step did not pass, so godog reports the later ones as it
+	// found them (skipped), whatever errors hooks add; and lastSettled: so was
+	// the last step recorded.
+	settled, lastSettled bool
 }
 
 type attemptKey struct{}
 
-// NewRecorder starts the record of a run.
-func NewRecorder() *Recorder {
+// NewRecorder starts the record of a run; godog is godog's account of the same
+// run, whose documents place each scenario by its line.
+func NewRecorder(godog *Results) *Recorder {
 	var b [6]byte
 	_, _ = rand.Read(b[:])
-	r := &Recorder{runID: hex.EncodeToString(b[:]), now: time.Now, features: map[string]*feature{}, cases: map[string]*testCase{}}
+	r := &Recorder{godog: godog, runID: hex.EncodeToString(b[:]), now: time.Now, features: map[string]*feature{}, cases: map[string]*testCase{}}
 	r.out = append(r.out,
 		&messages.Envelope{Meta: &messages.Meta{ProtocolVersion: "34.2.0", Implementation: &messages.Product{Name: "romaine"}, Runtime: &messages.Product{Name: "go"}, Os: &messages.Product{Name: "unknown"}, Cpu: &messages.Product{Name: "unknown"}}},
 		&messages.Envelope{TestRunStarted: &messages.TestRunStarted{Id: r.runID, Timestamp: r.stamp()}})
@@ -110,8 +118,7 @@ func (r *Recorder) emit(e *messages.Envelope) {
 func (r *Recorder) start(p *godog.Scenario, worker string) *attempt {
 	r.mu.Lock()
 	defer r.mu.Unlock()
-	own, line := r.pickleFor(p)
-	key := own.Uri + ":" + strconv.FormatInt(line, 10)
+	own, key := r.pickleFor(p)
 	tc, ok := r.cases[key]
 	if !ok {
 		tc = &testCase{pickle: own, tc: &messages.TestCase{Id: r.id("tc"), PickleId: own.Id, TestRunStartedId: r.runID}}
@@ -122,6 +129,7 @@ func (r *Recorder) start(p *godog.Scenario, worker string) *attempt {
 		r.out = append(r.out, &messages.Envelope{TestCase: tc.tc})
 	}
 	a := &attempt{r: r, id: r.id("tcs"), tc: tc, byGodog: map[string]*messages.TestStep{}, begun: map[string]time.Time{}}
+	// The same scenario compiled from the same text: its steps are godog's, in order.
 	for i, st := range p.Steps {
 		if i < len(tc.tc.TestSteps) {
 			a.byGodog[st.Id] = tc.tc.TestSteps[i]
@@ -132,22 +140,32 @@ func (r *Recorder) start(p *godog.Scenario, worker string) *attempt {
 	return a
 }
 
-// pickleFor returns the recorder's own copy of godog's pickle and its line,
-// emitting its feature's source and document the first time. A feature that
-// cannot be read again (given as bytes) is recorded from godog's pickle alone.
-func (r *Recorder) pickleFor(p *godog.Scenario) (*messages.Pickle, int64) {
-	uri := lineSuffix.ReplaceAllString(p.Uri, "")
-	f, ok := r.features[uri]
-	if !ok {
-		var err error
-		f, err = parseFeature(uri, r.runID+"-"+strconv.Itoa(len(r.features))+"-")
-		if err != nil {
-			f = &feature{uri: uri, emittedPickles: map[string]bool{}}
+// pickleFor returns the recorder's own copy of godog's pickle and its key
+// (uri:line), emitting its feature's source and document the first time. The
+// pickle is placed by the line godog's own document gives it. One that cannot
+// be placed is recorded from godog's pickle alone, under its own key, and
+// noted as a problem, so the run's check fails.
+func (r *Recorder) pickleFor(p *godog.Scenario) (*messages.Pickle, string) {
+	uri, line, content, err := r.godog.place(p)
+	var own *messages.Pickle
+	if err == nil {
+		f, ok := r.features[uri]
+		if !ok {
+			// nil when it does not parse: godog parsed the same text, so it will not happen
+			f, err = parseFeature(uri, content, r.runID+"-"+strconv.Itoa(len(r.features))+"-")
+			r.features[uri] = f
 		}
-		r.features[uri] = f
-	}
-	if f.doc != nil {
-		if own := f.match(p); own != nil {
+		switch {
+		case err != nil:
+		case f == nil:
+			err = fmt.Errorf("%s does not parse", uri)
+		default:
+			if own = f.byLine[line]; own == nil || own.Name != p.Name || len(own.Steps) != len(p.Steps) {
+				err = fmt.Errorf("line %d of %s is not the scenario %q that godog ran", line, uri, p.Name)
+				own = nil
+			}
+		}
+		if own != nil {
 			if !f.emitted {
 				f.emitted = true
 				r.out = append(r.out, &messages.Envelope{Source: f.source}, &messages.Envelope{GherkinDocument: f.doc})
@@ -156,17 +174,15 @@ func (r *Recorder) pickleFor(p *godog.Scenario) (*messages.Pickle, int64) {
 				f.emittedPickles[own.Id] = true
 				r.out = append(r.out, &messages.Envelope{Pickle: own})
 			}
-			return own, f.index.line(own)
+			return own, uri + ":" + strconv.FormatInt(line, 10)
 		}
 	}
-	own := *p
-	own.Uri = uri
-	own.Id = r.runID + "-p" + p.Id
-	if !f.emittedPickles[own.Id] {
-		f.emittedPickles[own.Id] = true
-		r.out = append(r.out, &messages.Envelope{Pickle: &own})
-	}
-	return &own, 0
+	r.problems = append(r.problems, fmt.Sprintf("scenario %q of %s could not be placed in the report: %v", p.Name, p.Uri, err))
+	copied := *p
+	copied.Uri = CleanURI(p.Uri)
+	copied.Id = r.runID + "-p" + p.Id
+	r.out = append(r.out, &messages.Envelope{Pickle: &copied})
+	return &copied, copied.Id
 }
 
 func (a *attempt) stepStarted(st *godog.Step) {
@@ -199,12 +215,17 @@ func (a *attempt) stepFinished(st *godog.Step, status godog.StepResultStatus, er
 	}
 	d := messages.GoDurationToDuration(a.r.now().Sub(begun))
 	res.Duration = &d
-	if err != nil && status != godog.StepSkipped {
+	// godog settles a step's status once every after-step hook has run: the
+	// status hooks are given is not yet the last word (see godog's runStep).
+	a.lastSettled = a.settled || status == godog.StepUndefined
+	if !a.lastSettled {
+		settle(res, err)
+	} else if err != nil && status != godog.StepSkipped {
 		res.Message = err.Error()
 		res.Exception = &messages.Exception{Type: fmt.Sprintf("%T", err), Message: err.Error()}
 	}
-	if status == godog.StepFailed || status == godog.StepUndefined || status == godog.StepAmbiguous || status == godog.StepPending {
-		a.failed = true
+	if res.Status != messages.TestStepResultStatus_PASSED {
+		a.settled = true
 	}
 	for _, at := range attached {
 		a.r.emit(&messages.Envelope{Attachment: &messages.Attachment{
@@ -216,20 +237,47 @@ func (a *attempt) stepFinished(st *godog.Step, status godog.StepResultStatus, er
 	a.r.emit(&messages.Envelope{TestStepFinished: a.last})
 }
 
-// finish ends the attempt. An error from an after-scenario hook fails the
-// scenario after its last step passed: godog charges it to that step, so do we.
+// settle gives res the status godog gives a step that ended with err after
+// its hooks, as godog decides it (the same order of checks), and err's message.
+func settle(res *messages.TestStepResult, err error) {
+	switch {
+	case err == nil:
+		res.Status = messages.TestStepResultStatus_PASSED
+		return
+	case errors.Is(err, godog.ErrPending):
+		res.Status = messages.TestStepResultStatus_PENDING
+	case errors.Is(err, godog.ErrSkip):
+		res.Status = messages.TestStepResultStatus_SKIPPED
+	case errors.Is(err, godog.ErrAmbiguous):
+		res.Status = messages.TestStepResultStatus_AMBIGUOUS
+	default:
+		res.Status = messages.TestStepResultStatus_FAILED
+	}
+	res.Message = err.Error()
+	if res.Status != messages.TestStepResultStatus_SKIPPED {
+		res.Exception = &messages.Exception{Type: fmt.Sprintf("%T", err), Message: err.Error()}
+	}
+}
+
+// finish ends the attempt. godog runs the after-scenario hooks within the
+// step that failed or the last one, and settles that step with their error
+// too: so do we.
 func (a *attempt) finish(err error) {
 	fin := &messages.TestCaseFinished{TestCaseStartedId: a.id, Timestamp: a.r.stamp()}
 	a.r.mu.Lock() // the result may be read already, by a report written on Ctrl-C
-	if err != nil && !a.failed && a.last != nil {
-		res := a.last.TestStepResult
-		res.Status = messages.TestStepResultStatus_FAILED
-		res.Message = err.Error()
-		res.Exception = &messages.Exception{Type: fmt.Sprintf("%T", err), Message: err.Error()}
+	if a.last != nil && !a.lastSettled {
+		settle(a.last.TestStepResult, err)
 	}
 	a.tc.finished = append(a.tc.finished, fin)
 	a.r.out = append(a.r.out, &messages.Envelope{TestCaseFinished: fin})
 	a.r.mu.Unlock()
+}
+
+// Problems are the scenarios the record could not place by their line.
+func (r *Recorder) Problems() []string {
+	r.mu.Lock()
+	defer r.mu.Unlock()
+	return slices.Clone(r.problems)
 }
 
 // Envelopes ends the run's record and returns it: every message in the order

@@ -10,62 +10,119 @@ import (
 
 	gherkin "github.com/cucumber/gherkin/go/v42"
 	"github.com/cucumber/godog"
+	"github.com/cucumber/godog/formatters"
 	messages "github.com/cucumber/messages/go/v34"
 )
 
-// godogPickles compiles a feature as godog does: one ID counter for the whole
-// run, so a second file's IDs start where the first one's ended.
-func godogPickles(t *testing.T, uri string, offset int) []*messages.Pickle {
-	t.Helper()
+// sim plays godog's part for the recorder: its runs, its documents, the hooks
+// it calls and the formatter events it sends.
+type sim struct {
+	t       *testing.T
+	results *Results
+	r       *Recorder
+	fmt     formatters.Formatter // the current godog run's
+}
+
+func newSim(t *testing.T) *sim {
+	res := NewResults()
+	return &sim{t: t, results: res, r: NewRecorder(res)}
+}
+
+// run starts a godog run (an attempt) over uri, compiled as godog compiles it:
+// one ID counter for the whole run, so a file's IDs start at offset, where the
+// files before it ended. With lines, godog was given uri:LINE paths: only those
+// scenarios, and their URI carries the line. It returns the pickles in order.
+func (s *sim) run(uri string, offset int, lines ...int64) []*messages.Pickle {
+	s.t.Helper()
+	s.fmt = s.results.Formatter()
+	return s.feature(uri, offset, lines...)
+}
+
+// feature adds one more feature file to the current godog run.
+func (s *sim) feature(uri string, offset int, lines ...int64) []*messages.Pickle {
+	s.t.Helper()
 	data, err := os.ReadFile(uri)
 	if err != nil {
-		t.Fatal(err)
+		s.t.Fatal(err)
 	}
 	n := offset
 	next := func() string { id := strconv.Itoa(n); n++; return id }
 	doc, err := gherkin.ParseGherkinDocument(bytes.NewReader(data), next)
 	if err != nil {
-		t.Fatal(err)
+		s.t.Fatal(err)
 	}
-	return gherkin.Pickles(*doc, uri, next)
+	doc.Uri = uri
+	pickles := gherkin.Pickles(*doc, uri, next)
+	if len(lines) == 0 {
+		s.fmt.Feature(doc, uri, data)
+		return pickles
+	}
+	var out []*messages.Pickle
+	ix := indexDocument(doc)
+	for _, line := range lines {
+		path := uri + ":" + strconv.FormatInt(line, 10)
+		s.fmt.Feature(doc, path, data)
+		for _, p := range pickles {
+			if ix.scenarios[p.AstNodeIds[0]].Location.Line == line {
+				q := *p
+				q.Uri = path
+				out = append(out, &q)
+			}
+		}
+	}
+	return out
 }
 
-// play runs a pickle through the recorder's hooks as godog would: every step
-// passes except failAt (-1 for none); steps after a failure are skipped.
-func play(r *Recorder, p *messages.Pickle, worker string, failAt int) {
-	a := r.start(p, worker)
+// play runs a pickle through the recorder's hooks and godog's formatter events
+// as godog would: every step passes except failAt (-1 for none); steps after a
+// failure are skipped.
+func (s *sim) play(p *messages.Pickle, worker string, failAt int) {
+	s.fmt.Pickle(p)
+	a := s.r.start(p, worker)
 	var failed error
 	for i, st := range p.Steps {
 		a.stepStarted(st)
 		switch {
 		case failed != nil:
 			a.stepFinished(st, godog.StepSkipped, nil, nil)
+			s.fmt.Skipped(p, st, nil)
 		case i == failAt:
 			failed = errors.New("expected \"Thank you\" <b>on the page</b>")
 			a.stepFinished(st, godog.StepFailed, failed, []godog.Attachment{
 				{Body: []byte("\x89PNG fake"), FileName: "screenshot.png", MediaType: "image/png"},
 				{Body: []byte("<html><body>Oops</body></html>"), FileName: "page.html", MediaType: "text/html"},
 			})
+			s.fmt.Failed(p, st, nil, failed)
 		default:
 			a.stepFinished(st, godog.StepPassed, nil, nil)
+			s.fmt.Passed(p, st, nil)
 		}
 	}
 	a.finish(failed)
 }
 
+// check is the run's invariant over what was played.
+func (s *sim) check() error {
+	return Check(Build(s.r.Envelopes()), s.results, s.r.Problems())
+}
+
 func TestRecorderKeepsEveryAttemptKeyedByURIAndLine(t *testing.T) {
-	pickles := godogPickles(t, "testdata/checkout.feature", 57)
+	g := newSim(t)
+	pickles := g.run("testdata/checkout.feature", 57)
 	if len(pickles) != 3 {
 		t.Fatalf("expected 3 pickles, got %d", len(pickles))
 	}
-	r := NewRecorder()
-	play(r, pickles[0], "1", 2)  // Paying by card fails ...
-	play(r, pickles[1], "2", -1) // France passes
-	play(r, pickles[2], "2", 1)  // Japan fails
-	// ... and is retried: godog compiles the same scenario again with new IDs.
-	again := godogPickles(t, "testdata/checkout.feature", 300)
-	play(r, again[0], "2", -1)
-	envs := r.Envelopes()
+	g.play(pickles[0], "1", 2)  // Paying by card fails ...
+	g.play(pickles[1], "2", -1) // France passes
+	g.play(pickles[2], "2", 1)  // Japan fails
+	// ... and is retried, by its line, as the scheduler retries: godog compiles
+	// the same scenario again with new IDs.
+	again := g.run("testdata/checkout.feature", 300, 7)
+	g.play(again[0], "2", -1)
+	if err := g.check(); err != nil {
+		t.Fatal(err)
+	}
+	envs := g.r.Envelopes()
 	checkReferences(t, envs)
 
 	run := Build(envs)
@@ -89,8 +146,8 @@ func TestRecorderKeepsEveryAttemptKeyedByURIAndLine(t *testing.T) {
 	if f := first.Failed(); f == nil || f.Keyword != "Then " || f.Text != `I should see "Thank you"` || len(f.Attachments) != 2 || first.Steps[0].Keyword != "Given " {
 		t.Fatalf("first attempt's failure: %+v", first.Failed())
 	}
-	if passed, failed, flaky := run.Counts(); passed != 2 || failed != 1 || flaky != 1 || run.Success() {
-		t.Fatalf("counts: passed %d failed %d flaky %d success %v", passed, failed, flaky, run.Success())
+	if got := run.Tally(); got != (Tally{Scenarios: 3, Passed: 1, Failed: 1, Flaky: 1}) || run.Success() {
+		t.Fatalf("counts: %s, success %v", got, run.Success())
 	}
 
 	var started, retried, finished int
@@ -115,14 +172,15 @@ func TestRecorderKeepsEveryAttemptKeyedByURIAndLine(t *testing.T) {
 }
 
 func TestShardsConcatenateIntoOneRun(t *testing.T) {
-	pickles := godogPickles(t, "testdata/checkout.feature", 0)
-	shard1, shard2 := NewRecorder(), NewRecorder()
-	play(shard1, pickles[0], "1", -1)
-	play(shard2, pickles[1], "1", -1)
-	play(shard2, pickles[2], "2", -1)
+	// Shards are given the scenarios by line, as the scheduler gives them.
+	shard1, shard2 := newSim(t), newSim(t)
+	shard1.play(shard1.run("testdata/checkout.feature", 0, 7)[0], "1", -1)
+	for _, p := range shard2.run("testdata/checkout.feature", 0, 11) {
+		shard2.play(p, "1", -1)
+	}
 	var buf bytes.Buffer
-	for _, r := range []*Recorder{shard1, shard2} {
-		if err := WriteNDJSON(&buf, r.Envelopes()); err != nil {
+	for _, g := range []*sim{shard2, shard1} { // in either order
+		if err := WriteNDJSON(&buf, g.r.Envelopes()); err != nil {
 			t.Fatal(err)
 		}
 	}
@@ -143,8 +201,9 @@ func TestShardsConcatenateIntoOneRun(t *testing.T) {
 }
 
 func TestAfterScenarioHookErrorFailsTheLastStep(t *testing.T) {
-	p := godogPickles(t, "testdata/checkout.feature", 0)[1]
-	r := NewRecorder()
+	g := newSim(t)
+	p := g.run("testdata/checkout.feature", 0)[1]
+	r := g.r
 	a := r.start(p, "1")
 	for _, st := range p.Steps {
 		a.stepStarted(st)
@@ -180,18 +239,30 @@ func TestParseOutputs(t *testing.T) {
 	}
 }
 
-// A feature given to godog as bytes cannot be read again: its scenarios are
-// recorded from godog's pickles alone, without a line.
+// A feature godog was given as bytes (no file to read again) is recorded from
+// the content godog parsed, scenario by scenario.
 func TestFeatureThatCannotBeReadAgain(t *testing.T) {
-	p := godogPickles(t, "testdata/checkout.feature", 0)[0]
-	gone := *p
-	gone.Uri = "in-memory.feature"
-	r := NewRecorder()
-	play(r, &gone, "1", -1)
-	play(r, &gone, "1", -1)
-	run := Build(r.Envelopes())
-	if len(run.Features) != 1 || run.Features[0].Name != "in-memory.feature" || len(run.Features[0].Scenarios[0].Attempts) != 2 {
-		t.Fatalf("want one scenario of in-memory.feature with 2 attempts, got %+v", run.Features)
+	g := newSim(t)
+	data, err := os.ReadFile("testdata/checkout.feature")
+	if err != nil {
+		t.Fatal(err)
+	}
+	g.fmt = g.results.Formatter()
+	n := 0
+	doc, err := gherkin.ParseGherkinDocument(bytes.NewReader(data), func() string { n++; return strconv.Itoa(n) })
+	if err != nil {
+		t.Fatal(err)
+	}
+	g.fmt.Feature(doc, "in-memory.feature", data)
+	for _, p := range gherkin.Pickles(*doc, "in-memory.feature", func() string { n++; return strconv.Itoa(n) }) {
+		g.play(p, "1", -1)
+	}
+	if err := g.check(); err != nil {
+		t.Fatal(err)
+	}
+	run := Build(g.r.Envelopes())
+	if len(run.Features) != 1 || run.Features[0].Name != "Checkout" || len(run.Features[0].Scenarios) != 3 || run.Features[0].Scenarios[2].Key() != "in-memory.feature:18" {
+		t.Fatalf("want the three scenarios of in-memory.feature, got %+v", run.Features)
 	}
 }
 

@@ -7,6 +7,8 @@ import (
 	"strings"
 	"testing"
 
+	"github.com/cucumber/godog"
+
 	"github.com/romaine-bdd/romaine/internal/lockedbuf"
 	"github.com/romaine-bdd/romaine/report"
 	"github.com/romaine-bdd/romaine/steps"
@@ -14,11 +16,12 @@ import (
 )
 
 // runSuite runs features against handler with env (every other setting
-// cleared) and returns godog's status and the output.
-func runSuite(t *testing.T, handler http.Handler, env map[string]string) (int, string) {
+// cleared), the core steps and more, and returns godog's status and the output.
+func runSuite(t *testing.T, handler http.Handler, env map[string]string, more ...func(*godog.ScenarioContext)) (int, string) {
 	t.Helper()
 	for _, k := range []string{"ROMAINE_WORKERS", "ROMAINE_APP_CMD", "ROMAINE_APP_URL", "ROMAINE_READY_PATH", "ROMAINE_APP_RESET",
-		"ROMAINE_TIMEOUT", "ROMAINE_START_TIMEOUT", "ROMAINE_BASE_PORT", "ROMAINE_HEADFUL", "ROMAINE_TAGS", "ROMAINE_FACTORY_PATH", "ROMAINE_REPORTS"} {
+		"ROMAINE_TIMEOUT", "ROMAINE_START_TIMEOUT", "ROMAINE_BASE_PORT", "ROMAINE_HEADFUL", "ROMAINE_TAGS", "ROMAINE_FACTORY_PATH", "ROMAINE_REPORTS",
+		"ROMAINE_RETRIES", "ROMAINE_ORDER", "ROMAINE_SHARD", "ROMAINE_FAIL_ON_FLAKY"} {
 		t.Setenv(k, "")
 	}
 	t.Setenv("ROMAINE_FORMAT", "progress")
@@ -27,7 +30,7 @@ func runSuite(t *testing.T, handler http.Handler, env map[string]string) (int, s
 		t.Setenv(k, v)
 	}
 	var out lockedbuf.Buffer
-	s := terrain.New(terrain.WithSteps(steps.Register), terrain.WithOutput(&out),
+	s := terrain.New(terrain.WithSteps(append([]func(*godog.ScenarioContext){steps.Register}, more...)...), terrain.WithOutput(&out),
 		terrain.WithApp(terrain.HandlerApp{New: func(*terrain.Worker) (http.Handler, func() error, error) { return handler, nil, nil }}))
 	return s.Run(), out.String()
 }
@@ -65,8 +68,8 @@ func TestReportsOfARealRun(t *testing.T) {
 	}
 	report.CheckReferences(t, envs)
 	run := report.Build(envs)
-	if passed, failed, _ := run.Counts(); passed != 1 || failed != 1 {
-		t.Fatalf("want 1 passed and 1 failed scenario in the record, got %d and %d:\n%s", passed, failed, out)
+	if got := run.Tally(); got.Passed != 1 || got.Failed != 1 {
+		t.Fatalf("want 1 passed and 1 failed scenario in the record, got %s:\n%s", got, out)
 	}
 	bad := run.Features[0].Scenarios[1]
 	f := bad.Final().Failed()

@@ -142,6 +142,7 @@ func (s *Suite) runAttempt(attempt, total int, predicted time.Duration, opts god
 	s.sched.beginAttempt(attempt, total, predicted)
 	stop := s.sched.progress.run()
 	defer stop()
+	opts.Format = s.withResults(opts.Format)
 	return godog.TestSuite{
 		Name:                 "romaine",
 		TestSuiteInitializer: s.InitializeTestSuite,

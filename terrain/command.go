@@ -6,6 +6,7 @@ import (
 	"io"
 	"os"
 	"path/filepath"
+	"slices"
 	"strings"
 	"testing"
 
@@ -39,11 +40,15 @@ func (s *Suite) arrangeGodogCommand() {
 		s.commandNotes = []string{fmt.Sprintf("romaine: the godog command runs in its own order: its arguments could not be read (%v)", err)}
 		return
 	}
+	// godog's results (the reports' identity and check, Romaine's summary) come
+	// from a formatter of Romaine's, added to the command's own: the last
+	// --format given is the one godog reads.
+	flags := append(slices.Clone(os.Args[1:len(os.Args)-fs.NArg()]), "--format="+s.withResults(opts.Format))
+	os.Args = append(append([]string{os.Args[0]}, flags...), fs.Args()...)
 	if opts.Randomize != 0 {
 		s.commandNotes = []string{"romaine: order: godog's --random (within each feature); ROMAINE_ORDER=random shuffles across features"}
 		return
 	}
-	flags := os.Args[1 : len(os.Args)-fs.NArg()]
 	paths := fs.Args()
 	if len(paths) == 0 {
 		paths = []string{"features"} // godog's default

@@ -294,7 +294,9 @@ func (c *Config) validate() error {
 			return bad("ROMAINE_BROWSER_URL", fmt.Sprintf("ROMAINE_BROWSER_URL names %q, which is not a DevTools endpoint URL: write ws://HOST:PORT/PATH (kept as is) or http://HOST:PORT, several separated by commas", e))
 		}
 	}
-	if _, err := report.ParseOutputs(c.Reports); err != nil {
+	if outs, err := report.ParseOutputs(c.Reports); err != nil {
+		return bad("ROMAINE_REPORTS", fmt.Sprintf("ROMAINE_REPORTS=%q: %v", c.Reports, err))
+	} else if err := report.CheckPaths(outs); err != nil {
 		return bad("ROMAINE_REPORTS", fmt.Sprintf("ROMAINE_REPORTS=%q: %v", c.Reports, err))
 	}
 	if c.FactoryPath != "" && !strings.Contains(c.FactoryPath, "{model}") {

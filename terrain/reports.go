@@ -3,7 +3,11 @@ package terrain
 import (
 	"context"
 	"fmt"
+	"io"
+	"os"
 	"strconv"
+	"strings"
+	"sync/atomic"
 
 	"github.com/cucumber/godog"
 
@@ -14,6 +18,60 @@ import (
 type reports struct {
 	outputs  []report.Output
 	recorder *report.Recorder
+	// disagree is the reports' check against godog's results, once written.
+	disagree error
+}
+
+// resultsFormats numbers the godog formats of godog's results, one per suite.
+var resultsFormats atomic.Int64
+
+// registerResults registers the godog formatter that keeps godog's own
+// account of each of the suite's godog runs (report.Results): the documents
+// that place each scenario by its line, and each scenario's outcome. Its name
+// is added to every godog run's format (see withResults).
+func (s *Suite) registerResults() {
+	s.results = report.NewResults()
+	s.resultsFormat = "romaine-results-" + strconv.FormatInt(resultsFormats.Add(1), 10)
+	godog.Format(s.resultsFormat, "godog's results as Romaine's reports and summary read them (Romaine adds it itself)",
+		func(string, io.Writer) godog.Formatter {
+			return &resultsFormatter{Formatter: s.results.Formatter(), s: s}
+		})
+}
+
+// withResults is format (godog's --format) with the results formatter added.
+func (s *Suite) withResults(format string) string {
+	if strings.TrimSpace(format) == "" {
+		return s.resultsFormat
+	}
+	return format + "," + s.resultsFormat
+}
+
+// resultsFormatter ends the godog command's run: godog's summary is printed
+// by then, so Romaine's summary line follows it, and a report that disagrees
+// with the run fails it. (Suite.Run does the same itself, after its retries.)
+type resultsFormatter struct {
+	godog.Formatter
+	s *Suite
+}
+
+func (f *resultsFormatter) Summary() {
+	f.Formatter.Summary()
+	if f.s.viaRun {
+		return
+	}
+	f.s.printTally()
+	if err := f.s.reportsDisagree(); err != nil {
+		fmt.Fprintln(f.s.errOut, "romaine: the run fails: its reports disagree with godog's results (see above)")
+		if godogRunner() {
+			os.Exit(1)
+		}
+	}
+}
+
+// printTally prints Romaine's summary line: the scenarios by what they came to
+// over every attempt, with those that never ran apart (godog counts them passed).
+func (s *Suite) printTally() {
+	fmt.Fprintln(s.out, "romaine: "+s.results.Tally().String())
 }
 
 // startReports begins the record when ROMAINE_REPORTS asks for reports.
@@ -22,7 +80,7 @@ func (s *Suite) startReports() error {
 	if err != nil || len(outputs) == 0 {
 		return err // validate has already refused a bad value
 	}
-	s.reports = &reports{outputs: outputs, recorder: report.NewRecorder()}
+	s.reports = &reports{outputs: outputs, recorder: report.NewRecorder(s.results)}
 	return nil
 }
 
@@ -40,18 +98,34 @@ func (s *Suite) recordReports(sc *godog.ScenarioContext) {
 	})
 }
 
-// writeReports writes every report from the record so far. It runs at the end
-// of each godog run; when one Romaine run is several godog runs (retries of
-// failed scenarios), the last one writes the whole record.
+// writeReports writes every report from the record, then checks the record
+// against godog's results: a disagreement is printed and fails the run. It
+// runs once, at the end of the run (after every retry).
 func (s *Suite) writeReports() error {
 	if s.reports == nil {
 		return nil
 	}
-	if err := report.Write(s.reports.outputs, s.reports.recorder.Envelopes()); err != nil {
+	envs := s.reports.recorder.Envelopes()
+	if s.tamperRecord != nil {
+		envs = s.tamperRecord(envs)
+	}
+	if err := report.Write(s.reports.outputs, envs); err != nil {
 		return err
 	}
 	for _, o := range s.reports.outputs {
 		s.logOnce(fmt.Sprintf("romaine: %s report written to %s", o.Kind, o.Path))
 	}
+	s.reports.disagree = report.Check(report.Build(envs), s.results, s.reports.recorder.Problems())
+	if s.reports.disagree != nil {
+		fmt.Fprintln(s.errOut, s.reports.disagree)
+	}
 	return nil
+}
+
+// reportsDisagree is the reports' check, once they are written (nil without reports).
+func (s *Suite) reportsDisagree() error {
+	if s.reports == nil {
+		return nil
+	}
+	return s.reports.disagree
 }

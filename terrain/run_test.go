@@ -116,6 +116,11 @@ func TestStaticSiteWithSeveralWorkers(t *testing.T) {
 }
 
 func TestConfigurationErrors(t *testing.T) {
+	folder := t.TempDir()
+	aFile := filepath.Join(folder, "a-file")
+	if err := os.WriteFile(aFile, nil, 0o644); err != nil {
+		t.Fatal(err)
+	}
 	cases := []struct {
 		reason string
 		env    map[string]string
@@ -157,6 +162,12 @@ func TestConfigurationErrors(t *testing.T) {
 			[]string{`ROMAINE_FACTORY_PATH="/factories" has no {model}`}},
 		{"a reset path is a path", map[string]string{"ROMAINE_APP_CMD": "true", "ROMAINE_APP_RESET": "reset"},
 			[]string{`ROMAINE_APP_RESET="reset" must be a path starting with /`}},
+		{"a report is a file, not a folder", map[string]string{"ROMAINE_APP_CMD": "true", "ROMAINE_REPORTS": "junit:" + folder},
+			[]string{`ROMAINE_REPORTS="junit:` + folder + `"`, "junit:" + folder + " cannot be written: it is a folder", "e.g. junit:reports/junit.xml"}},
+		{"a report is written where files can be made", map[string]string{"ROMAINE_APP_CMD": "true", "ROMAINE_REPORTS": "messages:/proc/x.ndjson"},
+			[]string{"messages:/proc/x.ndjson cannot be written: no file can be created in /proc", "e.g. messages:reports/run.ndjson"}},
+		{"a report's folder cannot be a file", map[string]string{"ROMAINE_APP_CMD": "true", "ROMAINE_REPORTS": "html:" + aFile + "/sub/report.html"},
+			[]string{aFile + " is a file, not a folder", "e.g. html:reports/report.html"}},
 	}
 	for _, c := range cases {
 		t.Run(c.reason, func(t *testing.T) {

@@ -49,7 +49,17 @@ func (s *Suite) watchSignals() {
 // can never look green.
 func (s *Suite) notStarted() error {
 	if s.viaRun {
-		return godog.ErrSkip
+		return errNotRun{}
 	}
 	return errors.New("romaine: not run: the run was interrupted (Ctrl-C or SIGTERM)")
 }
+
+// errNotRun is godog's skip (every step of the scenario is skipped), saying why:
+// the reports show it as the reason the scenario did not run.
+type errNotRun struct{}
+
+func (errNotRun) Error() string {
+	return "romaine: the run was interrupted (Ctrl-C or SIGTERM) before this scenario started"
+}
+
+func (errNotRun) Is(target error) bool { return target == godog.ErrSkip }

@@ -15,8 +15,10 @@ import (
 	"sync/atomic"
 
 	"github.com/cucumber/godog"
+	messages "github.com/cucumber/messages/go/v34"
 
 	"github.com/romaine-bdd/romaine/factories"
+	"github.com/romaine-bdd/romaine/report"
 )
 
 // Suite is one run's lifecycle: configuration, the worker pool, the hooks, the
@@ -52,7 +54,14 @@ type Suite struct {
 	// scenarios counts the scenarios that began: a run of none is an error.
 	scenarios atomic.Int64
 	reports   *reports
-	logged    sync.Map // messages logged once per run
+	// results is godog's own account of the run, from the godog format
+	// resultsFormat: the reports' identity and their check, and the summary line.
+	results       *report.Results
+	resultsFormat string
+	// tamperRecord, set only by tests, changes the record before it is written
+	// and checked against godog's results: the check must then fail the run.
+	tamperRecord func([]*messages.Envelope) []*messages.Envelope
+	logged       sync.Map // messages logged once per run
 	// downEndpoints are ROMAINE_BROWSER_URL endpoints found down; workers skip them.
 	downEndpoints sync.Map
 	// shared is the browser of every worker under ROMAINE_BROWSERS=shared (else nil).
@@ -137,6 +146,7 @@ func New(opts ...Option) *Suite {
 	s.pool = &pool{starter: s.startWorker, warn: func(format string, args ...any) { fmt.Fprintf(s.errOut, format, args...) }}
 	s.sched = newSchedule()
 	s.sched.interrupted = &s.interrupted
+	s.registerResults()
 	if godogRunner() {
 		s.arrangeGodogCommand()
 	}
@@ -281,9 +291,13 @@ func (s *Suite) Run() int {
 	opts.Tags = s.godogTags
 	status := s.runAttempts(p, opts)
 	s.out, s.errOut = out, errOut
+	s.printTally()
 	s.finish()
 	if s.interrupted.Load() {
 		return 130
+	}
+	if s.reportsDisagree() != nil && status == 0 {
+		status = 1 // printed by finish
 	}
 	if status == 0 && s.scenarios.Load() == 0 {
 		fmt.Fprintln(s.errOut, s.noScenarios())

@@ -64,10 +64,9 @@ func run(args []string, stdout, stderr io.Writer) int {
 		fmt.Fprintln(stderr, "romaine report merge:", err)
 		return 1
 	}
-	passed, failed, flaky := run.Counts()
 	for _, o := range outputs {
 		fmt.Fprintf(stdout, "romaine: %s report written to %s\n", o.Kind, o.Path)
 	}
-	fmt.Fprintf(stdout, "romaine: %d scenarios from %d file(s): %d passed (%d flaky), %d failed\n", passed+failed, fs.NArg(), passed, flaky, failed)
+	fmt.Fprintf(stdout, "romaine: %s (from %d file(s))\n", run.Tally(), fs.NArg())
 	return 0
 }

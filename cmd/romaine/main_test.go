@@ -20,7 +20,7 @@ func TestMergeShardsIntoOneReport(t *testing.T) {
 	if status != 0 {
 		t.Fatalf("status %d: %s", status, errOut.String())
 	}
-	if !strings.Contains(out.String(), "2 scenarios from 2 file(s): 1 passed (0 flaky), 1 failed") {
+	if !strings.Contains(out.String(), "romaine: 2 scenarios: 1 passed, 1 failed, 0 flaky, 0 not run (from 2 file(s))") {
 		t.Errorf("summary: %s", out.String())
 	}
 	page, err := os.ReadFile(html)
