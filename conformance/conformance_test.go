@@ -3,8 +3,6 @@ package conformance_test
 import (
 	"context"
 	"errors"
-	"flag"
-	"fmt"
 	"net/http"
 	"net/http/httptest"
 	"os"
@@ -18,64 +16,22 @@ import (
 	"github.com/google/go-cmp/cmp"
 
 	"github.com/romaine-bdd/romaine/internal/chrome"
+	"github.com/romaine-bdd/romaine/internal/testbrowser"
 	"github.com/romaine-bdd/romaine/support"
 )
 
 // One browser for the whole corpus, and a few pages in it that every case
 // reuses (a case visits its own page first, so nothing of the case before it
 // is left but the browser context's cookies and storage, which no case uses).
-var (
-	browser        *chrome.Browser
-	browserErr     error // why browser is nil
-	browserMissing bool  // no executable was found at all
-)
+var shared testbrowser.Shared
 
 // pagesInUse is how many pages the corpus runs on at once: most cases wait on
 // the page, idle, and the failing ones wait out their whole timeout.
 const pagesInUse = 4
 
-func TestMain(m *testing.M) {
-	flag.Parse()
-	given := false
-	flag.Visit(func(f *flag.Flag) { given = given || f.Name == "test.parallel" })
-	if !given {
-		_ = flag.Set("test.parallel", strconv.Itoa(pagesInUse))
-	}
-	os.Exit(run(m))
-}
+func TestMain(m *testing.M) { os.Exit(testbrowser.Main(m, &shared, pagesInUse)) }
 
-func run(m *testing.M) int {
-	if _, err := chrome.Find(""); err != nil {
-		browserErr, browserMissing = err, true
-		return m.Run()
-	}
-	b, err := chrome.Launch(context.Background(), chrome.Options{})
-	if err != nil {
-		browserErr = err
-		return m.Run()
-	}
-	browser = b
-	defer func() {
-		if err := b.Close(); err != nil {
-			fmt.Fprintln(os.Stderr, err)
-		}
-	}()
-	return m.Run()
-}
-
-// needBrowser skips when this machine has no browser, except on CI (CI set in
-// the environment), where a missing browser is a failure.
-func needBrowser(tb testing.TB) *chrome.Browser {
-	tb.Helper()
-	if browser != nil {
-		return browser
-	}
-	if _, ci := os.LookupEnv("CI"); browserMissing && !ci {
-		tb.Skipf("no browser on this machine (%v); with CI set this is a failure", browserErr)
-	}
-	tb.Fatalf("no browser: %v", browserErr)
-	return nil
-}
+func needBrowser(tb testing.TB) *chrome.Browser { return shared.Need(tb) }
 
 // newServer serves the pages (see pagesHandler).
 func newServer(tb testing.TB) *httptest.Server {

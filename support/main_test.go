@@ -3,7 +3,6 @@ package support_test
 import (
 	"context"
 	"errors"
-	"flag"
 	"fmt"
 	"net/http"
 	"net/http/httptest"
@@ -16,61 +15,19 @@ import (
 	"github.com/ysmood/gson"
 
 	"github.com/romaine-bdd/romaine/internal/chrome"
+	"github.com/romaine-bdd/romaine/internal/testbrowser"
 	"github.com/romaine-bdd/romaine/support"
 )
 
 // One browser for the whole package; every test gets its own page (and browser
 // context) from it.
-var (
-	browser        *chrome.Browser
-	browserErr     error // why browser is nil
-	browserMissing bool  // no executable was found at all
-)
+var shared testbrowser.Shared
 
-func TestMain(m *testing.M) {
-	flag.Parse()
-	// The tests mostly wait on pages, idle: unless told otherwise, run more of
-	// them side by side than there are CPUs.
-	given := false
-	flag.Visit(func(f *flag.Flag) { given = given || f.Name == "test.parallel" })
-	if !given {
-		_ = flag.Set("test.parallel", "4")
-	}
-	os.Exit(run(m))
-}
-
-func run(m *testing.M) int {
-	if _, err := chrome.Find(""); err != nil {
-		browserErr, browserMissing = err, true
-		return m.Run()
-	}
-	b, err := chrome.Launch(context.Background(), chrome.Options{})
-	if err != nil {
-		browserErr = err
-		return m.Run()
-	}
-	browser = b
-	defer func() {
-		if err := b.Close(); err != nil {
-			fmt.Fprintln(os.Stderr, err)
-		}
-	}()
-	return m.Run()
-}
+func TestMain(m *testing.M) { os.Exit(testbrowser.Main(m, &shared, 4)) }
 
 // needBrowser skips when this machine has no browser, except on CI (CI set in
 // the environment), where a missing browser is a failure: CI always has Chromium.
-func needBrowser(tb testing.TB) *chrome.Browser {
-	tb.Helper()
-	if browser != nil {
-		return browser
-	}
-	if _, ci := os.LookupEnv("CI"); browserMissing && !ci {
-		tb.Skipf("no browser on this machine (%v); with CI set this is a failure", browserErr)
-	}
-	tb.Fatalf("no browser: %v", browserErr)
-	return nil
-}
+func needBrowser(tb testing.TB) *chrome.Browser { return shared.Need(tb) }
 
 // testPolicy is the policy every test page waits by.
 var testPolicy = support.Policy{Timeout: 2 * time.Second, Slice: 500 * time.Millisecond}

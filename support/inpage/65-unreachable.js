@@ -7,7 +7,9 @@
 function unreachable(el, hit, x, y) {
   if (getComputedStyle(el).pointerEvents === 'none') return 'does not take pointer events (pointer-events: none)';
   const clip = clipper(el, x, y);
-  if (clip) return rescroll(el) ? 'scrolling into view: outside what ' + describe(clip) + ' shows' : 'clipped by the overflow of ' + describe(clip);
+  // A clip that shows nothing (a collapsed panel) cannot be scrolled to show it.
+  const shows = clip && clip.clientWidth > 0 && clip.clientHeight > 0;
+  if (clip) return shows && rescroll(el) ? 'scrolling into view: outside what ' + describe(clip) + ' shows' : 'clipped by the overflow of ' + describe(clip);
   const covered = 'covered by ' + describe(hit) + ' at (' + Math.round(x) + ',' + Math.round(y) + ')';
   const pin = pinned(hit);
   if (pin && !fillsWindow(pin) && rescroll(el)) return covered + ', scrolling it out from under ' + describe(pin);
