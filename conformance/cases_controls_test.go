@@ -276,4 +276,24 @@ var controlCases = []tc{
 		reason: "a checkbox of zero size is checked through its label",
 		steps:  []step{check("Send me a copy"), checked("Send me a copy")}, log: []string{"zero=true"},
 	},
+	{
+		name: "controls/hover-tooltip", page: "controls/tooltip.html",
+		reason: "a tooltip shown a moment after the pointer rests on its button",
+		steps:  []step{hover("Help"), see("Opens the manual in a new tab")}, log: []string{"tooltip"},
+	},
+	{
+		name: "controls/input-mask", page: "controls/input-mask.html",
+		reason: "a phone field reformatted on every input event (input-mask libraries)",
+		steps:  []step{fill("Phone", "5551234567"), value("Phone", "(555) 123-4567")}, log: []string{"phone=(555) 123-4567"},
+	},
+	{
+		name: "controls/floating-label", page: "controls/floating-label.html",
+		reason: "a Material-style label laid over its input",
+		steps:  []step{fill("Email", "ann@example.com")}, log: []string{"email=ann@example.com"},
+	},
+	{
+		name: "controls/fake-placeholder-over-input", page: "controls/floating-label.html",
+		reason: "a styled placeholder laid over the input that hides when the input has focus: typing goes in by focus",
+		steps:  []step{fill("City", "Lyon"), value("City", "Lyon")}, log: []string{"city=Lyon"},
+	},
 }

@@ -96,6 +96,11 @@ var layoutCases = []tc{
 		steps:  []step{click("Save"), click("Close")}, log: []string{"save", "close"},
 	},
 	{
+		name: "layout/fill-waits-for-overlay", page: "layout/loading-overlay.html",
+		reason: "typing waits for a loading overlay over the form to go, though focus alone would reach the field",
+		steps:  []step{click("Save"), fill("Title", "Draft")}, log: []string{"save", "title=Draft"},
+	},
+	{
 		name: "layout/modal-dialog", page: "layout/modal-dialog.html",
 		reason: "a button inside a native modal <dialog>",
 		steps:  []step{click("Delete account"), click("Yes, delete"), hidden("Are you sure?")}, log: []string{"confirm"},

@@ -49,7 +49,7 @@ function actionable(el) {
   const y = Math.max(box.top + 1, Math.min(box.top + box.height / 2, innerHeight - 1));
   const hit = deepHit(x, y);
   if (!hit) return 'outside the viewport';
-  if (!reaches(hit, el)) return unreachable(el, hit, x, y);
+  if (!reaches(hit, el) && !(req.intercept === 'type' && decorates(hit, el))) return unreachable(el, hit, x, y);
   rescrolls.delete(stableKey());
   return { x, y };
 }

@@ -16,6 +16,15 @@ function unreachable(el, hit, x, y) {
   return covered;
 }
 
+// Typing goes in by focus: a cover laid over a field by the field's own
+// wrapper (a styled placeholder, a floating label that is no <label>, an
+// icon) does not stop it, as it does not stop a person who clicks it to get
+// the focus. A cover from elsewhere (a loading screen, a modal) still does.
+function decorates(hit, el) {
+  const p = flatParentElement(el);
+  return !!p && p !== document.body && p !== document.documentElement && deepContains(p, hit) && !hit.closest('dialog, [role=dialog], [role=alertdialog], [aria-modal=true]');
+}
+
 // The nearest ancestor whose overflow clips el at (x, y): an ancestor with
 // overflow other than visible, on el's chain of containing blocks (an
 // absolutely positioned element escapes the overflow of ancestors that are
