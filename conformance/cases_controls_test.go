@@ -296,4 +296,14 @@ var controlCases = []tc{
 		reason: "a styled placeholder laid over the input that hides when the input has focus: typing goes in by focus",
 		steps:  []step{fill("City", "Lyon"), value("City", "Lyon")}, log: []string{"city=Lyon"},
 	},
+	{
+		name: "controls/enhanced-select", page: "controls/enhanced-select.html",
+		reason: "a native select kept, visually hidden, under a custom widget that mirrors it (Select2, Choices.js): it is chosen by its label",
+		steps:  []step{pick("Portugal", "Country"), value("Country", "Portugal"), see("Portugal")}, log: []string{"country=pt"},
+	},
+	{
+		name: "controls/form-get-navigates", page: "controls/form-get.html",
+		reason: "a form whose button takes the browser to the results page",
+		steps:  []step{fill("Plan", "team"), click("Compare"), onPath("/controls/landing.html?plan=team"), see("Plans for every team.")},
+	},
 }

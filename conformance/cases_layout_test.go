@@ -234,4 +234,9 @@ var layoutCases = []tc{
 		reason: "a link inside an SVG, by its text",
 		steps:  []step{click("Q4")}, log: []string{"q4"},
 	},
+	{
+		name: "layout/during-smooth-scroll", page: "layout/smooth-anchor.html",
+		reason: "a click while the page still scrolls smoothly to an anchor",
+		steps:  []step{click("Jump to FAQ"), click("Contact support")}, log: []string{"contact"},
+	},
 }

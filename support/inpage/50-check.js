@@ -6,7 +6,11 @@ const CHECKS = {
     const m = one(s.root); if (!m.el) return m;
     if (req.needEnabled && disabled(m.el)) return { state: 'found but disabled: ' + describe(m.el) };
     if (req.needEditable && (m.el.readOnly)) return { state: 'found but read-only: ' + describe(m.el) };
-    const a = actionable(m.tgt);
+    // A native select's option is set, not clicked: like Playwright's
+    // selectOption, it needs the select shown and enabled, not under the
+    // pointer (a select kept visually hidden under a custom widget, as
+    // Select2 and Choices.js do, is chosen through it).
+    const a = req.then === 'select-option' && m.el.localName === 'select' ? { x: 0, y: 0 } : actionable(m.tgt);
     if (typeof a === 'string') return { state: a + ': ' + describe(m.el) };
     return { ok: true, x: a.x, y: a.y, desc: describe(m.el), el: m.el, tgt: m.tgt };
   },
