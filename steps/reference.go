@@ -195,8 +195,11 @@ No step sleeps for a fixed time, and none needs you to. Every step that looks at
 page waits, up to ROMAINE_TIMEOUT (default %s) per step:
 
 - an action waits until its target is attached, the only match, visible, scrolled
-  into view, stable (not moving), enabled and not covered by another element (a
-  fill does not wait for stable: it types through focus, not at a point);
+  into view (inside scrolling panels too, and out from under sticky or fixed
+  bars), stable (not moving), enabled and not covered by another element (a
+  fill does not wait for stable, nor for the field's own decoration laid over
+  it: it types through focus, not at a point; a native select is chosen once
+  shown and enabled);
 - an assertion, positive or negative, retries until it holds;
 - a navigation waits for the page to load.
 
