@@ -95,4 +95,9 @@ var frameCases = []tc{
 		reason: "a field of the page filled after a click in a frame took the focus",
 		steps:  []step{inFrame(click("Card number"), "Payment"), fill("Order note", "Gift"), value("Order note", "Gift")}, log: []string{"note=Gift"},
 	},
+	{
+		name: "frames/partly-below-the-fold", page: "frames/partly-below.html",
+		reason: "a frame whose top shows at the bottom of the window and whose button does not",
+		steps:  []step{inFrame(click("Start chat"), "Support")}, log: []string{"chat started"},
+	},
 }

@@ -56,7 +56,10 @@ type request struct {
 	Then        string  `json:"then,omitempty"`
 	Value       string  `json:"value,omitempty"`
 	Want        bool    `json:"want"` // false (uncheck) must reach the page
-	SliceMs     int64   `json:"sliceMs"`
+	// Visible is, in a frame, the part of its viewport the top window shows
+	// (left, top, right, bottom): an action aims there (see enterFrames).
+	Visible *[4]float64 `json:"visible,omitempty"`
+	SliceMs int64       `json:"sliceMs"`
 	// Intercept (mouse, hover, type) arms the hit-target check of the input
 	// events that follow a passing act check; Token names that arming, Need is
 	// the event that must reach the element, HoldMs how long the arming lasts.
@@ -68,15 +71,16 @@ type request struct {
 
 // answer is what it returns.
 type answer struct {
-	OK      bool    `json:"ok"`
-	State   string  `json:"state"`
-	Fatal   string  `json:"fatal"`
-	X       float64 `json:"x"`
-	Y       float64 `json:"y"`
-	Done    bool    `json:"done"`
-	Already bool    `json:"already"`
-	Aria    bool    `json:"aria"`   // select-option found an ARIA combobox or listbox
-	Closed  bool    `json:"closed"` // ... whose list must be opened first
+	OK      bool       `json:"ok"`
+	State   string     `json:"state"`
+	Fatal   string     `json:"fatal"`
+	X       float64    `json:"x"`
+	Y       float64    `json:"y"`
+	Done    bool       `json:"done"`
+	Already bool       `json:"already"`
+	Aria    bool       `json:"aria"`   // select-option found an ARIA combobox or listbox
+	Closed  bool       `json:"closed"` // ... whose list must be opened first
+	View    [4]float64 `json:"view"`   // frame: the part of the frame's box its window shows
 }
 
 func (r request) withLocator(l Locator) request {
@@ -119,6 +123,7 @@ func (p *Page) wait(ctx context.Context, op, target string, req request) (answer
 		at, off, err := p.enterFrames(evalCtx, req.SliceMs, &a)
 		if err == nil && a.State == "" && a.Fatal == "" {
 			var res *proto.RuntimeRemoteObject
+			req.Visible = off.visible()
 			res, err = at.eval(req, false)
 			if err == nil {
 				err = res.Value.Unmarshal(&a)

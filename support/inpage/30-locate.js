@@ -100,7 +100,10 @@ function frameBox(el) {
   const clip = clipper(el, r.left + r.width / 2, r.top + r.height / 2);
   if (clip && rescroll(el)) return { state: 'scrolling the frame into view: outside what ' + describe(clip) + ' shows' };
   const cs = getComputedStyle(el);
-  return { ok: true, x: r.left + el.clientLeft + parseFloat(cs.paddingLeft), y: r.top + el.clientTop + parseFloat(cs.paddingTop), desc: describe(el) };
+  // view: the part of the frame's content box this window shows.
+  const cl = r.left + el.clientLeft, ct = r.top + el.clientTop;
+  const view = [Math.max(cl, 0), Math.max(ct, 0), Math.min(cl + el.clientWidth, innerWidth), Math.min(ct + el.clientHeight, innerHeight)];
+  return { ok: true, x: cl + parseFloat(cs.paddingLeft), y: ct + parseFloat(cs.paddingTop), view, desc: describe(el) };
 }
 // A match inside the shadow tree of another match is what that component
 // renders: keep the inner one, the real control.

@@ -25,6 +25,12 @@ function decorates(hit, el) {
   return !!p && p !== document.body && p !== document.documentElement && deepContains(p, hit) && !hit.closest('dialog, [role=dialog], [role=alertdialog], [aria-modal=true]');
 }
 
+// el is in its frame's viewport but not in the part of it the top window
+// shows: scrolling it into view scrolls the frame into the window too.
+function outsideFrameView(el) {
+  return rescroll(el) ? 'scrolling into view: its frame shows it outside the window' : 'outside the window: its frame is partly out of view';
+}
+
 // The nearest ancestor whose overflow clips el at (x, y): an ancestor with
 // overflow other than visible, on el's chain of containing blocks (an
 // absolutely positioned element escapes the overflow of ancestors that are
