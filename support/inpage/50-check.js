@@ -93,7 +93,7 @@ function changed(el) {
 
 // A custom element (its name has a dash): its own JavaScript may define what
 // value, checked or disabled mean.
-const isCustom = (el) => el.localName.includes('-');
+const customTag = (el) => el.localName.includes('-');
 // NATIVE_FORM: the elements whose disabled state HTML defines (attribute,
 // disabled fieldset outside its first legend, disabled optgroup): :disabled
 // tells it exactly.
@@ -102,7 +102,7 @@ function fieldValue(el) {
   if (el.localName === 'select') return norm([...el.selectedOptions].map((o) => o.text).join(', '));
   if (el.localName === 'input' || el.localName === 'textarea') return norm(el.value);
   if (el.isContentEditable) return norm(el.innerText);
-  if (isCustom(el) && typeof el.value === 'string') return norm(el.value);
+  if (customTag(el) && typeof el.value === 'string') return norm(el.value);
   // An ARIA widget (a <button role=combobox> too) shows its value.
   const v = el.getAttribute('aria-valuetext') || el.getAttribute('aria-valuenow');
   return v !== null ? norm(v) : textOf(el);
@@ -110,7 +110,7 @@ function fieldValue(el) {
 function disabled(el) {
   if (NATIVE_FORM.test(el.localName) && el.namespaceURI === 'http://www.w3.org/1999/xhtml') {
     if (el.matches(':disabled')) return true;
-  } else if (isCustom(el) && (el.disabled === true || el.hasAttribute('disabled') || el.matches(':disabled'))) return true;
+  } else if (customTag(el) && (el.disabled === true || el.hasAttribute('disabled') || el.matches(':disabled'))) return true;
   return ariaDisabled(el) || hostDisabled(el);
 }
 // aria-disabled="true" disables el and what is inside it, across shadow roots,
