@@ -3,7 +3,6 @@
 #   docker build -t romaine-runner .
 FROM golang:1.26-bookworm
 WORKDIR /src
-ENV DISABLE_ROD_FLAG=1
 COPY go.mod go.sum ./
 RUN go mod download
 COPY . .

@@ -2,7 +2,9 @@
 # Both install what they need: Go modules, and Chromium when it is missing.
 GO      ?= go
 GODOG   := $(CURDIR)/bin/godog
-# rod registers a global -rod flag unless this is set; we configure rod in Go.
+# rod reads a -rod=... option (its debugging switches) from any Go program's
+# command line and registers it as a flag unless this is set. Romaine needs
+# neither and runs the same either way; the tests keep rod's defaults fixed.
 export DISABLE_ROD_FLAG := 1
 
 .PHONY: setup modules browser features test vet chaos bench bench-schedule bench-suite api-count thirdparty clean

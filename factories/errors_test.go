@@ -63,8 +63,15 @@ func TestErrorMessages(t *testing.T) {
 		name string
 		run  func() error
 	}{
-		{"unknown model", build("invoice", Spec{})},
-		{"unknown model in a phrase", resolve("shipped invoice")},
+		{"traits of a model not defined in Go", build("invoice", Spec{Traits: []string{"paid"}})},
+		{"traits after that is, on a model not defined in Go", func() error {
+			d, _, err := r.Resolve("invoice")
+			if err == nil {
+				_, err = d.ParseTraits("paid and sent")
+			}
+			return err
+		}},
+		{"an association's record for a model not defined in Go", build("invoice", Spec{Records: map[string]Attrs{"customer": {"id": 1.0}}})},
 		{"unknown attribute", build("product", Spec{Overrides: map[string]string{"colr": "black"}})},
 		{"unknown attribute of a model with everything", build("order", Spec{Overrides: map[string]string{"state": "x"}})},
 		{"bad int", build("product", Spec{Overrides: map[string]string{"stock": "lots"}})},

@@ -83,9 +83,10 @@ type Definition struct {
 	afterCreate  []func(context.Context, *Record) error
 	runSeq       *atomic.Int64     // non-nil when sequences count per run (PerRunSequence)
 	names        map[string]string // normalised association and transient names → which kind
+	schemaless   bool              // not defined in Go: the attributes given, typed by CellValue
 
 	// build makes one record's attributes from the defaults and the raw
-	// overrides. It is the only per-kind behaviour (typed vs map).
+	// overrides. It is the only per-kind behaviour (typed, map, schema-less).
 	build func(f *gofakeit.Faker, seq int, overrides map[string]string) (Attrs, error)
 }
 
@@ -108,9 +109,10 @@ func (d *Definition) Attributes() []string { return slices.Clone(d.attributes) }
 // Registry holds model definitions. It is filled once at suite start and then
 // only read; the lock makes a late Define safe rather than a data race.
 type Registry struct {
-	mu    sync.RWMutex
-	defs  []*Definition          // in definition order
-	names map[string]*Definition // normalised singular, plural and alias names
+	mu       sync.RWMutex
+	defs     []*Definition          // in definition order
+	names    map[string]*Definition // normalised singular, plural and alias names
+	implicit map[string]*Definition // schema-less models met so far, by normalised name
 }
 
 // NewRegistry returns an empty Registry.
@@ -216,8 +218,10 @@ func (r *Registry) add(d *Definition) error {
 	return nil
 }
 
-// Lookup finds a definition by singular, plural or alias name, ignoring case
-// and surrounding space (step text is typed by people).
+// Lookup finds a model defined in Go by singular, plural or alias name,
+// ignoring case and surrounding space (step text is typed by people). The
+// factory steps and a Session also make models not defined in Go (see
+// CellValue); Lookup is for asking whether one is.
 func (r *Registry) Lookup(name string) (*Definition, error) {
 	r.mu.RLock()
 	d, ok := r.names[normalize(name)]

@@ -64,6 +64,9 @@ type plan struct {
 // plan merges the traits' overrides with the spec's and sorts every key
 // into attribute, transient or association.
 func (d *Definition) plan(spec Spec) (*plan, error) {
+	if d.schemaless {
+		return d.schemalessPlan(spec)
+	}
 	overrides, listed, err := d.tableTraits(spec.Overrides)
 	if err != nil {
 		return nil, err
@@ -201,13 +204,22 @@ func (s *Session) make(ctx context.Context, d *Definition, spec Spec, persist bo
 			return nil, fmt.Errorf("%s after build: %w", d.name, err)
 		}
 	}
-	// Hooks may set Go values (an int); stores and steps see JSON's.
-	if rec.Attrs, err = toAttrs(rec.Attrs); err != nil {
-		return nil, fmt.Errorf("%s after build: %w", d.name, err)
+	// Hooks may set Go values (an int); stores and steps see JSON's. A
+	// schema-less record has no hooks, and goes out with its numbers' digits
+	// as written (json.Number); what comes back is made JSON's below.
+	if !d.schemaless {
+		if rec.Attrs, err = toAttrs(rec.Attrs); err != nil {
+			return nil, fmt.Errorf("%s after build: %w", d.name, err)
+		}
 	}
 	if persist {
 		if err := s.persist(ctx, d, rec); err != nil {
 			return nil, err
+		}
+	}
+	if d.schemaless {
+		if rec.Attrs, err = toAttrs(rec.Attrs); err != nil {
+			return nil, fmt.Errorf("%s: %w", d.name, err)
 		}
 	}
 	out := maps.Clone(rec.Attrs)
@@ -298,7 +310,7 @@ func (s *Session) persist(ctx context.Context, d *Definition, rec *Record) error
 	stored, err := s.store.Create(ctx, d.storeName, maps.Clone(rec.Attrs))
 	if err != nil {
 		// Stores name the model and request themselves (see HTTPStore).
-		return err
+		return s.reg.explain(d, err)
 	}
 	maps.Copy(rec.Attrs, stored)
 	for _, hook := range d.afterCreate {

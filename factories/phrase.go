@@ -7,9 +7,22 @@ import (
 
 // Resolve reads the noun phrase of a step: a model's name (singular, plural
 // or alias), possibly after trait names, as in "delivered order" or "sold
-// out, discounted products". The longest model name that ends the phrase
-// wins; the words before it must all be traits of that model.
+// out, discounted products". The longest Go model name that ends the phrase
+// wins; the words before it must all be traits of that model. A phrase that
+// ends in no Go model's name is a schema-less model of that name ("user").
 func (r *Registry) Resolve(phrase string) (*Definition, []string, error) {
+	return r.resolve(phrase, phrase)
+}
+
+// ResolvePlural is Resolve for a step about several records ("Given 3 users
+// exist"): a schema-less model is named by the singular of the phrase's last
+// word, by the regular English rules (users → user, categories → category).
+func (r *Registry) ResolvePlural(phrase string) (*Definition, []string, error) {
+	return r.resolve(phrase, singular(phrase))
+}
+
+// resolve is Resolve, with the name a schema-less model would have.
+func (r *Registry) resolve(phrase, schemaless string) (*Definition, []string, error) {
 	if d, err := r.Lookup(phrase); err == nil {
 		return d, nil, nil
 	}
@@ -22,13 +35,18 @@ func (r *Registry) Resolve(phrase string) (*Definition, []string, error) {
 		traits, err := d.parseTraitWords(words[:i])
 		return d, traits, err
 	}
-	_, err := r.Lookup(phrase)
-	return nil, nil, err
+	if strings.TrimSpace(phrase) == "" {
+		return nil, nil, fmt.Errorf("no model named in %q", phrase)
+	}
+	return r.schemaless(schemaless), nil, nil
 }
 
 // ParseTraits reads a list of the model's trait names as a step writes it:
 // "delivered and refunded", "sold out, discounted".
 func (d *Definition) ParseTraits(list string) ([]string, error) {
+	if d.schemaless {
+		return nil, d.schemalessTraits(list)
+	}
 	return d.parseTraitWords(strings.Fields(strings.ReplaceAll(list, ",", " , ")))
 }
 

@@ -57,11 +57,7 @@ func (s *Session) Build(model string, overrides map[string]string) (Attrs, error
 
 // BuildSpec is Build with traits and given associated records.
 func (s *Session) BuildSpec(model string, spec Spec) (Attrs, error) {
-	d, err := s.reg.Lookup(model)
-	if err != nil {
-		return nil, err
-	}
-	return s.make(context.Background(), d, spec, false, nil)
+	return s.make(context.Background(), s.reg.model(model), spec, false, nil)
 }
 
 // Create builds a record and persists it through the session's Store, after
@@ -75,11 +71,7 @@ func (s *Session) Create(ctx context.Context, model string, overrides map[string
 
 // CreateSpec is Create with traits and given associated records.
 func (s *Session) CreateSpec(ctx context.Context, model string, spec Spec) (Attrs, error) {
-	d, err := s.reg.Lookup(model)
-	if err != nil {
-		return nil, err
-	}
-	return s.make(ctx, d, spec, true, nil)
+	return s.make(ctx, s.reg.model(model), spec, true, nil)
 }
 
 // CreateN creates n records with the same overrides (each still gets its own
@@ -89,10 +81,7 @@ func (s *Session) CreateN(ctx context.Context, model string, n int, overrides ma
 	if n < 0 {
 		return nil, fmt.Errorf("cannot create %d records of %s", n, model)
 	}
-	d, err := s.reg.Lookup(model)
-	if err != nil {
-		return nil, err
-	}
+	d := s.reg.model(model)
 	records := make([]Attrs, 0, n)
 	for i := range n {
 		rec, err := s.make(ctx, d, Spec{Overrides: overrides}, true, nil)

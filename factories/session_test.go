@@ -258,7 +258,7 @@ func TestCreateErrors(t *testing.T) {
 				_, err := r.NewSession(1, HTTPStore{BaseURL: app.URL}).Create(ctx, "order", map[string]string{"reject": "yes"})
 				return err
 			},
-			wantErr: `creating order: POST ` + app.URL + `/__test__/factories/order {"gift":false,"lines":[],"note":null,"number":1,"reject":"yes","total":10.5}: 422 {"error":"unknown attribute reject"}`,
+			wantErr: `creating order: POST ` + app.URL + `/__test__/factories/order answered 422 Unprocessable Entity: {"error":"unknown attribute reject"}; sent {"gift":false,"lines":[],"note":null,"number":1,"reject":"yes","total":10.5}`,
 		},
 		{
 			name: "CreateN says which record failed", reason: "'3 products' failing needs to say which one",
@@ -266,7 +266,7 @@ func TestCreateErrors(t *testing.T) {
 				_, err := r.NewSession(1, HTTPStore{BaseURL: app.URL}).CreateN(ctx, "orders", 2, map[string]string{"reject": "yes"})
 				return err
 			},
-			wantErr: `order 1 of 2: creating order: POST ` + app.URL + `/__test__/factories/order {"gift":false,"lines":[],"note":null,"number":1,"reject":"yes","total":10.5}: 422 {"error":"unknown attribute reject"}`,
+			wantErr: `order 1 of 2: creating order: POST ` + app.URL + `/__test__/factories/order answered 422 Unprocessable Entity: {"error":"unknown attribute reject"}; sent {"gift":false,"lines":[],"note":null,"number":1,"reject":"yes","total":10.5}`,
 		},
 		{
 			name: "no store", reason: "a build-only session cannot create",

@@ -115,6 +115,12 @@ func sqlValue(v any) (any, error) {
 		return v, nil
 	case int:
 		return int64(v), nil
+	case json.Number:
+		// A schema-less model's cell, digits as written.
+		if n, err := v.Int64(); err == nil {
+			return n, nil
+		}
+		return v.Float64()
 	}
 	b, err := json.Marshal(v)
 	if err != nil {

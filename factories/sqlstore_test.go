@@ -139,6 +139,12 @@ func TestHTTPStoreTimeout(t *testing.T) {
 	if err == nil || !strings.HasPrefix(err.Error(), want) || !errors.Is(err, context.DeadlineExceeded) {
 		t.Errorf("want an error starting %q that wraps the deadline, got %v", want, err)
 	}
+	// Under terrain the limit is ROMAINE_TIMEOUT, and the message says so.
+	_, err = HTTPStore{BaseURL: srv, Timeout: 50 * time.Millisecond, TimeoutSetting: "ROMAINE_TIMEOUT"}.Create(context.Background(), "product", Attrs{})
+	want = "creating product: POST " + srv + "/__test__/factories/product: no answer within 50ms (ROMAINE_TIMEOUT)"
+	if err == nil || !strings.HasPrefix(err.Error(), want) {
+		t.Errorf("the limit is named as whoever runs the suite sets it: want %q, got %v", want, err)
+	}
 	ctx, cancel := context.WithTimeout(context.Background(), 50*time.Millisecond)
 	defer cancel()
 	_, err = HTTPStore{BaseURL: srv}.Create(ctx, "product", Attrs{})

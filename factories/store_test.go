@@ -26,6 +26,9 @@ func TestHTTPStore(t *testing.T) {
 		case strings.HasSuffix(r.URL.Path, "/huge"):
 			w.WriteHeader(http.StatusBadGateway)
 			fmt.Fprint(w, strings.Repeat("x", 5000))
+		case strings.HasSuffix(r.URL.Path, "/page"):
+			w.WriteHeader(http.StatusNotFound)
+			fmt.Fprint(w, "<html>\n  <body>\n    <h1>Page not found</h1>\n  </body>\n</html>\n")
 		case strings.HasSuffix(r.URL.Path, "/notjson"):
 			fmt.Fprint(w, "<html>ok</html>")
 		case strings.HasSuffix(r.URL.Path, "/nocontent"):
@@ -59,16 +62,19 @@ func TestHTTPStore(t *testing.T) {
 			model: "nocontent", attrs: Attrs{}, want: Attrs{}, wantPath: "/__test__/factories/nocontent", wantBody: `{}`},
 		{name: "422 quotes request, status and body", reason: "what was sent and the app's validation message are the useful part",
 			store: HTTPStore{BaseURL: srv.URL}, model: "invalid", attrs: Attrs{"colr": "x"},
-			wantErr: `creating invalid: POST ` + srv.URL + `/__test__/factories/invalid {"colr":"x"}: 422 {"error":"unknown attribute \"colr\""}`},
+			wantErr: `creating invalid: POST ` + srv.URL + `/__test__/factories/invalid answered 422 Unprocessable Entity: {"error":"unknown attribute \"colr\""}; sent {"colr":"x"}`},
 		{name: "long request", reason: "a huge record is quoted only in part", store: HTTPStore{BaseURL: srv.URL},
 			model: "invalid", attrs: Attrs{"note": strings.Repeat("y", 3000)},
-			wantErr: `creating invalid: POST ` + srv.URL + `/__test__/factories/invalid ` + (`{"note":"` + strings.Repeat("y", 3000))[:maxErrorBody] + `…: 422 {"error":"unknown attribute \"colr\""}`},
+			wantErr: `creating invalid: POST ` + srv.URL + `/__test__/factories/invalid answered 422 Unprocessable Entity: {"error":"unknown attribute \"colr\""}; sent ` + (`{"note":"` + strings.Repeat("y", 3000))[:maxErrorBody] + `…`},
 		{name: "empty error body", reason: "fall back to the status text", store: HTTPStore{BaseURL: srv.URL},
-			model: "empty500", wantErr: `creating empty500: POST ` + srv.URL + `/__test__/factories/empty500 {}: 500 Internal Server Error`},
+			model: "empty500", wantErr: `creating empty500: POST ` + srv.URL + `/__test__/factories/empty500 answered 500 Internal Server Error; sent {}`},
 		{name: "long error body", reason: "a whole error page would bury the message", store: HTTPStore{BaseURL: srv.URL},
-			model: "huge", wantErr: `creating huge: POST ` + srv.URL + `/__test__/factories/huge {}: 502 ` + strings.Repeat("x", maxErrorBody) + "…"},
+			model: "huge", wantErr: `creating huge: POST ` + srv.URL + `/__test__/factories/huge answered 502 Bad Gateway: ` + strings.Repeat("x", maxErrorBody) + "…; sent {}"},
+		{name: "error page", reason: "an HTML error page is quoted with its indentation collapsed",
+			store: HTTPStore{BaseURL: srv.URL}, model: "page",
+			wantErr: `creating page: POST ` + srv.URL + `/__test__/factories/page answered 404 Not Found: <html> <body> <h1>Page not found</h1> </body> </html>; sent {}`},
 		{name: "not JSON", reason: "a 2xx that is not an object is a broken endpoint", store: HTTPStore{BaseURL: srv.URL},
-			model: "notjson", wantErr: `creating notjson: POST ` + srv.URL + `/__test__/factories/notjson {}: answer is not a JSON object: invalid character '<' looking for beginning of value`},
+			model: "notjson", wantErr: `creating notjson: POST ` + srv.URL + `/__test__/factories/notjson answered 200 OK, not a JSON object (invalid character '<' looking for beginning of value): <html>ok</html>; sent {}`},
 		{name: "no base URL", reason: "misconfiguration is named", store: HTTPStore{}, model: "product",
 			wantErr: `creating product: HTTPStore has no BaseURL`},
 	}

@@ -54,10 +54,12 @@ type astIndex struct {
 	scenarios map[string]*messages.Scenario
 	steps     map[string]*messages.Step
 	rows      map[string]*messages.TableRow
+	headers   map[string]*messages.TableRow // an example row's ID → its table's header
 }
 
 func newIndex() *astIndex {
-	return &astIndex{scenarios: map[string]*messages.Scenario{}, steps: map[string]*messages.Step{}, rows: map[string]*messages.TableRow{}}
+	return &astIndex{scenarios: map[string]*messages.Scenario{}, steps: map[string]*messages.Step{},
+		rows: map[string]*messages.TableRow{}, headers: map[string]*messages.TableRow{}}
 }
 
 func indexDocument(doc *messages.GherkinDocument) *astIndex {
@@ -82,6 +84,7 @@ func (ix *astIndex) add(doc *messages.GherkinDocument) {
 		for _, ex := range sc.Examples {
 			for _, r := range ex.TableBody {
 				ix.rows[r.Id] = r
+				ix.headers[r.Id] = ex.TableHeader
 			}
 		}
 	}

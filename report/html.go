@@ -1,6 +1,7 @@
 package report
 
 import (
+	"crypto/sha256"
 	_ "embed"
 	"encoding/base64"
 	"fmt"
@@ -16,6 +17,18 @@ import (
 
 //go:embed report.html.tmpl
 var htmlSource string
+
+// script is the report's one script (filters and search). The page's
+// Content-Security-Policy allows that script, by its hash, and nothing else:
+// no other script runs and nothing is fetched.
+//
+//go:embed report.js
+var script string
+
+var scriptHash = func() string {
+	sum := sha256.Sum256([]byte(script))
+	return "sha256-" + base64.StdEncoding.EncodeToString(sum[:])
+}()
 
 var htmlTemplate = template.Must(template.New("report").Funcs(template.FuncMap{
 	"status": func(s messages.TestStepResultStatus) string { return strings.ToLower(string(s)) },
@@ -35,7 +48,9 @@ var htmlTemplate = template.Must(template.New("report").Funcs(template.FuncMap{
 type htmlView struct {
 	*Run
 	Tally
-	Generated string
+	Generated  string
+	Script     template.JS // report.js, as is
+	ScriptHash string      // its hash, for the Content-Security-Policy
 }
 
 // Attention is what a reader looks at first: failed scenarios, then flaky
@@ -57,10 +72,11 @@ func (v htmlView) Attention() []*Scenario {
 	return append(append(failed, flaky...), notRun...)
 }
 
-// WriteHTML writes run as one HTML file that needs nothing else: styles inside,
-// screenshots inline, no script and no network.
+// WriteHTML writes run as one HTML file that needs nothing else: styles and
+// its one script inside, screenshots inline, no network.
 func WriteHTML(w io.Writer, run *Run) error {
-	v := htmlView{Run: run, Tally: run.Tally(), Generated: time.Now().UTC().Format(time.RFC3339)}
+	v := htmlView{Run: run, Tally: run.Tally(), Generated: time.Now().UTC().Format(time.RFC3339),
+		Script: template.JS(script), ScriptHash: scriptHash}
 	return htmlTemplate.Execute(w, v)
 }
 

@@ -78,7 +78,7 @@ func WriteJUnit(path string, run *Run) error {
 		for _, sc := range f.Scenarios {
 			final := sc.Final()
 			total += final.Duration
-			jc := junitCase{Name: sc.Name, Classname: f.Name, File: sc.URI, Line: strconv.FormatInt(sc.Line, 10), Time: seconds(final.Duration)}
+			jc := junitCase{Name: sc.Title(), Classname: f.Name, File: sc.URI, Line: strconv.FormatInt(sc.Line, 10), Time: seconds(final.Duration)}
 			if js.Timestamp == "" && !final.Started.IsZero() {
 				js.Timestamp = final.Started.UTC().Format("2006-01-02T15:04:05")
 			}
@@ -102,6 +102,9 @@ func WriteJUnit(path string, run *Run) error {
 				}
 				first, _, _ := strings.Cut(msg, "\n")
 				jc.Failure = &junitFailure{Message: first, Type: string(failed.Status), Text: failed.Keyword + failed.Text + "\n" + msg}
+				if final.Replay != nil {
+					fmt.Fprintf(&out, "factory seed %d; the same data again: %s\n", final.Replay.Seed, final.Replay.Command)
+				}
 				for _, a := range failed.Attachments {
 					p := filepath.Join(dir, slug.Of(f.URI), slug.Of(sc.Name)+"-L"+strconv.FormatInt(sc.Line, 10), a.FileName)
 					if err := os.MkdirAll(filepath.Dir(p), 0o755); err != nil {

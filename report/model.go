@@ -39,6 +39,10 @@ type Scenario struct {
 	Line     int64      // its line in the file (an example row's line)
 	Tags     []string   // @smoke, ...
 	Attempts []*Attempt // first first; the last is the result
+	// Example is an outline's example row, by column; nil for a scenario.
+	Example []ExampleValue
+
+	outlineName string // the outline's title as written, <placeholders> and all
 }
 
 // Attempt is one execution of a scenario.
@@ -47,6 +51,7 @@ type Attempt struct {
 	Started  time.Time     // when it started
 	Duration time.Duration // how long it took, hooks included
 	Steps    []*Step       // in order, as far as it got
+	Replay   *Replay       // its factory seed and how to run it again, if noted
 }
 
 // Step is one step of an attempt with its result and attachments.
@@ -57,6 +62,9 @@ type Step struct {
 	Duration    time.Duration                 // how long it ran
 	Error       string                        // the failure message, if it failed
 	Attachments []*Attachment                 // what it attached, in order
+	Table       [][]string                    // its data table, rows of cells, if it has one
+	DocString   *DocString                    // its doc string, if it has one
+	Resolved    []Resolution                  // its {{references}} and what they stood for, in order
 }
 
 // Attachment is a file a step attached (screenshot, page HTML, console).
@@ -315,6 +323,7 @@ func Build(envs []*messages.Envelope) *Run {
 					run.Features = append(run.Features, f)
 				}
 				sc = &Scenario{Feature: f, Name: p.Name, URI: p.Uri, Line: line}
+				sc.Example, sc.outlineName = nodes.example(p)
 				for _, tag := range p.Tags {
 					sc.Tags = append(sc.Tags, tag.Name)
 				}
@@ -328,6 +337,7 @@ func Build(envs []*messages.Envelope) *Run {
 				if i < len(p.Steps) {
 					step.Text = p.Steps[i].Text
 					step.Keyword = keyword(nodes, p.Steps[i])
+					step.Table, step.DocString = argument(p.Steps[i])
 				}
 				a.Steps = append(a.Steps, step)
 				st.steps[tstep.Id] = step
@@ -346,7 +356,7 @@ func Build(envs []*messages.Envelope) *Run {
 			}
 		case e.Attachment != nil:
 			st := starts[e.Attachment.TestCaseStartedId]
-			if st == nil || st.steps[e.Attachment.TestStepId] == nil {
+			if st == nil {
 				continue
 			}
 			body := []byte(e.Attachment.Body)
@@ -356,6 +366,9 @@ func Build(envs []*messages.Envelope) *Run {
 				}
 			}
 			step := st.steps[e.Attachment.TestStepId]
+			if note(e.Attachment.MediaType, body, st.attempt, step) || step == nil {
+				continue
+			}
 			step.Attachments = append(step.Attachments, &Attachment{FileName: e.Attachment.FileName, MediaType: e.Attachment.MediaType, Body: body})
 		case e.TestCaseFinished != nil:
 			if st := starts[e.TestCaseFinished.TestCaseStartedId]; st != nil {

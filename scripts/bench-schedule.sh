@@ -47,9 +47,9 @@ suite() {
 copy() { cp "$tmp/timings-$1.json" "$tmp/$2.json" && echo "$tmp/$2.json"; }
 # plan W OUT: the suite's and the shards' predictions from the timings at W workers.
 plan() {
-  (cd terrain && ROMAINE_BENCH_PLAN="$2" ROMAINE_BENCH_ARGS="../features $tmp/timings-$1.json $shard_workers" \
+  (cd internal/schedule && ROMAINE_BENCH_PLAN="$2" ROMAINE_BENCH_ARGS="../../features $tmp/timings-$1.json $shard_workers" \
     go test -count=1 -run '^TestShardPlansForTheBench$' . >/dev/null)
-  sed -i 's#\.\./features/#features/#g' "$2"
+  sed -i 's#\.\./\.\./features/#features/#g' "$2"
 }
 
 for w in $(printf '%s\n' "$workers" "$shard_workers" | sort -u); do
@@ -64,7 +64,7 @@ printf '%-18s %10s %14s %10s %11s\n' "order ($workers workers)" measured "scenar
 for order in defined longest; do
   t=$(copy "$workers" "$order")
   m=$(suite "$t" ROMAINE_WORKERS="$workers" ROMAINE_ORDER="$order")
-  (cd terrain && ROMAINE_BENCH_PLAN="$tmp/measured" ROMAINE_BENCH_ARGS="run $tmp/timings-$workers.json $t" \
+  (cd internal/schedule && ROMAINE_BENCH_PLAN="$tmp/measured" ROMAINE_BENCH_ARGS="run $tmp/timings-$workers.json $t" \
     go test -count=1 -run '^TestShardPlansForTheBench$' . >/dev/null)
   read -r run_total run_longest <"$tmp/measured"
   ideal=$(awk -v t="$run_total" -v l="$run_longest" -v w="$workers" 'BEGIN { i = t / w; if (l > i) i = l; printf "%.2f", i }')

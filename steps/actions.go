@@ -30,87 +30,72 @@ import (
 func RegisterActions(sc *godog.ScenarioContext) { registerActions(sc) }
 
 func registerActions(r registrar) {
-	r.Step(clickStep, iClick)
-	r.Step(doubleClickStep, iDoubleClick)
-	r.Step(hoverStep, iHoverOver)
-	r.Step(fillInStep, iFillIn)
-	r.Step(fillInTableStep, iFillInTheFollowing)
-	r.Step(clearStep, iClear)
-	r.Step(selectStep, iSelect)
-	r.Step(checkStep, iCheck)
-	r.Step(uncheckStep, iUncheck)
-	r.Step(chooseStep, iChoose)
-	r.Step(attachStep, iAttachTheFile)
-	r.Step(pressStep, iPressTheKey)
-	r.Step(typeStep, iType)
-	r.Step(acceptDialogStep, iAcceptTheNextDialog)
-	r.Step(dismissDialogStep, iDismissTheNextDialog)
+	r.Step(`^I click "((?:[^"\\]|\\.)*\\?)"(?: within "((?:[^"\\]|\\.)*\\?)"| within the "((?:[^"\\]|\\.)*\\?)" containing "((?:[^"\\]|\\.)*\\?)")?$`, iClick)
+	r.Step(`^I double-click "((?:[^"\\]|\\.)*\\?)"(?: within "((?:[^"\\]|\\.)*\\?)"| within the "((?:[^"\\]|\\.)*\\?)" containing "((?:[^"\\]|\\.)*\\?)")?$`, iDoubleClick)
+	r.Step(`^I hover over "((?:[^"\\]|\\.)*\\?)"(?: within "((?:[^"\\]|\\.)*\\?)"| within the "((?:[^"\\]|\\.)*\\?)" containing "((?:[^"\\]|\\.)*\\?)")?$`, iHoverOver)
+	r.Step(`^I fill in "((?:[^"\\]|\\.)*\\?)" with "((?:[^"\\]|\\.)*\\?)"(?: within "((?:[^"\\]|\\.)*\\?)"| within the "((?:[^"\\]|\\.)*\\?)" containing "((?:[^"\\]|\\.)*\\?)")?$`, iFillIn)
+	r.Step(`^I fill in the following:$`, iFillInTheFollowing)
+	r.Step(`^I clear "((?:[^"\\]|\\.)*\\?)"(?: within "((?:[^"\\]|\\.)*\\?)"| within the "((?:[^"\\]|\\.)*\\?)" containing "((?:[^"\\]|\\.)*\\?)")?$`, iClear)
+	r.Step(`^I select "((?:[^"\\]|\\.)*\\?)" from "((?:[^"\\]|\\.)*\\?)"(?: within "((?:[^"\\]|\\.)*\\?)"| within the "((?:[^"\\]|\\.)*\\?)" containing "((?:[^"\\]|\\.)*\\?)")?$`, iSelect)
+	r.Step(`^I check "((?:[^"\\]|\\.)*\\?)"(?: within "((?:[^"\\]|\\.)*\\?)"| within the "((?:[^"\\]|\\.)*\\?)" containing "((?:[^"\\]|\\.)*\\?)")?$`, iCheck)
+	r.Step(`^I uncheck "((?:[^"\\]|\\.)*\\?)"(?: within "((?:[^"\\]|\\.)*\\?)"| within the "((?:[^"\\]|\\.)*\\?)" containing "((?:[^"\\]|\\.)*\\?)")?$`, iUncheck)
+	r.Step(`^I choose "((?:[^"\\]|\\.)*\\?)"(?: within "((?:[^"\\]|\\.)*\\?)"| within the "((?:[^"\\]|\\.)*\\?)" containing "((?:[^"\\]|\\.)*\\?)")?$`, iChoose)
+	r.Step(`^I attach the file "((?:[^"\\]|\\.)*\\?)" to "((?:[^"\\]|\\.)*\\?)"(?: within "((?:[^"\\]|\\.)*\\?)"| within the "((?:[^"\\]|\\.)*\\?)" containing "((?:[^"\\]|\\.)*\\?)")?$`, iAttachTheFile)
+	r.Step(`^I press the "((?:[^"\\]|\\.)*\\?)" key$`, iPressTheKey)
+	r.Step(`^I type "((?:[^"\\]|\\.)*\\?)"$`, iType)
+	r.Step(`^I accept the next dialog$`, iAcceptTheNextDialog)
+	r.Step(`^I dismiss the next dialog$`, iDismissTheNextDialog)
 }
 
 const actions = "Actions"
 
-var (
-	clickStep = phrase(Doc{Area: actions, Phrase: `When I click "LOCATOR"`,
+var actionDocs = []Doc{
+	{Area: actions, Phrase: `When I click "LOCATOR"`,
 		What:    "Clicks the element at its centre, once it is visible, stable, enabled and not covered: a button, link or field by its name, then any visible element by its text.",
 		Example: `When I click "Sign in"`},
-		`^I click `+q+scopeRE+`$`)
-	doubleClickStep = phrase(Doc{Area: actions, Phrase: `When I double-click "LOCATOR"`,
+	{Area: actions, Phrase: `When I double-click "LOCATOR"`,
 		What:    "Double-clicks the element, with the same waiting as click.",
 		Example: `When I double-click "#name"`},
-		`^I double-click `+q+scopeRE+`$`)
-	hoverStep = phrase(Doc{Area: actions, Phrase: `When I hover over "LOCATOR"`,
+	{Area: actions, Phrase: `When I hover over "LOCATOR"`,
 		What:    "Moves the mouse over the element.",
 		Example: `When I hover over "Help"`},
-		`^I hover over `+q+scopeRE+`$`)
-	fillInStep = phrase(Doc{Area: actions, Phrase: `When I fill in "LOCATOR" with "VALUE"`,
+	{Area: actions, Phrase: `When I fill in "LOCATOR" with "VALUE"`,
 		What:    "Replaces the field's value by typing VALUE (input and change events fire as for a person).",
 		Example: `When I fill in "Email" with "{{me.email}}"`},
-		`^I fill in `+q+` with `+q+scopeRE+`$`)
-	fillInTableStep = phrase(Doc{Area: actions, Phrase: `When I fill in the following:`,
+	{Area: actions, Phrase: `When I fill in the following:`,
 		What:    "Fills in several fields, one per row of a table of | field | value | with no header.",
 		Example: "When I fill in the following:\n  | Email    | ann@example.com |\n  | Password | secret          |"},
-		`^I fill in the following:$`)
-	clearStep = phrase(Doc{Area: actions, Phrase: `When I clear "LOCATOR"`,
+	{Area: actions, Phrase: `When I clear "LOCATOR"`,
 		What:    "Empties the field.",
 		Example: `When I clear "Search"`},
-		`^I clear `+q+scopeRE+`$`)
-	selectStep = phrase(Doc{Area: actions, Phrase: `When I select "OPTION" from "LOCATOR"`,
+	{Area: actions, Phrase: `When I select "OPTION" from "LOCATOR"`,
 		What:    "Picks the option whose text (or value) is OPTION in the select box; exact text first, then a unique substring.",
 		Example: `When I select "blue sweater" from "Replacement"`},
-		`^I select `+q+` from `+q+scopeRE+`$`)
-	checkStep = phrase(Doc{Area: actions, Phrase: `When I check "LOCATOR"`,
+	{Area: actions, Phrase: `When I check "LOCATOR"`,
 		What:    "Checks the checkbox (clicking it, or its label when the box itself is styled away); nothing happens if it is already checked.",
 		Example: `When I check "Remember me"`},
-		`^I check `+q+scopeRE+`$`)
-	uncheckStep = phrase(Doc{Area: actions, Phrase: `When I uncheck "LOCATOR"`,
+	{Area: actions, Phrase: `When I uncheck "LOCATOR"`,
 		What:    "Unchecks the checkbox.",
 		Example: `When I uncheck "Remember me"`},
-		`^I uncheck `+q+scopeRE+`$`)
-	chooseStep = phrase(Doc{Area: actions, Phrase: `When I choose "LOCATOR"`,
+	{Area: actions, Phrase: `When I choose "LOCATOR"`,
 		What:    "Selects the radio button.",
 		Example: `When I choose "Express delivery"`},
-		`^I choose `+q+scopeRE+`$`)
-	attachStep = phrase(Doc{Area: actions, Phrase: `When I attach the file "FILE" to "LOCATOR"`,
+	{Area: actions, Phrase: `When I attach the file "FILE" to "LOCATOR"`,
 		What:    "Sets the file input to FILE, a path relative to the feature file.",
 		Example: `When I attach the file "fixtures/photo.png" to "Photo"`},
-		`^I attach the file `+q+` to `+q+scopeRE+`$`)
-	pressStep = phrase(Doc{Area: actions, Phrase: `When I press the "KEY" key`,
+	{Area: actions, Phrase: `When I press the "KEY" key`,
 		What:    "Presses a key on the focused element: Enter, Escape, Tab, Backspace, Delete, Space, ArrowUp/Down/Left/Right, Home, End, PageUp, PageDown, or one character.",
 		Example: `When I press the "Enter" key`},
-		`^I press the `+q+` key$`)
-	typeStep = phrase(Doc{Area: actions, Phrase: `When I type "TEXT"`,
+	{Area: actions, Phrase: `When I type "TEXT"`,
 		What:    "Types TEXT into the focused element.",
 		Example: `When I type "sweater"`},
-		`^I type `+q+`$`)
-	acceptDialogStep = phrase(Doc{Area: actions, Phrase: `When I accept the next dialog`,
+	{Area: actions, Phrase: `When I accept the next dialog`,
 		What:    "Answers OK to the next alert, confirm or prompt the page opens. Give it before the step that opens the dialog.",
 		Example: `When I accept the next dialog`},
-		`^I accept the next dialog$`)
-	dismissDialogStep = phrase(Doc{Area: actions, Phrase: `When I dismiss the next dialog`,
+	{Area: actions, Phrase: `When I dismiss the next dialog`,
 		What:    "Answers Cancel to the next alert, confirm or prompt. A dialog nobody prepared for is dismissed and fails the step.",
 		Example: `When I dismiss the next dialog`},
-		`^I dismiss the next dialog$`)
-)
+}
 
 // onLocator runs act on the step's locator and scope.
 func onLocator(ctx context.Context, loc, within, withinSel, containing string, act func(*support.Page, context.Context, support.Locator) error) error {

@@ -26,67 +26,56 @@ import (
 func RegisterAssertions(sc *godog.ScenarioContext) { registerAssertions(sc) }
 
 func registerAssertions(r registrar) {
-	r.Step(seeStep, iShouldSee)
-	r.Step(notSeeStep, iShouldNotSee)
-	r.Step(countStep, iShouldSeeCountElements)
-	r.Step(visibleStep, shouldBeVisible)
-	r.Step(notVisibleStep, shouldNotBeVisible)
-	r.Step(disabledStep, shouldBeDisabled)
-	r.Step(enabledStep, shouldBeEnabled)
-	r.Step(fieldContainsStep, fieldShouldContain)
-	r.Step(fieldEmptyStep, fieldShouldBeEmpty)
-	r.Step(checkedStep, checkboxShouldBeChecked)
-	r.Step(notCheckedStep, checkboxShouldNotBeChecked)
+	r.Step(`^I should see "((?:[^"\\]|\\.)*\\?)"(?: within "((?:[^"\\]|\\.)*\\?)"| within the "((?:[^"\\]|\\.)*\\?)" containing "((?:[^"\\]|\\.)*\\?)")?$`, iShouldSee)
+	r.Step(`^I should not see "((?:[^"\\]|\\.)*\\?)"(?: within "((?:[^"\\]|\\.)*\\?)"| within the "((?:[^"\\]|\\.)*\\?)" containing "((?:[^"\\]|\\.)*\\?)")?$`, iShouldNotSee)
+	r.Step(`^I should see (\d+) "((?:[^"\\]|\\.)*\\?)" elements?(?: within "((?:[^"\\]|\\.)*\\?)"| within the "((?:[^"\\]|\\.)*\\?)" containing "((?:[^"\\]|\\.)*\\?)")?$`, iShouldSeeCountElements)
+	r.Step(`^"((?:[^"\\]|\\.)*\\?)" should be visible(?: within "((?:[^"\\]|\\.)*\\?)"| within the "((?:[^"\\]|\\.)*\\?)" containing "((?:[^"\\]|\\.)*\\?)")?$`, shouldBeVisible)
+	r.Step(`^"((?:[^"\\]|\\.)*\\?)" should not be visible(?: within "((?:[^"\\]|\\.)*\\?)"| within the "((?:[^"\\]|\\.)*\\?)" containing "((?:[^"\\]|\\.)*\\?)")?$`, shouldNotBeVisible)
+	r.Step(`^"((?:[^"\\]|\\.)*\\?)" should be disabled(?: within "((?:[^"\\]|\\.)*\\?)"| within the "((?:[^"\\]|\\.)*\\?)" containing "((?:[^"\\]|\\.)*\\?)")?$`, shouldBeDisabled)
+	r.Step(`^"((?:[^"\\]|\\.)*\\?)" should be enabled(?: within "((?:[^"\\]|\\.)*\\?)"| within the "((?:[^"\\]|\\.)*\\?)" containing "((?:[^"\\]|\\.)*\\?)")?$`, shouldBeEnabled)
+	r.Step(`^the "((?:[^"\\]|\\.)*\\?)" field should contain "((?:[^"\\]|\\.)*\\?)"(?: within "((?:[^"\\]|\\.)*\\?)"| within the "((?:[^"\\]|\\.)*\\?)" containing "((?:[^"\\]|\\.)*\\?)")?$`, fieldShouldContain)
+	r.Step(`^the "((?:[^"\\]|\\.)*\\?)" field should be empty(?: within "((?:[^"\\]|\\.)*\\?)"| within the "((?:[^"\\]|\\.)*\\?)" containing "((?:[^"\\]|\\.)*\\?)")?$`, fieldShouldBeEmpty)
+	r.Step(`^the "((?:[^"\\]|\\.)*\\?)" checkbox should be checked(?: within "((?:[^"\\]|\\.)*\\?)"| within the "((?:[^"\\]|\\.)*\\?)" containing "((?:[^"\\]|\\.)*\\?)")?$`, checkboxShouldBeChecked)
+	r.Step(`^the "((?:[^"\\]|\\.)*\\?)" checkbox should not be checked(?: within "((?:[^"\\]|\\.)*\\?)"| within the "((?:[^"\\]|\\.)*\\?)" containing "((?:[^"\\]|\\.)*\\?)")?$`, checkboxShouldNotBeChecked)
 }
 
 const assertions = "Assertions"
 
-var (
-	seeStep = phrase(Doc{Area: assertions, Phrase: `Then I should see "TEXT"`,
+var assertionDocs = []Doc{
+	{Area: assertions, Phrase: `Then I should see "TEXT"`,
 		What:    "Waits until the visible text of the page (or scope) contains TEXT, whitespace-normalised; text in CSS capitals (text-transform) matches as written too.",
 		Example: `Then I should see "Refunded black sweater"`},
-		`^I should see `+q+scopeRE+`$`)
-	notSeeStep = phrase(Doc{Area: assertions, Phrase: `Then I should not see "TEXT"`,
+	{Area: assertions, Phrase: `Then I should not see "TEXT"`,
 		What:    "Waits until the visible text of the page (or scope) does not contain TEXT.",
 		Example: `Then I should not see "Loading"`},
-		`^I should not see `+q+scopeRE+`$`)
-	countStep = phrase(Doc{Area: assertions, Phrase: `Then I should see COUNT "SELECTOR" elements`,
+	{Area: assertions, Phrase: `Then I should see COUNT "SELECTOR" elements`,
 		What:    "Waits until exactly COUNT visible elements match the CSS selector.",
 		Example: `Then I should see 3 "tr.product" elements`},
-		`^I should see (\d+) `+q+` elements?`+scopeRE+`$`)
-	visibleStep = phrase(Doc{Area: assertions, Phrase: `Then "LOCATOR" should be visible`,
+	{Area: assertions, Phrase: `Then "LOCATOR" should be visible`,
 		What:    "Waits until LOCATOR matches a visible element.",
 		Example: `Then "Add product" should be visible`},
-		`^`+q+` should be visible`+scopeRE+`$`)
-	notVisibleStep = phrase(Doc{Area: assertions, Phrase: `Then "LOCATOR" should not be visible`,
+	{Area: assertions, Phrase: `Then "LOCATOR" should not be visible`,
 		What:    "Waits until LOCATOR matches no visible element (absent or hidden).",
 		Example: `Then ".spinner" should not be visible`},
-		`^`+q+` should not be visible`+scopeRE+`$`)
-	disabledStep = phrase(Doc{Area: assertions, Phrase: `Then "LOCATOR" should be disabled`,
+	{Area: assertions, Phrase: `Then "LOCATOR" should be disabled`,
 		What:    "Waits until the element is disabled (disabled, aria-disabled, or in a disabled fieldset).",
 		Example: `Then "Refund" should be disabled`},
-		`^`+q+` should be disabled`+scopeRE+`$`)
-	enabledStep = phrase(Doc{Area: assertions, Phrase: `Then "LOCATOR" should be enabled`,
+	{Area: assertions, Phrase: `Then "LOCATOR" should be enabled`,
 		What:    "Waits until the element is enabled.",
 		Example: `Then "Sign in" should be enabled`},
-		`^`+q+` should be enabled`+scopeRE+`$`)
-	fieldContainsStep = phrase(Doc{Area: assertions, Phrase: `Then the "LOCATOR" field should contain "VALUE"`,
+	{Area: assertions, Phrase: `Then the "LOCATOR" field should contain "VALUE"`,
 		What:    "Waits until the field's value (a select's chosen option) contains VALUE.",
 		Example: `Then the "Email" field should contain "@example.com"`},
-		`^the `+q+` field should contain `+q+scopeRE+`$`)
-	fieldEmptyStep = phrase(Doc{Area: assertions, Phrase: `Then the "LOCATOR" field should be empty`,
+	{Area: assertions, Phrase: `Then the "LOCATOR" field should be empty`,
 		What:    "Waits until the field is empty.",
 		Example: `Then the "Name" field should be empty`},
-		`^the `+q+` field should be empty`+scopeRE+`$`)
-	checkedStep = phrase(Doc{Area: assertions, Phrase: `Then the "LOCATOR" checkbox should be checked`,
+	{Area: assertions, Phrase: `Then the "LOCATOR" checkbox should be checked`,
 		What:    "Waits until the checkbox is checked.",
 		Example: `Then the "Remember me" checkbox should be checked`},
-		`^the `+q+` checkbox should be checked`+scopeRE+`$`)
-	notCheckedStep = phrase(Doc{Area: assertions, Phrase: `Then the "LOCATOR" checkbox should not be checked`,
+	{Area: assertions, Phrase: `Then the "LOCATOR" checkbox should not be checked`,
 		What:    "Waits until the checkbox is not checked.",
 		Example: `Then the "Remember me" checkbox should not be checked`},
-		`^the `+q+` checkbox should not be checked`+scopeRE+`$`)
-)
+}
 
 func iShouldSee(ctx context.Context, text, within, withinSel, containing string) error {
 	return expectText(ctx, false, text, within, withinSel, containing)

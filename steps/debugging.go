@@ -19,13 +19,14 @@ import (
 func RegisterDebugging(sc *godog.ScenarioContext) { registerDebugging(sc) }
 
 func registerDebugging(r registrar) {
-	r.Step(showMeStep, showMeThePage)
+	r.Step(`^show me the page$`, showMeThePage)
 }
 
-var showMeStep = phrase(Doc{Area: "Debugging", Phrase: `Then show me the page`,
-	What:    "Saves the page's HTML, a screenshot and its console log, and prints where.",
-	Example: `Then show me the page`},
-	`^show me the page$`)
+var debuggingDocs = []Doc{
+	{Area: "Debugging", Phrase: `Then show me the page`,
+		What:    "Saves the page's HTML, a screenshot and its console log, and prints where.",
+		Example: `Then show me the page`},
+}
 
 func showMeThePage(ctx context.Context) error {
 	return do(ctx, func(s *step, p *support.Page) error {

@@ -2,6 +2,7 @@ package steps
 
 import (
 	"context"
+	"errors"
 	"fmt"
 	"regexp"
 	"strconv"
@@ -12,8 +13,11 @@ import (
 	"github.com/romaine-bdd/romaine/factories"
 )
 
-// RegisterFactories adds (MODEL is a registered factory, singular or plural,
-// and may start with trait names: "a delivered order", "3 sold out products"):
+// RegisterFactories adds (MODEL is a model defined in Go, singular or plural,
+// and may start with trait names: "a delivered order", "3 sold out products";
+// or any other name, a schema-less model the app makes from the attributes
+// given, typed by factories.CellValue, a plural step naming it by its
+// singular: "3 users" is user):
 //
 //	Given a MODEL exists
 //	Given an MODEL exists
@@ -35,65 +39,55 @@ import (
 func RegisterFactories(sc *godog.ScenarioContext) { registerFactories(sc) }
 
 func registerFactories(r registrar) {
-	r.Step(aModelStep, aModelExists)
-	r.Step(anModelStep, aModelExists)
-	r.Step(aModelWithStep, aModelExistsWith)
-	r.Step(countModelsStep, countModelsExist)
-	r.Step(followingModelsStep, followingModelsExist)
-	r.Step(namedModelStep, namedModelExists)
-	r.Step(namedModelWithStep, namedModelExistsWith)
-	r.Step(modelThatIsStep, aModelExistsThatIs)
-	r.Step(namedModelThatIsStep, namedModelExistsThatIs)
-	r.Step(countModelsThatAreStep, countModelsExistThatAre)
+	r.Step(`^a ([^"]+?) exists$`, aModelExists)
+	r.Step(`^an ([^"]+?) exists$`, aModelExists)
+	r.Step(`^an? ([^"]+?) exists with:$`, aModelExistsWith)
+	r.Step(`^(\d+) ([^"]+?) exist$`, countModelsExist)
+	r.Step(`^the following ([^"]+?) exist:$`, followingModelsExist)
+	r.Step(`^an? ([^"]+?) "([^"]*)" exists$`, namedModelExists)
+	r.Step(`^an? ([^"]+?) "([^"]*)" exists with:$`, namedModelExistsWith)
+	r.Step(`^an? ([^"]+?) exists that is ([^"]+)$`, aModelExistsThatIs)
+	r.Step(`^an? ([^"]+?) "([^"]*)" exists that is ([^"]+)$`, namedModelExistsThatIs)
+	r.Step(`^(\d+) ([^"]+?) exist that are ([^"]+)$`, countModelsExistThatAre)
 }
 
 const factoriesArea = "Factories"
 
-var (
-	aModelStep = phrase(Doc{Area: factoriesArea, Phrase: `Given a MODEL exists`,
-		What:    "Makes one record of the model with its factory's defaults (fake data) and remembers it as {{MODEL.field}}. Trait names may come before MODEL, as in  Given a delivered order exists .",
+var factoryDocs = []Doc{
+	{Area: factoriesArea, Phrase: `Given a MODEL exists`,
+		What:    "Makes one record of the model with its factory's defaults (fake data) and remembers it as {{MODEL.field}}. Trait names may come before MODEL, as in  Given a delivered order exists . A model not defined in Go is made by the app alone, from the attributes the step gives (none here), and remembered as the app answered it.",
 		Example: `Given a product exists`},
-		`^a ([^"]+?) exists$`)
-	anModelStep = phrase(Doc{Area: factoriesArea, Phrase: `Given an MODEL exists`,
+	{Area: factoriesArea, Phrase: `Given an MODEL exists`,
 		What:    "The same, for models that start with a vowel sound.",
 		Example: `Given an order exists`},
-		`^an ([^"]+?) exists$`)
-	aModelWithStep = phrase(Doc{Area: factoriesArea, Phrase: `Given a MODEL exists with:`,
-		What:    "Makes one record; a table of | attribute | value | (no header) overrides the defaults. A traits row lists traits (delivered, refunded); an association's row set to {{NAME}} gives it a remembered record; ASSOCIATION.ATTRIBUTE rows (customer.name) shape the record it makes.",
+	{Area: factoriesArea, Phrase: `Given a MODEL exists with:`,
+		What:    "Makes one record; a table of | attribute | value | (no header) overrides the defaults. A traits row lists traits (delivered, refunded); an association's row set to {{NAME}} gives it a remembered record; ASSOCIATION.ATTRIBUTE rows (customer.name) shape the record it makes. For a model not defined in Go, a cell that is JSON is sent as that JSON (42, true, null, \"42\" for the text 42) and any other cell as text.",
 		Example: "Given a product exists with:\n  | colour | black |\n  | stock  | 3     |"},
-		`^an? ([^"]+?) exists with:$`)
-	countModelsStep = phrase(Doc{Area: factoriesArea, Phrase: `Given COUNT MODELs exist`,
-		What:    "Makes COUNT records with the defaults (and the traits named before MODELs, if any).",
+	{Area: factoriesArea, Phrase: `Given COUNT MODELs exist`,
+		What:    "Makes COUNT records with the defaults (and the traits named before MODELs, if any). A model not defined in Go is named by the singular of its last word: users is user, categories is category.",
 		Example: `Given 3 products exist`},
-		`^(\d+) ([^"]+?) exist$`)
-	followingModelsStep = phrase(Doc{Area: factoriesArea, Phrase: `Given the following MODELs exist:`,
+	{Area: factoriesArea, Phrase: `Given the following MODELs exist:`,
 		What:    "Makes one record per row of a table whose header row names the attributes (a traits column applies traits).",
 		Example: "Given the following products exist:\n  | name    | colour |\n  | sweater | black  |\n  | scarf   | red    |"},
-		`^the following ([^"]+?) exist:$`)
-	namedModelStep = phrase(Doc{Area: factoriesArea, Phrase: `Given a MODEL "NAME" exists`,
+	{Area: factoriesArea, Phrase: `Given a MODEL "NAME" exists`,
 		What:    "Makes one record and remembers it as NAME too: {{NAME.field}}.",
 		Example: `Given a customer "alice" exists`},
-		`^an? ([^"]+?) "([^"]*)" exists$`)
-	namedModelWithStep = phrase(Doc{Area: factoriesArea, Phrase: `Given a MODEL "NAME" exists with:`,
+	{Area: factoriesArea, Phrase: `Given a MODEL "NAME" exists with:`,
 		What:    "Makes one named record with the table's attributes.",
 		Example: "Given a customer \"alice\" exists with:\n  | name | Alice |"},
-		`^an? ([^"]+?) "([^"]*)" exists with:$`)
-	modelThatIsStep = phrase(Doc{Area: factoriesArea, Phrase: `Given a MODEL exists that is TRAITS`,
+	{Area: factoriesArea, Phrase: `Given a MODEL exists that is TRAITS`,
 		What:    "Makes one record with the model's traits applied in order (later ones win); TRAITS are separated by commas or \"and\".",
 		Example: `Given an order exists that is delivered and refunded`},
-		`^an? ([^"]+?) exists that is ([^"]+)$`)
-	namedModelThatIsStep = phrase(Doc{Area: factoriesArea, Phrase: `Given a MODEL "NAME" exists that is TRAITS`,
+	{Area: factoriesArea, Phrase: `Given a MODEL "NAME" exists that is TRAITS`,
 		What:    "The same, remembered as NAME too.",
 		Example: `Given a product "hat" exists that is sold out`},
-		`^an? ([^"]+?) "([^"]*)" exists that is ([^"]+)$`)
-	countModelsThatAreStep = phrase(Doc{Area: factoriesArea, Phrase: `Given COUNT MODELs exist that are TRAITS`,
+	{Area: factoriesArea, Phrase: `Given COUNT MODELs exist that are TRAITS`,
 		What:    "Makes COUNT records with the traits applied.",
 		Example: `Given 2 products exist that are sold out and discounted`},
-		`^(\d+) ([^"]+?) exist that are ([^"]+)$`)
-)
+}
 
 func aModelExists(ctx context.Context, phrase string) error {
-	return makeRecord(ctx, phrase, "", "", nil)
+	return makeRecord(ctx, one(phrase), "", "", nil)
 }
 
 func aModelExistsWith(ctx context.Context, phrase string, t *godog.Table) error {
@@ -101,7 +95,7 @@ func aModelExistsWith(ctx context.Context, phrase string, t *godog.Table) error 
 	if err != nil {
 		return err
 	}
-	return makeRecord(ctx, phrase, "", "", cells)
+	return makeRecord(ctx, one(phrase), "", "", cells)
 }
 
 func countModelsExist(ctx context.Context, count, phrase string) error {
@@ -113,23 +107,25 @@ func followingModelsExist(ctx context.Context, phrase string, t *godog.Table) er
 		return fmt.Errorf("this step needs a table whose first row names attributes and each further row is one %s, e.g.\n  | name | colour |\n  | sweater | black |", phrase)
 	}
 	header := t.Rows[0].Cells
-	for i, r := range t.Rows[1:] {
-		if len(r.Cells) != len(header) {
-			return fmt.Errorf("row %d has %d cells but the header has %d", i+2, len(r.Cells), len(header))
+	return withStepLimit(ctx, func(ctx context.Context) error {
+		for i, r := range t.Rows[1:] {
+			if len(r.Cells) != len(header) {
+				return fmt.Errorf("row %d has %d cells but the header has %d", i+2, len(r.Cells), len(header))
+			}
+			cells := map[string]string{}
+			for j, c := range r.Cells {
+				cells[header[j].Value] = c.Value
+			}
+			if err := makeRecord(ctx, many(phrase), "", "", cells); err != nil {
+				return fmt.Errorf("row %d: %w", i+2, err)
+			}
 		}
-		cells := map[string]string{}
-		for j, c := range r.Cells {
-			cells[header[j].Value] = c.Value
-		}
-		if err := makeRecord(ctx, phrase, "", "", cells); err != nil {
-			return fmt.Errorf("row %d: %w", i+2, err)
-		}
-	}
-	return nil
+		return nil
+	})
 }
 
 func namedModelExists(ctx context.Context, phrase, name string) error {
-	return makeRecord(ctx, phrase, name, "", nil)
+	return makeRecord(ctx, one(phrase), name, "", nil)
 }
 
 func namedModelExistsWith(ctx context.Context, phrase, name string, t *godog.Table) error {
@@ -137,15 +133,15 @@ func namedModelExistsWith(ctx context.Context, phrase, name string, t *godog.Tab
 	if err != nil {
 		return err
 	}
-	return makeRecord(ctx, phrase, name, "", cells)
+	return makeRecord(ctx, one(phrase), name, "", cells)
 }
 
 func aModelExistsThatIs(ctx context.Context, phrase, traits string) error {
-	return makeRecord(ctx, phrase, "", traits, nil)
+	return makeRecord(ctx, one(phrase), "", traits, nil)
 }
 
 func namedModelExistsThatIs(ctx context.Context, phrase, name, traits string) error {
-	return makeRecord(ctx, phrase, name, traits, nil)
+	return makeRecord(ctx, one(phrase), name, traits, nil)
 }
 
 func countModelsExistThatAre(ctx context.Context, count, phrase, traits string) error {
@@ -157,12 +153,46 @@ func makeCount(ctx context.Context, count, phrase, traits string) error {
 	if err != nil {
 		return fmt.Errorf("%q is not a count of records: write a whole number such as 3", count)
 	}
-	for i := range n {
-		if err := makeRecord(ctx, phrase, "", traits, nil); err != nil {
-			return fmt.Errorf("%s %d of %d: %w", phrase, i+1, n, err)
+	return withStepLimit(ctx, func(ctx context.Context) error {
+		for i := range n {
+			if err := makeRecord(ctx, many(phrase), "", traits, nil); err != nil {
+				return fmt.Errorf("%s %d of %d: %w", phrase, i+1, n, err)
+			}
 		}
+		return nil
+	})
+}
+
+// modelPhrase is a step's words for the model, and whether the step is
+// about several records: "users" then names the schema-less model user.
+type modelPhrase struct {
+	words  string
+	plural bool
+}
+
+func one(words string) modelPhrase  { return modelPhrase{words, false} }
+func many(words string) modelPhrase { return modelPhrase{words, true} }
+
+type stepLimitKey struct{}
+
+// withStepLimit gives a factory step one deadline, ROMAINE_TIMEOUT, however
+// many records it makes: an app that never answers fails the step.
+func withStepLimit(ctx context.Context, fn func(context.Context) error) error {
+	s, err := begin(ctx)
+	if err != nil {
+		return err
 	}
-	return nil
+	if ctx.Value(stepLimitKey{}) != nil {
+		return fn(ctx) // a record of a step that makes several: the step's limit is set
+	}
+	limit := s.sc.StepTimeout()
+	ctx, cancel := context.WithTimeout(context.WithValue(ctx, stepLimitKey{}, true), limit)
+	defer cancel()
+	err = fn(ctx)
+	if err != nil && errors.Is(ctx.Err(), context.DeadlineExceeded) {
+		return fmt.Errorf("%w; the step's limit is %s (ROMAINE_TIMEOUT)", err, limit)
+	}
+	return err
 }
 
 // attributeCells reads a | attribute | value | table.
@@ -180,12 +210,22 @@ func attributeCells(t *godog.Table) (map[string]string, error) {
 
 // makeRecord creates one record from the step's words (phrase: traits and
 // model; traits: a "that is" list) and cells, and remembers it.
-func makeRecord(ctx context.Context, phrase, name, traits string, cells map[string]string) error {
+func makeRecord(ctx context.Context, phrase modelPhrase, name, traits string, cells map[string]string) error {
+	return withStepLimit(ctx, func(ctx context.Context) error {
+		return makeRecordBy(ctx, phrase, name, traits, cells)
+	})
+}
+
+func makeRecordBy(ctx context.Context, phrase modelPhrase, name, traits string, cells map[string]string) error {
 	s, err := begin(ctx)
 	if err != nil {
 		return err
 	}
-	d, named, err := s.sc.Factories().Resolve(phrase)
+	resolve := s.sc.Factories().Resolve
+	if phrase.plural {
+		resolve = s.sc.Factories().ResolvePlural
+	}
+	d, named, err := resolve(phrase.words)
 	if err != nil {
 		return err
 	}

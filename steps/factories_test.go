@@ -5,6 +5,7 @@ import (
 	"encoding/json"
 	"flag"
 	"fmt"
+	"maps"
 	"net/http"
 	"os"
 	"regexp"
@@ -95,23 +96,52 @@ func runFactoryFeature(t *testing.T, feature, seed string) (status int, out stri
 		stored = append(stored, model+" "+string(b))
 		return factories.Attrs{"id": float64(ids[model])}, err
 	})
-	for k, v := range map[string]string{"ROMAINE_FEATURES": "testdata/" + feature, "ROMAINE_FORMAT": "progress",
-		"ROMAINE_ARTIFACTS": t.TempDir(), "ROMAINE_SEED": seed, "ROMAINE_WORKERS": "1", "ROMAINE_APP_CMD": "",
-		"ROMAINE_APP_URL": "", "ROMAINE_APP_RESET": "", "ROMAINE_FACTORY_PATH": "", "ROMAINE_TAGS": ""} {
+	status, out = runFeature(t, feature, map[string]string{"ROMAINE_SEED": seed}, echoQuery,
+		terrain.WithFactories(shopModels(t)),
+		terrain.WithStore(func(*terrain.Worker) factories.Store { return store }))
+	return status, out, stored
+}
+
+// runFeature runs a feature of testdata/ through the real suite, one worker
+// with a browser page per scenario and app as the app, with the core steps,
+// settings (env) over quiet defaults and opts; it returns godog's status and
+// the output without colours.
+func runFeature(t *testing.T, feature string, env map[string]string, app http.Handler, opts ...terrain.Option) (int, string) {
+	settings := map[string]string{"ROMAINE_FEATURES": "testdata/" + feature, "ROMAINE_FORMAT": "progress",
+		"ROMAINE_ARTIFACTS": t.TempDir(), "ROMAINE_SEED": "1", "ROMAINE_WORKERS": "1", "ROMAINE_APP_CMD": "",
+		"ROMAINE_APP_URL": "", "ROMAINE_APP_RESET": "", "ROMAINE_FACTORY_PATH": "", "ROMAINE_TAGS": "", "ROMAINE_TIMEOUT": ""}
+	maps.Copy(settings, env)
+	for k, v := range settings {
 		t.Setenv(k, v)
 	}
 	var buf lockedbuf.Buffer
-	s := terrain.New(
+	s := terrain.New(append([]terrain.Option{
 		terrain.WithApp(terrain.HandlerApp{New: func(*terrain.Worker) (http.Handler, func() error, error) {
-			return echoQuery, nil, nil
+			return app, nil, nil
 		}}),
-		terrain.WithFactories(shopModels(t)),
-		terrain.WithStore(func(*terrain.Worker) factories.Store { return store }),
 		terrain.WithSteps(steps.Register),
 		terrain.WithOutput(&buf),
-	)
-	status = s.Run()
-	return status, regexp.MustCompile(`\x1b\[[0-9;]*m`).ReplaceAllString(buf.String(), ""), stored
+	}, opts...)...)
+	status := s.Run()
+	return status, regexp.MustCompile(`\x1b\[[0-9;]*m`).ReplaceAllString(buf.String(), "")
+}
+
+// golden compares got with testdata/name, or writes it there with -update.
+func golden(t *testing.T, name, got, what string) {
+	t.Helper()
+	path := "testdata/" + name
+	if *update {
+		if err := os.WriteFile(path, []byte(got), 0o644); err != nil {
+			t.Fatal(err)
+		}
+	}
+	want, err := os.ReadFile(path)
+	if err != nil {
+		t.Fatalf("%v (go test -run %s -update ./steps/ writes it)", err, t.Name())
+	}
+	if d := cmp.Diff(string(want), got); d != "" {
+		t.Errorf("%s changed (-golden +got); if intended, rerun with -update:\n%s", what, d)
+	}
 }
 
 // TestFactoryStepsReplay runs every step form with a fixed ROMAINE_SEED:
@@ -122,19 +152,7 @@ func TestFactoryStepsReplay(t *testing.T) {
 	if status != 0 {
 		t.Fatalf("status %d; output:\n%s", status, out)
 	}
-	got := strings.Join(first, "\n") + "\n"
-	if *update {
-		if err := os.WriteFile("testdata/factories.golden", []byte(got), 0o644); err != nil {
-			t.Fatal(err)
-		}
-	}
-	want, err := os.ReadFile("testdata/factories.golden")
-	if err != nil {
-		t.Fatalf("%v (go test -run %s -update ./steps/ writes it)", err, t.Name())
-	}
-	if d := cmp.Diff(string(want), got); d != "" {
-		t.Errorf("records stored by testdata/factories.feature changed (-golden +got); if intended, rerun with -update:\n%s", d)
-	}
+	golden(t, "factories.golden", strings.Join(first, "\n")+"\n", "the records stored by testdata/factories.feature")
 	_, _, again := runFactoryFeature(t, "factories.feature", "4242")
 	if d := cmp.Diff(first, again); d != "" {
 		t.Errorf("ROMAINE_SEED=4242 twice must store the same records (-first +again):\n%s", d)
@@ -147,7 +165,7 @@ func TestFactoryStepErrors(t *testing.T) {
 		t.Fatalf("every scenario should fail; output:\n%s", out)
 	}
 	for _, want := range []string{
-		`unknown model "unicorn"; known models: customer, order, product`,
+		`unicorn is not a model defined in Go, so it has no traits ("sparkly")`,
 		`order has no trait "shipped"; traits: delivered, refunded`,
 		`order has no trait "lost"; traits: delivered, refunded`,
 		`order customer: nothing called "bob" was remembered in this scenario`,

@@ -16,13 +16,14 @@ import (
 //
 //	When STEP within the frame "LOCATOR"
 func registerFrames(r registrar) {
-	r.Step(withinFrameStep, withinFrame)
+	r.Step(`^(.+) within the frame "((?:[^"\\]|\\.)*\\?)"$`, withinFrame)
 }
 
-var withinFrameStep = phrase(Doc{Area: "Frames", Phrase: `When STEP within the frame "LOCATOR"`,
-	What:    "Runs an action or assertion inside the iframe LOCATOR names (by title, name, aria-label, id or CSS), same- or cross-origin, with the same waiting: the frame is waited for, then the step inside it. Frames nest: `... within the frame \"Card\" within the frame \"Checkout\"`.",
-	Example: `When I click "Pay" within the frame "Payment"`},
-	`^(.+) within the frame `+q+`$`)
+var frameDocs = []Doc{
+	{Area: "Frames", Phrase: `When STEP within the frame "LOCATOR"`,
+		What:    "Runs an action or assertion inside the iframe LOCATOR names (by title, name, aria-label, id or CSS), same- or cross-origin, with the same waiting: the frame is waited for, then the step inside it. Frames nest: `... within the frame \"Card\" within the frame \"Checkout\"`.",
+		Example: `When I click "Pay" within the frame "Payment"`},
+}
 
 // framesKey carries the frames a step runs in, outermost first, to do().
 type framesKey struct{}

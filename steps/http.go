@@ -8,13 +8,14 @@ import (
 	"fmt"
 	"io"
 	"net/http"
-	"regexp"
 	"strconv"
 	"strings"
+	"time"
 
 	"github.com/cucumber/godog"
 
 	"github.com/romaine-bdd/romaine/internal/jsonvalue"
+	"github.com/romaine-bdd/romaine/support"
 	"github.com/romaine-bdd/romaine/terrain"
 )
 
@@ -32,48 +33,43 @@ import (
 func RegisterHTTP(sc *godog.ScenarioContext) { registerHTTP(sc) }
 
 func registerHTTP(r registrar) {
-	r.Step(getStep, iSendARequest)
-	r.Step(postStep, iSendARequestWith)
-	r.Step(putStep, iSendARequestWith)
-	r.Step(deleteStep, iSendARequest)
-	r.Step(statusStep, theResponseStatusShouldBe)
-	r.Step(jsonAtStep, theJSONResponseAtShouldBe)
-	r.Step(jsonHasStep, theJSONResponseShouldHave)
+	r.Step(`^I send a (GET) request to "((?:[^"\\]|\\.)*\\?)"$`, iSendARequest)
+	r.Step(`^I send a (POST) request to "((?:[^"\\]|\\.)*\\?)" with:$`, iSendARequestWith)
+	r.Step(`^I send a (PUT) request to "((?:[^"\\]|\\.)*\\?)" with:$`, iSendARequestWith)
+	r.Step(`^I send a (DELETE) request to "((?:[^"\\]|\\.)*\\?)"$`, iSendARequest)
+	r.Step(`^the response status should be (\d+)$`, theResponseStatusShouldBe)
+	r.Step(`^the JSON response at "((?:[^"\\]|\\.)*\\?)" should be "((?:[^"\\]|\\.)*\\?)"$`, theJSONResponseAtShouldBe)
+	r.Step(`^the JSON response should have "((?:[^"\\]|\\.)*\\?)"$`, theJSONResponseShouldHave)
 }
 
 const httpArea = "HTTP and JSON"
 
-var (
-	getStep    = bodilessRequestStep("GET")
-	postStep   = requestWithBodyStep("POST")
-	putStep    = requestWithBodyStep("PUT")
-	deleteStep = bodilessRequestStep("DELETE")
-	statusStep = phrase(Doc{Area: httpArea, Phrase: `Then the response status should be COUNT`,
+var httpDocs = []Doc{
+	bodilessRequestDoc("GET"),
+	requestWithBodyDoc("POST"),
+	requestWithBodyDoc("PUT"),
+	bodilessRequestDoc("DELETE"),
+	{Area: httpArea, Phrase: `Then the response status should be COUNT`,
 		What:    "Checks the status code of the last response.",
 		Example: `Then the response status should be 403`},
-		`^the response status should be (\d+)$`)
-	jsonAtStep = phrase(Doc{Area: httpArea, Phrase: `Then the JSON response at "DIG.PATH" should be "VALUE"`,
+	{Area: httpArea, Phrase: `Then the JSON response at "DIG.PATH" should be "VALUE"`,
 		What:    "Digs into the JSON of the last response (keys and array indexes, dot separated) and compares the value as text.",
 		Example: `Then the JSON response at "0.name" should be "{{product.name}}"`},
-		`^the JSON response at `+q+` should be `+q+`$`)
-	jsonHasStep = phrase(Doc{Area: httpArea, Phrase: `Then the JSON response should have "DIG.PATH"`,
+	{Area: httpArea, Phrase: `Then the JSON response should have "DIG.PATH"`,
 		What:    "Checks that the path exists in the JSON of the last response; a missing part names the deepest part that existed.",
 		Example: `Then the JSON response should have "error"`},
-		`^the JSON response should have `+q+`$`)
-)
-
-func bodilessRequestStep(method string) *regexp.Regexp {
-	return phrase(Doc{Area: httpArea, Phrase: "When I send a " + method + ` request to "PATH"`,
-		What:    "Sends the request to the worker's app (with this scenario's own cookies) and keeps the response.",
-		Example: "When I send a " + method + ` request to "/api/products/{{product.id}}"`},
-		`^I send a (`+method+`) request to `+q+`$`)
 }
 
-func requestWithBodyStep(method string) *regexp.Regexp {
-	return phrase(Doc{Area: httpArea, Phrase: "When I send a " + method + ` request to "PATH" with:`,
+func bodilessRequestDoc(method string) Doc {
+	return Doc{Area: httpArea, Phrase: "When I send a " + method + ` request to "PATH"`,
+		What:    "Sends the request to the worker's app (with this scenario's own cookies) and keeps the response.",
+		Example: "When I send a " + method + ` request to "/api/products/{{product.id}}"`}
+}
+
+func requestWithBodyDoc(method string) Doc {
+	return Doc{Area: httpArea, Phrase: "When I send a " + method + ` request to "PATH" with:`,
 		What:    "Sends the doc string under the step as a JSON body.",
-		Example: "When I send a " + method + " request to \"/api/session\" with:\n  \"\"\"\n  {\"email\": \"{{me.email}}\", \"password\": \"{{me.password}}\"}\n  \"\"\""},
-		`^I send a (`+method+`) request to `+q+` with:$`)
+		Example: "When I send a " + method + " request to \"/api/session\" with:\n  \"\"\"\n  {\"email\": \"{{me.email}}\", \"password\": \"{{me.password}}\"}\n  \"\"\""}
 }
 
 func iSendARequest(ctx context.Context, method, path string) error {
@@ -150,14 +146,21 @@ func send(ctx context.Context, method, path string, body *godog.DocString) error
 		req.Header.Set("Content-Type", "application/json")
 	}
 	req.Header.Set("Accept", "application/json")
+	sent := support.Request{Method: method, URL: url, Type: support.HTTPStep, Started: time.Now()}
 	resp, err := (&http.Client{Jar: s.sc.Cookies()}).Do(req)
 	if err == nil {
 		defer resp.Body.Close()
+		sent.Status = resp.StatusCode
 	}
 	var data []byte
 	if err == nil {
 		data, err = io.ReadAll(resp.Body)
 	}
+	sent.Ended = time.Now()
+	if err != nil {
+		sent.Failure = err.Error()
+	}
+	s.sc.Recording.AddRequest(sent) // for the features built on the recorder (coverage's routes)
 	if errors.Is(ctx.Err(), context.DeadlineExceeded) {
 		return fmt.Errorf("%s %s: no complete answer within %s (ROMAINE_TIMEOUT)", method, url, limit)
 	}

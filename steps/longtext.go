@@ -16,25 +16,22 @@ import (
 //	Then the "LOCATOR" field should contain: (then a """ doc string)
 //	Then I should see:                        (then a """ doc string)
 func registerLongText(r registrar) {
-	r.Step(fillInDocStep, fillInWithDocString)
-	r.Step(fieldContainsDocStep, fieldContainsDocString)
-	r.Step(seeDocStep, seeDocString)
+	r.Step(`^I fill in "((?:[^"\\]|\\.)*\\?)" with:$`, fillInWithDocString)
+	r.Step(`^the "((?:[^"\\]|\\.)*\\?)" field should contain:$`, fieldContainsDocString)
+	r.Step(`^I should see:$`, seeDocString)
 }
 
-var (
-	fillInDocStep = phrase(Doc{Area: actions, Phrase: `When I fill in "LOCATOR" with:`,
+var longTextDocs = []Doc{
+	{Area: actions, Phrase: `When I fill in "LOCATOR" with:`,
 		What:    "Fills the field with the doc string under the step, as typed: for long or multi-line values and values with quotes, such as JSON.",
 		Example: "When I fill in \"Notes\" with:\n  \"\"\"\n  {\"gift\": true, \"message\": \"Happy birthday\"}\n  \"\"\""},
-		`^I fill in `+q+` with:$`)
-	fieldContainsDocStep = phrase(Doc{Area: assertions, Phrase: `Then the "LOCATOR" field should contain:`,
+	{Area: assertions, Phrase: `Then the "LOCATOR" field should contain:`,
 		What:    "Waits until the field's value contains the doc string under the step, whitespace-normalised.",
 		Example: "Then the \"Notes\" field should contain:\n  \"\"\"\n  \"gift\": true\n  \"\"\""},
-		`^the `+q+` field should contain:$`)
-	seeDocStep = phrase(Doc{Area: assertions, Phrase: `Then I should see:`,
+	{Area: assertions, Phrase: `Then I should see:`,
 		What:    "Waits until the visible text of the page contains the doc string under the step, whitespace-normalised (line breaks and indentation count as one space).",
 		Example: "Then I should see:\n  \"\"\"\n  {\"gift\": true, \"message\": \"Happy birthday\"}\n  \"\"\""},
-		`^I should see:$`)
-)
+}
 
 // docString is the step's doc string, or an error that shows the form.
 func docString(d *godog.DocString, step string) (string, error) {

@@ -21,52 +21,44 @@ import (
 func RegisterNavigation(sc *godog.ScenarioContext) { registerNavigation(sc) }
 
 func registerNavigation(r registrar) {
-	r.Step(amOnStep, visit)
-	r.Step(goToStep, visit)
-	r.Step(namedPageStep, visitNamed)
-	r.Step(reloadStep, iReloadThePage)
-	r.Step(backStep, iGoBack)
-	r.Step(shouldBeOnStep, iShouldBeOn)
-	r.Step(titleStep, thePageTitleShouldBe)
-	r.Step(titleContainsStep, thePageTitleShouldContain)
+	r.Step(`^I am on "((?:[^"\\]|\\.)*\\?)"$`, visit)
+	r.Step(`^I go to "((?:[^"\\]|\\.)*\\?)"$`, visit)
+	r.Step(`^I am on the (.+) page$`, visitNamed)
+	r.Step(`^I reload the page$`, iReloadThePage)
+	r.Step(`^I go back$`, iGoBack)
+	r.Step(`^I should be on "((?:[^"\\]|\\.)*\\?)"$`, iShouldBeOn)
+	r.Step(`^the page title should be "((?:[^"\\]|\\.)*\\?)"$`, thePageTitleShouldBe)
+	r.Step(`^the page title should contain "((?:[^"\\]|\\.)*\\?)"$`, thePageTitleShouldContain)
 }
 
 const navigation = "Navigation"
 
-var (
-	amOnStep = phrase(Doc{Area: navigation, Phrase: `Given I am on "PATH"`,
+var navigationDocs = []Doc{
+	{Area: navigation, Phrase: `Given I am on "PATH"`,
 		What:    "Opens PATH (relative to the app of the worker running the scenario, or an absolute URL) and waits for it to load.",
 		Example: `Given I am on "/sign-in"`},
-		`^I am on `+q+`$`)
-	goToStep = phrase(Doc{Area: navigation, Phrase: `When I go to "PATH"`,
+	{Area: navigation, Phrase: `When I go to "PATH"`,
 		What:    "The same as  I am on \"PATH\" , in the words of a When.",
 		Example: `When I go to "/inventory"`},
-		`^I go to `+q+`$`)
-	namedPageStep = phrase(Doc{Area: navigation, Phrase: `Given I am on the NAME page`,
+	{Area: navigation, Phrase: `Given I am on the NAME page`,
 		What:    "Opens a page registered by name in Go (terrain.WithPage). An unknown name lists the known ones.",
 		Example: `Given I am on the inventory page`},
-		`^I am on the (.+) page$`)
-	reloadStep = phrase(Doc{Area: navigation, Phrase: `When I reload the page`,
+	{Area: navigation, Phrase: `When I reload the page`,
 		What:    "Reloads the page and waits for it to load.",
 		Example: `When I reload the page`},
-		`^I reload the page$`)
-	backStep = phrase(Doc{Area: navigation, Phrase: `When I go back`,
+	{Area: navigation, Phrase: `When I go back`,
 		What:    "Goes back in the browser's history.",
 		Example: `When I go back`},
-		`^I go back$`)
-	shouldBeOnStep = phrase(Doc{Area: navigation, Phrase: `Then I should be on "PATH"`,
+	{Area: navigation, Phrase: `Then I should be on "PATH"`,
 		What:    "Waits until the page is at PATH: the same path, and the same query and #fragment when PATH has them (so  Then I should be on \"/#/active\" , checks a single-page app's route).",
 		Example: `Then I should be on "/inventory"`},
-		`^I should be on `+q+`$`)
-	titleStep = phrase(Doc{Area: navigation, Phrase: `Then the page title should be "TEXT"`,
+	{Area: navigation, Phrase: `Then the page title should be "TEXT"`,
 		What:    "Waits until the document's title is TEXT.",
 		Example: `Then the page title should be "Inventory — Demo Store"`},
-		`^the page title should be `+q+`$`)
-	titleContainsStep = phrase(Doc{Area: navigation, Phrase: `Then the page title should contain "TEXT"`,
+	{Area: navigation, Phrase: `Then the page title should contain "TEXT"`,
 		What:    "Waits until the document's title contains TEXT (whitespace-normalised, case-sensitive).",
 		Example: `Then the page title should contain "Inventory"`},
-		`^the page title should contain `+q+`$`)
-)
+}
 
 func visit(ctx context.Context, path string) error {
 	return do(ctx, func(s *step, p *support.Page) error {

@@ -5,9 +5,11 @@
 // thin: it reads the words, interpolates {{name.field}} references, and calls
 // the support layer, factories or the scenario state.
 //
-// Adding a step: declare its documented expression with phrase in a package
-// variable, write the handler as a named function, and add one r.Step line to
-// its area's register function; then regenerate docs/steps.md.
+// Adding a step: write the handler as a named function, add one r.Step line
+// to its area's register function with the expression as a literal (editors
+// read it there; quoted arguments and scopes are spelt as in the other steps,
+// see TestExpressionsSpellArgumentsOneWay), and add its Doc to the area's
+// docs with an example that matches it; then regenerate docs/steps.md.
 package steps
 
 import (
@@ -35,17 +37,6 @@ func registerAll(r registrar) {
 	registerFrames(r)
 	registerLongText(r)
 }
-
-// scopeRE is the optional scope every locator step may end with:
-//
-//	within "LOCATOR"
-//	within the "SELECTOR" containing "TEXT"
-const scopeRE = `(?: within ` + q + `| within the ` + q + ` containing ` + q + `)?`
-
-// q is a quoted argument: any characters but a double quote, which is written
-// \" inside it. A backslash before anything else is itself, even a last one
-// ("C:\"), so arguments written before \" existed read as they did.
-const q = `"((?:[^"\\]|\\.)*\\?)"`
 
 // step is what a handler works with: the scenario and interpolation.
 type step struct {

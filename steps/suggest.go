@@ -100,11 +100,7 @@ func candidates(defined []string) []candidate {
 // coreCandidate compares with the example's shape: it has the words of the
 // phrase with real arguments in place.
 func coreCandidate(d Doc) candidate {
-	ex, _, _ := strings.Cut(d.Example, "\n") // the step line, not its table
-	if i := strings.Index(ex, " "); i > 0 {
-		ex = ex[i+1:] // drop the Given/When/Then keyword
-	}
-	return candidate{d.Phrase, [][]string{shape(ex)}}
+	return candidate{d.Phrase, [][]string{shape(exampleStep(d))}}
 }
 
 // domainCandidate reads a step's regular expression as words: literal text

@@ -33,7 +33,7 @@ func TestSuggestCoversDomainSteps(t *testing.T) {
 		`^I have (?P<COUNT>\S+) (?P<COLOUR>\S+) (?P<ITEMS>\S+) in stock$`,
 		`^(?:he|she|they) returns? the (\S+) for a refund$`,
 		`^the basket holds "([^"]*)"$`,
-		clickStep.String(),
+		`^I click ` + q + scopeRE + `$`,
 	}
 	cases := []struct {
 		reason, text, want string

@@ -34,6 +34,13 @@
 // alert, confirm or prompt; SaveArtifacts keeps a screenshot and the HTML of a
 // failure.
 //
+// # Recording a scenario
+//
+// Record follows a page for one scenario over CDP (requests, console,
+// documents, each step's attempts) and hands it to Consumers, the features
+// built on it: the step film, the flake hunter, coverage. The Recording type
+// says what a consumer gets and when; the Page.Record example writes one.
+//
 // # Getting a page
 //
 // Inside a Romaine run a domain step gets its page from its scenario

@@ -5,6 +5,7 @@ import (
 	"fmt"
 	"strings"
 	"sync"
+	"sync/atomic"
 	"time"
 
 	"github.com/go-rod/rod"
@@ -24,6 +25,9 @@ type pageEvents struct {
 	inflight   map[proto.NetworkRequestID]string // requests not yet answered
 	load       mainLoad
 	cancel     func()
+	origins    *origins // every origin the page showed, kept across resets (reset.go)
+	// rec is the scenario's recording while one is on, else nil (record.go).
+	rec atomic.Pointer[Recording]
 }
 
 // mainLoad is where the main frame's current load is.
@@ -34,109 +38,186 @@ type mainLoad struct {
 	lifecycle []string  // lifecycle events of the new document so far
 }
 
-func newPageEvents() *pageEvents {
-	return &pageEvents{requests: map[proto.NetworkRequestID]string{}, inflight: map[proto.NetworkRequestID]string{}}
+func newPageEvents(seen *origins) *pageEvents {
+	return &pageEvents{requests: map[proto.NetworkRequestID]string{}, inflight: map[proto.NetworkRequestID]string{}, origins: seen}
 }
 
+// listen enables the page's event domains and follows its events until
+// stop. It is the page's one listener: the artifacts' records above, and the
+// scenario's Recording when one is on (record.go), are fed from the same
+// subscription, each event decoded once.
 func (e *pageEvents) listen(rp *rod.Page) error {
 	ctx, cancel := context.WithCancel(rp.GetContext())
 	e.cancel = cancel
 	rp = rp.Context(ctx)
+	msgs := rp.Browser().Context(ctx).Event()
 	for _, enable := range []interface{ Call(proto.Client) error }{proto.RuntimeEnable{}, proto.NetworkEnable{}, proto.PageEnable{},
 		proto.PageSetLifecycleEventsEnabled{Enabled: true}} {
 		if err := enable.Call(rp); err != nil {
+			cancel()
 			return fmt.Errorf("enabling page events: %w", err)
 		}
 	}
-	main := rp.FrameID
-	go rp.EachEvent(
-		func(ev *proto.RuntimeConsoleAPICalled) {
-			var parts []string
-			for _, a := range ev.Args {
-				if a.Value.Nil() {
-					parts = append(parts, a.Description)
-				} else {
-					parts = append(parts, a.Value.String())
-				}
-			}
-			e.add(&e.console, fmt.Sprintf("[%s] %s", ev.Type, strings.Join(parts, " ")))
-		},
-		func(ev *proto.RuntimeExceptionThrown) {
-			msg := ev.ExceptionDetails.Text
-			if ev.ExceptionDetails.Exception != nil {
-				msg += " " + ev.ExceptionDetails.Exception.Description
-			}
-			e.add(&e.console, "[uncaught] "+msg)
-		},
-		func(ev *proto.NetworkRequestWillBeSent) {
-			e.mu.Lock()
-			defer e.mu.Unlock()
-			what := ev.Request.Method + " " + ev.Request.URL
-			if len(e.requests) < 5000 {
-				e.requests[ev.RequestID] = what
-			}
-			if len(e.inflight) < 5000 {
-				e.inflight[ev.RequestID] = what
-			}
-			if ev.Type == proto.NetworkResourceTypeDocument && ev.FrameID == main {
-				e.load.url = ev.Request.URL
-			}
-		},
-		func(ev *proto.NetworkResponseReceived) {
-			if ev.Response.Status >= 400 {
-				e.add(&e.failed, fmt.Sprintf("%d %s", ev.Response.Status, ev.Response.URL))
-			}
-		},
-		func(ev *proto.NetworkLoadingFinished) { e.answered(ev.RequestID) },
-		func(ev *proto.NetworkLoadingFailed) {
-			e.answered(ev.RequestID)
-			if !ev.Canceled {
-				e.mu.Lock()
-				what := e.requests[ev.RequestID]
-				e.mu.Unlock()
-				e.add(&e.failed, fmt.Sprintf("%s %s", ev.ErrorText, what))
-			}
-		},
-		func(ev *proto.PageFrameStartedLoading) {
-			if ev.FrameID == main {
-				e.mu.Lock()
-				e.load = mainLoad{since: time.Now(), url: e.load.url}
-				e.mu.Unlock()
-			}
-		},
-		func(ev *proto.PageFrameNavigated) {
-			if ev.Frame.ParentID == "" && ev.Type == proto.PageNavigationTypeNavigation {
-				e.mu.Lock()
-				e.load.committed, e.load.url, e.load.lifecycle = true, ev.Frame.URL, nil
-				e.mu.Unlock()
-			}
-		},
-		func(ev *proto.PageLifecycleEvent) {
-			if ev.FrameID != main {
-				return
-			}
-			e.mu.Lock()
-			defer e.mu.Unlock()
-			if ev.Name == "init" {
-				e.load.lifecycle = nil
-			} else if len(e.load.lifecycle) < 20 {
-				e.load.lifecycle = append(e.load.lifecycle, string(ev.Name))
-			}
-			if ev.Name == proto.PageLifecycleEventNameDOMContentLoaded {
-				e.load.since = time.Time{}
-			}
-		},
-		func(ev *proto.PageNavigatedWithinDocument) { e.loadEnded(ev.FrameID == main) },
-		func(ev *proto.PageFrameStoppedLoading) { e.loadEnded(ev.FrameID == main) },
-		func(ev *proto.PageJavascriptDialogOpening) {
-			accept := e.takeDialog(ev)
-			// Answered from its own goroutine: EachEvent must keep reading events.
-			go func() {
-				_ = proto.PageHandleJavaScriptDialog{Accept: accept, PromptText: ev.DefaultPrompt}.Call(rp)
-			}()
-		},
-	)()
+	go e.loop(rp, msgs)
 	return nil
+}
+
+// loop reads the browser's events until the subscription ends. Events of
+// other pages are skipped by their session before anything is decoded; those
+// of out-of-process frames reach only a recording, which attached them.
+func (e *pageEvents) loop(rp *rod.Page, msgs <-chan *rod.Message) {
+	frames := map[proto.TargetSessionID]*Session{}
+	for m := range msgs {
+		rec := e.rec.Load()
+		var s *Session
+		switch {
+		case m.SessionID == rp.SessionID:
+			if fn := pageHandlers[m.Method]; fn != nil {
+				fn(e, rp, m)
+			}
+			if rec != nil {
+				s = rec.main
+			}
+		case frames[m.SessionID] != nil:
+			s = frames[m.SessionID]
+		default:
+			continue
+		}
+		if !e.session(rp, rec, m, frames) && rec != nil {
+			rec.on(s, m)
+		}
+	}
+}
+
+// pageHandlers are what the artifacts and the waits need of the page's own
+// events: no more is decoded while no recording is on.
+var pageHandlers = map[string]func(e *pageEvents, rp *rod.Page, m *rod.Message){
+	"Runtime.consoleAPICalled": func(e *pageEvents, _ *rod.Page, m *rod.Message) {
+		var ev proto.RuntimeConsoleAPICalled
+		m.Load(&ev)
+		e.add(&e.console, fmt.Sprintf("[%s] %s", ev.Type, consoleText(&ev)))
+	},
+	"Runtime.exceptionThrown": func(e *pageEvents, _ *rod.Page, m *rod.Message) {
+		var ev proto.RuntimeExceptionThrown
+		m.Load(&ev)
+		e.add(&e.console, "[uncaught] "+exceptionText(ev.ExceptionDetails))
+	},
+	"Network.requestWillBeSent": func(e *pageEvents, rp *rod.Page, m *rod.Message) {
+		var ev proto.NetworkRequestWillBeSent
+		m.Load(&ev)
+		e.mu.Lock()
+		defer e.mu.Unlock()
+		what := ev.Request.Method + " " + ev.Request.URL
+		if len(e.requests) < 5000 {
+			e.requests[ev.RequestID] = what
+		}
+		if len(e.inflight) < 5000 {
+			e.inflight[ev.RequestID] = what
+		}
+		if ev.Type == proto.NetworkResourceTypeDocument && ev.FrameID == rp.FrameID {
+			e.load.url = ev.Request.URL
+		}
+	},
+	"Network.responseReceived": func(e *pageEvents, _ *rod.Page, m *rod.Message) {
+		var ev proto.NetworkResponseReceived
+		m.Load(&ev)
+		if ev.Response.Status >= 400 {
+			e.add(&e.failed, fmt.Sprintf("%d %s", ev.Response.Status, ev.Response.URL))
+		}
+	},
+	"Network.loadingFinished": func(e *pageEvents, _ *rod.Page, m *rod.Message) {
+		var ev proto.NetworkLoadingFinished
+		m.Load(&ev)
+		e.answered(ev.RequestID)
+	},
+	"Network.loadingFailed": func(e *pageEvents, _ *rod.Page, m *rod.Message) {
+		var ev proto.NetworkLoadingFailed
+		m.Load(&ev)
+		e.answered(ev.RequestID)
+		if !ev.Canceled {
+			e.mu.Lock()
+			what := e.requests[ev.RequestID]
+			e.mu.Unlock()
+			e.add(&e.failed, fmt.Sprintf("%s %s", ev.ErrorText, what))
+		}
+	},
+	"Page.frameStartedLoading": func(e *pageEvents, rp *rod.Page, m *rod.Message) {
+		var ev proto.PageFrameStartedLoading
+		m.Load(&ev)
+		if ev.FrameID == rp.FrameID {
+			e.mu.Lock()
+			e.load = mainLoad{since: time.Now(), url: e.load.url}
+			e.mu.Unlock()
+		}
+	},
+	"Page.frameNavigated": func(e *pageEvents, _ *rod.Page, m *rod.Message) {
+		var ev proto.PageFrameNavigated
+		m.Load(&ev)
+		e.origins.add(ev.Frame.SecurityOrigin)
+		if ev.Frame.ParentID == "" && ev.Type == proto.PageNavigationTypeNavigation {
+			e.mu.Lock()
+			e.load.committed, e.load.url, e.load.lifecycle = true, ev.Frame.URL, nil
+			e.mu.Unlock()
+		}
+	},
+	"Page.lifecycleEvent": func(e *pageEvents, rp *rod.Page, m *rod.Message) {
+		var ev proto.PageLifecycleEvent
+		m.Load(&ev)
+		if ev.FrameID != rp.FrameID {
+			return
+		}
+		e.mu.Lock()
+		defer e.mu.Unlock()
+		if ev.Name == "init" {
+			e.load.lifecycle = nil
+		} else if len(e.load.lifecycle) < 20 {
+			e.load.lifecycle = append(e.load.lifecycle, string(ev.Name))
+		}
+		if ev.Name == proto.PageLifecycleEventNameDOMContentLoaded {
+			e.load.since = time.Time{}
+		}
+	},
+	"Page.navigatedWithinDocument": func(e *pageEvents, rp *rod.Page, m *rod.Message) {
+		var ev proto.PageNavigatedWithinDocument
+		m.Load(&ev)
+		e.loadEnded(ev.FrameID == rp.FrameID)
+	},
+	"Page.frameStoppedLoading": func(e *pageEvents, rp *rod.Page, m *rod.Message) {
+		var ev proto.PageFrameStoppedLoading
+		m.Load(&ev)
+		e.loadEnded(ev.FrameID == rp.FrameID)
+	},
+	"Page.javascriptDialogOpening": func(e *pageEvents, rp *rod.Page, m *rod.Message) {
+		var ev proto.PageJavascriptDialogOpening
+		m.Load(&ev)
+		accept := e.takeDialog(&ev)
+		// Answered from its own goroutine: the loop must keep reading events.
+		go func() {
+			_ = proto.PageHandleJavaScriptDialog{Accept: accept, PromptText: ev.DefaultPrompt}.Call(rp)
+		}()
+	},
+}
+
+// consoleText is a console call's arguments, as the console shows them.
+func consoleText(ev *proto.RuntimeConsoleAPICalled) string {
+	parts := make([]string, 0, len(ev.Args))
+	for _, a := range ev.Args {
+		if a.Value.Nil() {
+			parts = append(parts, a.Description)
+		} else {
+			parts = append(parts, a.Value.String())
+		}
+	}
+	return strings.Join(parts, " ")
+}
+
+// exceptionText is an uncaught error's message.
+func exceptionText(d *proto.RuntimeExceptionDetails) string {
+	msg := d.Text
+	if d.Exception != nil {
+		msg += " " + d.Exception.Description
+	}
+	return msg
 }
 
 func (e *pageEvents) answered(id proto.NetworkRequestID) {

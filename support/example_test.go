@@ -2,6 +2,7 @@ package support_test
 
 import (
 	"context"
+	"errors"
 	"fmt"
 	"net/http"
 	"net/http/httptest"
@@ -30,26 +31,13 @@ func ExamplePage() {
 	defer srv.Close()
 
 	// Any rod browser will do; this one is started with rod's own launcher.
-	// Chrome refuses to start as root with its sandbox on.
 	ctx := context.Background()
-	bin, ok := launcher.LookPath()
-	if !ok {
-		fmt.Println("no Chrome or Chromium on this machine")
-		return
-	}
-	l := launcher.New().Bin(bin).NoSandbox(os.Geteuid() == 0)
-	defer l.Cleanup()
-	controlURL, err := l.Launch()
+	browser, stop, err := exampleBrowser()
 	if err != nil {
 		fmt.Println(err)
 		return
 	}
-	browser := rod.New().ControlURL(controlURL)
-	if err := browser.Connect(); err != nil {
-		fmt.Println(err)
-		return
-	}
-	defer browser.Close()
+	defer stop()
 	page, err := support.NewPage(ctx, browser, support.PageOptions{
 		BaseURL: srv.URL,
 		Policy:  support.Policy{Timeout: 5 * time.Second},
@@ -80,6 +68,27 @@ func ExamplePage() {
 	}
 	fmt.Println("subscribed")
 	// Output: subscribed
+}
+
+// exampleBrowser starts a browser with rod's own launcher, and what stops it.
+// Chrome refuses to start as root with its sandbox on.
+func exampleBrowser() (*rod.Browser, func(), error) {
+	bin, ok := launcher.LookPath()
+	if !ok {
+		return nil, nil, errors.New("no Chrome or Chromium on this machine")
+	}
+	l := launcher.New().Bin(bin).NoSandbox(os.Geteuid() == 0)
+	controlURL, err := l.Launch()
+	if err != nil {
+		l.Cleanup()
+		return nil, nil, err
+	}
+	browser := rod.New().ControlURL(controlURL)
+	if err := browser.Connect(); err != nil {
+		l.Cleanup()
+		return nil, nil, err
+	}
+	return browser, func() { _ = browser.Close(); l.Cleanup() }, nil
 }
 
 // Locators name elements by what a person reads, narrowed by scopes; printed,

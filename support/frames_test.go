@@ -10,7 +10,6 @@ import (
 
 	"github.com/go-rod/rod/lib/proto"
 
-	"github.com/romaine-bdd/romaine/internal/chrome"
 	"github.com/romaine-bdd/romaine/support"
 )
 
@@ -132,17 +131,7 @@ func TestFrameFailures(t *testing.T) {
 // process (and a CDP target) of its own.
 func TestFramesOutOfProcess(t *testing.T) {
 	t.Parallel()
-	needBrowser(t)
-	b, err := chrome.Launch(t.Context(), chrome.Options{SiteIsolation: true})
-	if err != nil {
-		t.Fatal(err)
-	}
-	t.Cleanup(func() { _ = b.Close() })
-	srv := serve(t, frameSites(t))
-	p, err := support.NewPage(t.Context(), b.Rod(), support.PageOptions{BaseURL: srv.URL, Policy: testPolicy})
-	if err != nil {
-		t.Fatal(err)
-	}
+	p, b := isolatedPage(t, serve(t, frameSites(t)))
 	ctx := t.Context()
 	if err := p.WithPolicy(loadPolicy).Visit(ctx, "/"); err != nil {
 		t.Fatal(err)

@@ -11,6 +11,8 @@ import (
 	"testing"
 	"time"
 
+	"github.com/go-rod/rod"
+	"github.com/go-rod/rod/lib/cdp"
 	"github.com/go-rod/rod/lib/utils"
 	"github.com/ysmood/gson"
 
@@ -149,7 +151,13 @@ func wantTimeout(t *testing.T, err error, parts ...string) *support.TimeoutError
 // asynchronously from the browser (console events), not for the page.
 func eventually(t *testing.T, what string, cond func() bool) {
 	t.Helper()
-	ctx, cancel := context.WithTimeout(t.Context(), testPolicy.Timeout)
+	eventuallyWithin(t, testPolicy.Timeout, what, cond)
+}
+
+// eventuallyWithin is eventually, within limit.
+func eventuallyWithin(t *testing.T, limit time.Duration, what string, cond func() bool) {
+	t.Helper()
+	ctx, cancel := context.WithTimeout(t.Context(), limit)
 	defer cancel()
 	sleep := utils.BackoffSleeper(5*time.Millisecond, 50*time.Millisecond, nil)
 	for !cond() {
@@ -157,4 +165,45 @@ func eventually(t *testing.T, what string, cond func() bool) {
 			t.Fatalf("gave up waiting for %s", what)
 		}
 	}
+}
+
+// isolatedPage opens a page on srv in a browser of its own with site
+// isolation, as desktop Chrome runs: a cross-site frame is then out of
+// process, a CDP target of its own. The browser is returned too.
+func isolatedPage(t *testing.T, srv *httptest.Server) (*support.Page, *chrome.Browser) {
+	t.Helper()
+	needBrowser(t)
+	b, err := chrome.Launch(t.Context(), chrome.Options{SiteIsolation: true})
+	if err != nil {
+		t.Fatal(err)
+	}
+	t.Cleanup(func() { _ = b.Close() })
+	p, err := support.NewPage(t.Context(), b.Rod(), support.PageOptions{BaseURL: srv.URL, Policy: testPolicy})
+	if err != nil {
+		t.Fatal(err)
+	}
+	t.Cleanup(func() { _ = p.Close() })
+	return p, b
+}
+
+// ownBrowser is a rod browser of the test's own (not Romaine's connection)
+// on the shared browser, over the connection wrap makes of rod's (nil: rod's
+// own). Closing the test hangs up only: the browser is shared.
+func ownBrowser(t *testing.T, wrap func(*cdp.Client) rod.CDPClient) *rod.Browser {
+	t.Helper()
+	b := needBrowser(t)
+	ws := &cdp.WebSocket{}
+	if err := ws.Connect(t.Context(), b.ControlURL, nil); err != nil {
+		t.Fatal(err)
+	}
+	t.Cleanup(func() { _ = ws.Close() })
+	var client rod.CDPClient = cdp.New().Start(ws)
+	if wrap != nil {
+		client = wrap(client.(*cdp.Client))
+	}
+	own := rod.New().Client(client)
+	if err := own.Connect(); err != nil {
+		t.Fatal(err)
+	}
+	return own
 }

@@ -5,9 +5,6 @@ import (
 	"strings"
 	"testing"
 
-	"github.com/go-rod/rod"
-	"github.com/go-rod/rod/lib/cdp"
-
 	"github.com/romaine-bdd/romaine/support"
 )
 
@@ -16,16 +13,7 @@ import (
 // its connection sends the press, and the page the release.
 func TestClickOnARodBrowserOfYourOwn(t *testing.T) {
 	t.Parallel()
-	b := needBrowser(t)
-	ws := &cdp.WebSocket{}
-	if err := ws.Connect(t.Context(), b.ControlURL, nil); err != nil {
-		t.Fatal(err)
-	}
-	t.Cleanup(func() { _ = ws.Close() }) // hang up only: the browser is shared
-	own := rod.New().Client(cdp.New().Start(ws))
-	if err := own.Connect(); err != nil {
-		t.Fatal(err)
-	}
+	own := ownBrowser(t, nil)
 	srv := serve(t, site{"/": `<button onclick="rec('click')" ondblclick="rec('dblclick')">Go</button>`})
 	p, err := support.NewPage(context.Background(), own, support.PageOptions{BaseURL: srv.URL, Policy: testPolicy})
 	if err != nil {

@@ -54,7 +54,7 @@ func NewPage(ctx context.Context, b *rod.Browser, opts PageOptions) (*Page, erro
 		_ = inc.Close()
 		return nil, fmt.Errorf("opening a page: %w", err)
 	}
-	p := &Page{rod: rp, browser: inc, policy: pol, baseURL: base, events: newPageEvents(), scripts: newScripts()}
+	p := &Page{rod: rp, browser: inc, policy: pol, baseURL: base, events: newPageEvents(newOrigins()), scripts: newScripts()}
 	if err := p.events.listen(rp); err != nil {
 		_ = inc.Close()
 		return nil, err
@@ -121,6 +121,7 @@ func (p *Page) Back(ctx context.Context) error {
 // history.pushState), until the browser reports it; the policy's Navigation
 // bounds both.
 func (p *Page) navigateBy(ctx context.Context, what string, nav func(*rod.Page) error) error {
+	p.events.rec.Load().leavePage(ctx) // a recording's Leaving hooks, while the document is there
 	limit := p.policy.Navigation
 	navCtx, cancel := context.WithTimeout(ctx, limit)
 	defer cancel()

@@ -61,7 +61,7 @@ func (ps *Pages) prepare() {
 		p, err := NewPage(ps.ctx, ps.browser, ps.opts)
 		if err == nil && ps.reuse {
 			ps.mu.Lock()
-			ps.origins[p] = trackOrigins(p)
+			ps.origins[p] = p.events.origins
 			ps.mu.Unlock()
 		}
 		ps.next <- preparedPage{p, err}
@@ -101,10 +101,7 @@ func (ps *Pages) Put(ctx context.Context, p *Page) error {
 func (ps *Pages) forget(p *Page) {
 	ps.mu.Lock()
 	defer ps.mu.Unlock()
-	if o := ps.origins[p]; o != nil {
-		o.stop()
-		delete(ps.origins, p)
-	}
+	delete(ps.origins, p)
 }
 
 // Take returns a page with nothing of earlier scenarios in it; the caller

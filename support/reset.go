@@ -17,21 +17,13 @@ import (
 
 // origins remembers every origin a page's frames showed a document of: the
 // storage to wipe is kept per origin, and CDP clears it one origin at a time.
+// The page's listener (events.go) adds to it, for the page's whole life.
 type origins struct {
 	mu   sync.Mutex
 	seen map[string]bool
-	stop context.CancelFunc
 }
 
-// trackOrigins follows p's frames (iframes too) until stop.
-func trackOrigins(p *Page) *origins {
-	ctx, cancel := context.WithCancel(p.rod.GetContext())
-	o := &origins{seen: map[string]bool{}, stop: cancel}
-	go p.rod.Context(ctx).EachEvent(func(ev *proto.PageFrameNavigated) {
-		o.add(ev.Frame.SecurityOrigin)
-	})()
-	return o
-}
+func newOrigins() *origins { return &origins{seen: map[string]bool{}} }
 
 func (o *origins) add(origin string) {
 	if origin == "" || origin == "null" || origin == "://" {
@@ -121,6 +113,6 @@ func resetPage(ctx context.Context, p *Page, seen *origins) error {
 		return err
 	}
 	p.events.stop()
-	p.events = newPageEvents()
+	p.events = newPageEvents(seen)
 	return p.events.listen(p.rod)
 }

@@ -13,6 +13,7 @@ type stepClock struct {
 	start, deadline time.Time
 	attempts        int    // in-page checks answered during the step
 	last            string // why the last of them did not pass
+	rec             *Recording
 }
 
 type stepClockKey struct{}
@@ -24,7 +25,7 @@ func (p *Page) clock(ctx context.Context) (context.Context, *stepClock) {
 		return ctx, c
 	}
 	start := time.Now()
-	c := &stepClock{start: start, deadline: start.Add(p.policy.Timeout)}
+	c := &stepClock{start: start, deadline: start.Add(p.policy.Timeout), rec: p.events.rec.Load()}
 	if d, ok := ctx.Deadline(); ok && d.Before(c.deadline) {
 		c.deadline = d
 	}
@@ -42,4 +43,5 @@ func (c *stepClock) see(state string) {
 	if state != "" {
 		c.last = state
 	}
+	c.rec.attempt(state) // the step's attempt log, when a recording is on
 }

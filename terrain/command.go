@@ -28,8 +28,8 @@ func godogRunner() bool {
 // arrangeGodogCommand rewrites the runner's paths; it leaves them alone, with
 // a note for the run's start, when it cannot read them.
 func (s *Suite) arrangeGodogCommand() {
-	cfg := s.cfg
-	if cfg.applyEnv(os.LookupEnv) != nil || cfg.validate() != nil {
+	cfg, _, err := s.resolveConfig(os.LookupEnv)
+	if err != nil {
 		return // setUp reports the configuration error
 	}
 	var opts godog.Options
@@ -54,16 +54,16 @@ func (s *Suite) arrangeGodogCommand() {
 		paths = []string{"features"} // godog's default
 	}
 	s.cfg.Order, s.cfg.Shard, s.cfg.Timings = cfg.Order, cfg.Shard, cfg.Timings
-	s.loadTimingsFrom(cfg.Timings)
+	s.loadTimings()
 	p, err := s.makePlan(paths, opts.Tags, max(opts.Concurrency, 1))
 	if err != nil {
 		s.commandNotes = []string{err.Error()}
 		return
 	}
-	s.commandNotes = p.notes
-	if p.empty {
-		fmt.Fprintln(s.out, strings.Join(p.notes, "\n"))
+	s.commandNotes = p.Notes
+	if p.Empty {
+		fmt.Fprintln(s.out, strings.Join(p.Notes, "\n"))
 		os.Exit(0)
 	}
-	os.Args = append(append([]string{os.Args[0]}, flags...), p.paths...)
+	os.Args = append(append([]string{os.Args[0]}, flags...), p.Paths...)
 }

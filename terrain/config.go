@@ -9,13 +9,19 @@ import (
 	"strings"
 	"time"
 
+	"github.com/romaine-bdd/romaine/internal/schedule"
 	"github.com/romaine-bdd/romaine/report"
 	"github.com/romaine-bdd/romaine/support"
 )
 
-// Config is every setting of a run. Go code sets defaults, flags override them,
-// and the environment overrides flags (CI sets environment most easily).
+// Config is every setting of a run. Go code sets defaults, the settings file
+// (romaine.yaml) overrides them, flags override the file, and the environment
+// overrides flags (CI sets environment most easily).
 type Config struct {
+	// ConfigFile: the settings file, YAML, whose keys are the flags' names
+	// (workers: 2). "" reads romaine.yaml when it exists; a file named here
+	// must exist. ROMAINE_CONFIG, -romaine.config.
+	ConfigFile string
 	// Features: feature files or folders. ROMAINE_FEATURES (space separated), -romaine.features.
 	Features []string
 	// Workers: scenarios run at once (godog concurrency), so at most this many
@@ -130,6 +136,7 @@ type setting struct {
 	env, flag, usage string
 	get              func(c *Config) string
 	set              func(c *Config, v string) error
+	boolean          bool // a switch: the flag alone means true
 }
 
 func settings() []setting {
@@ -137,8 +144,9 @@ func settings() []setting {
 		return func(c *Config) string { return *f(c) }, func(c *Config, v string) error { *f(c) = v; return nil }
 	}
 	mk := func(env, fl, usage string, get func(*Config) string, set func(*Config, string) error) setting {
-		return setting{env, fl, usage, get, set}
+		return setting{env: env, flag: fl, usage: usage, get: get, set: set}
 	}
+	boolean := func(s setting) setting { s.boolean = true; return s }
 	var out []setting
 	add := func(s setting) { out = append(out, s) }
 	add(mk("ROMAINE_FEATURES", "features", "feature files or folders, space separated",
@@ -180,12 +188,12 @@ func settings() []setting {
 		func(c *Config, v string) (err error) { c.BasePort, err = strconv.Atoi(strings.TrimSpace(v)); return }))
 	g, s = str(func(c *Config) *string { return &c.Browser })
 	add(mk("ROMAINE_BROWSER", "browser", "path of Chrome or Chromium", g, s))
-	add(mk("ROMAINE_HEADFUL", "headful", "show browser windows (1/true or 0/false)",
+	add(boolean(mk("ROMAINE_HEADFUL", "headful", "show browser windows (1/true or 0/false)",
 		func(c *Config) string { return strconv.FormatBool(c.Headful) },
 		func(c *Config, v string) (err error) {
 			c.Headful, err = strconv.ParseBool(strings.TrimSpace(v))
 			return
-		}))
+		})))
 	g, s = str(func(c *Config) *string { return &c.Artifacts })
 	add(mk("ROMAINE_ARTIFACTS", "artifacts", "folder for failure screenshots and HTML", g, s))
 	g, s = str(func(c *Config) *string { return &c.Format })
@@ -213,12 +221,12 @@ func settings() []setting {
 	add(mk("ROMAINE_RETRIES", "retries", "times a failed scenario is run again (a whole number, 0 or more)",
 		func(c *Config) string { return strconv.Itoa(c.Retries) },
 		func(c *Config, v string) (err error) { c.Retries, err = strconv.Atoi(strings.TrimSpace(v)); return }))
-	add(mk("ROMAINE_FAIL_ON_FLAKY", "fail-on-flaky", "fail the run when a scenario passed only on retry (1/true or 0/false)",
+	add(boolean(mk("ROMAINE_FAIL_ON_FLAKY", "fail-on-flaky", "fail the run when a scenario passed only on retry (1/true or 0/false)",
 		func(c *Config) string { return strconv.FormatBool(c.FailOnFlaky) },
 		func(c *Config, v string) (err error) {
 			c.FailOnFlaky, err = strconv.ParseBool(strings.TrimSpace(v))
 			return
-		}))
+		})))
 	g, s = str(func(c *Config) *string { return &c.Progress })
 	add(mk("ROMAINE_PROGRESS", "progress", "progress line: auto, live, plain or off", g, s))
 	g, s = str(func(c *Config) *string { return &c.Browsers })
@@ -228,14 +236,26 @@ func settings() []setting {
 	return out
 }
 
-// bindFlags registers -romaine.NAME flags on fs for every setting, with c's
-// current values as defaults; parsing fs writes into c.
+// bindFlags registers -romaine.NAME flags on fs for every setting; parsing fs
+// writes into c.
 func (c *Config) bindFlags(fs *flag.FlagSet) {
+	bindSettingFlags(fs, func(s setting, v string) { _ = s.set(c, v) })
+}
+
+// bindSettingFlags registers -romaine.NAME flags on fs for every setting; a
+// value given is checked at once, then handed to record.
+func bindSettingFlags(fs *flag.FlagSet, record func(s setting, v string)) {
 	for _, s := range settings() {
-		fs.Func("romaine."+s.flag, s.usage+" (env "+s.env+")", func(v string) error {
-			if err := s.set(c, v); err != nil {
+		define := fs.Func
+		if s.boolean {
+			define = fs.BoolFunc
+		}
+		define("romaine."+s.flag, s.usage+" (env "+s.env+")", func(v string) error {
+			var scratch Config
+			if err := s.set(&scratch, v); err != nil {
 				return fmt.Errorf("%s", settingError(s, v, err))
 			}
+			record(s, v)
 			return nil
 		})
 	}
@@ -348,7 +368,11 @@ func (c Config) appLine() string {
 	if c.Seed != 0 {
 		app += fmt.Sprintf(" seed=%d", c.Seed)
 	}
-	return fmt.Sprintf("romaine: %s timeout=%s artifacts=%s", app, c.Timeout, c.Artifacts)
+	line := fmt.Sprintf("romaine: %s timeout=%s artifacts=%s", app, c.Timeout, c.Artifacts)
+	if c.ConfigFile != "" {
+		line += " config=" + c.ConfigFile
+	}
+	return line
 }
 
 // ConfigError is a setting that cannot work; the run stops before any browser starts.
@@ -359,3 +383,26 @@ type ConfigError struct {
 
 // Error reads "romaine: configuration: MESSAGE".
 func (e *ConfigError) Error() string { return "romaine: configuration: " + e.Message }
+
+// validateSchedule checks the settings of order, shards, retries and progress.
+func (c *Config) validateSchedule() error {
+	bad := func(setting string, err error) error { return &ConfigError{Setting: setting, Message: err.Error()} }
+	if _, err := schedule.ParseOrder(c.Order); err != nil {
+		return bad("ROMAINE_ORDER", err)
+	}
+	if _, _, err := schedule.ParseShard(c.Shard); err != nil {
+		return bad("ROMAINE_SHARD", err)
+	}
+	switch {
+	case c.Retries < 0:
+		return bad("ROMAINE_RETRIES", fmt.Errorf("ROMAINE_RETRIES=%d: it must be 0 (no retries) or more", c.Retries))
+	case c.Timings == "":
+		return bad("ROMAINE_TIMINGS", fmt.Errorf("ROMAINE_TIMINGS is empty: set it to a file path, e.g. .romaine/timings.json"))
+	}
+	switch strings.ToLower(strings.TrimSpace(c.Progress)) {
+	case "auto", "live", "plain", "off":
+	default:
+		return bad("ROMAINE_PROGRESS", fmt.Errorf("ROMAINE_PROGRESS=%q: use auto (a live line on a terminal, a plain line every few seconds elsewhere), live, plain or off", c.Progress))
+	}
+	return nil
+}

@@ -17,12 +17,16 @@
 //	func TestFeatures(t *testing.T) { if suite.Run() != 0 { t.Fail() } }
 //
 // The app is a HandlerApp (a Go handler served in this process, one per
-// worker), a CommandApp (any program, one per worker, on $PORT) or a URLApp
-// (one already running). ROMAINE_APP_CMD and ROMAINE_APP_URL override it.
-// Every setting is a Config field with an environment variable and a flag
-// (DefaultConfig lists the defaults); WithConfig changes the Go defaults.
-// Under the godog command instead of Run, give godog InitializeTestSuite and
-// InitializeScenario.
+// worker), a CommandApp (any program, one per worker, on $HOST:$PORT) or a
+// URLApp (one already running). ROMAINE_APP_CMD and ROMAINE_APP_URL override it.
+// Every setting is a Config field with an environment variable, a key of the
+// settings file romaine.yaml and a flag (DefaultConfig lists the defaults);
+// WithConfig changes the Go defaults, and the file, the flags and the
+// environment override them in that order. Run is the one runner: go test
+// calls it, and so does the romaine command (romaine run), which runs feature
+// files with the core steps and no Go code. The godog command, which godog
+// deprecates, also works (give it InitializeTestSuite and InitializeScenario),
+// without retries or the progress line.
 //
 // # Domain steps
 //
@@ -32,4 +36,12 @@
 // response and a Values map for the step's own state. Worker hooks
 // (BeforeWorker, AfterWorker) and scenario hooks (BeforeScenario,
 // AfterScenario) run around them.
+//
+// # Features built on the page's recorder
+//
+// WithConsumer registers a support.Consumer: every scenario's page is then
+// recorded (support.Recording), its steps marked from godog's step hooks,
+// the HTTP steps' requests added, and the recording ended by the step that
+// ends the scenario, with its status and attempt. Scenario.Recording is nil
+// when no consumer is registered, and nothing is recorded.
 package terrain

@@ -4,6 +4,7 @@ import (
 	messages "github.com/cucumber/messages/go/v34"
 
 	"github.com/romaine-bdd/romaine/internal/chrome"
+	"github.com/romaine-bdd/romaine/internal/schedule"
 )
 
 // WorkersStarted lets the external tests see how many workers a run started.
@@ -13,7 +14,7 @@ func WorkersStarted(s *Suite) int { return s.workersStarted() }
 func BrowserOf(w *Worker) *chrome.Browser { return w.browser }
 
 // Flaky lets the external tests see the scenarios a run found flaky.
-func Flaky(s *Suite) []flake { return s.flaky() }
+func Flaky(s *Suite) []schedule.Flake { return s.sched.Flakes() }
 
 // TamperRecord changes a run's record before its reports are written and
 // checked against godog's results, as a bug in the recorder would.

@@ -2,8 +2,11 @@ package terrain
 
 import (
 	"errors"
+	"slices"
 	"strings"
 	"testing"
+
+	"github.com/romaine-bdd/romaine/report"
 )
 
 func TestInterpolate(t *testing.T) {
@@ -22,7 +25,7 @@ func TestInterpolate(t *testing.T) {
 		{"an unknown reference is an error", "{{bob.email}}", "", "cannot look up bob.email: unknown"},
 	}
 	for _, c := range cases {
-		got, err := interpolate(c.in, lookup)
+		got, _, err := interpolate(c.in, lookup)
 		if c.wantErr != "" {
 			if err == nil || !strings.Contains(err.Error(), c.wantErr) {
 				t.Errorf("%s: error %v, want %q", c.reason, err, c.wantErr)
@@ -35,5 +38,16 @@ func TestInterpolate(t *testing.T) {
 		if err != nil || got != c.want {
 			t.Errorf("%s: interpolate(%q) = %q, %v; want %q", c.reason, c.in, got, err, c.want)
 		}
+	}
+}
+
+// What each reference became is kept, as written (spaces inside the braces
+// too), for the report to show beside the step.
+func TestInterpolateSaysWhatEachReferenceBecame(t *testing.T) {
+	lookup := func(ref string) (string, error) { return map[string]string{"a.x": "1", "b.y": "two"}[ref], nil }
+	_, got, err := interpolate("{{ a.x }} and {{b.y}} and {{a.x}}", lookup)
+	want := []report.Resolution{{Written: "{{ a.x }}", Value: "1"}, {Written: "{{b.y}}", Value: "two"}, {Written: "{{a.x}}", Value: "1"}}
+	if err != nil || !slices.Equal(got, want) {
+		t.Errorf("interpolate resolved %v, %v; want %v", got, err, want)
 	}
 }

@@ -15,7 +15,9 @@ import (
 	"github.com/cucumber/godog"
 
 	"github.com/romaine-bdd/romaine/factories"
+	"github.com/romaine-bdd/romaine/internal/schedule"
 	"github.com/romaine-bdd/romaine/internal/slug"
+	"github.com/romaine-bdd/romaine/report"
 )
 
 // InitializeScenario registers the steps and wires the per-scenario lifecycle:
@@ -26,14 +28,18 @@ func (s *Suite) InitializeScenario(sc *godog.ScenarioContext) {
 		register(sc)
 	}
 	sc.Before(s.beforeScenario)
+	sc.StepContext().Before(s.beforeStep)
+	sc.StepContext().Before(s.stepStarted)
 	sc.StepContext().After(s.diagnose)
 	sc.StepContext().After(s.afterStep)
+	sc.StepContext().After(s.stepEnded)
 	sc.After(s.afterScenario)
 	s.recordReports(sc) // last, so the record sees every other hook's result
 }
 
 func (s *Suite) beforeScenario(ctx context.Context, gs *godog.Scenario) (context.Context, error) {
-	s.sched.started(gs)
+	s.sched.Started(gs)
+	s.progress.started()
 	if err := s.setUp(); err != nil {
 		return ctx, errSetup
 	}
@@ -53,7 +59,7 @@ func (s *Suite) beforeScenario(ctx context.Context, gs *godog.Scenario) (context
 		return ctx, err
 	}
 	scn := &Scenario{
-		Name: gs.Name, URI: featureLine.ReplaceAllString(gs.Uri, ""), Worker: w, Values: map[string]any{}, Attempt: s.currentAttempt(),
+		Name: gs.Name, URI: schedule.StripLines(gs.Uri), Worker: w, Values: map[string]any{}, Attempt: s.currentAttempt(),
 		suite: s, started: time.Now(), remembered: map[string]factories.Attrs{},
 	}
 	if err := s.resetApp(ctx, w); err != nil {
@@ -67,6 +73,9 @@ func (s *Suite) beforeScenario(ctx context.Context, gs *godog.Scenario) (context
 	}
 	scn.Data = s.factories.NewSession(newSeed(s.cfg.Seed), s.storeFor(w))
 	ctx = context.WithValue(ctx, scenarioKey{}, scn)
+	if err := s.startRecording(ctx, gs, scn); err != nil {
+		return ctx, err
+	}
 	for _, h := range s.hooks.beforeScenario {
 		hctx, err := h(ctx, scn)
 		if err != nil {
@@ -81,12 +90,23 @@ func (s *Suite) beforeScenario(ctx context.Context, gs *godog.Scenario) (context
 	return ctx, nil
 }
 
+// beforeStep starts the step's list of {{references}} afresh.
+func (s *Suite) beforeStep(ctx context.Context, _ *godog.Step) (context.Context, error) {
+	if scn, err := FromContext(ctx); err == nil {
+		scn.resolved = nil
+	}
+	return ctx, nil
+}
+
 func (s *Suite) afterStep(ctx context.Context, st *godog.Step, status godog.StepResultStatus, err error) (context.Context, error) {
 	if status == godog.StepUndefined {
 		s.didYouMean(st.Text)
 		return ctx, nil
 	}
 	scn, scnErr := FromContext(ctx)
+	if scnErr == nil && s.reports != nil {
+		s.reports.recorder.Resolved(ctx, st, scn.resolved)
+	}
 	if scnErr != nil || scn.Page == nil {
 		return ctx, nil
 	}
@@ -112,19 +132,26 @@ func (s *Suite) afterStep(ctx context.Context, st *godog.Step, status godog.Step
 func (s *Suite) afterScenario(ctx context.Context, gs *godog.Scenario, err error) (context.Context, error) {
 	scn, scnErr := FromContext(ctx)
 	if scnErr != nil {
-		s.sched.finished(gs, 0, err)
+		s.finished(gs, 0, err)
 		return ctx, nil // the scenario never started; its error is already reported
 	}
-	s.sched.finished(gs, scn.Elapsed(), err)
+	s.finished(gs, scn.Elapsed(), err)
 	var errs []error
 	for _, h := range s.hooks.afterScenario {
 		if herr := h(ctx, scn, err); herr != nil {
 			errs = append(errs, fmt.Errorf("after-scenario hook: %w", herr))
 		}
 	}
-	if err != nil && scn.Data != nil {
-		fmt.Fprintf(s.errOut, "romaine: %q failed on worker %d; factory seed %d (same data again: ROMAINE_SEED=%d ROMAINE_FEATURES=%s)\n", gs.Name, scn.Worker.Index, scn.Data.Seed(), scn.Data.Seed(), scenarioPath(gs))
+	if scn.Data != nil {
+		replay := report.Replay{Seed: scn.Data.Seed(), Command: fmt.Sprintf("ROMAINE_SEED=%d ROMAINE_FEATURES=%s", scn.Data.Seed(), scenarioPath(gs))}
+		if err != nil {
+			fmt.Fprintf(s.errOut, "romaine: %q failed on worker %d; factory seed %d (same data again: %s)\n", gs.Name, scn.Worker.Index, replay.Seed, replay.Command)
+		}
+		if s.reports != nil {
+			s.reports.recorder.Replay(ctx, replay)
+		}
 	}
+	ctx = s.endRecording(ctx, scn, err)
 	if scn.Page != nil {
 		if cerr := s.closePage(scn); cerr != nil {
 			errs = append(errs, cerr)
@@ -135,6 +162,12 @@ func (s *Suite) afterScenario(ctx context.Context, gs *godog.Scenario, err error
 	}
 	s.pool.release(scn.Worker)
 	return ctx, errors.Join(errs...)
+}
+
+// finished records a scenario's end for the timings, retries and progress.
+func (s *Suite) finished(gs *godog.Scenario, elapsed time.Duration, err error) {
+	share := s.sched.Finished(gs, elapsed, err)
+	s.progress.finished(err != nil && !errors.Is(err, godog.ErrSkip), share)
 }
 
 // didYouMean prints the steps an undefined step is close to; godog prints the
@@ -196,12 +229,15 @@ func (s *Suite) storeFor(w *Worker) factories.Store {
 	if s.cfg.FactoryPath != "" {
 		path = factoryPathFormat(s.cfg.FactoryPath)
 	}
-	return factories.HTTPStore{BaseURL: w.BaseURL, PathFormat: path}
+	// A record gets the step limit, and its errors name the settings a user
+	// of ROMAINE_APP_CMD can change (not HTTPStore's Go fields).
+	return factories.HTTPStore{BaseURL: w.BaseURL, PathFormat: path, Timeout: s.cfg.Timeout,
+		TimeoutSetting: "ROMAINE_TIMEOUT", PathSetting: "ROMAINE_FACTORY_PATH"}
 }
 
 // scenarioPath is file:line, which runs just that scenario.
 func scenarioPath(gs *godog.Scenario) string {
-	uri := featureLine.ReplaceAllString(gs.Uri, "") // an ordered run's paths are file:LINE already
+	uri := schedule.StripLines(gs.Uri) // an ordered run's paths are file:LINE already
 	if gs.Location == nil {
 		return uri
 	}

@@ -115,6 +115,9 @@ func clock(d time.Duration) string {
 }
 
 func (p *progress) begin(attempt, total int, predicted time.Duration) {
+	if p == nil {
+		return
+	}
 	p.mu.Lock()
 	defer p.mu.Unlock()
 	p.attempt, p.total, p.done, p.running, p.failed = attempt, total, 0, 0, 0
@@ -122,12 +125,18 @@ func (p *progress) begin(attempt, total int, predicted time.Duration) {
 }
 
 func (p *progress) started() {
+	if p == nil {
+		return
+	}
 	p.mu.Lock()
 	defer p.mu.Unlock()
 	p.running++
 }
 
 func (p *progress) finished(failed bool, share time.Duration) {
+	if p == nil {
+		return
+	}
 	p.mu.Lock()
 	defer p.mu.Unlock()
 	p.running = max(p.running-1, 0)
@@ -139,6 +148,9 @@ func (p *progress) finished(failed bool, share time.Duration) {
 }
 
 func (p *progress) setFlaky(n int) {
+	if p == nil {
+		return
+	}
 	p.mu.Lock()
 	defer p.mu.Unlock()
 	p.flaky = n

@@ -5,12 +5,15 @@ import (
 	"fmt"
 	"io"
 	"os"
+	"slices"
 	"strconv"
 	"strings"
 	"sync/atomic"
 
 	"github.com/cucumber/godog"
+	messages "github.com/cucumber/messages/go/v34"
 
+	"github.com/romaine-bdd/romaine/internal/schedule"
 	"github.com/romaine-bdd/romaine/report"
 )
 
@@ -105,7 +108,7 @@ func (s *Suite) writeReports() error {
 	if s.reports == nil {
 		return nil
 	}
-	envs := s.reports.recorder.Envelopes()
+	envs := withPlan(s.reports.recorder.Envelopes(), s.plan)
 	if s.tamperRecord != nil {
 		envs = s.tamperRecord(envs)
 	}
@@ -120,6 +123,20 @@ func (s *Suite) writeReports() error {
 		fmt.Fprintln(s.errOut, s.reports.disagree)
 	}
 	return nil
+}
+
+// withPlan adds a shard's plan to the record, after the test run's start, so
+// that merging the shards' reports can check that they ran every scenario of
+// the run once (schedule.CheckShards). An unsharded run's record is as it was.
+func withPlan(envs []*messages.Envelope, p schedule.Plan) []*messages.Envelope {
+	for i, e := range envs {
+		if e.TestRunStarted != nil {
+			if rec := p.Record(e.TestRunStarted.Id); rec != nil {
+				return slices.Insert(slices.Clone(envs), i+1, rec)
+			}
+		}
+	}
+	return envs
 }
 
 // reportsDisagree is the reports' check, once they are written (nil without reports).

@@ -31,6 +31,12 @@ var ansi = regexp.MustCompile(`\x1b\[[0-9;]*m`)
 // without colours. setup, when given, registers hooks before the run.
 func run(t *testing.T, env map[string]string, setup func(*terrain.Suite)) (int, string, *terrain.Suite) {
 	t.Helper()
+	return runWith(t, env, nil, setup)
+}
+
+// runWith is run with more options for the suite.
+func runWith(t *testing.T, env map[string]string, opts []terrain.Option, setup func(*terrain.Suite)) (int, string, *terrain.Suite) {
+	t.Helper()
 	base := map[string]string{
 		"ROMAINE_FEATURES":  "testdata/features/static_site.feature",
 		"ROMAINE_FORMAT":    "progress",
@@ -54,7 +60,7 @@ func run(t *testing.T, env map[string]string, setup func(*terrain.Suite)) (int, 
 		t.Setenv(k, v)
 	}
 	var out lockedbuf.Buffer
-	s := terrain.New(terrain.WithSteps(steps.Register), terrain.WithSuggestions(steps.Suggest), terrain.WithOutput(&out))
+	s := terrain.New(append([]terrain.Option{terrain.WithSteps(steps.Register), terrain.WithSuggestions(steps.Suggest), terrain.WithOutput(&out)}, opts...)...)
 	if setup != nil {
 		setup(s)
 	}

@@ -13,6 +13,7 @@ import (
 
 	"github.com/romaine-bdd/romaine/factories"
 	"github.com/romaine-bdd/romaine/internal/jsonvalue"
+	"github.com/romaine-bdd/romaine/report"
 	"github.com/romaine-bdd/romaine/support"
 )
 
@@ -30,6 +31,10 @@ type Scenario struct {
 	Worker *Worker
 	// Page is the scenario's own tab in a fresh browser context.
 	Page *support.Page
+	// Recording is what the page's recorder gathers for the features built
+	// on it (WithConsumer); nil, and free, when there are none. Its methods
+	// do nothing on nil: the HTTP steps add their requests to it either way.
+	Recording *support.Recording
 	// Data makes factory records; seeded per scenario.
 	Data *factories.Session
 	// Values is free for domain steps to keep scenario state in.
@@ -41,6 +46,8 @@ type Scenario struct {
 	started    time.Time
 	remembered map[string]factories.Attrs
 	cookies    http.CookieJar
+	lastStep   string              // the id of the scenario's last step: it ends the recording
+	resolved   []report.Resolution // the current step's {{references}}, for the report
 }
 
 // Response is an HTTP response kept for the assertion steps after it.
@@ -121,9 +128,10 @@ func (sc *Scenario) Recall(name string) (factories.Attrs, error) {
 	return rec, nil
 }
 
-// Interpolate replaces {{name.field}} references in text with remembered values.
+// Interpolate replaces {{name.field}} references in text with remembered
+// values. The report shows what each became beside the step as written.
 func (sc *Scenario) Interpolate(text string) (string, error) {
-	return interpolate(text, func(ref string) (string, error) {
+	out, resolved, err := interpolate(text, func(ref string) (string, error) {
 		name, field, hasField := strings.Cut(ref, ".")
 		rec, err := sc.Recall(name)
 		if err != nil {
@@ -138,6 +146,8 @@ func (sc *Scenario) Interpolate(text string) (string, error) {
 		}
 		return jsonvalue.Show(v), nil
 	})
+	sc.resolved = append(sc.resolved, resolved...)
+	return out, err
 }
 
 // Elapsed is how long the scenario has run.

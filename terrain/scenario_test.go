@@ -4,6 +4,7 @@ import (
 	"context"
 	"strings"
 	"testing"
+	"time"
 
 	"github.com/romaine-bdd/romaine/factories"
 )
@@ -67,6 +68,17 @@ func TestFactoryPathSetting(t *testing.T) {
 		if got != c.want {
 			t.Errorf("%s: path format %q, want %q", c.reason, got, c.want)
 		}
+	}
+}
+
+// A factory request has the step limit, not a fixed 10 s, and its errors
+// name the settings a user of ROMAINE_APP_CMD has.
+func TestFactoryStoreFollowsTheStepLimit(t *testing.T) {
+	s := New()
+	s.cfg.Timeout = 42 * time.Second
+	got := s.storeFor(&Worker{BaseURL: "http://127.0.0.1:1"}).(factories.HTTPStore)
+	if got.Timeout != s.cfg.Timeout || got.TimeoutSetting != "ROMAINE_TIMEOUT" || got.PathSetting != "ROMAINE_FACTORY_PATH" {
+		t.Errorf("store %+v: want Timeout %s named ROMAINE_TIMEOUT, path named ROMAINE_FACTORY_PATH", got, s.cfg.Timeout)
 	}
 }
 

@@ -1,9 +1,11 @@
 package terrain_test
 
 import (
+	"bytes"
 	"context"
 	"encoding/json"
 	"errors"
+	"fmt"
 	"os"
 	"path/filepath"
 	"slices"
@@ -11,6 +13,8 @@ import (
 	"sync"
 	"testing"
 
+	"github.com/romaine-bdd/romaine/internal/schedule"
+	"github.com/romaine-bdd/romaine/report"
 	"github.com/romaine-bdd/romaine/terrain"
 )
 
@@ -118,36 +122,92 @@ func TestTheSameSeedGivesTheSameOrder(t *testing.T) {
 	}
 }
 
+// Shards 1/N..N/N run one after another in one folder, from one timings file,
+// as a newcomer tries them: every scenario runs in exactly one shard, for N = 2
+// and 3. The timings make the first shard's own measurement move the balance:
+// when a shard rewrote the file it was partitioned by, the next computed
+// another partition, and one scenario ran twice while another never ran. And
+// the shards' messages reports, merged, say so when a shard's report is left
+// out or two shards ran the same scenario.
 func TestShardsRunEveryScenarioOnce(t *testing.T) {
 	const file = "testdata/features/static_site.feature: "
-	// Every node starts from the same timings file (its own copy).
-	timings, err := os.ReadFile(writeTimings(t, map[string]float64{file + "Being greeted": 3, file + "Going home again": 2}))
+	folder := t.TempDir()
+	timings := filepath.Join(folder, "timings.json")
+	original, err := os.ReadFile(writeTimings(t, map[string]float64{
+		file + "Reading the about page": 100, file + "Being greeted": 90, file + "Going home again": 1,
+		file + "Finding the greeting form": 1, file + "Moving within the page by its #fragment, and back": 1, file + "Ticking a box enables a button": 1,
+	}))
 	if err != nil {
 		t.Fatal(err)
 	}
-	seen := map[string]int{}
-	for _, shard := range []string{"1/3", "2/3", "3/3"} {
-		node := filepath.Join(t.TempDir(), "timings.json")
-		if err := os.WriteFile(node, timings, 0o644); err != nil {
-			t.Fatal(err)
+	if err := os.WriteFile(timings, original, 0o644); err != nil {
+		t.Fatal(err)
+	}
+	runShards := func(n int, timingsOf func(k int) string) ([]schedule.RunFile, map[string]int) {
+		seen := map[string]int{}
+		var files []schedule.RunFile
+		for k := 1; k <= n; k++ {
+			shard := fmt.Sprintf("%d/%d", k, n)
+			messages := filepath.Join(folder, fmt.Sprintf("shard-%d-of-%d.ndjson", k, n))
+			status, out, _, started := scheduled(t, map[string]string{"ROMAINE_SHARD": shard, "ROMAINE_TIMINGS": timingsOf(k), "ROMAINE_REPORTS": "messages:" + messages}, nil)
+			if status != 0 {
+				t.Fatalf("shard %s: status %d; output:\n%s", shard, status, out)
+			}
+			if !strings.Contains(out, "romaine: shard "+shard+": ") || !strings.Contains(out, "its timings are in "+schedule.ShardPath(timingsOf(k), k, n)) {
+				t.Errorf("shard %s does not say what it runs and where its timings went; output:\n%s", shard, out)
+			}
+			for _, name := range started {
+				seen[name]++
+			}
+			envs, err := report.ReadFiles(messages)
+			if err != nil {
+				t.Fatal(err)
+			}
+			files = append(files, schedule.RunFile{Name: filepath.Base(messages), Envelopes: envs})
 		}
-		status, out, _, started := scheduled(t, map[string]string{"ROMAINE_SHARD": shard, "ROMAINE_TIMINGS": node}, nil)
-		if status != 0 {
-			t.Fatalf("shard %s: status %d; output:\n%s", shard, status, out)
+		return files, seen
+	}
+	for _, n := range []int{2, 3} {
+		files, seen := runShards(n, func(int) string { return timings })
+		if len(seen) != 6 {
+			t.Errorf("N=%d: the shards ran %d different scenarios, want the 6 of the feature: %v", n, len(seen), seen)
 		}
-		if !strings.Contains(out, "romaine: shard "+shard+": ") {
-			t.Errorf("shard %s does not say what it runs; output:\n%s", shard, out)
+		for name, times := range seen {
+			if times != 1 {
+				t.Errorf("N=%d: %q ran in %d shards", n, name, times)
+			}
 		}
-		for _, name := range started {
-			seen[name]++
+		if now, _ := os.ReadFile(timings); !bytes.Equal(now, original) {
+			t.Errorf("N=%d: a shard rewrote the timings file the shards are partitioned by:\n%s", n, now)
+		}
+		if err := schedule.CheckShards(files); err != nil {
+			t.Errorf("N=%d: the shards' reports: %v", n, err)
+		}
+		// The last shard's report left out: its scenarios are named as missing.
+		err := schedule.CheckShards(files[:n-1])
+		if err == nil || !strings.Contains(err.Error(), fmt.Sprintf("the report of shard %d/%d is not among the files", n, n)) || !strings.Contains(err.Error(), "in no shard's report") {
+			t.Errorf("N=%d without the last shard's report: %v", n, err)
+		}
+		// One shard's report given twice: its scenarios ran "twice".
+		err = schedule.CheckShards(append(files, files[0]))
+		if err == nil || !strings.Contains(err.Error(), "ran in more than one shard") || !strings.Contains(err.Error(), fmt.Sprintf("shard 1/%d is in two files", n)) {
+			t.Errorf("N=%d with shard 1's report twice: %v", n, err)
 		}
 	}
-	if len(seen) != 6 {
-		t.Errorf("the shards ran %d different scenarios, want the 6 of the feature: %v", len(seen), seen)
+	// Shards partitioned by different timings files overlap, and the merge says how.
+	moved := filepath.Join(t.TempDir(), "timings.json")
+	data := strings.Replace(string(original), `"seconds":100`, `"seconds":50.5`, 1)
+	if data == string(original) {
+		t.Fatalf("the timings file does not hold 100s as written: %s", original)
 	}
-	for name, n := range seen {
-		if n != 1 {
-			t.Errorf("%q ran in %d shards", name, n)
+	if err := os.WriteFile(moved, []byte(data), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	files, _ := runShards(2, func(k int) string { return map[int]string{1: timings, 2: moved}[k] })
+	err = schedule.CheckShards(files)
+	for _, want := range []string{`"Reading the about page": run by shard-1-of-2.ndjson and shard-2-of-2.ndjson (shards 1/2 and 2/2 each planned it`, `"Being greeted": no shard's share holds it`} {
+		if err == nil || !strings.Contains(err.Error(), want) {
+			t.Errorf("shards from two timings files: %v; want it to say %s", err, want)
 		}
 	}
 }

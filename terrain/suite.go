@@ -8,7 +8,6 @@ import (
 	"io"
 	"maps"
 	"os"
-	"regexp"
 	"slices"
 	"strings"
 	"sync"
@@ -18,7 +17,9 @@ import (
 	messages "github.com/cucumber/messages/go/v34"
 
 	"github.com/romaine-bdd/romaine/factories"
+	"github.com/romaine-bdd/romaine/internal/schedule"
 	"github.com/romaine-bdd/romaine/report"
+	"github.com/romaine-bdd/romaine/support"
 )
 
 // Suite is one run's lifecycle: configuration, the worker pool, the hooks, the
@@ -34,6 +35,7 @@ type Suite struct {
 	steps     []func(*godog.ScenarioContext)
 	suggest   func(text string, defined []string) []string
 	hooks     hooks
+	consumers []support.Consumer // built on the page's recorder (WithConsumer)
 	out       io.Writer
 	errOut    io.Writer
 	viaRun    bool // started by Run (go test), not by the godog command
@@ -66,10 +68,19 @@ type Suite struct {
 	downEndpoints sync.Map
 	// shared is the browser of every worker under ROMAINE_BROWSERS=shared (else nil).
 	shared *sharedBrowser
-	sched  *schedule
+	// sched is the run's plan and the record of its attempts and timings.
+	sched *schedule.Tracker
+	plan  schedule.Plan // what the run selected, ordered, and its shard's share
+	// progress is the progress line of a run by Run (nil when off or under the godog command).
+	progress *progress
 	// commandNotes: how the godog command's run was arranged, printed at its start.
 	commandNotes []string
 	signalsOnce  sync.Once
+	// flags are the -romaine.* flags given, in order; configFlag is -romaine.config.
+	flags      []layerValue
+	configFlag string
+	// file is the settings file read (nil for none).
+	file *configFile
 }
 
 // logOnce prints msg the first time it is given in this run.
@@ -144,8 +155,7 @@ func New(opts ...Option) *Suite {
 		o(s)
 	}
 	s.pool = &pool{starter: s.startWorker, warn: func(format string, args ...any) { fmt.Fprintf(s.errOut, format, args...) }}
-	s.sched = newSchedule()
-	s.sched.interrupted = &s.interrupted
+	s.sched = schedule.NewTracker(&s.interrupted)
 	s.registerResults()
 	if godogRunner() {
 		s.arrangeGodogCommand()
@@ -153,8 +163,47 @@ func New(opts ...Option) *Suite {
 	return s
 }
 
-// BindFlags registers the -romaine.* flags on fs.
-func (s *Suite) BindFlags(fs *flag.FlagSet) { s.cfg.bindFlags(fs) }
+// BindFlags registers the -romaine.* flags on fs: -romaine.NAME for every
+// setting (ROMAINE_NAME), and -romaine.config for the settings file.
+func (s *Suite) BindFlags(fs *flag.FlagSet) {
+	bindSettingFlags(fs, func(st setting, v string) { s.flags = append(s.flags, layerValue{st, v}) })
+	fs.StringVar(&s.configFlag, "romaine.config", "", "the settings file, YAML (env ROMAINE_CONFIG; default romaine.yaml when it exists)")
+}
+
+// resolveConfig is the configuration in force: the Go defaults, then the
+// settings file, the flags and the environment (lookup), each over the one
+// before; validated. A setting's error says where it was set when the file set it.
+func (s *Suite) resolveConfig(lookup func(string) (string, bool)) (Config, *configFile, error) {
+	cfg := s.cfg
+	path, named := configFilePath(cfg.ConfigFile, s.configFlag, lookup)
+	file, err := readConfigFile(path, named)
+	if err != nil {
+		return cfg, nil, err
+	}
+	var layers []layerValue
+	if file != nil {
+		layers = append(layers, file.values...)
+		cfg.ConfigFile = file.path
+	}
+	for _, lv := range append(layers, s.flags...) {
+		_ = lv.s.set(&cfg, lv.v) // checked when read
+	}
+	if err := cfg.applyEnv(lookup); err != nil {
+		return cfg, file, err
+	}
+	var ce *ConfigError
+	if err := cfg.validate(); errors.As(err, &ce) && file != nil {
+		if key, ok := file.keys[ce.Setting]; ok && !slices.ContainsFunc(s.flags, func(lv layerValue) bool { return lv.s.env == ce.Setting }) {
+			if v, set := lookup(ce.Setting); !set || v == "" {
+				ce.Message += fmt.Sprintf(" (set in %s, line %d, as %s)", file.path, file.lines[ce.Setting], key)
+			}
+		}
+		return cfg, file, ce
+	} else if err != nil {
+		return cfg, file, err
+	}
+	return cfg, file, nil
+}
 
 // BeforeWorker adds a hook run when a worker has started.
 func (s *Suite) BeforeWorker(h WorkerHook) { s.hooks.beforeWorker = append(s.hooks.beforeWorker, h) }
@@ -194,10 +243,10 @@ func (s *Suite) setUp() error {
 		switch {
 		case s.prepareErr != nil:
 		case s.viaRun:
-			fmt.Fprintln(s.out, s.cfg.String())
+			fmt.Fprintln(s.out, s.shown().String())
 		default:
 			// The godog command chooses paths, format and concurrency with its own flags.
-			fmt.Fprintln(s.out, s.cfg.appLine()+" (godog command: paths, format and --concurrency come from its flags)")
+			fmt.Fprintln(s.out, s.shown().appLine()+" (godog command: paths, format and --concurrency come from its flags)")
 			s.commandLimits()
 			if s.cfg.Tags != "" {
 				fmt.Fprintf(s.errOut, "romaine: ROMAINE_TAGS=%q is not used by the godog command: give it --tags (godog's syntax: '~@wip', '@a && @b', commas for or)\n", s.cfg.Tags)
@@ -208,11 +257,15 @@ func (s *Suite) setUp() error {
 }
 
 func (s *Suite) prepare() error {
-	if err := s.cfg.applyEnv(os.LookupEnv); err != nil {
+	cfg, file, err := s.resolveConfig(os.LookupEnv)
+	if err != nil {
 		return err
 	}
-	if err := s.cfg.validate(); err != nil {
-		return err
+	s.cfg, s.file = cfg, file
+	if file != nil {
+		for name, path := range file.pages {
+			s.pages[name] = path
+		}
 	}
 	switch {
 	case s.cfg.AppCmd != "":
@@ -220,7 +273,7 @@ func (s *Suite) prepare() error {
 	case s.cfg.AppURL != "":
 		s.app = URLApp{URL: strings.TrimRight(s.cfg.AppURL, "/")}
 	case s.app == nil:
-		return &ConfigError{Setting: "ROMAINE_APP_CMD", Message: "no app to test: set ROMAINE_APP_CMD to a command that starts your app on $PORT, or ROMAINE_APP_URL to the URL of a running one (or give the suite terrain.WithApp in Go)"}
+		return &ConfigError{Setting: "ROMAINE_APP_CMD", Message: "no app to test: set ROMAINE_APP_CMD (app-cmd in romaine.yaml) to a command that starts your app on $PORT, or ROMAINE_APP_URL (app-url) to the URL of one already running (in Go: terrain.WithApp)"}
 	}
 	if h, ok := s.app.(HandlerApp); ok && s.cfg.ResetPath == "" {
 		s.cfg.ResetPath = h.ResetPath
@@ -230,8 +283,8 @@ func (s *Suite) prepare() error {
 			break // the godog command reads its own paths
 		}
 		// godog accepts file.feature:LINE to run one scenario.
-		if _, err := os.Stat(featureLine.ReplaceAllString(f, "")); err != nil {
-			return &ConfigError{Setting: "ROMAINE_FEATURES", Message: fmt.Sprintf("ROMAINE_FEATURES names %q, which does not exist: set it to feature files or folders, space separated (now %q)", f, strings.Join(s.cfg.Features, " "))}
+		if _, err := os.Stat(schedule.StripLines(f)); err != nil {
+			return &ConfigError{Setting: "ROMAINE_FEATURES", Message: fmt.Sprintf("ROMAINE_FEATURES names %q, which does not exist: name feature files or folders (romaine run PATHS, features in romaine.yaml, or ROMAINE_FEATURES, space separated; now %q)", f, strings.Join(s.cfg.Features, " "))}
 		}
 	}
 	if err := s.checkBrowserAndAppHost(); err != nil {
@@ -251,6 +304,19 @@ func (s *Suite) prepare() error {
 	s.loadTimings()
 	s.runCtx, s.stopRun = context.WithCancel(context.Background())
 	return s.startReports()
+}
+
+// shown is the configuration as the run's first line shows it: an app given
+// in Go as a command or a URL is shown as one, not as in-process.
+func (s *Suite) shown() Config {
+	c := s.cfg
+	switch a := s.app.(type) {
+	case CommandApp:
+		c.AppCmd = a.Command
+	case URLApp:
+		c.AppURL = a.URL
+	}
+	return c
 }
 
 // godogOptions are the godog options for this configuration (for go test).
@@ -278,13 +344,13 @@ func (s *Suite) Run() int {
 		fmt.Fprintln(s.errOut, err)
 		return 2
 	}
-	fmt.Fprintln(s.out, strings.Join(p.notes, "\n"))
-	if p.empty {
+	fmt.Fprintln(s.out, strings.Join(p.Notes, "\n"))
+	if p.Empty {
 		return 0
 	}
 	out, errOut := s.out, s.errOut
-	s.sched.progress = newProgress(s.cfg.Progress, s.out, s.cfg.Workers)
-	s.out, s.errOut = s.sched.progress.through(out), s.sched.progress.through(errOut)
+	s.progress = newProgress(s.cfg.Progress, s.out, s.cfg.Workers)
+	s.out, s.errOut = s.progress.through(out), s.progress.through(errOut)
 	opts := s.godogOptions()
 	opts.Output = s.out
 	// godog reads the older tag syntax; Cucumber's was checked and translated by setUp.
@@ -351,8 +417,6 @@ func (s *Suite) shutdown() error {
 	}
 	return err
 }
-
-var featureLine = regexp.MustCompile(`(:\d+)+$`)
 
 // errSetup is what scenarios report when the run could not be prepared; the
 // reason was printed once at the start.

@@ -51,7 +51,7 @@ func TestMergeRefusesBadInput(t *testing.T) {
 		args []string
 		want string
 	}{
-		{[]string{"merge"}, "usage: romaine report merge"},
+		{[]string{"merge"}, `"merge" is not a command`},
 		{[]string{"report", "merge"}, "name at least one .ndjson file"},
 		{[]string{"report", "merge", "missing.ndjson"}, "missing.ndjson: no such file"},
 		{[]string{"report", "merge", notMessages}, "message 1 is not a Cucumber message"},
@@ -60,5 +60,37 @@ func TestMergeRefusesBadInput(t *testing.T) {
 		if status := run(tc.args, &out, &errOut); status == 0 || !strings.Contains(errOut.String(), tc.want) {
 			t.Errorf("%v: status %d, want an error containing %q, got %s", tc.args, status, tc.want, errOut.String())
 		}
+	}
+}
+
+func TestTimingsMergeRefusesWhatIsNotAShards(t *testing.T) {
+	t.Chdir(t.TempDir())
+	t.Setenv("ROMAINE_TIMINGS", "")
+	t.Setenv("ROMAINE_CONFIG", "")
+	notShard := "timings.json"
+	if err := os.WriteFile(notShard, []byte(`{"romaine_timings": 1, "scenarios": {}}`), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	for _, tc := range []struct {
+		args []string
+		want string
+	}{
+		{[]string{"timings", "merge"}, "no shard timings beside .romaine/timings.json (.romaine/timings.shard-1-of-2.json, ...)"},
+		{[]string{"timings", "merge", notShard}, "timings.json is not a shard's timings"},
+		{[]string{"timings", "merge", "missing.json"}, "missing.json: no such file"},
+		{[]string{"timings", "merge", "-into"}, "flag needs an argument"},
+	} {
+		var out, errOut bytes.Buffer
+		if status := run(tc.args, &out, &errOut); status == 0 || !strings.Contains(errOut.String(), tc.want) {
+			t.Errorf("%v: status %d, want an error containing %q, got %s", tc.args, status, tc.want, errOut.String())
+		}
+	}
+	// The settings file names the timings file to merge into.
+	if err := os.WriteFile("romaine.yaml", []byte("timings: ci/timings.json\n"), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	var out, errOut bytes.Buffer
+	if status := run([]string{"timings", "merge"}, &out, &errOut); status != 1 || !strings.Contains(errOut.String(), "beside ci/timings.json") {
+		t.Errorf("with romaine.yaml: status %d: %s", status, errOut.String())
 	}
 }

@@ -1,7 +1,7 @@
 Feature: Factory steps that cannot work say why
 
-  Scenario: Unknown model
-    Given a unicorn exists
+  Scenario: Traits of a model not defined in Go
+    Given a unicorn exists that is sparkly
 
   Scenario: Unknown trait before the model
     Given a shipped order exists

@@ -1,4 +1,4 @@
-package terrain
+package schedule
 
 import (
 	"fmt"
@@ -25,8 +25,8 @@ func TestShardPlansForTheBench(t *testing.T) {
 		old, _ := loadTimings(before)
 		now, _ := loadTimings(after)
 		var total, longest float64
-		for k, e := range now {
-			if o, ok := old[k]; ok && e.Runs > o.Runs {
+		for k, e := range now.Scenarios {
+			if o, ok := old.Scenarios[k]; ok && e.Runs > o.Runs {
 				took := 2*e.Seconds - o.Seconds
 				total, longest = total+took, max(longest, took)
 			}
@@ -42,20 +42,20 @@ func TestShardPlansForTheBench(t *testing.T) {
 		t.Fatalf("ROMAINE_BENCH_ARGS=%q: want \"features timings shard-workers\": %v", os.Getenv("ROMAINE_BENCH_ARGS"), err)
 	}
 	us := units(t, []string{features}, "")
-	known, warning := loadTimings(timingsPath)
-	if warning != "" || newTimingsBook(known).predict(us) == 0 {
+	book, warning := LoadBook(timingsPath)
+	if warning != "" || book.Predict(us) == 0 {
 		t.Fatalf("no timings in %s %s", timingsPath, warning)
 	}
 	var b strings.Builder
-	longest := slices.MaxFunc(us, func(a, b *unit) int { return int(a.predicted - b.predicted) })
-	fmt.Fprintf(&b, "suite %d %.2f %.2f\n", len(us), sum(us).Seconds(), longest.predicted.Seconds())
+	longest := slices.MaxFunc(us, func(a, b *Unit) int { return int(a.Predicted - b.Predicted) })
+	fmt.Fprintf(&b, "suite %d %.2f %.2f\n", len(us), Sum(us).Seconds(), longest.Predicted.Seconds())
 	for _, n := range []int{2, 4} {
 		for k := 1; k <= n; k++ {
-			mine := shard(us, k, n)
-			arrange(mine, order{kind: "longest"}, len(mine))
-			fmt.Fprintf(&b, "balanced %d %d %.2f\n", n, k, predictWall(mine, workers).Seconds())
+			mine := Shard(us, k, n)
+			Arrange(mine, Order{Kind: "longest"}, len(mine))
+			fmt.Fprintf(&b, "balanced %d %d %.2f\n", n, k, PredictWall(mine, workers).Seconds())
 			lo, hi := (k-1)*len(us)/n, k*len(us)/n
-			fmt.Fprintf(&b, "count %d %d %.2f %s\n", n, k, predictWall(us[lo:hi], workers).Seconds(), strings.Join(paths(us[lo:hi]), " "))
+			fmt.Fprintf(&b, "count %d %d %.2f %s\n", n, k, PredictWall(us[lo:hi], workers).Seconds(), strings.Join(Paths(us[lo:hi]), " "))
 		}
 	}
 	if err := os.WriteFile(out, []byte(b.String()), 0o644); err != nil {
