@@ -128,9 +128,10 @@ name such as ` + "`\"form\"`" + ` is *not* a selector; write ` + "`\"css=form\"`
 - a button (button, input of type submit, button or reset, ` + "`[role=button]`" + `) by its
   text, value, aria-label, title or id;
 - a link by its text, aria-label, title or id;
-- any of them also by its accessible name, what a screen reader announces (an
-  icon button by its image's alt or SVG title, a field by an aria-labelledby
-  chain, a label without its hidden hints, a button without its aria-hidden icon).
+- when none of those matches, any of them by its accessible name, what a
+  screen reader announces (an icon button by its image's alt or SVG title, a
+  field by an aria-labelledby chain, a label without its hidden hints, a button
+  without its aria-hidden icon).
 
 Steps about fields (fill in, clear, select, attach, the field assertions) look only
 at fields; check, uncheck and the checkbox assertions only at checkboxes; choose

@@ -110,7 +110,7 @@ function flatText(n, shown, skip) {
 // The visible text of el, shadow trees and slotted content included. A
 // closed select shows its chosen option only, where innerText has them all.
 const dropdown = (n) => n.localName === 'select' && !n.multiple && n.size <= 1;
-const hasDropdown = (el) => (el.localName === 'select' ? dropdown(el) : !!el.querySelector('select') && [...el.querySelectorAll('select')].some(dropdown));
+const hasDropdown = (el) => (el.localName === 'select' ? dropdown(el) : el.childElementCount > 0 && !!el.querySelector('select') && [...el.querySelectorAll('select')].some(dropdown));
 // An SVG element has no innerText: its text is read from the flat tree (its
 // <title> and <desc> are not drawn, and have no box).
 const shownText = (el) => (!(el instanceof HTMLElement) || (!isPlain() && (deepDOM(el) || hostsOf(el).length)) || hasDropdown(el) ? flatText(el, true) : norm(el.innerText));

@@ -269,3 +269,71 @@ function contentText(el, cs, inner) {
   }
   return inner.pseudo ? s + cssContent(el, '::after') : s;
 }
+
+// accAdds tells whether el's accessible name may be other than its other
+// names (see fieldNames, controlNames): it has aria-labelledby, a shadow
+// root, markup inside it or inside its labels, labels of a button, a native
+// name of its own (image, submit and reset inputs), text that innerText reads
+// otherwise, or no text at all (CSS content may name it). An element with an
+// aria-label, or of plain text, is named the same either way.
+function accAdds(el) {
+  if (el.hasAttribute('aria-labelledby') || el.shadowRoot) return true;
+  const aria = el.getAttribute('aria-label');
+  if (aria && aria.trim()) return false;
+  if (labelable(el)) {
+    if (el.localName === 'input' && /^(image|submit|reset|button)$/.test(el.type)) return true;
+    const labels = labelsOf(el);
+    if (labels.length && el.localName === 'button') return true; // a button's other names leave its labels out
+    for (const l of labels) if (l.childElementCount > (l.contains(el) ? 1 : 0)) return true;
+    if (el.localName !== 'button') return false;
+  }
+  // Plain text reads the same in the name unless innerText reads it
+  // otherwise (CSS capitals, a content-visibility section not rendered yet).
+  return el.childElementCount > 0 || !el.textContent.trim() || norm(el.textContent) !== textOf(el);
+}
+
+// mayBeNamed tells whether el's accessible name may hold every one of words
+// (lower case): whether its text and the attributes and references a name is
+// made of hold them. A false answer is certain, so the name need not be
+// computed; on a page with shadow roots, and for an element with no text at
+// all (its name may be CSS content), the answer is always yes. marked(x)
+// tells whether x holds an element with such an attribute (see namingIn).
+function mayBeNamed(el, words, marked) {
+  if (!isPlain()) return true;
+  const parts = [el.textContent];
+  const holds = () => {
+    const s = parts.join(' ').replace(/[\u00ad\u200b\u2060\ufeff]/g, '').replace(/[\s\u00a0]+/g, ' ').toLowerCase();
+    return words.every((w) => s.includes(w));
+  };
+  const attrs = (e) => {
+    for (const a of ['alt', 'title', 'aria-label', 'placeholder', 'value']) { const v = e.getAttribute(a); if (v) parts.push(v); }
+    for (const a of ['aria-labelledby', 'aria-owns']) for (const r of idrefs(e, a)) parts.push(r.textContent);
+    if (/^(input|textarea)$/.test(e.localName)) parts.push(e.value);
+    else if (e.localName === 'select') parts.push([...e.selectedOptions].map((o) => o.text).join(' '));
+  };
+  const within = (x) => { if (marked(x)) for (const e of x.querySelectorAll(NAMING)) attrs(e); };
+  attrs(el);
+  if (el.localName === 'input') parts.push('submit reset');
+  if (holds()) return true;
+  if (!parts.join('').trim() && !el.childElementCount) return true; // no text at all: CSS content may name it
+  const before = parts.length;
+  within(el);
+  if (labelable(el)) for (const l of labelsOf(el)) { parts.push(l.textContent); attrs(l); within(l); }
+  return parts.length > before && holds();
+}
+const NAMING = '[alt], [title], [aria-label], [aria-labelledby], [aria-owns], [placeholder], [value], input, textarea, select';
+// namingIn(root) is marked for mayBeNamed: whether an element holds one
+// that bears a name (NAMING), from one query of root and a walk up from each
+// match, done once for a whole resolve.
+function namingIn(root) {
+  let holders = null;
+  return (x) => {
+    if (!holders) {
+      holders = new Set();
+      for (const e of (root.querySelectorAll ? root : document).querySelectorAll(NAMING)) {
+        for (let n = e.parentElement; n && !holders.has(n); n = n.parentElement) holders.add(n);
+      }
+    }
+    return holders.has(x);
+  };
+}

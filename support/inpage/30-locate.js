@@ -132,16 +132,16 @@ function fieldNames(el) {
   for (const a of ['label', 'placeholder', 'aria-label', 'title', 'name', 'id']) names.push(el.getAttribute(a));
   // An ARIA checkbox, switch or radio is named by its content, like a button.
   if (/^(checkbox|switch|radio)$/.test(el.getAttribute('role'))) names.push(textOf(el));
-  names.push(...hostNames(el), accName(el));
+  names.push(...hostNames(el));
   return names.filter(Boolean).map(norm);
 }
 function frameNames(el) {
-  return [...['title', 'name', 'aria-label', 'id'].map((a) => el.getAttribute(a)), accName(el)].filter(Boolean).map(norm);
+  return ['title', 'name', 'aria-label', 'id'].map((a) => el.getAttribute(a)).filter(Boolean).map(norm);
 }
 function controlNames(el) {
   const names = [textOf(el), el.tagName === 'INPUT' ? el.value : ''];
   for (const a of ['aria-label', 'title', 'id']) names.push(el.getAttribute(a));
-  names.push(...hostNames(el), accName(el));
+  names.push(...hostNames(el));
   return names.filter(Boolean).map(norm);
 }
 // Containers a scope may name: groups and regions, by their accessible name
@@ -177,15 +177,15 @@ function groups(root, kind) {
     let els = fieldsIn(root);
     if (kind === 'checkbox') els = els.filter((e) => e.type === 'checkbox' || e.getAttribute('role') === 'checkbox' || e.getAttribute('role') === 'switch');
     if (kind === 'radio') els = els.filter((e) => e.type === 'radio' || e.getAttribute('role') === 'radio');
-    g.push({ what: kind === 'field' ? 'field' : kind, els, names: fieldNames });
+    g.push({ what: kind === 'field' ? 'field' : kind, els, names: fieldNames, acc: true });
   }
   // 'control' is 'any' without the fallback to plain text: what can be enabled;
   // 'scope' is 'any' with named containers (see CONTAINER).
   const controls = kind === 'any' || kind === 'control' || kind === 'scope';
-  if (kind === 'button' || controls) g.push({ what: 'button', els: all(BUTTON), names: controlNames });
-  if (kind === 'link' || controls) g.push({ what: 'link', els: all(LINK), names: controlNames });
-  if (controls) g.push({ what: 'field', els: fieldsIn(root), names: fieldNames });
-  if (kind === 'frame') g.push({ what: 'frame', els: all('iframe, frame'), names: frameNames });
+  if (kind === 'button' || controls) g.push({ what: 'button', els: all(BUTTON), names: controlNames, acc: true });
+  if (kind === 'link' || controls) g.push({ what: 'link', els: all(LINK), names: controlNames, acc: true });
+  if (controls) g.push({ what: 'field', els: fieldsIn(root), names: fieldNames, acc: true });
+  if (kind === 'frame') g.push({ what: 'frame', els: all('iframe, frame'), names: frameNames, acc: true });
   if (kind === 'scope') g.push({ what: 'container', els: all(CONTAINER), names: containerNames });
   return g;
 }
@@ -235,17 +235,38 @@ function resolve(root, q, kind) {
   const seen = [], hidden = [];
   const tiers = [(n) => n === want, (n) => n.toLowerCase().includes(wantLow)];
   const gs = groups(root, kind);
+  // The accessible name is a further name of the elements of a group with
+  // acc: tried in a tier only when no element has the name by the names
+  // above (nor hides one), so a step that finds its target by them today
+  // finds the same one, never a second that makes it ambiguous. It is
+  // computed only for an element whose text and attributes hold every word
+  // looked for (see accAdds, mayBeNamed): walking styles costs, text does not.
+  const acc = new Map(), words = wantLow.split(' ').filter(Boolean), marked = namingIn(document);
+  const accOf = (el) => {
+    let a = acc.get(el);
+    if (a === undefined) acc.set(el, (a = accAdds(el) && mayBeNamed(el, words, marked) ? accName(el) : ''));
+    return a;
+  };
   for (let t = 0; t < tiers.length; t++) {
-    const hits = [];
-    for (const g of gs) {
-      for (const el of g.els) {
-        const names = g.names(el);
-        if (t === 0) seen.push(...names);
-        if (!names.some(tiers[t])) continue;
-        const tgt = target(el);
-        if (tgt) { if (!hits.some((h) => h.el === el)) hits.push({ el, tgt }); } else if (!hidden.includes(el)) hidden.push(el);
+    const hits = [], hiddenBefore = hidden.length;
+    const pass = (byAcc) => {
+      for (const g of gs) {
+        if (byAcc && !g.acc) continue;
+        for (const el of g.els) {
+          if (byAcc) {
+            if (!tiers[t](accOf(el))) continue;
+          } else {
+            const names = g.names(el);
+            if (t === 0) seen.push(...names);
+            if (!names.some(tiers[t])) continue;
+          }
+          const tgt = target(el);
+          if (tgt) { if (!hits.some((h) => h.el === el)) hits.push({ el, tgt }); } else if (!hidden.includes(el)) hidden.push(el);
+        }
       }
-    }
+    };
+    pass(false);
+    if (hits.length === 0 && hidden.length === hiddenBefore) pass(true);
     // Text is the fallback when no control has the name; a hidden control
     // that has it is waited for (below), not stood in for by what holds it (a
     // button at opacity 0 is still in its parent's innerText).
