@@ -52,10 +52,12 @@ func (o point) visible() *[4]float64 {
 
 // frameDoc is where a frame's document is evaluated: on the session of page
 // (the top page's, or an out-of-process frame's own), in the context of the
-// document node doc (the frame's document; 0 for a session's main frame).
+// document node doc of the frame frame (for a same-process frame; zero for a
+// session's main frame).
 type frameDoc struct {
 	page    *rod.Page
 	doc     proto.DOMBackendNodeID
+	frame   proto.PageFrameID
 	scripts *scripts
 }
 
@@ -103,7 +105,7 @@ func (p *Page) enterFrames(ctx context.Context, sliceMs int64, a *answer) (frame
 		}
 		if cd := node.Node.ContentDocument; cd != nil {
 			// In this process: its document is reachable from this session.
-			at = frameDoc{page: at.page, doc: cd.BackendNodeID, scripts: p.scripts}
+			at = frameDoc{page: at.page, doc: cd.BackendNodeID, frame: node.Node.FrameID, scripts: p.scripts}
 		} else {
 			// Out of process (cross-origin, site isolation): a target of its own,
 			// whose id is the frame's; on a copy with no device, as emulation is

@@ -88,10 +88,15 @@ func (f frameDoc) eval(req request, byObject bool) (*proto.RuntimeRemoteObject, 
 	}
 }
 
-// key names f's document: the session (top page or out-of-process frame) and,
-// for a frame in that session, its document node.
+// key names where f's script lives: the session (top page or out-of-process
+// frame) and, for a frame in that session, the frame, as for the top page: a
+// script whose document has gone fails its next call, which installs it in
+// the new one (see forget). Not by document node: an iframe's first document
+// can take over the window of its initial about:blank under a new node, and a
+// second script sent to one window leaves the first one's hit-target watch
+// there to block the second's input events (70-intercept.js).
 func (f frameDoc) key() string {
-	return fmt.Sprintf("%s/%d", f.page.SessionID, f.doc)
+	return fmt.Sprintf("%s/%s", f.page.SessionID, f.frame)
 }
 
 // script is the remote id of the script's object in f's document, and
