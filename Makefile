@@ -7,7 +7,7 @@ GODOG   := $(CURDIR)/bin/godog
 # neither and runs the same either way; the tests keep rod's defaults fixed.
 export DISABLE_ROD_FLAG := 1
 
-.PHONY: setup modules browser features test vet chaos bench bench-schedule bench-suite api-count thirdparty clean
+.PHONY: setup modules browser features test vet chaos bench bench-schedule bench-suite api-count thirdparty thirdparty-compare clean
 
 setup: modules browser
 
@@ -34,11 +34,22 @@ vet:
 test: setup vet $(GODOG)
 	$(GO) test -count=1 -timeout 12m ./...
 	$(GODOG) run --strict --format progress features
-	scripts/thirdparty.sh
+	scripts/thirdparty.sh -builds test
 
-# A feature written from the vocabulary (docs/vocabulary.md) alone, run unchanged against TodoMVC (npm).
+# A feature written from the vocabulary (docs/vocabulary.md) alone, run unchanged
+# against every TodoMVC build of npm todomvc@0.1.1 it can apply to, one build at a
+# time; thirdparty/builds.txt lists them and explains each expected failure.
 thirdparty: setup
-	scripts/thirdparty.sh
+	nice -n 10 scripts/thirdparty.sh
+
+# The same builds with the Playwright twin of the feature (thirdparty/playwright,
+# installed with npm ci; it uses /usr/bin/chromium): both tools' results side by
+# side, with each one's wall time and CPU over its whole process tree.
+# THIRDPARTY_ARGS passes options on, e.g. -builds backbone_require -runs 10 -workers 1.
+THIRDPARTY_ARGS ?= -markdown
+thirdparty-compare: setup
+	cd thirdparty/playwright && PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD=1 npm ci --no-audit --no-fund
+	nice -n 10 scripts/thirdparty.sh -compare $(THIRDPARTY_ARGS)
 
 # The feature suite under the demo store's random latency, CHAOS_RUNS times, at
 # 4 workers unless ROMAINE_WORKERS says otherwise.
@@ -61,7 +72,9 @@ bench-schedule: setup
 # The whole demo suite at 1, 2 and 4 workers, plain and under DEMO_CHAOS: wall
 # time, CPU-seconds per scenario over every process of the run, peak memory,
 # speed-up and efficiency (docs/performance.md). BENCH_ARGS=-by-process adds
-# CPU by process kind; ROMAINE_* settings (ROMAINE_ISOLATION) pass through.
+# CPU by process kind, -traces off,retain-on-failure,on a row per step-film
+# setting, -rounds N the whole set N times interleaved; ROMAINE_* settings
+# (ROMAINE_ISOLATION) pass through.
 bench-suite: setup
 	$(GO) test -c -o bin/features.test .
 	$(GO) run ./scripts/bench-suite -bin bin/features.test $(BENCH_ARGS)

@@ -123,12 +123,12 @@ var controlCases = []tc{
 	{
 		name: "controls/textarea-lines", page: "controls/textarea.html",
 		reason: "a textarea takes several lines",
-		steps:  []step{fill("Message", "Hello\nSee you"), click("Message")}, log: []string{`msg="Hello\nSee you"`},
+		steps:  []step{fill("Message", "Hello\nSee you"), click("Message"), moveOn}, log: []string{`msg="Hello\nSee you"`},
 	},
 	{
 		name: "controls/input-number", page: "controls/input-types.html",
 		reason: "a number input",
-		steps:  []step{fill("Guests", "4"), value("Guests", "4")}, log: []string{"guests=4"},
+		steps:  []step{fill("Guests", "4"), value("Guests", "4"), moveOn}, log: []string{"guests=4"},
 	},
 	{
 		name: "controls/input-date", page: "controls/input-types.html",
@@ -153,7 +153,7 @@ var controlCases = []tc{
 	{
 		name: "controls/input-tel-url", page: "controls/input-types.html",
 		reason: "tel and url inputs take typing",
-		steps:  []step{fill("Phone", "+33 1 23 45 67 89"), fill("Website", "https://example.com")}, log: []string{"phone=+33 1 23 45 67 89", "site=https://example.com"},
+		steps:  []step{fill("Phone", "+33 1 23 45 67 89"), fill("Website", "https://example.com"), moveOn}, log: []string{"phone=+33 1 23 45 67 89", "site=https://example.com"},
 	},
 	{
 		name: "controls/select-by-text", page: "controls/select.html",
@@ -284,7 +284,7 @@ var controlCases = []tc{
 	{
 		name: "controls/input-mask", page: "controls/input-mask.html",
 		reason: "a phone field reformatted on every input event (input-mask libraries)",
-		steps:  []step{fill("Phone", "5551234567"), value("Phone", "(555) 123-4567")}, log: []string{"phone=(555) 123-4567"},
+		steps:  []step{fill("Phone", "5551234567"), value("Phone", "(555) 123-4567"), moveOn}, log: []string{"phone=(555) 123-4567"},
 	},
 	{
 		name: "controls/floating-label", page: "controls/floating-label.html",

@@ -49,12 +49,12 @@ var shadowCases = []tc{
 	{
 		name: "shadow/field-label-in-shadow", page: "shadow/fields.html",
 		reason: "a text field whose label and input both live in the component's shadow tree",
-		steps:  []step{fill("Email", "ann@example.com"), value("Email", "ann@example.com")}, log: []string{"email=ann@example.com"},
+		steps:  []step{fill("Email", "ann@example.com"), value("Email", "ann@example.com"), moveOn}, log: []string{"email=ann@example.com"},
 	},
 	{
 		name: "shadow/field-host-labelledby", page: "shadow/fields.html",
 		reason: "a component field labelled from the page by aria-labelledby on its host",
-		steps:  []step{fill("Phone", "555 0100")}, log: []string{"phone=555 0100"},
+		steps:  []step{fill("Phone", "555 0100"), moveOn}, log: []string{"phone=555 0100"},
 	},
 	{
 		name: "shadow/checkbox-slotted-label", page: "shadow/fields.html",

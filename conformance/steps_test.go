@@ -96,6 +96,10 @@ func press(key string) step {
 	return step{"press " + key, func(ctx context.Context, p *support.Page) error { return p.Press(ctx, key) }}
 }
 
+// moveOn is a person leaving the field they filled (Tab): a fill fires no
+// change of its own, the browser fires it then, as for a person.
+var moveOn = step{"press Tab to move on", func(ctx context.Context, p *support.Page) error { return p.Press(ctx, "Tab") }}
+
 func typeText(s string) step {
 	return step{fmt.Sprintf("type %q", s), func(ctx context.Context, p *support.Page) error { return p.Type(ctx, s) }}
 }

@@ -188,6 +188,9 @@ func note(mediaType string, body []byte, attempt *Attempt, step *Step) bool {
 			step.Resolved = append(step.Resolved, rs...)
 		}
 		return true
+	case FilmMediaType:
+		readFilm(body, attempt)
+		return true
 	case ReplayMediaType:
 		var rp Replay
 		if json.Unmarshal(body, &rp) == nil {

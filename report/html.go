@@ -4,6 +4,7 @@ import (
 	"crypto/sha256"
 	_ "embed"
 	"encoding/base64"
+	"errors"
 	"fmt"
 	"html/template"
 	"io"
@@ -17,6 +18,9 @@ import (
 
 //go:embed report.html.tmpl
 var htmlSource string
+
+//go:embed film.html.tmpl
+var filmSource string
 
 // script is the report's one script (filters and search). The page's
 // Content-Security-Policy allows that script, by its hash, and nothing else:
@@ -42,7 +46,8 @@ var htmlTemplate = template.Must(template.New("report").Funcs(template.FuncMap{
 	"add":  func(a, b int) int { return a + b },
 	// A CSS class of an outcome: "not run" is "not-run".
 	"class": func(o Outcome) string { return strings.ReplaceAll(string(o), " ", "-") },
-}).Parse(htmlSource))
+	"ms":    ms,
+}).Parse(htmlSource + filmSource))
 
 // htmlView is what the template reads.
 type htmlView struct {
@@ -51,7 +56,12 @@ type htmlView struct {
 	Generated  string
 	Script     template.JS // report.js, as is
 	ScriptHash string      // its hash, for the Content-Security-Policy
+	films      map[*Attempt]*filmView
+	FilmFolder string // the folder of the films beside the report, if they are there
 }
+
+// FilmOf is the film of attempt a, or nil.
+func (v htmlView) FilmOf(a *Attempt) *filmView { return v.films[a] }
 
 // Attention is what a reader looks at first: failed scenarios, then flaky
 // ones, then those that did not run.
@@ -74,9 +84,18 @@ func (v htmlView) Attention() []*Scenario {
 
 // WriteHTML writes run as one HTML file that needs nothing else: styles and
 // its one script inside, screenshots inline, no network.
-func WriteHTML(w io.Writer, run *Run) error {
+func WriteHTML(w io.Writer, run *Run) error { return writeHTML(w, run, nil) }
+
+// writeHTML writes the report, its films in folder when one is given.
+func writeHTML(w io.Writer, run *Run, folder *filmFolder) error {
 	v := htmlView{Run: run, Tally: run.Tally(), Generated: time.Now().UTC().Format(time.RFC3339),
-		Script: template.JS(script), ScriptHash: scriptHash}
+		Script: template.JS(script), ScriptHash: scriptHash, films: films(run, folder)}
+	if folder != nil {
+		v.FilmFolder = folder.rel
+		if len(folder.errs) > 0 {
+			return fmt.Errorf("writing the films beside the report: %w", errors.Join(folder.errs...))
+		}
+	}
 	return htmlTemplate.Execute(w, v)
 }
 
@@ -89,7 +108,12 @@ func WriteHTMLFile(path string, run *Run) error {
 	if err != nil {
 		return err
 	}
-	if err := WriteHTML(f, run); err != nil {
+	folder, err := filmFolderFor(path, filmBytes(run) > MaxInlineFilms)
+	if err != nil {
+		f.Close()
+		return fmt.Errorf("writing %s: the films' folder: %w", path, err)
+	}
+	if err := writeHTML(f, run, folder); err != nil {
 		f.Close()
 		return fmt.Errorf("writing %s: %w", path, err)
 	}

@@ -61,7 +61,12 @@ var (
 	scriptTag    = regexp.MustCompile(`(?is)<script([^>]*)>(.*?)</script>`)
 	cspMeta      = regexp.MustCompile(`<meta http-equiv="Content-Security-Policy" content="([^"]*)">`)
 	// fetchers are the ways a script could reach the network or leave the page.
-	fetchers = regexp.MustCompile(`fetch\(|XMLHttpRequest|import\(|WebSocket|EventSource|sendBeacon|new Image|\.src\s*=|location\s*=|location\.(href|assign|replace)|window\.open|createElement`)
+	fetchers = regexp.MustCompile(`fetch\(|XMLHttpRequest|import\(|WebSocket|EventSource|sendBeacon|new Image|\.src\s*=|location\s*=|location\.(href|assign|replace)|window\.open|createElement\('(?:script|img|link|object|embed|form|a)'|setAttribute\('(?:href|action|data)'`)
+	// filmFrames is the one element the script makes: the step film's frame
+	// for a DOM snapshot, sandboxed (no script runs in it), whose document is
+	// the snapshot (srcdoc) or a file of the report's films folder; the page's
+	// Content-Security-Policy lets no frame load anything else.
+	filmFrames = regexp.MustCompile(`createElement\('([a-z]+)'\)`)
 )
 
 // checkFetchesNothing: the page loads nothing and goes nowhere: every URL in
@@ -88,6 +93,11 @@ func checkFetchesNothing(t *testing.T, page string) {
 	}
 	if m := fetchers.FindString(scripts[0][2]); m != "" {
 		t.Errorf("the script could reach the network or leave the page: %s", m)
+	}
+	for _, m := range filmFrames.FindAllStringSubmatch(scripts[0][2], -1) {
+		if m[1] != "iframe" || !strings.Contains(scripts[0][2], "setAttribute('sandbox', 'allow-same-origin')") {
+			t.Errorf("the script makes an element that is not the film's sandboxed frame: %s", m[0])
+		}
 	}
 	sum := sha256.Sum256([]byte(scripts[0][2]))
 	csp := cspMeta.FindStringSubmatch(page)

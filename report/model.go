@@ -52,6 +52,7 @@ type Attempt struct {
 	Duration time.Duration // how long it took, hooks included
 	Steps    []*Step       // in order, as far as it got
 	Replay   *Replay       // its factory seed and how to run it again, if noted
+	Film     *Film         // its step film (ROMAINE_TRACE), if one was kept
 }
 
 // Step is one step of an attempt with its result and attachments.

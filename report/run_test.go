@@ -94,3 +94,27 @@ func TestReportsOfARealRun(t *testing.T) {
 		t.Fatalf("reading the report failed:\n%s", out)
 	}
 }
+
+// TestEachAttemptKeepsItsOwnArtifacts: a scenario failing on its first
+// attempt and on its retry saves two folders of artifacts. godog numbers
+// steps afresh for every attempt, so a folder named by the step alone was
+// written twice and the first attempt's screenshot lost.
+func TestEachAttemptKeepsItsOwnArtifacts(t *testing.T) {
+	artifacts := t.TempDir()
+	status, out := runSuite(t, greeting, map[string]string{
+		"ROMAINE_FEATURES":  "testdata/features/greeting.feature:7",
+		"ROMAINE_TIMEOUT":   "2s",
+		"ROMAINE_RETRIES":   "1",
+		"ROMAINE_ARTIFACTS": artifacts,
+	})
+	if status == 0 {
+		t.Fatalf("the scenario fails on both attempts; the run must fail:\n%s", out)
+	}
+	shots, err := filepath.Glob(filepath.Join(artifacts, "*", "*", "screenshot.png"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(shots) != 2 {
+		t.Fatalf("want a screenshot of each of the 2 failed attempts, got %d: %v\n%s", len(shots), shots, out)
+	}
+}

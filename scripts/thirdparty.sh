@@ -1,8 +1,10 @@
 #!/usr/bin/env bash
 # Runs thirdparty/todomvc.feature, written from the vocabulary alone by someone who
-# never saw Romaine's code, unchanged, against two TodoMVC implementations that
-# nobody here wrote (the npm package todomvc@0.1.1), each served per worker by
-# Python's file server through ROMAINE_APP_CMD.
+# never saw Romaine's code, unchanged, against the TodoMVC builds of the npm package
+# todomvc@0.1.1 listed in thirdparty/builds.txt, each served per worker by Python's
+# file server through ROMAINE_APP_CMD, one build at a time (scripts/thirdparty).
+# Arguments go to scripts/thirdparty: -builds test (make test's small set),
+# -builds NAME,NAME, -workers N, -runs N, -compare (with the Playwright twin).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 dir=bin/todomvc
@@ -10,13 +12,7 @@ if [ ! -d "$dir/package/examples" ]; then
   mkdir -p "$dir"
   (cd "$dir" && npm pack --silent todomvc@0.1.1 >/dev/null && tar xzf todomvc-0.1.1.tgz)
 fi
-status=0
-for impl in vanillajs react; do
-  echo "== TodoMVC $impl"
-  DISABLE_ROD_FLAG=1 ROMAINE_FORMAT=progress ROMAINE_WORKERS=2 \
-  ROMAINE_APP_CMD="exec python3 -m http.server \$PORT --bind 127.0.0.1 --directory $PWD/$dir/package/examples/$impl" \
-  ROMAINE_FEATURES=thirdparty/todomvc.feature \
-    go test -count=1 -v -run '^TestFeatures$' . 2>&1 | sed 's/\x1b\[[0-9;]*m//g' | grep -vE '^(=== RUN|--- PASS|PASS$)' | grep -E 'scenarios|steps \(|Error|Scenario:|FAIL|^ok' || status=1
-  [ "${PIPESTATUS[0]}" = 0 ] || status=1
-done
-exit $status
+export DISABLE_ROD_FLAG=1
+go test -c -o bin/features.test .
+go build -o bin/thirdparty-run ./scripts/thirdparty
+exec bin/thirdparty-run "$@"

@@ -60,7 +60,7 @@ var actionDocs = []Doc{
 		What:    "Moves the mouse over the element.",
 		Example: `When I hover over "Help"`},
 	{Area: actions, Phrase: `When I fill in "LOCATOR" with "VALUE"`,
-		What:    "Replaces the field's value by typing VALUE (input and change events fire as for a person).",
+		What:    "Replaces the field's value by typing VALUE: input fires as for a person, and change when they move on (the field loses focus, or Enter submits its form).",
 		Example: `When I fill in "Email" with "{{me.email}}"`},
 	{Area: actions, Phrase: `When I fill in the following:`,
 		What:    "Fills in several fields, one per row of a table of | field | value | with no header.",

@@ -226,13 +226,11 @@ func (p *Page) Fill(ctx context.Context, l Locator, value string) error {
 }
 
 // releaseThen is what the page does once the input is known to have landed:
-// a fill fires change, as a person moving on would.
-func (r request) releaseThen() string {
-	if r.Then == "focus-select" {
-		return "changed"
-	}
-	return ""
-}
+// nothing more, today. A fill fires no change of its own: a person's typing
+// fires input, and the browser fires change when they move on (the field loses
+// focus, or Enter submits its form), as in Playwright. A change fired at once
+// committed edits a person would still abandon with Escape (TodoMVC agilityjs).
+func (r request) releaseThen() string { return "" }
 
 // Clear empties the field l names.
 func (p *Page) Clear(ctx context.Context, l Locator) error { return p.Fill(ctx, l, "") }

@@ -46,7 +46,7 @@ func (p *Page) SaveArtifacts(ctx context.Context, dir string) ([]Artifact, error
 	} else {
 		problems = append(problems, "screenshot: "+unsaved(ctx, err))
 	}
-	if html, err := rp.HTML(); err == nil {
+	if html, err := p.outerHTML(ctx); err == nil {
 		write("page.html", "text/html", []byte(html))
 	} else {
 		problems = append(problems, "html: "+unsaved(ctx, err))
@@ -84,4 +84,22 @@ func unsaved(ctx context.Context, err error) string {
 		return fmt.Sprintf("not saved: the page did not answer within %s (its JavaScript may be stuck)", artifactBudget)
 	}
 	return err.Error()
+}
+
+// outerHTML is the document's HTML as it is now, serialised by the browser
+// (DOM.getOuterHTML) from the document as the script's world holds it: no
+// JavaScript of the page runs, so a page that wraps the DOM (a polyfill) or
+// patches its methods cannot break it.
+func (p *Page) outerHTML(ctx context.Context) (string, error) {
+	at := frameDoc{page: p.rod.Context(ctx), scripts: p.scripts}
+	doc, err := at.eval(request{Check: "document"}, true)
+	if err != nil {
+		return "", err
+	}
+	defer func() { _ = proto.RuntimeReleaseObject{ObjectID: doc.ObjectID}.Call(at.page) }()
+	res, err := proto.DOMGetOuterHTML{ObjectID: doc.ObjectID}.Call(at.page)
+	if err != nil {
+		return "", err
+	}
+	return res.OuterHTML, nil
 }

@@ -2,52 +2,23 @@ package support_test
 
 import (
 	"context"
-	"os"
 	"strconv"
-	"strings"
 	"testing"
 	"time"
 
+	"github.com/romaine-bdd/romaine/internal/proccpu"
 	"github.com/romaine-bdd/romaine/support"
 )
 
-// treeCPU is the CPU time, in seconds, used so far by this process and every
-// live process it started (the browser and its renderers), read from /proc.
-// Processes that ended are not counted: the browser lives through the benchmark.
+// treeCPU is the CPU time, in seconds, of this process and the live
+// processes it started (proccpu.Tree); it skips where /proc is missing.
 func treeCPU(tb testing.TB) float64 {
 	tb.Helper()
-	ents, err := os.ReadDir("/proc")
+	t, err := proccpu.Tree()
 	if err != nil {
-		tb.Skipf("no /proc: %v", err)
+		tb.Skip(err)
 	}
-	parent := map[int]int{}
-	ticks := map[int]float64{}
-	for _, e := range ents {
-		pid, err := strconv.Atoi(e.Name())
-		if err != nil {
-			continue
-		}
-		b, err := os.ReadFile("/proc/" + e.Name() + "/stat")
-		if err != nil {
-			continue // gone meanwhile
-		}
-		// Fields after the command, which is in parentheses and may hold spaces.
-		f := strings.Fields(string(b[strings.LastIndexByte(string(b), ')')+2:]))
-		ppid, _ := strconv.Atoi(f[1])
-		ut, _ := strconv.ParseFloat(f[11], 64)
-		st, _ := strconv.ParseFloat(f[12], 64)
-		parent[pid], ticks[pid] = ppid, ut+st
-	}
-	self, sum := os.Getpid(), 0.0
-	for pid, t := range ticks {
-		for p := pid; p > 1; p = parent[p] {
-			if p == self {
-				sum += t
-				break
-			}
-		}
-	}
-	return sum / 100 // USER_HZ is 100 on Linux
+	return t
 }
 
 // stepsPage is a small form like the demo store's: a list, a field, a button

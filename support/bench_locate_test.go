@@ -38,6 +38,36 @@ func rowsPage(n int, shadow bool) string {
 // filling in a field by its label; on a plain page and on one whose rows are web
 // components. It reports medians in milliseconds; it asserts nothing about time.
 func BenchmarkLocate(b *testing.B) {
+	onRows(b, func(b *testing.B, ctx context.Context, p *support.Page) {
+		ops := []struct {
+			name string
+			do   func() error
+			ms   []float64
+		}{
+			{name: "visible", do: func() error { return p.ExpectVisible(ctx, support.Loc("Edit 299")) }},
+			{name: "text", do: func() error { return p.ExpectText(ctx, "Row 299") }},
+			{name: "fill", do: func() error { return p.Fill(ctx, support.Loc("Note 299"), "x") }},
+		}
+		b.ResetTimer()
+		for range b.N {
+			for i := range ops {
+				start := time.Now()
+				if err := ops[i].do(); err != nil {
+					b.Fatalf("%s: %v", ops[i].name, err)
+				}
+				ops[i].ms = append(ops[i].ms, float64(time.Since(start).Microseconds())/1000)
+			}
+		}
+		b.StopTimer()
+		for _, o := range ops {
+			b.ReportMetric(percentile(o.ms, 50), o.name+"-p50-ms")
+		}
+	})
+}
+
+// onRows runs fn as two sub-benchmarks, plain and shadow, each on a page of
+// rowsPage's 300 rows, visited.
+func onRows(b *testing.B, fn func(b *testing.B, ctx context.Context, p *support.Page)) {
 	for _, shadow := range []bool{false, true} {
 		name := "plain"
 		if shadow {
@@ -49,29 +79,7 @@ func BenchmarkLocate(b *testing.B) {
 			if err := p.WithPolicy(loadPolicy).Visit(ctx, "/"); err != nil {
 				b.Fatal(err)
 			}
-			ops := []struct {
-				name string
-				do   func() error
-				ms   []float64
-			}{
-				{name: "visible", do: func() error { return p.ExpectVisible(ctx, support.Loc("Edit 299")) }},
-				{name: "text", do: func() error { return p.ExpectText(ctx, "Row 299") }},
-				{name: "fill", do: func() error { return p.Fill(ctx, support.Loc("Note 299"), "x") }},
-			}
-			b.ResetTimer()
-			for range b.N {
-				for i := range ops {
-					start := time.Now()
-					if err := ops[i].do(); err != nil {
-						b.Fatalf("%s: %v", ops[i].name, err)
-					}
-					ops[i].ms = append(ops[i].ms, float64(time.Since(start).Microseconds())/1000)
-				}
-			}
-			b.StopTimer()
-			for _, o := range ops {
-				b.ReportMetric(percentile(o.ms, 50), o.name+"-p50-ms")
-			}
+			fn(b, ctx, p)
 		})
 	}
 }

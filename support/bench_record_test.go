@@ -5,6 +5,7 @@ import (
 	"testing"
 	"time"
 
+	"github.com/romaine-bdd/romaine/internal/recordbench"
 	"github.com/romaine-bdd/romaine/support"
 )
 
@@ -41,25 +42,12 @@ fetch("/api/items").then((r) => r.text()).then((t) => { console.log("items", t.l
 				consumers = []support.Consumer{func(context.Context, *support.Recording) (support.Hooks, error) { return *c.hooks, nil }}
 			}
 			scenario := func() error {
-				r, err := p.Record(ctx, support.RecordOptions{Consumers: consumers})
-				if err != nil {
-					return err
-				}
-				defer r.End(ctx, support.Ending{Status: "passed", Attempt: 1})
-				for _, st := range []func() error{
+				return recordbench.Scenario(ctx, p, consumers,
 					func() error { return p.Visit(ctx, "/") },
 					func() error { return p.ExpectText(ctx, "3 items") },
 					func() error { return p.Click(ctx, support.Loc("Next")) },
 					func() error { return p.ExpectText(ctx, "The next page") },
-				} {
-					r.StepStarted("a step")
-					err := st()
-					r.StepEnded(ctx, "passed", err)
-					if err != nil {
-						return err
-					}
-				}
-				return nil
+				)
 			}
 			if err := scenario(); err != nil { // warm: the first visit starts the renderer
 				b.Fatal(err)

@@ -112,3 +112,26 @@ setTimeout(() => { throw new Error('kaboom in a timer'); }, 0);
 }
 
 func ptr[T any](v T) *T { return &v }
+
+// The HTML of the artifacts is serialised by the browser, not read through
+// the page's DOM methods, which the page may have wrapped or broken (as a
+// DOM polyfill does).
+func TestSaveArtifactsWhenThePageBreaksItsDOMMethods(t *testing.T) {
+	t.Parallel()
+	p, ctx := open(t, site{"/": `<h1>Order 43 failed</h1><script>
+const broken = () => { throw new Error('broken by the page'); };
+Document.prototype.querySelector = Element.prototype.querySelector = Document.prototype.querySelectorAll = broken;
+Object.defineProperty(Element.prototype, 'outerHTML', { get: broken });
+</script>`})
+	dir := filepath.Join(t.TempDir(), "artifacts")
+	if _, err := p.SaveArtifacts(ctx, dir); err != nil {
+		t.Fatal(err)
+	}
+	html, err := os.ReadFile(filepath.Join(dir, "page.html"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if !strings.HasPrefix(string(html), "<!DOCTYPE html>") || !strings.Contains(string(html), "<h1>Order 43 failed</h1>") {
+		t.Errorf("page.html is not the page's document:\n%s", html)
+	}
+}

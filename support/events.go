@@ -24,6 +24,7 @@ type pageEvents struct {
 	requests   map[proto.NetworkRequestID]string // URLs, to name failed requests
 	inflight   map[proto.NetworkRequestID]string // requests not yet answered
 	load       mainLoad
+	scripts    scriptLoads // the main frame's script requests (ready.go)
 	cancel     func()
 	origins    *origins // every origin the page showed, kept across resets (reset.go)
 	// rec is the scenario's recording while one is on, else nil (record.go).
@@ -39,7 +40,7 @@ type mainLoad struct {
 }
 
 func newPageEvents(seen *origins) *pageEvents {
-	return &pageEvents{requests: map[proto.NetworkRequestID]string{}, inflight: map[proto.NetworkRequestID]string{}, origins: seen}
+	return &pageEvents{requests: map[proto.NetworkRequestID]string{}, inflight: map[proto.NetworkRequestID]string{}, origins: seen, scripts: newScriptLoads()}
 }
 
 // listen enables the page's event domains and follows its events until
@@ -117,6 +118,9 @@ var pageHandlers = map[string]func(e *pageEvents, rp *rod.Page, m *rod.Message){
 		if ev.Type == proto.NetworkResourceTypeDocument && ev.FrameID == rp.FrameID {
 			e.load.url = ev.Request.URL
 		}
+		if ev.Type == proto.NetworkResourceTypeScript && ev.FrameID == rp.FrameID {
+			e.scriptStarted(ev.RequestID, ev.Request.URL)
+		}
 	},
 	"Network.responseReceived": func(e *pageEvents, _ *rod.Page, m *rod.Message) {
 		var ev proto.NetworkResponseReceived
@@ -157,6 +161,7 @@ var pageHandlers = map[string]func(e *pageEvents, rp *rod.Page, m *rod.Message){
 		if ev.Frame.ParentID == "" && ev.Type == proto.PageNavigationTypeNavigation {
 			e.mu.Lock()
 			e.load.committed, e.load.url, e.load.lifecycle = true, ev.Frame.URL, nil
+			e.newDocument()
 			e.mu.Unlock()
 		}
 	},
@@ -175,6 +180,7 @@ var pageHandlers = map[string]func(e *pageEvents, rp *rod.Page, m *rod.Message){
 		}
 		if ev.Name == proto.PageLifecycleEventNameDOMContentLoaded {
 			e.load.since = time.Time{}
+			e.scripts.domReady = time.Now()
 		}
 	},
 	"Page.navigatedWithinDocument": func(e *pageEvents, rp *rod.Page, m *rod.Message) {
@@ -224,6 +230,7 @@ func (e *pageEvents) answered(id proto.NetworkRequestID) {
 	e.mu.Lock()
 	defer e.mu.Unlock()
 	delete(e.inflight, id)
+	e.scriptEnded(id)
 }
 
 func (e *pageEvents) loadEnded(main bool) {

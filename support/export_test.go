@@ -84,3 +84,34 @@ func ScriptInstalls(p *Page) int {
 	defer p.scripts.mu.Unlock()
 	return p.scripts.installs
 }
+
+// ScriptListeners counts the event listeners on the window and the document
+// as the script's own world sees them (DOMDebugger lists a world's own).
+func ScriptListeners(ctx context.Context, p *Page) (int, error) {
+	at := frameDoc{page: p.rod.Context(ctx), scripts: p.scripts}
+	id, _, err := at.script()
+	if err != nil {
+		return 0, err
+	}
+	n := 0
+	for _, expr := range []string{"window", "document"} {
+		res, err := proto.RuntimeCallFunctionOn{ObjectID: id, FunctionDeclaration: "function () { return " + expr + " }"}.Call(at.page)
+		if err != nil {
+			return 0, err
+		}
+		ls, err := proto.DOMDebuggerGetEventListeners{ObjectID: res.Result.ObjectID}.Call(at.page)
+		if err != nil {
+			return 0, err
+		}
+		n += len(ls.Listeners)
+	}
+	return n, nil
+}
+
+// WithoutReadiness returns a copy of p whose actions do not wait for the
+// page's scripts (ready.go), for the benchmark that measures that wait.
+func WithoutReadiness(p *Page) *Page {
+	c := *p
+	c.skipReady = true
+	return &c
+}

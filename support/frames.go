@@ -51,9 +51,8 @@ func (o point) visible() *[4]float64 {
 }
 
 // frameDoc is where a frame's document is evaluated: on the session of page
-// (the top page's, or an out-of-process frame's own), in the context of the
-// document node doc of the frame frame (for a same-process frame; zero for a
-// session's main frame).
+// (the top page's, or an out-of-process frame's own), in the document doc of
+// the frame frame (for a same-process frame; zero for a session's main frame).
 type frameDoc struct {
 	page    *rod.Page
 	doc     proto.DOMBackendNodeID

@@ -86,23 +86,41 @@ document.getElementById('host').append('slotted');</script>`})
 }
 
 // A wait for something that does not change schedules no animation frames;
-// a wait for an element to stand still does, until it does.
+// a wait for an element to stand still does, until it does. They are the
+// script's world's frames: the page's own requestAnimationFrame sees none.
 func TestSettleUsesFramesOnlyForStability(t *testing.T) {
 	p, ctx := open(t, site{"/": `<p id="here">Here</p><button id="go">Go</button>
 <script>window.frames_ = 0; const raf = window.requestAnimationFrame;
 window.requestAnimationFrame = (f) => { window.frames_++; return raf(f); };</script>`})
+	ours := func() int64 {
+		t.Helper()
+		v, err := support.InPage(ctx, p, `function () { return globalThis.frames_ || 0 }`)
+		if err != nil {
+			t.Fatal(err)
+		}
+		return int64(v.Int())
+	}
+	if _, err := support.InPage(ctx, p, `function () {
+  const raf = requestAnimationFrame;
+  globalThis.requestAnimationFrame = (f) => { globalThis.frames_ = (globalThis.frames_ || 0) + 1; return raf(f); };
+}`); err != nil {
+		t.Fatal(err)
+	}
 	short := support.Policy{Timeout: 400 * time.Millisecond, Slice: 400 * time.Millisecond}
 	if err := p.WithPolicy(short).ExpectVisible(ctx, support.Loc("#nothere")); err == nil {
 		t.Fatal("an absent element was seen")
 	}
-	if n := js(t, p, "window.frames_").Int(); n != 0 {
+	if n := ours(); n != 0 {
 		t.Errorf("a wait for an absent element asked for %d animation frames; want none", n)
 	}
 	if err := p.Click(ctx, support.Loc("Go")); err != nil {
 		t.Fatal(err)
 	}
-	if n := js(t, p, "window.frames_").Int(); n == 0 {
+	if n := ours(); n == 0 {
 		t.Error("a click asked for no animation frame: its stability check needs two")
+	}
+	if n := js(t, p, "window.frames_").Int(); n != 0 {
+		t.Errorf("the page's own requestAnimationFrame was called %d times: the script must use its world's", n)
 	}
 }
 
@@ -136,4 +154,69 @@ func TestInPageScriptInstalledOncePerDocument(t *testing.T) {
 	if n := support.ScriptInstalls(p); n != 2 {
 		t.Errorf("after a navigation the script was sent %d times in all; want 2", n)
 	}
+}
+
+// The script runs in a world of its own: built-ins the page breaks are the
+// page's, not the script's. (In the page's world every check threw.)
+func TestTheScriptRunsInAWorldOfItsOwn(t *testing.T) {
+	t.Parallel()
+	p, ctx := open(t, site{"/": `<label>Name <input id="n" oninput="rec('typed:' + this.value)"></label> <button onclick="rec('clicked')">Save</button>
+<script>Array.prototype.map = Array.prototype.filter = function () { throw new Error('broken by the page') };
+NodeList.prototype[Symbol.iterator] = function () { throw new Error('broken by the page') };</script>`})
+	if err := p.Fill(ctx, support.Loc("Name"), "Ada"); err != nil {
+		t.Fatal(err)
+	}
+	if err := p.Click(ctx, support.Loc("Save")); err != nil {
+		t.Fatal(err)
+	}
+	if err := p.ExpectValue(ctx, support.Loc("Name"), "Ada"); err != nil {
+		t.Fatal(err)
+	}
+	wantEvents(t, p, "typed:Ada", "clicked")
+}
+
+// The hit-target watch listens to the window only during its action, and the
+// change guard of a fill only until the field loses focus: between steps the
+// script listens to nothing, even in its own world.
+func TestNoListenerOfTheScriptBetweenSteps(t *testing.T) {
+	t.Parallel()
+	p, ctx := open(t, site{"/": `<label>Name <input id="n"></label> <button onclick="rec('clicked')">Save</button>
+<label><input type="checkbox"> Agree</label> <span onmouseover="rec('over')">Tip</span>`})
+	listeners := func(after string) {
+		t.Helper()
+		n, err := support.ScriptListeners(ctx, p)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if n != 0 {
+			t.Errorf("after %s the script's world had %d listeners on the window and document; want none", after, n)
+		}
+	}
+	steps := []struct {
+		what string
+		do   func() error
+	}{
+		{"a click", func() error { return p.Click(ctx, support.Loc("Save")) }},
+		{"a hover", func() error { return p.Hover(ctx, support.Loc("Tip")) }},
+		{"a check", func() error { return p.SetChecked(ctx, support.Loc("Agree"), true) }},
+		{"a fill and a click elsewhere", func() error {
+			if err := p.Fill(ctx, support.Loc("Name"), "Ada"); err != nil {
+				return err
+			}
+			return p.Click(ctx, support.Loc("Save"))
+		}},
+		{"a wait that timed out", func() error {
+			if p.WithPolicy(support.Policy{Timeout: 200 * time.Millisecond, Slice: 100 * time.Millisecond}).ExpectVisible(ctx, support.Loc("Absent")) == nil {
+				t.Error("an absent element was seen")
+			}
+			return nil
+		}},
+	}
+	for _, s := range steps {
+		if err := s.do(); err != nil {
+			t.Fatalf("%s: %v", s.what, err)
+		}
+		listeners(s.what)
+	}
+	wantEvents(t, p, "clicked", "over", "clicked")
 }

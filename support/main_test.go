@@ -96,6 +96,22 @@ func open(t *testing.T, pages site) (*support.Page, context.Context) {
 	return p, ctx
 }
 
+// openOn gives the test a page of browser b on base, waiting by pol, at path
+// (loaded by loadPolicy); it is closed at the end of the test.
+func openOn(t *testing.T, b *rod.Browser, base string, pol support.Policy, path string) (*support.Page, context.Context) {
+	t.Helper()
+	p, err := support.NewPage(context.Background(), b, support.PageOptions{BaseURL: base, Policy: pol})
+	if err != nil {
+		t.Fatal(err)
+	}
+	t.Cleanup(func() { _ = p.Close() })
+	ctx := t.Context()
+	if err := p.WithPolicy(loadPolicy).Visit(ctx, path); err != nil {
+		t.Fatal(err)
+	}
+	return p, ctx
+}
+
 // js evaluates the expression expr in the page.
 func js(tb testing.TB, p *support.Page, expr string) gson.JSON {
 	tb.Helper()

@@ -1,7 +1,6 @@
 package support_test
 
 import (
-	"context"
 	"strings"
 	"testing"
 
@@ -15,15 +14,7 @@ func TestClickOnARodBrowserOfYourOwn(t *testing.T) {
 	t.Parallel()
 	own := ownBrowser(t, nil)
 	srv := serve(t, site{"/": `<button onclick="rec('click')" ondblclick="rec('dblclick')">Go</button>`})
-	p, err := support.NewPage(context.Background(), own, support.PageOptions{BaseURL: srv.URL, Policy: testPolicy})
-	if err != nil {
-		t.Fatal(err)
-	}
-	t.Cleanup(func() { _ = p.Close() })
-	ctx := t.Context()
-	if err := p.WithPolicy(loadPolicy).Visit(ctx, "/"); err != nil {
-		t.Fatal(err)
-	}
+	p, ctx := openOn(t, own, srv.URL, testPolicy, "/")
 	if err := p.Click(ctx, support.Loc("Go")); err != nil {
 		t.Fatal(err)
 	}

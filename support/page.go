@@ -21,6 +21,9 @@ type Page struct {
 	events  *pageEvents
 	frames  []Locator // InFrame: the frames operations run in, outermost first
 	scripts *scripts  // where the in-page script is installed
+	// skipReady: actions do not wait for the page's scripts (ready.go); for
+	// the benchmark that measures what that wait costs.
+	skipReady bool
 }
 
 // PageOptions configures NewPage.

@@ -60,6 +60,11 @@ type request struct {
 	// (left, top, right, bottom): an action aims there (see enterFrames).
 	Visible *[4]float64 `json:"visible,omitempty"`
 	SliceMs int64       `json:"sliceMs"`
+	// Page is what the page's world said of the element the last check asked
+	// about (see pageprops.go), for the next check's first pass.
+	Page *pageState `json:"page,omitempty"`
+	// Boot lets a script that just arrived run before the first pass (ready.go).
+	Boot bool `json:"boot,omitempty"`
 	// Intercept (mouse, hover, type) arms the hit-target check of the input
 	// events that follow a passing act check; Token names that arming, Need is
 	// the event that must reach the element, HoldMs how long the arming lasts.
@@ -78,9 +83,11 @@ type answer struct {
 	Y       float64    `json:"y"`
 	Done    bool       `json:"done"`
 	Already bool       `json:"already"`
-	Aria    bool       `json:"aria"`   // select-option found an ARIA combobox or listbox
-	Closed  bool       `json:"closed"` // ... whose list must be opened first
-	View    [4]float64 `json:"view"`   // frame: the part of the frame's box its window shows
+	Aria    bool       `json:"aria"`    // select-option found an ARIA combobox or listbox
+	Closed  bool       `json:"closed"`  // ... whose list must be opened first
+	Booting bool       `json:"booting"` // an act check found the page still loading a script (ready.go)
+	Ask     bool       `json:"ask"`     // the check needs the page's world's state of a custom element
+	View    [4]float64 `json:"view"`    // frame: the part of the frame's box its window shows
 }
 
 func (r request) withLocator(l Locator) request {
@@ -106,10 +113,20 @@ func (p *Page) wait(ctx context.Context, op, target string, req request) (answer
 	checked := false
 	target += p.framesSuffix()
 	var backoff utils.Sleeper
+	var page *pageState // the page's world's answer to the last ask
+	asks := 0
+	booting := false // the last answer said the page was still loading a script
 	for {
 		remaining := p.remaining(clk)
-		if remaining <= 0 && checked {
+		if remaining <= 0 && (checked || asks > 1) {
 			return answer{}, clk.timeout(op, target)
+		}
+		if req.Check == "act" {
+			// An action waits while the page is still loading its scripts (ready.go).
+			if !p.readyToAct(ctx, clk, &req, booting) {
+				return answer{}, clk.timeout(op, target)
+			}
+			remaining = p.remaining(clk)
 		}
 		// The page answers by the end of its slice, or at once when the condition holds.
 		req.SliceMs = max(0, min(p.policy.Slice, remaining)).Milliseconds()
@@ -124,9 +141,13 @@ func (p *Page) wait(ctx context.Context, op, target string, req request) (answer
 		if err == nil && a.State == "" && a.Fatal == "" {
 			var res *proto.RuntimeRemoteObject
 			req.Visible = off.visible()
+			req.Page, page = page, nil
 			res, err = at.eval(req, false)
 			if err == nil {
 				err = res.Value.Unmarshal(&a)
+			}
+			if err == nil && a.Ask {
+				page, err = at.pageState()
 			}
 			a.X, a.Y = a.X+off.X, a.Y+off.Y
 		}
@@ -153,11 +174,23 @@ func (p *Page) wait(ctx context.Context, op, target string, req request) (answer
 			continue
 		case err != nil:
 			return answer{}, fmt.Errorf("%s %s: %w", op, target, err)
+		case a.Ask:
+			// Read in the page's world; the check runs again at once with it.
+			asks++
+			if a.State != "" { // after a pass that did not hold
+				checked = true
+				clk.see(a.State)
+			}
+			continue
 		}
 		checked = true
+		booting = a.Booting
 		clk.see(a.State)
 		if a.Fatal != "" {
 			return answer{}, &LocatorError{Op: op, Target: target, Reason: a.Fatal}
+		}
+		if a.OK && req.Check == "act" && p.startedLoading(clk) {
+			continue // a script it started while the check ran is waited for, and the check made again
 		}
 		if a.OK {
 			return a, nil

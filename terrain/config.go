@@ -109,6 +109,10 @@ type Config struct {
 	// all workers, each scenario in a context of its own). ROMAINE_BROWSERS,
 	// -romaine.browsers. Default "worker".
 	Browsers string
+	// Trace: the step film of each scenario, kept for the reports:
+	// "retain-on-failure" (failed and flaky scenarios), "on" or "off".
+	// ROMAINE_TRACE, -romaine.trace. Default "retain-on-failure".
+	Trace string
 }
 
 // DefaultConfig is the configuration with nothing set.
@@ -128,6 +132,7 @@ func DefaultConfig() Config {
 		Progress:          "auto",
 		Isolation:         "reset",
 		Browsers:          "worker",
+		Trace:             "retain-on-failure",
 	}
 }
 
@@ -156,7 +161,7 @@ func settings() []setting {
 		func(c *Config) string { return strconv.Itoa(c.Workers) },
 		func(c *Config, v string) (err error) { c.Workers, err = strconv.Atoi(strings.TrimSpace(v)); return }))
 	g, s := str(func(c *Config) *string { return &c.AppCmd })
-	add(mk("ROMAINE_APP_CMD", "app-cmd", "shell command starting the app for one worker, using $PORT", g, s))
+	add(mk("ROMAINE_APP_CMD", "app-cmd", "shell command starting the app for one worker, listening on $HOST:$PORT", g, s))
 	g, s = str(func(c *Config) *string { return &c.AppURL })
 	add(mk("ROMAINE_APP_URL", "app-url", "URL of an app already running", g, s))
 	g, s = str(func(c *Config) *string { return &c.ReadyPath })
@@ -233,6 +238,7 @@ func settings() []setting {
 	add(mk("ROMAINE_BROWSERS", "browsers", "worker (a browser per worker) or shared (one browser for all workers)", g, s))
 	g, s = str(func(c *Config) *string { return &c.Isolation })
 	add(mk("ROMAINE_ISOLATION", "isolation", "how scenarios are kept apart: reset (reuse the page, wiped) or context (a new browser context each)", g, s))
+	add(traceSetting())
 	return out
 }
 
@@ -326,6 +332,9 @@ func (c *Config) validate() error {
 		return bad("ROMAINE_WORKERS", fmt.Sprintf("ROMAINE_APP_URL with ROMAINE_APP_RESET and ROMAINE_WORKERS=%d: all workers share the one running app, so each scenario's reset would empty it under the others. Use ROMAINE_APP_CMD (an app per worker), ROMAINE_WORKERS=1, or no reset", c.Workers))
 	}
 	if err := c.validateSchedule(); err != nil {
+		return err
+	}
+	if err := c.validateTrace(); err != nil {
 		return err
 	}
 	for _, p := range []struct{ name, v string }{{"ROMAINE_READY_PATH", c.ReadyPath}, {"ROMAINE_APP_RESET", c.ResetPath}, {"ROMAINE_FACTORY_PATH", c.FactoryPath}} {

@@ -118,7 +118,11 @@ func (s *Suite) afterStep(ctx context.Context, st *godog.Step, status godog.Step
 	if err == nil || scn.Worker.browserBroken { // a crashed browser has nothing to save
 		return ctx, nil
 	}
-	dir := filepath.Join(s.cfg.Artifacts, slug.Of(strings.TrimSuffix(filepath.Base(scn.URI), ".feature")), slug.Of(scn.Name)+"-"+slug.Of(st.Id))
+	name := slug.Of(scn.Name) + "-" + slug.Of(st.Id)
+	if scn.Attempt > 1 { // godog numbers steps afresh each attempt: the attempt keeps the first one's folder
+		name += fmt.Sprintf("-attempt-%d", scn.Attempt)
+	}
+	dir := filepath.Join(s.cfg.Artifacts, slug.Of(strings.TrimSuffix(filepath.Base(scn.URI), ".feature")), name)
 	saved, saveErr := scn.Page.SaveArtifacts(context.WithoutCancel(ctx), dir)
 	for _, a := range saved {
 		ctx = godog.Attach(ctx, godog.Attachment{Body: a.Data, FileName: filepath.Base(a.Path), MediaType: a.MediaType})

@@ -12,8 +12,8 @@ import (
 )
 
 // WithConsumer adds features built on the page's recorder (support.Consumer:
-// the step film, the flake hunter, coverage). With none, scenarios are not
-// recorded at all.
+// the flake hunter, coverage; the step film is added by ROMAINE_TRACE). With
+// none and ROMAINE_TRACE=off, scenarios are not recorded at all.
 func WithConsumer(c ...support.Consumer) Option {
 	return func(s *Suite) { s.consumers = append(s.consumers, c...) }
 }
@@ -28,7 +28,7 @@ func (s *Suite) startRecording(ctx context.Context, gs *godog.Scenario, scn *Sce
 	}
 	rec, err := scn.Page.Record(ctx, support.RecordOptions{
 		Scenario:  support.ScenarioInfo{ID: gs.Id, Name: gs.Name, URI: scn.URI, Line: line, Attempt: scn.Attempt, Worker: scn.Worker.Index},
-		Consumers: s.consumers,
+		Consumers: s.recordConsumers(),
 	})
 	scn.Recording = rec
 	if n := len(gs.Steps); n > 0 {

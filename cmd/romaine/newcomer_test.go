@@ -122,6 +122,10 @@ func TestNewcomerRunsAnAppInAnotherLanguage(t *testing.T) {
 	if after, _ := os.ReadFile(timings); bytes.Equal(after, before) || !bytes.Contains(after, []byte(`"runs": 2`)) {
 		t.Errorf("the timings file after the merge:\n%s", after)
 	}
+	// The shard files were consumed: merging again has nothing to count twice.
+	if status, out := romaine(t, bin, dir, "timings", "merge"); status != 1 || !strings.Contains(out, "no shard timings beside") {
+		t.Errorf("a second timings merge: status %d, want 1 and nothing merged again; output:\n%s", status, out)
+	}
 
 	// Exit status as go test's suite: 1 when a scenario fails, 2 for a setting that cannot work.
 	if status, out := romaine(t, bin, dir, "run", "--format", "progress", "broken/oops.feature"); status != 1 || !strings.Contains(out, "1 scenarios (1 failed)") {

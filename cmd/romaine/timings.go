@@ -21,7 +21,8 @@ writes what it measured beside it, as timings.shard-K-of-N.json. Once every
 shard has run, this joins their files into the timings file the next run
 starts from (-into; default: the timings setting of ROMAINE_TIMINGS or
 romaine.yaml, else .romaine/timings.json). With no SHARD files it takes the
-shard files beside that file.
+shard files beside that file, and removes them once merged (merged twice, a
+shard's times would count twice); files named on the command line are left.
 `
 
 // mergeTimings is romaine timings merge.
@@ -41,8 +42,9 @@ func mergeTimings(args []string, stdout, stderr io.Writer) int {
 		}
 		*into = path
 	}
-	shards := flags.Args()
+	shards, beside := flags.Args(), false
 	if len(shards) == 0 {
+		beside = true
 		found, err := schedule.ShardFiles(*into)
 		if err != nil || len(found) == 0 {
 			fmt.Fprintf(stderr, "romaine timings merge: no shard timings beside %s (%s, ...): name the files the shards wrote\n\n%s", *into, schedule.ShardPath(*into, 1, 2), timingsUsage)
@@ -63,7 +65,21 @@ func mergeTimings(args []string, stdout, stderr io.Writer) int {
 		fmt.Fprintf(stdout, "; %d entries of scenarios that no longer exist dropped", m.Dropped)
 	}
 	fmt.Fprintln(stdout)
-	return 0
+	if !beside {
+		return 0
+	}
+	// The files beside are consumed: a second merge would count them again.
+	status := 0
+	for _, f := range shards {
+		if err := os.Remove(f); err != nil {
+			fmt.Fprintf(stderr, "romaine timings merge: merged, but could not remove %s (remove it before the next merge, or its times count twice): %v\n", f, err)
+			status = 1
+		}
+	}
+	if status == 0 {
+		fmt.Fprintf(stdout, "romaine: the %d shard file(s) merged were removed\n", len(shards))
+	}
+	return status
 }
 
 // timingsSetting is the timings file the runner would use from here: the

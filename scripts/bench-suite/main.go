@@ -26,8 +26,9 @@ import (
 	"strconv"
 	"strings"
 	"sync"
-	"syscall"
 	"time"
+
+	"github.com/romaine-bdd/romaine/internal/proctree"
 )
 
 func main() {
@@ -36,10 +37,11 @@ func main() {
 	modes := flag.String("modes", "plain,chaos", "plain, chaos or both (comma separated)")
 	byProcess := flag.Bool("by-process", false, "also print CPU-seconds by process kind")
 	byStep := flag.Bool("by-step", false, "also print where the step time went, by step wording")
+	traces := flag.String("traces", "", "ROMAINE_TRACE values to compare, comma separated (e.g. off,retain-on-failure,on); empty: as the environment says")
+	rounds := flag.Int("rounds", 1, "times the whole set of runs is repeated, interleaved (noise shows as the spread)")
 	flag.Parse()
-	const prSetChildSubreaper = 36 // linux/prctl.h
-	if _, _, errno := syscall.RawSyscall(syscall.SYS_PRCTL, prSetChildSubreaper, 1, 0); errno != 0 {
-		fail("becoming the child subreaper (needed to count orphaned Chromium helpers): %v", errno)
+	if err := proctree.BecomeSubreaper(); err != nil {
+		fail("%v", err)
 	}
 	timings, err := os.MkdirTemp("", "bench-suite-timings-")
 	if err != nil {
@@ -62,32 +64,52 @@ func main() {
 	if _, err := os.Stat(*bin); err != nil {
 		fail("-bin %s: %v; build it first: go test -c -o %s .", *bin, err, *bin)
 	}
-	fmt.Printf("bench-suite: %s, %d cores, load average %s, extra env: %s\n", *bin, numCPU(), loadavg(), extraEnv())
-	fmt.Printf("%-6s %3s %5s %8s %9s %9s %9s %8s %8s %7s\n", "mode", "wkr", "scen", "wall s", "CPU s", "CPU/scen", "peak MiB", "ideal s", "speedup", "effic.")
-	for _, mode := range strings.Split(*modes, ",") {
-		var wall1 float64
-		for _, n := range counts {
-			r := run(*bin, n, mode == "chaos", *byStep, filepath.Join(timings, mode+".json"))
-			if n == 1 {
-				wall1 = r.wall
+	traceList := []string{""}
+	if *traces != "" {
+		traceList = strings.Split(*traces, ",")
+	}
+	fmt.Printf("bench-suite: %s, %d cores, load average %s, extra env: %s\n", *bin, numCPU(), proctree.Loadavg(), extraEnv())
+	fmt.Printf("%-6s %-17s %3s %5s %8s %9s %9s %9s %8s %8s %7s\n", "mode", "trace", "wkr", "scen", "wall s", "CPU s", "CPU/scen", "peak MiB", "ideal s", "speedup", "effic.")
+	for round := 1; round <= max(*rounds, 1); round++ {
+		if *rounds > 1 {
+			fmt.Printf("round %d, load average %s\n", round, proctree.Loadavg())
+		}
+		for _, mode := range strings.Split(*modes, ",") {
+			for _, trace := range traceList {
+				runSet(*bin, mode, trace, counts, *byStep, *byProcess, timings)
 			}
-			ideal := max(r.longest, r.total/float64(n))
-			speed := "-" // against the run at 1 worker, when there is one
-			if wall1 > 0 {
-				speed = fmt.Sprintf("%.2fx", wall1/r.wall)
-			}
-			failed := ""
-			if r.failed > 0 || r.err != nil {
-				failed = fmt.Sprintf("  (%d failed, %v)", r.failed, r.err)
-			}
-			fmt.Printf("%-6s %3d %5d %8.1f %9.1f %9.2f %9.0f %8.1f %8s %6.0f%%%s\n", mode, n, r.scenarios, r.wall, r.cpu,
-				r.cpu/float64(max(r.scenarios, 1)), r.peakPSS/1024/1024, ideal, speed, 100*ideal/r.wall, failed)
-			if *byProcess {
-				printKinds(r.kinds, r.scenarios)
-			}
-			if *byStep {
-				printSteps(r.steps, 12)
-			}
+		}
+	}
+}
+
+// runSet runs the suite at each worker count in one mode and trace setting.
+func runSet(bin, mode, trace string, counts []int, byStep, byProcess bool, timings string) {
+	var wall1 float64
+	shown := trace
+	if shown == "" {
+		shown = "(env)"
+	}
+	for _, n := range counts {
+		r := run(bin, n, mode == "chaos", trace, byStep, filepath.Join(timings, mode+".json"))
+		if n == 1 {
+			wall1 = r.wall
+		}
+		ideal := max(r.longest, r.total/float64(n))
+		speed := "-" // against the run at 1 worker, when there is one
+		if wall1 > 0 {
+			speed = fmt.Sprintf("%.2fx", wall1/r.wall)
+		}
+		failed := ""
+		if r.failed > 0 || r.err != nil {
+			failed = fmt.Sprintf("  (%d failed, %v)", r.failed, r.err)
+		}
+		fmt.Printf("%-6s %-17s %3d %5d %8.1f %9.1f %9.2f %9.0f %8.1f %8s %6.0f%%%s\n", mode, shown, n, r.scenarios, r.wall, r.cpu,
+			r.cpu/float64(max(r.scenarios, 1)), r.peakPSS/1024/1024, ideal, speed, 100*ideal/r.wall, failed)
+		if byProcess {
+			printKinds(r.kinds, r.scenarios)
+		}
+		if byStep {
+			printSteps(r.steps, 12)
 		}
 	}
 }
@@ -106,7 +128,7 @@ type result struct {
 // after the first schedule longest first, as a user's repeated runs do. The
 // messages report that byStep reads is written only then: recording it is
 // work the measured run would otherwise not do.
-func run(bin string, workers int, chaos, byStep bool, timings string) result {
+func run(bin string, workers int, chaos bool, trace string, byStep bool, timings string) result {
 	dir, err := os.MkdirTemp("", "bench-suite-")
 	if err != nil {
 		fail("%v", err)
@@ -120,6 +142,9 @@ func run(bin string, workers int, chaos, byStep bool, timings string) result {
 	cmd := exec.Command(bin, "-test.run", "^TestFeatures$", "-test.count=1")
 	cmd.Env = append(os.Environ(), "DISABLE_ROD_FLAG=1", "ROMAINE_WORKERS="+strconv.Itoa(workers), "ROMAINE_FORMAT=progress",
 		"ROMAINE_PROGRESS=off", "ROMAINE_REPORTS="+reports, "ROMAINE_TIMINGS="+timings, "ROMAINE_ARTIFACTS="+filepath.Join(dir, "artifacts"))
+	if trace != "" {
+		cmd.Env = append(cmd.Env, "ROMAINE_TRACE="+trace)
+	}
 	if chaos {
 		cmd.Env = append(cmd.Env, "DEMO_CHAOS=1")
 	} else {
@@ -141,7 +166,7 @@ func run(bin string, workers int, chaos, byStep bool, timings string) result {
 	wall := time.Since(start).Seconds()
 	close(stop)
 	wg.Wait()
-	reapOrphans()
+	proctree.ReapOrphans(10 * time.Second)
 	r := result{wall: wall, cpu: childrenCPU() - before, peakPSS: s.peak, kinds: s.kinds()}
 	if werr != nil {
 		r.err = fmt.Errorf("the suite exited: %v; its output ends: %s", werr, tail(out.String(), 15))
@@ -157,37 +182,11 @@ func run(bin string, workers int, chaos, byStep bool, timings string) result {
 
 // childrenCPU is the user+system time of every reaped descendant so far.
 func childrenCPU() float64 {
-	var ru syscall.Rusage
-	if err := syscall.Getrusage(syscall.RUSAGE_CHILDREN, &ru); err != nil {
-		fail("getrusage: %v", err)
+	c, err := proctree.ChildrenCPU()
+	if err != nil {
+		fail("%v", err)
 	}
-	return tv(ru.Utime) + tv(ru.Stime)
-}
-
-func tv(t syscall.Timeval) float64 { return float64(t.Sec) + float64(t.Usec)/1e6 }
-
-// reapOrphans waits for the run's leftover processes (helpers orphaned when
-// the browser quit), which were reparented to us: their CPU counts too. One
-// still alive after 10 s is killed, then reaped.
-func reapOrphans() {
-	deadline := time.Now().Add(10 * time.Second)
-	tick := time.NewTicker(20 * time.Millisecond)
-	defer tick.Stop()
-	for {
-		var ws syscall.WaitStatus
-		pid, err := syscall.Wait4(-1, &ws, syscall.WNOHANG, nil)
-		switch {
-		case err == syscall.ECHILD:
-			return
-		case pid > 0:
-			continue
-		case time.Now().After(deadline):
-			for _, p := range descendants(os.Getpid()) {
-				_ = syscall.Kill(p, syscall.SIGKILL)
-			}
-		}
-		<-tick.C // poll: a blocking wait4 could not be given up when the next run starts
-	}
+	return c
 }
 
 // sampler follows the run's process tree.
@@ -227,13 +226,8 @@ func (s *sampler) loop(stop <-chan struct{}) {
 
 func (s *sampler) sample() {
 	var pss float64
-	for _, pid := range descendants(s.root) {
-		st, err := os.ReadFile(fmt.Sprintf("/proc/%d/stat", pid))
-		if err != nil {
-			continue
-		}
-		// Fields after the command's closing parenthesis: state is field 3; utime 14, stime 15.
-		f := strings.Fields(string(st[bytes.LastIndexByte(st, ')')+2:]))
+	for _, pid := range proctree.Descendants(s.root) {
+		f := proctree.StatFields(pid)
 		if len(f) < 13 {
 			continue
 		}
@@ -308,39 +302,6 @@ func readPSS(pid int) float64 {
 	return 0
 }
 
-// descendants lists every process below root, from /proc's parent links.
-func descendants(root int) []int {
-	ents, _ := os.ReadDir("/proc")
-	children := map[int][]int{}
-	for _, e := range ents {
-		pid, err := strconv.Atoi(e.Name())
-		if err != nil {
-			continue
-		}
-		st, err := os.ReadFile("/proc/" + e.Name() + "/stat")
-		if err != nil {
-			continue
-		}
-		f := strings.Fields(string(st[bytes.LastIndexByte(st, ')')+2:]))
-		if len(f) < 2 {
-			continue
-		}
-		ppid, _ := strconv.Atoi(f[1])
-		children[ppid] = append(children[ppid], pid)
-	}
-	var out []int
-	queue := []int{root}
-	for len(queue) > 0 {
-		p := queue[0]
-		queue = queue[1:]
-		for _, c := range children[p] {
-			out = append(out, c)
-			queue = append(queue, c)
-		}
-	}
-	return out
-}
-
 func readJUnit(path string) (n, failed int, longest, total float64) {
 	b, err := os.ReadFile(path)
 	if err != nil {
@@ -380,15 +341,6 @@ func printKinds(k map[string]float64, scenarios int) {
 func numCPU() int {
 	n, _ := strconv.Atoi(strings.TrimSpace(runOut("nproc")))
 	return n
-}
-
-func loadavg() string {
-	b, _ := os.ReadFile("/proc/loadavg")
-	f := strings.Fields(string(b))
-	if len(f) < 3 {
-		return "?"
-	}
-	return strings.Join(f[:3], " ")
 }
 
 // extraEnv lists the ROMAINE_ settings the runs inherit (isolation, browsers).

@@ -11,17 +11,18 @@ const isSelector = (s) => /^(css=|xpath=|\/\/|#|\.|\[)/.test(s);
 
 // The text a person reads on el; for a hidden element, the text it would show
 // (innerText is empty under visibility:hidden).
-const textOf = (el) => (visible(el) ? shownText(el) : (!isPlain() && (deepDOM(el) || el.querySelector('slot')) ? flatText(el, false) : norm(el.textContent)));
+const textOf = (el) => (visible(el) ? shownText(el) : (!isPlain() && (deepDOM(el) || dom.qs(el, 'slot')) ? flatText(el, false) : norm(dom.text(el))));
 
 function describe(el) {
-  if (!el || !el.tagName) return String(el);
-  let d = el.tagName.toLowerCase();
-  if (el.id) d += '#' + el.id;
-  const cls = (typeof el.className === 'string' ? el.className : '').trim().split(/\s+/).filter(Boolean).slice(0, 2);
+  if (!el || !(el instanceof Element)) return String(el);
+  const tag = dom.tagName(el), id = dom.id(el), name = dom.attr(el, 'name');
+  let d = tag.toLowerCase();
+  if (id) d += '#' + id;
+  const cls = dom.className(el).trim().split(/\s+/).filter(Boolean).slice(0, 2);
   if (cls.length) d += '.' + cls.join('.');
-  if (el.getAttribute('name')) d += '[name=' + el.getAttribute('name') + ']';
-  if (el.tagName === 'INPUT' && el.type !== 'text') d += '[type=' + el.type + ']';
-  const t = norm(textOf(el) || el.value || el.getAttribute('aria-label') || '');
+  if (name) d += '[name=' + name + ']';
+  if (tag === 'INPUT' && el.type !== 'text') d += '[type=' + el.type + ']';
+  const t = norm(textOf(el) || (el instanceof HTMLFormElement ? '' : el.value) || dom.attr(el, 'aria-label') || '');
   if (t) d += ' "' + (t.length > 40 ? t.slice(0, 37) + '...' : t) + '"';
   return d;
 }
@@ -30,15 +31,15 @@ function describe(el) {
 // what each is in.
 function candidates(els, max) {
   const some = els.slice(0, max), ds = some.map(describe);
-  const where = some.map((e, i) => ds[i] + ' in ' + describe(e.parentElement || rootHost(e.parentNode) || e));
+  const where = some.map((e, i) => ds[i] + ' in ' + describe(dom.parentElement(e) || rootHost(dom.parent(e)) || e));
   const twice = (list, i) => list.indexOf(list[i]) !== list.lastIndexOf(list[i]);
   return ds.map((d, i) => (twice(ds, i) && !twice(where, i) ? where[i] : d)).join(', ');
 }
 
 function visible(el) {
-  if (!el || !el.isConnected) return false;
-  if (el.checkVisibility && !el.checkVisibility({ checkOpacity: true, checkVisibilityCSS: true })) return false;
-  const r = el.getBoundingClientRect();
+  if (!el || !dom.connected(el)) return false;
+  if (!dom.checkVisibility(el, { checkOpacity: true, checkVisibilityCSS: true })) return false;
+  const r = dom.rect(el);
   return r.width > 0 && r.height > 0;
 }
 

@@ -1,11 +1,14 @@
 // Fields by role: ARIA widgets and form-associated custom elements are fields
 // too; a component's inner control is named by its host.
 const ROLE_FIELD = /^(textbox|searchbox|combobox|listbox|spinbutton|slider|checkbox|switch|radio)$/;
-const faceHost = (e) => e.localName.includes('-') && !!(customElements.get(e.localName) || {}).formAssociated;
+// A form-associated custom element is told by CSS, which every world sees:
+// it is a candidate for constraint validation (:valid or :invalid) unless
+// disabled. (The registry and its formAssociated are the page's world's.)
+const faceHost = (e) => dom.localName(e).includes('-') && dom.matches(e, ':valid, :invalid, :disabled');
 function fieldsIn(root) {
   // One [role] in the selector, not nine: few elements have a role at all.
-  let els = deepAll(root, FIELD + ', [role]').filter((e) => !e.hasAttribute('role') || ROLE_FIELD.test(e.getAttribute('role')) || e.matches(FIELD));
-  if (deepDOM(root)) for (const h of [root, ...root.querySelectorAll('*')]) collectFACE(h, els);
+  let els = deepAll(root, FIELD + ', [role]').filter((e) => !dom.hasAttr(e, 'role') || ROLE_FIELD.test(dom.attr(e, 'role')) || dom.matches(e, FIELD));
+  if (deepDOM(root)) for (const h of [root, ...dom.qsa(root, '*')]) collectFACE(h, els);
   // A combobox's popup list is part of the combobox, not a field of its own.
   const boxes = els.filter((e) => e.getAttribute('role') === 'combobox');
   if (boxes.length) { const pops = boxes.map(listboxOf); els = els.filter((e) => !pops.includes(e)); }
@@ -49,9 +52,10 @@ function ariaOption(el) {
   return { ok: true, x: a.x, y: a.y, desc: describe(o[0]) };
 }
 function collectFACE(e, out) {
-  if (!e.shadowRoot) return;
+  const s = dom.nodeType(e) === 1 && dom.shadowRoot(e);
+  if (!s) return;
   if (faceHost(e) && !out.includes(e)) out.push(e);
-  for (const c of e.shadowRoot.querySelectorAll('*')) collectFACE(c, out);
+  for (const c of s.querySelectorAll('*')) collectFACE(c, out);
 }
 // ids are looked up in el's own tree first, then in the document.
 function byId(el, id) {
@@ -61,14 +65,14 @@ function byId(el, id) {
 // Elements HTML lets a <label> name (they have .labels); asked by what el is,
 // not by whether it has a property of that name.
 const LABELABLE = /^(button|input|meter|output|progress|select|textarea)$/;
-const labelable = (el) => el.namespaceURI === 'http://www.w3.org/1999/xhtml' && LABELABLE.test(el.localName);
+const labelable = (el) => el.namespaceURI === 'http://www.w3.org/1999/xhtml' && LABELABLE.test(dom.localName(el));
 // The labels of el: its own (<label for>, wrapping <label>), also for custom
 // elements, which have no .labels.
 function labelsOf(el) {
   if (labelable(el)) return el.labels || [];
-  const out = [], r = el.getRootNode(), id = el.getAttribute('id');
+  const out = [], r = dom.rootNode(el), id = dom.attr(el, 'id');
   if (id && r.querySelectorAll) out.push(...r.querySelectorAll('label[for="' + CSS.escape(id) + '"]'));
-  const wrap = el.parentElement && el.parentElement.closest('label');
+  const wrap = dom.parentElement(el) && dom.closest(dom.parentElement(el), 'label');
   if (wrap && !wrap.hasAttribute('for')) out.push(wrap);
   return out;
 }
@@ -165,7 +169,7 @@ function queryAll(root, sel) {
   }
   const css = sel.startsWith('css=') ? sel.slice(4) : sel;
   const out = deepAll(root, css);
-  if (root !== document && root.matches && root.matches(css)) out.unshift(root);
+  if (dom.nodeType(root) === 1 && dom.matches(root, css)) out.unshift(root);
   return out;
 }
 
@@ -214,7 +218,7 @@ function textMatches(root, test) {
   const deep = deepDOM(root === document ? document.body : root);
   const walk = (el) => {
     let child = false;
-    for (const c of deep ? flatChildren(el) : el.children) if (c.nodeType === 1 && walk(c)) child = true;
+    for (const c of deep ? flatChildren(el) : dom.children(el)) if (dom.nodeType(c) === 1 && walk(c)) child = true;
     if (child) return true;
     if (!visible(el)) return false;
     if (test(shownText(el))) { out.push(el); return true; }

@@ -2,6 +2,8 @@ const CHECKS = {
   // Actions: the target must be unique, visible, enabled and hit, and stable
   // when the mouse aims at it.
   act() {
+    const boot = stillBooting();
+    if (boot) return { state: 'the page is still loading its script ' + boot.src, booting: true };
     const s = scopeRoot(); if (!s.root) return s;
     const m = one(s.root); if (!m.el) return m;
     if (req.needEnabled && disabled(m.el)) return { state: 'found but disabled: ' + describe(m.el) };
@@ -58,8 +60,8 @@ const CHECKS = {
     switch (req.prop) {
       case 'disabled': return disabled(el) ? { ok: true } : { state: 'enabled: ' + describe(el) };
       case 'enabled': return !disabled(el) ? { ok: true } : { state: 'disabled: ' + describe(el) };
-      case 'checked': return el.checked || el.getAttribute('aria-checked') === 'true' ? { ok: true } : { state: 'not checked: ' + describe(el) };
-      case 'unchecked': return !(el.checked || el.getAttribute('aria-checked') === 'true') ? { ok: true } : { state: 'checked: ' + describe(el) };
+      case 'checked': return checkedNow(el) ? { ok: true } : { state: 'not checked: ' + describe(el) };
+      case 'unchecked': return !checkedNow(el) ? { ok: true } : { state: 'checked: ' + describe(el) };
       case 'value': {
         const v = fieldValue(el), want = norm(req.text);
         if (want === '' ? v === '' : v.includes(want)) return { ok: true };
@@ -91,9 +93,6 @@ function changed(el) {
   el.addEventListener('blur', done);
 }
 
-// A custom element (its name has a dash): its own JavaScript may define what
-// value, checked or disabled mean.
-const customTag = (el) => el.localName.includes('-');
 // NATIVE_FORM: the elements whose disabled state HTML defines (attribute,
 // disabled fieldset outside its first legend, disabled optgroup): :disabled
 // tells it exactly.
@@ -102,15 +101,16 @@ function fieldValue(el) {
   if (el.localName === 'select') return norm([...el.selectedOptions].map((o) => o.text).join(', '));
   if (el.localName === 'input' || el.localName === 'textarea') return norm(el.value);
   if (el.isContentEditable) return norm(el.innerText);
-  if (customTag(el) && typeof el.value === 'string') return norm(el.value);
-  // An ARIA widget (a <button role=combobox> too) shows its value.
+  // A custom element's value is the page's (45-page.js); an ARIA widget (a
+  // <button role=combobox> too) shows its value.
+  if (isCustom(el)) { const v = pageProps(el).value; if (v != null) return norm(String(v)); }
   const v = el.getAttribute('aria-valuetext') || el.getAttribute('aria-valuenow');
   return v !== null ? norm(v) : textOf(el);
 }
 function disabled(el) {
   if (NATIVE_FORM.test(el.localName) && el.namespaceURI === 'http://www.w3.org/1999/xhtml') {
     if (el.matches(':disabled')) return true;
-  } else if (customTag(el) && (el.disabled === true || el.hasAttribute('disabled') || el.matches(':disabled'))) return true;
+  } else if (isCustom(el) && (el.disabled === true || el.hasAttribute('disabled') || el.matches(':disabled'))) return true;
   return ariaDisabled(el) || hostDisabled(el);
 }
 // aria-disabled="true" disables el and what is inside it, across shadow roots,

@@ -13,20 +13,24 @@ const WATCHED = {
   hover: ['pointermove', 'mousemove'],
   type: ['keydown', 'keypress', 'beforeinput', 'input', 'keyup'],
 };
+// The last watch armed: its listeners are on the window only from the act
+// check that arms it to its release (or a later arming, or its expiry), so
+// nothing of ours listens to the page between steps. An expired watch stays
+// here, without listeners, for its release to report on.
 let hit = null;
-function hitWatch() {
-  if (hit) return hit;
-  const h = hit = { cur: null };
-  for (const type of new Set(Object.values(WATCHED).flat())) {
-    addEventListener(type, (e) => h.cur && h.cur.capture(e), true);
-    addEventListener(type, (e) => h.cur && h.cur.bubble(e), false);
+function unwatch(w) {
+  if (!w || w.off) return;
+  w.off = true;
+  clearTimeout(w.timer);
+  for (const type of WATCHED[w.kind]) {
+    removeEventListener(type, w.capture, true);
+    removeEventListener(type, w.bubble, false);
   }
-  return h;
 }
 const deepActive = () => { let a = document.activeElement; while (a && a.shadowRoot && a.shadowRoot.activeElement) a = a.shadowRoot.activeElement; return a; };
 function intercept(kind, el, tgt, x, y) {
   const armed = req;
-  const w = { token: req.token, el, tgt, seen: [], fail: '', settled: false, until: Date.now() + Math.max(1000, req.holdMs || 0) };
+  const w = { kind, token: req.token, el, tgt, seen: [], fail: '', settled: false, until: Date.now() + Math.max(1000, req.holdMs || 0) };
   // The first event may land on a node the page put in place of the checked
   // one since the check (same target, re-rendered): the input goes where the
   // step's target now is. From then on, every event must reach that node.
@@ -42,7 +46,7 @@ function intercept(kind, el, tgt, x, y) {
   // Whether the element is still where the input goes: under the point, or focused.
   const at = (n) => reaches(n, w.el) || reaches(n, w.tgt);
   const still = () => w.el.isConnected && !disabled(w.el) && at(kind === 'type' ? deepActive() : document.elementFromPoint(x, y));
-  const mine = (e) => e.isTrusted && WATCHED[kind].includes(e.type) && Date.now() < w.until && hitWatch().cur === w;
+  const mine = (e) => e.isTrusted && Date.now() < w.until && hit === w;
   w.capture = (e) => {
     if (!mine(e)) return;
     if (!w.fail && !w.settled) {
@@ -53,16 +57,23 @@ function intercept(kind, el, tgt, x, y) {
     if (w.fail) { e.preventDefault(); e.stopImmediatePropagation(); }
   };
   w.bubble = (e) => { if (mine(e) && !w.fail && !w.settled && !still()) w.settled = true; };
-  hitWatch().cur = w;
+  unwatch(hit);
+  hit = w;
+  for (const type of WATCHED[kind]) {
+    addEventListener(type, w.capture, true);
+    addEventListener(type, w.bubble, false);
+  }
+  w.timer = setTimeout(() => unwatch(w), w.until - Date.now() + 50);
 }
 
 // release ends the watch named by req.token and says whether the input
 // reached the element. A watch that is gone went with its document: the
 // action navigated.
 function release() {
-  const h = hit, w = h && h.cur;
+  const w = hit;
   if (!w || w.token !== req.token) return { ok: true, gone: true };
-  h.cur = null;
+  unwatch(w);
+  hit = null;
   if (w.fail) return { state: w.fail };
   if (req.need && !w.settled && !w.seen.includes(req.need)) {
     return { state: 'no ' + req.need + ' reached ' + describe(w.el) + (w.seen.length ? ' (it got ' + w.seen.join(', ') + ')' : ' (no input event reached the page)') };

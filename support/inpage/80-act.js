@@ -43,7 +43,7 @@ function finish(res) {
       return res;
     }
     case 'checked-state': {
-      const on = el.checked || el.getAttribute('aria-checked') === 'true';
+      const on = checkedNow(el);
       res.already = on === req.want;
       return res;
     }

@@ -1,0 +1,173 @@
+package support
+
+import (
+	"context"
+	"fmt"
+	"strings"
+	"time"
+
+	"github.com/go-rod/rod/lib/proto"
+)
+
+// A page may boot after its load event: an AMD loader (require.js) fetches
+// the app's modules one after another, a bundle imports a chunk lazily, and
+// only then are the handlers attached. A field shows before anything listens
+// to it, and typing into it then is lost. So an action waits first, as a
+// person would, while the page is still loading its scripts: no script
+// request of the main frame's document is in flight (from the Network events
+// pageEvents already follows), within the step's deadline. A page whose
+// scripts all loaded before its DOMContentLoaded, the common case, waits for
+// nothing: the check is a map lookup in Go.
+//
+// A script that had been loading for longer than the step's timeout when the
+// step began is taken as stuck (a third-party tag on a host that never
+// answers), not as the page booting, and is not waited for.
+//
+// Two gaps remain where nothing is in flight though the page is booting: a
+// loader starts on a timer after DOMContentLoaded (require.js asks for its
+// data-main module on a 4 ms timer), and a script that just arrived has not
+// yet run (between one module arriving and the next being asked for). So the
+// first action check of a document that reached DOMContentLoaded lately
+// (bootGap), and any check after a script of the document arrived lately
+// after it, lets the page's due timers and tasks and one animation frame run
+// first (request.Boot: a wait of a few milliseconds, no work); and an action
+// whose check passed while a script started loading is checked again once it
+// has loaded.
+
+// bootGap is how recently a script must have arrived for the next check to
+// let it run first.
+const bootGap = time.Second
+
+// scriptLoad is one script request of the main frame's document.
+type scriptLoad struct {
+	url   string
+	since time.Time
+}
+
+// scriptLoads follows the main frame's script requests (under pageEvents.mu).
+type scriptLoads struct {
+	loading  map[proto.NetworkRequestID]scriptLoad
+	lastDone time.Time     // when one last finished
+	domReady time.Time     // when the document reached DOMContentLoaded
+	acted    bool          // the document has had an action check
+	wake     chan struct{} // closed, and replaced, when one finishes
+}
+
+func newScriptLoads() scriptLoads {
+	return scriptLoads{loading: map[proto.NetworkRequestID]scriptLoad{}, wake: make(chan struct{})}
+}
+
+func (e *pageEvents) scriptStarted(id proto.NetworkRequestID, url string) {
+	if len(e.scripts.loading) < 500 {
+		e.scripts.loading[id] = scriptLoad{url: url, since: time.Now()}
+	}
+}
+
+// scriptEnded notes a request that finished or failed, if it was a script's.
+func (e *pageEvents) scriptEnded(id proto.NetworkRequestID) {
+	if _, ok := e.scripts.loading[id]; !ok {
+		return
+	}
+	delete(e.scripts.loading, id)
+	e.scripts.lastDone = time.Now()
+	close(e.scripts.wake)
+	e.scripts.wake = make(chan struct{})
+}
+
+// newDocument forgets the scripts of the main frame's previous document.
+func (e *pageEvents) newDocument() {
+	wake := e.scripts.wake
+	e.scripts = newScriptLoads()
+	close(wake)
+}
+
+// scriptsLoading says which of the document's scripts are loading (those
+// asked for after stuck: older ones are taken as stuck), what closes when one
+// finishes, and whether the next check should let the page run first (see
+// bootGap).
+func (e *pageEvents) scriptsLoading(stuck time.Time) (pending []scriptLoad, wake <-chan struct{}, boot bool) {
+	e.mu.Lock()
+	defer e.mu.Unlock()
+	now := time.Now()
+	for _, s := range e.scripts.loading {
+		if s.since.After(stuck) {
+			pending = append(pending, s)
+		}
+	}
+	s := e.scripts
+	// The first action of a document that is young (or whose DOMContentLoaded
+	// has not reached us yet), or one after a script arrived since.
+	young := s.domReady.IsZero() || now.Sub(s.domReady) < bootGap
+	boot = !s.acted && young || !s.domReady.IsZero() && s.lastDone.After(s.domReady) && now.Sub(s.lastDone) < bootGap
+	return pending, s.wake, boot
+}
+
+// acting notes that the document has had an action check.
+func (e *pageEvents) acting() {
+	e.mu.Lock()
+	e.scripts.acted = true
+	e.mu.Unlock()
+}
+
+// readyToAct waits, within the step's deadline, until the page loads no
+// script, and sets req.Boot when the check should let the page run first
+// (also when the last check found it still loading a script: booting). It
+// answers false when the deadline came first, with what was loading as the
+// step's last state; a cancelled ctx leaves the check to say so.
+func (p *Page) readyToAct(ctx context.Context, clk *stepClock, req *request, booting bool) bool {
+	if p.skipReady {
+		return true
+	}
+	for {
+		pending, wake, boot := p.events.scriptsLoading(p.stuckBefore(clk))
+		if len(pending) == 0 {
+			p.events.acting()
+			req.Boot = boot || booting
+			return true
+		}
+		left := time.Until(clk.deadline)
+		if left <= 0 {
+			clk.see(loadingScripts(pending))
+			return false
+		}
+		t := time.NewTimer(left)
+		select {
+		case <-wake:
+		case <-t.C:
+		case <-ctx.Done():
+			t.Stop()
+			return true
+		}
+		t.Stop()
+	}
+}
+
+// startedLoading says whether the page began loading a script while a
+// passing act check ran (and records it as the state seen): the action waits
+// for it and is checked again.
+func (p *Page) startedLoading(clk *stepClock) bool {
+	if p.skipReady {
+		return false
+	}
+	pending, _, _ := p.events.scriptsLoading(p.stuckBefore(clk))
+	if len(pending) > 0 {
+		clk.see(loadingScripts(pending))
+	}
+	return len(pending) > 0
+}
+
+// stuckBefore: a script asked for before this time is taken as stuck.
+func (p *Page) stuckBefore(clk *stepClock) time.Time { return clk.start.Add(-p.policy.Timeout) }
+
+// loadingScripts says, for a person, which scripts the page was loading.
+func loadingScripts(pending []scriptLoad) string {
+	var some []string
+	for _, s := range pending {
+		if len(some) == 3 {
+			some = append(some, "...")
+			break
+		}
+		some = append(some, fmt.Sprintf("%s (for %s)", s.url, time.Since(s.since).Round(time.Millisecond)))
+	}
+	return fmt.Sprintf("the page was still loading %d script(s) of its own: %s", len(pending), strings.Join(some, ", "))
+}
