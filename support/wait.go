@@ -253,7 +253,8 @@ func transient(err error) bool {
 	}
 	msg := err.Error()
 	for _, s := range []string{"Execution context was destroyed", "Cannot find context", "Inspected target navigated", "context with specified id",
-		"No node with given id", "Could not find node with given id", "No target with given id"} { // the last three: a frame that went away
+		"No node with given id", "Could not find node with given id", "No target with given id", // a frame that went away
+		"does not belong to the document"} { // a frame's document replaced (its first about:blank) under the call
 		if strings.Contains(msg, s) {
 			return true
 		}
