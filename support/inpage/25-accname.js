@@ -86,15 +86,15 @@ function idrefs(el, attr) {
 // Hidden from assistive technology: not rendered, inside a closed <details>,
 // or aria-hidden, here or on an ancestor (across shadow roots).
 function accHidden(el) {
-  if (el.checkVisibility && getComputedStyle(el).display !== 'contents' && !el.checkVisibility()) return true;
-  for (let n = el; n; n = n.parentElement || rootHost(n.parentNode)) if (n.getAttribute('aria-hidden') === 'true') return true;
+  if (getComputedStyle(el).display !== 'contents' && !dom.checkVisibility(el)) return true;
+  for (let n = el; n; n = dom.parentElement(n) || rootHost(dom.parent(n))) if (dom.attr(n, 'aria-hidden') === 'true') return true;
   return false;
 }
 // Hidden as seen while walking down from a node that is not: only el's own state.
 function hiddenHere(el, cs) {
-  if (/^(script|style|template|noscript)$/.test(el.localName)) return true;
-  if (el.getAttribute('aria-hidden') === 'true' || cs.display === 'none') return true;
-  return cs.display !== 'contents' && el.checkVisibility && !el.checkVisibility();
+  if (/^(script|style|template|noscript)$/.test(dom.localName(el))) return true;
+  if (dom.attr(el, 'aria-hidden') === 'true' || cs.display === 'none') return true;
+  return cs.display !== 'contents' && !dom.checkVisibility(el);
 }
 
 // Text of CSS content on a pseudo-element: strings and attr() joined; an
@@ -330,8 +330,8 @@ function namingIn(root) {
   return (x) => {
     if (!holders) {
       holders = new Set();
-      for (const e of (root.querySelectorAll ? root : document).querySelectorAll(NAMING)) {
-        for (let n = e.parentElement; n && !holders.has(n); n = n.parentElement) holders.add(n);
+      for (const e of dom.qsa(root.querySelectorAll ? root : document, NAMING)) {
+        for (let n = dom.parentElement(e); n && !holders.has(n); n = dom.parentElement(n)) holders.add(n);
       }
     }
     return holders.has(x);

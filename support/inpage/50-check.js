@@ -116,8 +116,8 @@ function disabled(el) {
 // aria-disabled="true" disables el and what is inside it, across shadow roots,
 // up to the nearest aria-disabled="false".
 function ariaDisabled(el) {
-  for (let n = el; n; n = n.parentElement || rootHost(n.parentNode)) {
-    const a = n.getAttribute('aria-disabled');
+  for (let n = el; n; n = dom.parentElement(n) || rootHost(dom.parent(n))) {
+    const a = dom.attr(n, 'aria-disabled');
     if (a === 'true') return true;
     if (a === 'false') return false;
   }

@@ -22,7 +22,7 @@ function unreachable(el, hit, x, y) {
 // the focus. A cover from elsewhere (a loading screen, a modal) still does.
 function decorates(hit, el) {
   const p = flatParentElement(el);
-  return !!p && p !== document.body && p !== document.documentElement && deepContains(p, hit) && !hit.closest('dialog, [role=dialog], [role=alertdialog], [aria-modal=true]');
+  return !!p && p !== document.body && p !== document.documentElement && deepContains(p, hit) && !dom.closest(hit, 'dialog, [role=dialog], [role=alertdialog], [aria-modal=true]');
 }
 
 // el is in its frame's viewport but not in the part of it the top window
@@ -42,7 +42,7 @@ function clipper(el, x, y) {
     if (pos === 'fixed') return null;
     const contains = pos !== 'absolute' || cs.position !== 'static';
     if (contains && (cs.overflowX !== 'visible' || cs.overflowY !== 'visible') && cs.display !== 'contents') {
-      const r = n.getBoundingClientRect();
+      const r = dom.rect(n);
       const left = r.left + n.clientLeft, top = r.top + n.clientTop;
       if (x < left || y < top || x >= left + n.clientWidth || y >= top + n.clientHeight) return n;
     }
@@ -50,7 +50,7 @@ function clipper(el, x, y) {
   }
   return null;
 }
-const flatParentElement = (n) => { const p = flatParent(n); return p && p.nodeType === 1 ? p : null; };
+const flatParentElement = (n) => { const p = flatParent(n); return p && dom.nodeType(p) === 1 ? p : null; };
 
 // The element pinned to the window (position fixed or sticky) that hit is,
 // or is in, or null.
@@ -64,7 +64,7 @@ function pinned(hit) {
 // A cover the size of the window (a modal's backdrop, a loading screen):
 // scrolling cannot get out from under it.
 function fillsWindow(n) {
-  const r = n.getBoundingClientRect();
+  const r = dom.rect(n);
   return r.top <= 0 && r.left <= 0 && r.bottom >= innerHeight && r.right >= innerWidth;
 }
 
