@@ -27,7 +27,7 @@ const worldName = "romaine"
 var installJS = "globalThis.romaine || (globalThis.romaine = " + inPageJS + ")"
 
 // scripts remembers where the in-page script is installed: its object's
-// remote id, by document. The object lives in the document's isolated world
+// remote id, by session and frame (see key). The object lives in the document's isolated world
 // and as long as the document; a call on it after a navigation fails with
 // "cannot find context", which drops it here: the next call creates the world
 // in the new document and installs the script there. Copies of a Page
