@@ -7,7 +7,7 @@ GODOG   := $(CURDIR)/bin/godog
 # neither and runs the same either way; the tests keep rod's defaults fixed.
 export DISABLE_ROD_FLAG := 1
 
-.PHONY: setup modules browser features test vet chaos bench bench-schedule bench-suite api-count thirdparty thirdparty-compare clean
+.PHONY: setup modules browser features test vet chaos bench bench-schedule bench-suite bench-coverage api-count thirdparty thirdparty-compare coverage clean
 
 setup: modules browser
 
@@ -35,6 +35,17 @@ test: setup vet $(GODOG)
 	$(GO) test -count=1 -timeout 12m ./...
 	$(GODOG) run --strict --format progress features
 	scripts/thirdparty.sh -builds test
+
+# The demo suite with coverage of the demo store (docs/coverage.md): its Go
+# code (go test -cover, finished by the suite's TestMain), its pages'
+# JavaScript and its routes (demo/routes.txt, those never reached first),
+# into COVERAGE_DIR, with an HTML report that shows them. Two workers unless
+# ROMAINE_WORKERS says otherwise.
+COVERAGE_DIR ?= romaine-coverage
+coverage: setup
+	ROMAINE_COVERAGE=$(COVERAGE_DIR) ROMAINE_ROUTES=demo/routes.txt ROMAINE_WORKERS=$${ROMAINE_WORKERS:-2} \
+	ROMAINE_REPORTS=html:$(COVERAGE_DIR)/report.html,messages:$(COVERAGE_DIR)/run.ndjson \
+	$(GO) test -count=1 -cover -coverpkg=./demo/... -run '^TestFeatures$$' -v .
 
 # A feature written from the vocabulary (docs/vocabulary.md) alone, run unchanged
 # against every TodoMVC build of npm todomvc@0.1.1 it can apply to, one build at a
@@ -79,9 +90,15 @@ bench-suite: setup
 	$(GO) test -c -o bin/features.test .
 	$(GO) run ./scripts/bench-suite -bin bin/features.test $(BENCH_ARGS)
 
+# What coverage costs on the demo suite: off, the page's JavaScript and the
+# routes, Go's -cover build alone, and all of it, ROUNDS times at WORKERS
+# workers (docs/performance.md).
+bench-coverage: setup
+	@scripts/bench-coverage.sh
+
 # The size of the public API (exported identifiers), e.g. before and after a change.
 api-count:
 	$(GO) run ./scripts/apicount support terrain steps factories report
 
 clean:
-	rm -rf bin romaine-artifacts
+	rm -rf bin romaine-artifacts romaine-coverage

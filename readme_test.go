@@ -110,15 +110,5 @@ func TestREADMEGoSuiteOfYourOwn(t *testing.T) {
 
 // readmeSection is the README's section under heading, up to the next one of its level.
 func readmeSection(t *testing.T, heading string) string {
-	t.Helper()
-	readme, err := os.ReadFile("README.md")
-	if err != nil {
-		t.Fatal(err)
-	}
-	_, section, ok := strings.Cut(string(readme), heading)
-	if !ok {
-		t.Fatalf("README.md has no %q section", heading)
-	}
-	section, _, _ = strings.Cut(section, "\n## ")
-	return section
+	return testenv.Section(t, "README.md", heading)
 }

@@ -49,6 +49,10 @@ func newDemoStore(w *terrain.Worker) (http.Handler, func() error, error) {
 
 func init() { suite.BindFlags(flag.CommandLine) }
 
+// TestMain lets the suite finish the demo store's Go coverage once the test
+// binary has written it (make coverage: ROMAINE_COVERAGE under go test -cover).
+func TestMain(m *testing.M) { os.Exit(suite.Main(m)) }
+
 // InitializeTestSuite and InitializeScenario are what the godog command looks for.
 func InitializeTestSuite(ctx *godog.TestSuiteContext) { suite.InitializeTestSuite(ctx) }
 

@@ -30,6 +30,7 @@ Feature: Customers follow their orders
     Then I should see "No orders yet"
     And I should see 0 "tr.order" elements
 
+  @return-request
   Scenario: A customer asks to return a delivered order
     Given an order exists with:
       | customer_email | {{me.email}} |

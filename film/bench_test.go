@@ -8,7 +8,6 @@ import (
 	"github.com/go-rod/rod"
 	"github.com/go-rod/rod/lib/proto"
 
-	"github.com/romaine-bdd/romaine/internal/proccpu"
 	"github.com/romaine-bdd/romaine/internal/recordbench"
 	"github.com/romaine-bdd/romaine/support"
 )
@@ -115,22 +114,7 @@ func BenchmarkFilmCPU(b *testing.B) {
 					func() error { return p.ExpectText(ctx, "Mint") },
 				)
 			}
-			if err := scenario(); err != nil { // warm: the first visit starts the renderer
-				b.Fatal(err)
-			}
-			cpu0, err := proccpu.Tree()
-			if err != nil {
-				b.Skip(err)
-			}
-			b.ResetTimer()
-			for range b.N {
-				if err := scenario(); err != nil {
-					b.Fatal(err)
-				}
-			}
-			b.StopTimer()
-			cpu1, _ := proccpu.Tree()
-			b.ReportMetric((cpu1-cpu0)/float64(b.N), "cpu-s/scenario")
+			recordbench.CPUPerScenario(b, scenario)
 		})
 	}
 }

@@ -21,6 +21,7 @@ type Run struct {
 	Features []*Feature    // in the order their first scenario started
 	Started  time.Time     // when the earliest run (shard) started
 	Duration time.Duration // from the first start to the last finish
+	Coverage []*Coverage   // each run's coverage totals (ROMAINE_COVERAGE), if noted
 }
 
 // Feature is one feature file.
@@ -356,6 +357,9 @@ func Build(envs []*messages.Envelope) *Run {
 				step.Duration = messages.DurationToGoDuration(*res.Duration)
 			}
 		case e.Attachment != nil:
+			if runNote(run, e.Attachment) {
+				continue
+			}
 			st := starts[e.Attachment.TestCaseStartedId]
 			if st == nil {
 				continue

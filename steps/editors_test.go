@@ -13,69 +13,17 @@ import (
 	"testing"
 	"time"
 
+	"github.com/romaine-bdd/romaine/internal/testenv"
 	"github.com/romaine-bdd/romaine/steps"
 )
 
-// languageServiceDir is where the pinned language service is installed
-// (scripts/language-service/package-lock.json), outside the source tree.
-const languageServiceDir = "../bin/language-service"
-
 // languageService installs the Cucumber language service that VS Code's
-// Cucumber extension runs, at the version scripts/language-service pins, and
-// returns the path of the script that runs it. Without node and npm the test
-// is skipped, unless CI is set: CI machines have them.
+// Cucumber extension runs, at the version scripts/language-service pins
+// (into bin/language-service), and returns the path of the script that runs
+// it. Without node and npm the test is skipped, unless CI is set. The
+// extension parses with tree-sitter's WebAssembly build: no native module.
 func languageService(t *testing.T) string {
-	t.Helper()
-	for _, tool := range []string{"node", "npm"} {
-		if _, err := exec.LookPath(tool); err != nil {
-			if os.Getenv("CI") != "" {
-				t.Fatalf("%s is needed to check what editors see of the steps, and CI machines have it", tool)
-			}
-			t.Skipf("%s not installed", tool)
-		}
-	}
-	dir, err := filepath.Abs(languageServiceDir)
-	if err != nil {
-		t.Fatal(err)
-	}
-	lock, err := os.ReadFile("../scripts/language-service/package-lock.json")
-	if err != nil {
-		t.Fatal(err)
-	}
-	// Installed already, from this very lock file: nothing to do.
-	if got, err := os.ReadFile(filepath.Join(dir, "package-lock.json")); err != nil || !bytes.Equal(got, lock) ||
-		!exists(filepath.Join(dir, "node_modules", "@cucumber", "language-service")) {
-		if err := os.MkdirAll(dir, 0o755); err != nil {
-			t.Fatal(err)
-		}
-		for _, f := range []string{"package.json", "package-lock.json"} {
-			copyFile(t, filepath.Join("../scripts/language-service", f), filepath.Join(dir, f))
-		}
-		// The extension parses with tree-sitter's WebAssembly build: no native
-		// module, so no install scripts.
-		ctx, cancel := context.WithTimeout(context.Background(), 5*time.Minute)
-		defer cancel()
-		cmd := exec.CommandContext(ctx, "npm", "ci", "--no-audit", "--no-fund", "--ignore-scripts")
-		cmd.Dir = dir
-		if out, err := cmd.CombinedOutput(); err != nil {
-			t.Fatalf("installing the language service in %s: npm ci: %v\n%s", dir, err, out)
-		}
-	}
-	copyFile(t, "../scripts/language-service/check.cjs", filepath.Join(dir, "check.cjs"))
-	return filepath.Join(dir, "check.cjs")
-}
-
-func exists(path string) bool { _, err := os.Stat(path); return err == nil }
-
-func copyFile(t *testing.T, from, to string) {
-	t.Helper()
-	b, err := os.ReadFile(from)
-	if err != nil {
-		t.Fatal(err)
-	}
-	if err := os.WriteFile(to, b, 0o644); err != nil {
-		t.Fatal(err)
-	}
+	return testenv.PinnedNPM(t, "language-service", "@cucumber/language-service", "check.cjs", "to check what editors see of the steps")
 }
 
 // seen is what the language service made of some glue and features.

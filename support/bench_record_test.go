@@ -49,18 +49,7 @@ fetch("/api/items").then((r) => r.text()).then((t) => { console.log("items", t.l
 					func() error { return p.ExpectText(ctx, "The next page") },
 				)
 			}
-			if err := scenario(); err != nil { // warm: the first visit starts the renderer
-				b.Fatal(err)
-			}
-			cpu0 := treeCPU(b)
-			b.ResetTimer()
-			for range b.N {
-				if err := scenario(); err != nil {
-					b.Fatal(err)
-				}
-			}
-			b.StopTimer()
-			b.ReportMetric((treeCPU(b)-cpu0)/float64(b.N), "cpu-s/scenario")
+			recordbench.CPUPerScenario(b, scenario)
 		})
 	}
 }

@@ -78,6 +78,8 @@ func (a HandlerApp) start(_ context.Context, w *Worker, port *ports.Lease) (stri
 // 127.0.0.1:$PORT (or all interfaces).
 type CommandApp struct {
 	Command string // the shell command, as ROMAINE_APP_CMD
+	// env adds to a worker's app's environment (coverage's folder).
+	env func(w *Worker) ([]string, error)
 }
 
 func (a CommandApp) start(ctx context.Context, w *Worker, port *ports.Lease) (string, func() error, error) {
@@ -86,6 +88,13 @@ func (a CommandApp) start(ctx context.Context, w *Worker, port *ports.Lease) (st
 	cmd.Env = append(os.Environ(), "PORT="+strconv.Itoa(port.Port), "HOST="+port.Host, "ROMAINE_WORKER="+strconv.Itoa(w.Index))
 	if w.TempDir != "" {
 		cmd.Env = append(cmd.Env, "TMPDIR="+w.TempDir)
+	}
+	if a.env != nil {
+		extra, err := a.env(w)
+		if err != nil {
+			return "", nil, fmt.Errorf("readying ROMAINE_APP_CMD %q: %w", a.Command, err)
+		}
+		cmd.Env = append(cmd.Env, extra...)
 	}
 	out := &tailBuffer{max: 64 << 10}
 	cmd.Stdout, cmd.Stderr = out, out
@@ -105,7 +114,7 @@ func (a CommandApp) start(ctx context.Context, w *Worker, port *ports.Lease) (st
 		_ = syscall.Kill(-cmd.Process.Pid, syscall.SIGTERM)
 		select {
 		case <-exited:
-		case <-time.After(5 * time.Second):
+		case <-time.After(appStopGrace):
 			_ = syscall.Kill(-cmd.Process.Pid, syscall.SIGKILL)
 			<-exited
 		}
@@ -113,6 +122,11 @@ func (a CommandApp) start(ctx context.Context, w *Worker, port *ports.Lease) (st
 	}
 	return port.URL(), stop, nil
 }
+
+// appStopGrace is how long an app has to exit after SIGTERM before it is
+// killed: time to finish its requests, and for a Go app built with -cover
+// to write its coverage counters, which it does only as it exits.
+const appStopGrace = 5 * time.Second
 
 // appGuard is the shell that runs ROMAINE_APP_CMD ($1) and stays its parent.
 // The kernel sends it SIGHUP when the runner dies (Pdeathsig), even by SIGKILL

@@ -109,6 +109,14 @@ type Config struct {
 	// all workers, each scenario in a context of its own). ROMAINE_BROWSERS,
 	// -romaine.browsers. Default "worker".
 	Browsers string
+	// Coverage: a folder for what the scenarios exercise: the app's Go code,
+	// the page's JavaScript, the routes (docs/coverage.md); "" measures
+	// nothing. ROMAINE_COVERAGE, -romaine.coverage.
+	Coverage string
+	// Routes: the app's routes, its OpenAPI document (.yaml, .yml, .json) or
+	// a list, one a line, so that coverage lists those no scenario reached.
+	// Needs Coverage. ROMAINE_ROUTES, -romaine.routes.
+	Routes string
 	// Trace: the step film of each scenario, kept for the reports:
 	// "retain-on-failure" (failed and flaky scenarios), "on" or "off".
 	// ROMAINE_TRACE, -romaine.trace. Default "retain-on-failure".
@@ -238,6 +246,7 @@ func settings() []setting {
 	add(mk("ROMAINE_BROWSERS", "browsers", "worker (a browser per worker) or shared (one browser for all workers)", g, s))
 	g, s = str(func(c *Config) *string { return &c.Isolation })
 	add(mk("ROMAINE_ISOLATION", "isolation", "how scenarios are kept apart: reset (reuse the page, wiped) or context (a new browser context each)", g, s))
+	out = append(out, coverageSettings(str)...)
 	add(traceSetting())
 	return out
 }
@@ -332,6 +341,9 @@ func (c *Config) validate() error {
 		return bad("ROMAINE_WORKERS", fmt.Sprintf("ROMAINE_APP_URL with ROMAINE_APP_RESET and ROMAINE_WORKERS=%d: all workers share the one running app, so each scenario's reset would empty it under the others. Use ROMAINE_APP_CMD (an app per worker), ROMAINE_WORKERS=1, or no reset", c.Workers))
 	}
 	if err := c.validateSchedule(); err != nil {
+		return err
+	}
+	if err := c.validateCoverage(); err != nil {
 		return err
 	}
 	if err := c.validateTrace(); err != nil {

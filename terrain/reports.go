@@ -108,7 +108,7 @@ func (s *Suite) writeReports() error {
 	if s.reports == nil {
 		return nil
 	}
-	envs := withPlan(s.reports.recorder.Envelopes(), s.plan)
+	envs := report.WithCoverage(withPlan(s.reports.recorder.Envelopes(), s.plan), s.coverageSummary())
 	if s.tamperRecord != nil {
 		envs = s.tamperRecord(envs)
 	}

@@ -80,7 +80,9 @@ type Suite struct {
 	flags      []layerValue
 	configFlag string
 	// file is the settings file read (nil for none).
-	file *configFile
+	file     *configFile
+	coverage *coverageState // ROMAINE_COVERAGE (coverage.go)
+	viaMain  bool           // the test binary's TestMain is Suite.Main
 }
 
 // logOnce prints msg the first time it is given in this run.
@@ -293,6 +295,9 @@ func (s *Suite) prepare() error {
 	if err := s.checkPrerequisites(); err != nil {
 		return err
 	}
+	if err := s.prepareCoverage(); err != nil {
+		return err
+	}
 	dir, err := makeRunDir(s.errOut)
 	if err != nil {
 		return err
@@ -394,6 +399,7 @@ func (s *Suite) finish() {
 	if err := s.shutdown(); err != nil {
 		fmt.Fprintln(s.errOut, "romaine: stopping workers:", err)
 	}
+	s.finishCoverage() // after the apps stopped: a Go app writes its counters as it exits
 	s.saveTimings()
 	if err := s.writeReports(); err != nil {
 		fmt.Fprintln(s.errOut, "romaine: writing reports:", err)

@@ -5,7 +5,9 @@ package recordbench
 
 import (
 	"context"
+	"testing"
 
+	"github.com/romaine-bdd/romaine/internal/proccpu"
 	"github.com/romaine-bdd/romaine/support"
 )
 
@@ -27,4 +29,28 @@ func Scenario(ctx context.Context, p *support.Page, consumers []support.Consumer
 		}
 	}
 	return nil
+}
+
+// CPUPerScenario runs scenario once to warm the page (the first visit starts
+// the renderer), then b.N times, and reports the CPU-seconds per scenario of
+// this process and every live process it started (the browser), as
+// "cpu-s/scenario". It skips where /proc is missing.
+func CPUPerScenario(b *testing.B, scenario func() error) {
+	b.Helper()
+	if err := scenario(); err != nil {
+		b.Fatal(err)
+	}
+	cpu0, err := proccpu.Tree()
+	if err != nil {
+		b.Skip(err)
+	}
+	b.ResetTimer()
+	for range b.N {
+		if err := scenario(); err != nil {
+			b.Fatal(err)
+		}
+	}
+	b.StopTimer()
+	cpu1, _ := proccpu.Tree()
+	b.ReportMetric((cpu1-cpu0)/float64(b.N), "cpu-s/scenario")
 }

@@ -1,5 +1,6 @@
-// Package testenv is for tests that run a whole suite against an app of
-// another language: they need python3 and a browser on this machine.
+// Package testenv is what tests need of the machine and the repository:
+// python3 and a browser for a suite against an app of another language,
+// pinned npm tools, the documentation's sections.
 package testenv
 
 import (
