@@ -62,8 +62,11 @@ function pinned(hit) {
   return null;
 }
 // A cover the size of the window (a modal's backdrop, a loading screen):
-// scrolling cannot get out from under it.
+// scrolling cannot get out from under it. A modal <dialog> is one whatever
+// its own box: its ::backdrop covers the window, and hit tests answer the
+// dialog there.
 function fillsWindow(n) {
+  if (dom.matches(n, ':modal')) return true;
   const r = dom.rect(n);
   return r.top <= 0 && r.left <= 0 && r.bottom >= innerHeight && r.right >= innerWidth;
 }
