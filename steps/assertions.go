@@ -43,7 +43,7 @@ const assertions = "Assertions"
 
 var assertionDocs = []Doc{
 	{Area: assertions, Phrase: `Then I should see "TEXT"`,
-		What:    "Waits until the visible text of the page (or scope) contains TEXT, whitespace-normalised.",
+		What:    "Waits until the visible text of the page (or scope) contains TEXT, whitespace-normalised; text in CSS capitals (text-transform) matches as written too.",
 		Example: `Then I should see "Refunded black sweater"`},
 	{Area: assertions, Phrase: `Then I should not see "TEXT"`,
 		What:    "Waits until the visible text of the page (or scope) does not contain TEXT.",

@@ -127,13 +127,20 @@ name such as ` + "`\"form\"`" + ` is *not* a selector; write ` + "`\"css=form\"`
   aria-label, title, name or id;
 - a button (button, input of type submit, button or reset, ` + "`[role=button]`" + `) by its
   text, value, aria-label, title or id;
-- a link by its text, aria-label, title or id.
+- a link by its text, aria-label, title or id;
+- when none of those matches, any of them by its accessible name, what a
+  screen reader announces (an icon button by its image's alt or SVG title, a
+  field by an aria-labelledby chain, a label without its hidden hints, a button
+  without its aria-hidden icon).
 
 Steps about fields (fill in, clear, select, attach, the field assertions) look only
 at fields; check, uncheck and the checkbox assertions only at checkboxes; choose
 only at radio buttons. Click, double-click, hover, the visible / disabled / enabled
 assertions and ` + "`within \"LOCATOR\"`" + ` look at buttons, links and fields, and when none
-matches, at any visible element whose own text matches.
+matches, at any visible element whose own text matches. ` + "`within \"LOCATOR\"`" + ` also
+names groups and regions by their accessible name: a fieldset by its legend, a
+table by its caption, a figure by its figcaption, a details by its summary, a
+dialog or section by aria-label or aria-labelledby.
 
 Matching is *smart*: an exact match (whitespace-normalised) wins; only when there is
 no exact match are case-insensitive substring matches tried. Two or more equally
@@ -189,8 +196,11 @@ No step sleeps for a fixed time, and none needs you to. Every step that looks at
 page waits, up to ROMAINE_TIMEOUT (default %s) per step:
 
 - an action waits until its target is attached, the only match, visible, scrolled
-  into view, stable (not moving), enabled and not covered by another element (a
-  fill does not wait for stable: it types through focus, not at a point);
+  into view (inside scrolling panels too, and out from under sticky or fixed
+  bars), stable (not moving), enabled and not covered by another element (a
+  fill does not wait for stable, nor for the field's own decoration laid over
+  it: it types through focus, not at a point; a native select is chosen once
+  shown and enabled);
 - an assertion, positive or negative, retries until it holds;
 - a navigation waits for the page to load.
 

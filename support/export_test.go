@@ -122,3 +122,12 @@ func WithoutReadiness(p *Page) *Page {
 	c.skipReady = true
 	return &c
 }
+
+// ForgetScripts makes p forget where the in-page script is installed, as if
+// each document were found anew: the next call installs it again, in
+// documents that may already hold it.
+func ForgetScripts(p *Page) {
+	p.scripts.mu.Lock()
+	defer p.scripts.mu.Unlock()
+	clear(p.scripts.at)
+}

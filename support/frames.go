@@ -33,7 +33,22 @@ func (p *Page) framesSuffix() string {
 }
 
 // point is an offset in CSS pixels of the top page's viewport.
-type point struct{ X, Y float64 }
+type point struct {
+	X, Y float64
+	// view is the part of the innermost frame's viewport that the top window
+	// shows, in the top page's coordinates (nil outside frames).
+	view *[4]float64
+}
+
+// visible is the part of the frame's own viewport the top window shows, in
+// the frame's coordinates: what an action in it may aim at (nil at the top).
+func (o point) visible() *[4]float64 {
+	if o.view == nil {
+		return nil
+	}
+	v := *o.view
+	return &[4]float64{v[0] - o.X, v[1] - o.Y, v[2] - o.X, v[3] - o.Y}
+}
 
 // frameDoc is where a frame's document is evaluated: on the session of page
 // (the top page's, or an out-of-process frame's own), in the document doc of
@@ -101,7 +116,13 @@ func (p *Page) enterFrames(ctx context.Context, sliceMs int64, a *answer) (frame
 			}
 			at = frameDoc{page: fp.Context(ctx), scripts: p.scripts}
 		}
-		off.X, off.Y = off.X+fa.X, off.Y+fa.Y
+		// What the window shows of this frame: its box in its parent's view,
+		// within what the window shows of the parent.
+		v := [4]float64{fa.View[0] + off.X, fa.View[1] + off.Y, fa.View[2] + off.X, fa.View[3] + off.Y}
+		if off.view != nil {
+			v = [4]float64{max(v[0], off.view[0]), max(v[1], off.view[1]), min(v[2], off.view[2]), min(v[3], off.view[3])}
+		}
+		off.X, off.Y, off.view = off.X+fa.X, off.Y+fa.Y, &v
 	}
 	return at, off, nil
 }

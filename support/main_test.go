@@ -3,7 +3,6 @@ package support_test
 import (
 	"context"
 	"errors"
-	"flag"
 	"fmt"
 	"net/http"
 	"net/http/httptest"
@@ -18,74 +17,21 @@ import (
 	"github.com/ysmood/gson"
 
 	"github.com/romaine-bdd/romaine/internal/chrome"
-	"github.com/romaine-bdd/romaine/internal/testenv"
+	"github.com/romaine-bdd/romaine/internal/testbrowser"
 	"github.com/romaine-bdd/romaine/support"
 )
 
 // One browser for the whole package; every test gets its own page (and browser
-// context) from it.
-var (
-	browser        *chrome.Browser
-	browserErr     error // why browser is nil
-	browserMissing bool  // no executable was found at all
-)
+// context) from it. No call of this package's code may go to the browser
+// without a deadline: a browser that stops answering would hold it.
+var shared = testbrowser.Shared{NoCallWithoutDeadline: "github.com/romaine-bdd/romaine/support."}
 
-func TestMain(m *testing.M) {
-	flag.Parse()
-	// The tests mostly wait on pages, idle: unless told otherwise, run more of
-	// them side by side than there are CPUs.
-	given := false
-	flag.Visit(func(f *flag.Flag) { given = given || f.Name == "test.parallel" })
-	if !given {
-		_ = flag.Set("test.parallel", "4")
-	}
-	os.Exit(run(m))
-}
-
-func run(m *testing.M) (status int) {
-	// The browser the runner would use: ROMAINE_BROWSER, else the one found.
-	bin, err := chrome.Find(os.Getenv("ROMAINE_BROWSER"))
-	if err != nil {
-		browserErr, browserMissing = err, true
-		return m.Run()
-	}
-	defer func() {
-		// No call of this package's code may go to the browser without a
-		// deadline: a browser that stops answering would hold it.
-		if testenv.CallsWithoutDeadline(os.Stderr, "github.com/romaine-bdd/romaine/support.") > 0 {
-			status = 1
-		}
-	}()
-	ctx, cancel := context.WithTimeout(context.Background(), 2*time.Minute)
-	b, err := chrome.Launch(ctx, chrome.Options{Bin: bin})
-	cancel()
-	if err != nil {
-		browserErr = err
-		return m.Run()
-	}
-	browser = b
-	defer func() {
-		if err := b.Close(); err != nil {
-			fmt.Fprintln(os.Stderr, err)
-		}
-	}()
-	return m.Run()
-}
+func TestMain(m *testing.M) { os.Exit(testbrowser.Main(m, &shared, 4)) }
 
 // needBrowser skips when this machine has no browser, except on CI (CI set in
 // the environment) and under make test (BROWSER_TESTS=required), where a
 // missing browser is a failure: a green run with nothing run would lie.
-func needBrowser(tb testing.TB) *chrome.Browser {
-	tb.Helper()
-	if browser != nil {
-		return browser
-	}
-	if browserMissing && !testenv.Required() {
-		tb.Skipf("no browser on this machine (%v); with CI set, or BROWSER_TESTS=required (make test), this is a failure", browserErr)
-	}
-	tb.Fatalf("no browser: %v", browserErr)
-	return nil
-}
+func needBrowser(tb testing.TB) *chrome.Browser { return shared.Need(tb) }
 
 // testPolicy is the policy every test page waits by.
 var testPolicy = support.Policy{Timeout: 2 * time.Second, Slice: 500 * time.Millisecond}

@@ -55,11 +55,11 @@ func framedStateSite(t *testing.T) *httptest.Server {
 // out-of-process frame's navigations, and cleared as first-party origins:
 // the frame's storage and service worker were kept either way.
 func TestIsolationReachesCrossSiteFrames(t *testing.T) {
-	needBrowser(t)
+	shared := needBrowser(t)
 	for _, isolated := range []bool{false, true} {
 		t.Run(fmt.Sprintf("site isolation %v", isolated), func(t *testing.T) {
 			t.Parallel()
-			b := browser.Rod()
+			b := shared.Rod()
 			if isolated {
 				b = launchOwn(t, chrome.Options{SiteIsolation: true}).Rod()
 			}

@@ -56,7 +56,10 @@ type request struct {
 	Then        string  `json:"then,omitempty"`
 	Value       string  `json:"value,omitempty"`
 	Want        bool    `json:"want"` // false (uncheck) must reach the page
-	SliceMs     int64   `json:"sliceMs"`
+	// Visible is, in a frame, the part of its viewport the top window shows
+	// (left, top, right, bottom): an action aims there (see enterFrames).
+	Visible *[4]float64 `json:"visible,omitempty"`
+	SliceMs int64       `json:"sliceMs"`
 	// Page is what the page's world said of the element the last check asked
 	// about (see pageprops.go), for the next check's first pass.
 	Page *pageState `json:"page,omitempty"`
@@ -76,17 +79,18 @@ type request struct {
 
 // answer is what it returns.
 type answer struct {
-	OK      bool    `json:"ok"`
-	State   string  `json:"state"`
-	Fatal   string  `json:"fatal"`
-	X       float64 `json:"x"`
-	Y       float64 `json:"y"`
-	Done    bool    `json:"done"`
-	Already bool    `json:"already"`
-	Aria    bool    `json:"aria"`    // select-option found an ARIA combobox or listbox
-	Closed  bool    `json:"closed"`  // ... whose list must be opened first
-	Booting bool    `json:"booting"` // an act check found the page still loading a script (ready.go)
-	Ask     bool    `json:"ask"`     // the check needs the page's world's state of a custom element
+	OK      bool       `json:"ok"`
+	State   string     `json:"state"`
+	Fatal   string     `json:"fatal"`
+	X       float64    `json:"x"`
+	Y       float64    `json:"y"`
+	Done    bool       `json:"done"`
+	Already bool       `json:"already"`
+	Aria    bool       `json:"aria"`    // select-option found an ARIA combobox or listbox
+	Closed  bool       `json:"closed"`  // ... whose list must be opened first
+	Booting bool       `json:"booting"` // an act check found the page still loading a script (ready.go)
+	Ask     bool       `json:"ask"`     // the check needs the page's world's state of a custom element
+	View    [4]float64 `json:"view"`    // frame: the part of the frame's box its window shows
 }
 
 func (r request) withLocator(l Locator) request {
@@ -142,6 +146,7 @@ func (p *Page) wait(ctx context.Context, op, target string, req request) (answer
 		at, off, err := p.enterFrames(evalCtx, req.SliceMs, &a)
 		if err == nil && a.State == "" && a.Fatal == "" {
 			var res *proto.RuntimeRemoteObject
+			req.Visible = off.visible()
 			req.Page, page = page, nil
 			res, err = at.eval(req, false)
 			if err == nil {
@@ -255,7 +260,8 @@ func transient(err error) bool {
 	}
 	msg := err.Error()
 	for _, s := range []string{"Execution context was destroyed", "Cannot find context", "Inspected target navigated", "context with specified id",
-		"No node with given id", "Could not find node with given id", "No target with given id"} { // the last three: a frame that went away
+		"No node with given id", "Could not find node with given id", "No target with given id", // a frame that went away
+		"does not belong to the document"} { // a frame's document replaced (its first about:blank) under the call
 		if strings.Contains(msg, s) {
 			return true
 		}

@@ -27,7 +27,7 @@ const worldName = "romaine"
 var installJS = "globalThis.romaine || (globalThis.romaine = " + inPageJS + ")"
 
 // scripts remembers where the in-page script is installed: its object's
-// remote id, by document. The object lives in the document's isolated world
+// remote id, by session and frame (see key). The object lives in the document's isolated world
 // and as long as the document; a call on it after a navigation fails with
 // "cannot find context", which drops it here: the next call creates the world
 // in the new document and installs the script there. Copies of a Page
@@ -45,10 +45,15 @@ type scripts struct {
 
 func newScripts() *scripts { return &scripts{at: map[string]proto.RuntimeRemoteObjectID{}} }
 
-// key names f's document: the session (top page or out-of-process frame) and,
-// for a frame in that session, its document node.
+// key names where f's script lives: the session (top page or out-of-process
+// frame) and the frame. A script whose document has gone fails its next call,
+// which drops it (forget), and the next call installs it in the new document.
+// Not by document node: an iframe's first document can take over the window
+// of its initial about:blank under a new node, and a second world with a
+// second script in one document would leave the first one's hit-target watch
+// there to block the second's input events (70-intercept.js).
 func (f frameDoc) key() string {
-	return fmt.Sprintf("%s/%d", f.page.SessionID, f.doc)
+	return fmt.Sprintf("%s/%s", f.page.SessionID, f.frameID())
 }
 
 // frameID is the frame whose document f is: a same-process frame's own, or

@@ -1,4 +1,6 @@
-const norm = (s) => String(s == null ? '' : s).replace(/[\s\u00a0]+/g, ' ').trim();
+// Whitespace runs as one space; soft hyphens, zero-width spaces and word
+// joiners (break hints, not characters a person reads) dropped.
+const norm = (s) => String(s == null ? '' : s).replace(/[\u00ad\u200b\u2060\ufeff]/g, '').replace(/[\s\u00a0]+/g, ' ').trim();
 const low = (s) => norm(s).toLowerCase();
 
 const FIELD = 'input:not([type=hidden]):not([type=submit]):not([type=button]):not([type=reset]):not([type=image]), textarea, select, [contenteditable=""], [contenteditable="true"]';
@@ -29,7 +31,7 @@ function describe(el) {
 // what each is in.
 function candidates(els, max) {
   const some = els.slice(0, max), ds = some.map(describe);
-  const where = some.map((e, i) => ds[i] + ' in ' + describe(dom.parentElement(e) || (dom.parent(e) && dom.parent(e).host) || e));
+  const where = some.map((e, i) => ds[i] + ' in ' + describe(dom.parentElement(e) || rootHost(dom.parent(e)) || e));
   const twice = (list, i) => list.indexOf(list[i]) !== list.lastIndexOf(list[i]);
   return ds.map((d, i) => (twice(ds, i) && !twice(where, i) ? where[i] : d)).join(', ');
 }

@@ -40,10 +40,15 @@ function deepAll(root, css) {
   visit(root);
   return out;
 }
+// The host of n when n is a shadow root, else null. Ask what the node is (a
+// document fragment: a shadow root, the only one with a host), never whether
+// it has a host: an anchor's .host is its URL's host, a form's may be a field
+// named "host".
+const rootHost = (n) => (n && dom.nodeType(n) === 11 ? n.host || null : null);
 // The flat-tree parent: a slotted node's slot, a shadow tree's host.
-const flatParent = (n) => (dom.nodeType(n) === 1 ? dom.assignedSlot(n) : n.assignedSlot) || dom.parent(n) && (dom.parent(n).host || dom.parent(n));
+const flatParent = (n) => (dom.nodeType(n) === 1 ? dom.assignedSlot(n) : n.assignedSlot) || rootHost(dom.parent(n)) || dom.parent(n);
 function deepContains(a, b) {
-  for (let n = b; n; n = dom.nodeType(n) === 11 ? n.host : flatParent(n)) if (n === a) return true;
+  for (let n = b; n; n = rootHost(n) || flatParent(n)) if (n === a) return true;
   return false;
 }
 // The shadow hosts el lives in, innermost first.
@@ -85,6 +90,7 @@ function flatText(n, shown, skip) {
       if (shown) {
         const cs = getComputedStyle(n);
         if (cs.display === 'none') return;
+        if (dropdown(n)) { parts.push(' ' + [...n.selectedOptions].map((o) => o.text).join(' ') + ' '); return; }
         if (cs.display !== 'contents' && !dom.checkVisibility(n)) return;
         if (dom.localName(n) === 'br') { parts.push('\n'); return; }
         vis = cs.visibility === 'visible';
@@ -96,5 +102,10 @@ function flatText(n, shown, skip) {
   walk(n, true);
   return norm(parts.join(''));
 }
-// The visible text of el, shadow trees and slotted content included.
-const shownText = (el) => (!isPlain() && (deepDOM(el) || hostsOf(el).length) ? flatText(el, true) : norm(dom.innerText(el)));
+// The visible text of el, shadow trees and slotted content included. A
+// closed select shows its chosen option only, where innerText has them all.
+const dropdown = (n) => dom.localName(n) === 'select' && !n.multiple && n.size <= 1;
+const hasDropdown = (el) => (dom.localName(el) === 'select' ? dropdown(el) : dom.children(el).length > 0 && !!dom.qs(el, 'select') && [...dom.qsa(el, 'select')].some(dropdown));
+// An SVG element has no innerText: its text is read from the flat tree (its
+// <title> and <desc> are not drawn, and have no box).
+const shownText = (el) => (!(el instanceof HTMLElement) || (!isPlain() && (deepDOM(el) || hostsOf(el).length)) || hasDropdown(el) ? flatText(el, true) : norm(dom.innerText(el)));

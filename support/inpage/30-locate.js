@@ -36,10 +36,15 @@ function listboxOf(el) {
 function ariaOption(el) {
   const lb = listboxOf(el);
   if (!lb || !visible(lb)) return { state: 'the list of options of "' + req.locator + '" is not open: ' + describe(el) };
-  const opts = deepAll(lb, '[role=option]').filter(visible);
+  // Options are what the listbox renders (slotted ones too), and any it owns.
+  const owned = (lb.getAttribute('aria-owns') || '').split(/\s+/).filter(Boolean).map((id) => byId(lb, id)).filter(Boolean);
+  const opts = [...flatAll(lb, '[role=option]'), ...owned.flatMap((o) => (o.matches('[role=option]') ? [o] : flatAll(o, '[role=option]')))].filter(visible);
   const want = norm(req.value);
-  let o = opts.filter((x) => textOf(x) === want || x.getAttribute('data-value') === req.value);
-  if (!o.length) o = opts.filter((x) => textOf(x).toLowerCase().includes(want.toLowerCase()));
+  // An option is named by its text, its data-value and its accessible name
+  // (an aria-label over a text that shows the price, say).
+  const names = new Map(opts.map((x) => [x, [textOf(x), accName(x)]]));
+  let o = opts.filter((x) => names.get(x).includes(want) || x.getAttribute('data-value') === req.value);
+  if (!o.length) o = opts.filter((x) => names.get(x).some((n) => n.toLowerCase().includes(want.toLowerCase())));
   if (o.length !== 1) return { state: (o.length ? o.length + ' options match' : 'no option') + ' "' + req.value + '" in "' + req.locator + '"; options: ' + opts.map((x) => '"' + textOf(x) + '"').join(', ') };
   if (disabled(o[0])) return { state: 'option "' + req.value + '" is disabled' };
   const a = actionable(o[0]);
@@ -57,12 +62,16 @@ function byId(el, id) {
   const r = el.getRootNode();
   return (r.getElementById && r.getElementById(id)) || document.getElementById(id);
 }
+// Elements HTML lets a <label> name (they have .labels); asked by what el is,
+// not by whether it has a property of that name.
+const LABELABLE = /^(button|input|meter|output|progress|select|textarea)$/;
+const labelable = (el) => el.namespaceURI === 'http://www.w3.org/1999/xhtml' && LABELABLE.test(dom.localName(el));
 // The labels of el: its own (<label for>, wrapping <label>), also for custom
 // elements, which have no .labels.
 function labelsOf(el) {
-  if (el.labels) return el.labels;
-  const out = [], r = el.getRootNode();
-  if (el.id && r.querySelectorAll) out.push(...r.querySelectorAll('label[for="' + CSS.escape(el.id) + '"]'));
+  if (labelable(el)) return el.labels || [];
+  const out = [], r = dom.rootNode(el), id = dom.attr(el, 'id');
+  if (id && r.querySelectorAll) out.push(...r.querySelectorAll('label[for="' + CSS.escape(id) + '"]'));
   const wrap = dom.parentElement(el) && dom.closest(dom.parentElement(el), 'label');
   if (wrap && !wrap.hasAttribute('for')) out.push(wrap);
   return out;
@@ -90,8 +99,15 @@ function frameBox(el) {
     el.scrollIntoView({ block: 'center', inline: 'center', behavior: 'instant' });
     return { state: 'scrolling the frame into view: ' + describe(el) };
   }
+  // In the window but outside what a scrolling ancestor shows (a frame at the
+  // end of a panel): scroll it out, as for any target (see unreachable).
+  const clip = clipper(el, r.left + r.width / 2, r.top + r.height / 2);
+  if (clip && rescroll(el)) return { state: 'scrolling the frame into view: outside what ' + describe(clip) + ' shows' };
   const cs = getComputedStyle(el);
-  return { ok: true, x: r.left + el.clientLeft + parseFloat(cs.paddingLeft), y: r.top + el.clientTop + parseFloat(cs.paddingTop), desc: describe(el) };
+  // view: the part of the frame's content box this window shows.
+  const cl = r.left + el.clientLeft, ct = r.top + el.clientTop;
+  const view = [Math.max(cl, 0), Math.max(ct, 0), Math.min(cl + el.clientWidth, innerWidth), Math.min(ct + el.clientHeight, innerHeight)];
+  return { ok: true, x: cl + parseFloat(cs.paddingLeft), y: ct + parseFloat(cs.paddingTop), view, desc: describe(el) };
 }
 // A match inside the shadow tree of another match is what that component
 // renders: keep the inner one, the real control.
@@ -99,8 +115,9 @@ function innermost(hits) {
   if (hits.length < 2) return hits;
   return hits.filter((h) => !hits.some((o) => o !== h && hostsOf(o.el).includes(h.el)));
 }
-// A control is disabled when the component around it is.
-const hostDisabled = (el) => hostsOf(el).some((h) => h.getAttribute('aria-disabled') === 'true' || (h.hasAttribute('disabled') && h.localName.includes('-')));
+// A control is disabled when the component around it is (aria-disabled on a
+// host: see ariaDisabled).
+const hostDisabled = (el) => hostsOf(el).some((h) => h.hasAttribute('disabled') && h.localName.includes('-'));
 
 // Text of a label without the text of the controls it wraps (a wrapping
 // <label> around a <select> would otherwise "contain" every option).
@@ -131,6 +148,16 @@ function controlNames(el) {
   names.push(...hostNames(el));
   return names.filter(Boolean).map(norm);
 }
+// Containers a scope may name: groups and regions, by their accessible name
+// (a fieldset's legend, a table's caption, a figure's figcaption, a dialog's
+// aria-labelledby heading) and a <details> by its summary.
+const CONTAINER = 'fieldset, figure, table, dialog, details, nav, aside, section[aria-label], section[aria-labelledby], form[aria-label], form[aria-labelledby], ' +
+  '[role=group], [role=region], [role=dialog], [role=alertdialog], [role=radiogroup], [role=tabpanel], [role=navigation], [role=form], [role=search], [role=list], [role=grid], [role=table], [role=toolbar], [role=menu], [role=tree]';
+function containerNames(el) {
+  const names = [accName(el)];
+  if (el.localName === 'details') { const s = [...el.children].find((c) => c.localName === 'summary'); if (s) names.push(shownText(s)); }
+  return names.filter(Boolean).map(norm);
+}
 
 function queryAll(root, sel) {
   if (sel.startsWith('xpath=') || sel.startsWith('//')) {
@@ -154,23 +181,34 @@ function groups(root, kind) {
     let els = fieldsIn(root);
     if (kind === 'checkbox') els = els.filter((e) => e.type === 'checkbox' || e.getAttribute('role') === 'checkbox' || e.getAttribute('role') === 'switch');
     if (kind === 'radio') els = els.filter((e) => e.type === 'radio' || e.getAttribute('role') === 'radio');
-    g.push({ what: kind === 'field' ? 'field' : kind, els, names: fieldNames });
+    g.push({ what: kind === 'field' ? 'field' : kind, els, names: fieldNames, acc: true });
   }
-  // 'control' is 'any' without the fallback to plain text: what can be enabled.
-  const controls = kind === 'any' || kind === 'control';
-  if (kind === 'button' || controls) g.push({ what: 'button', els: all(BUTTON), names: controlNames });
-  if (kind === 'link' || controls) g.push({ what: 'link', els: all(LINK), names: controlNames });
-  if (controls) g.push({ what: 'field', els: fieldsIn(root), names: fieldNames });
-  if (kind === 'frame') g.push({ what: 'frame', els: all('iframe, frame'), names: frameNames });
+  // 'control' is 'any' without the fallback to plain text: what can be enabled;
+  // 'scope' is 'any' with named containers (see CONTAINER).
+  const controls = kind === 'any' || kind === 'control' || kind === 'scope';
+  if (kind === 'button' || controls) g.push({ what: 'button', els: all(BUTTON), names: controlNames, acc: true });
+  if (kind === 'link' || controls) g.push({ what: 'link', els: all(LINK), names: controlNames, acc: true });
+  if (controls) g.push({ what: 'field', els: fieldsIn(root), names: fieldNames, acc: true });
+  if (kind === 'frame') g.push({ what: 'frame', els: all('iframe, frame'), names: frameNames, acc: true });
+  if (kind === 'scope') g.push({ what: 'container', els: all(CONTAINER), names: containerNames });
   return g;
 }
 
 // An element is its own click target unless it is a visually hidden checkbox or
-// radio with a visible label, the common custom-control pattern.
+// radio with a visible label, the common custom-control pattern, or it has no
+// box to aim at while its content is shown (display: contents, a link of no
+// size around an absolutely positioned text): then its first visible element.
 function target(el) {
   if (visible(el)) return el;
   for (const l of labelsOf(el)) if (visible(l)) return l;
-  return null;
+  return boxless(el) ? flatAll(el, '*').find(visible) || null : null;
+}
+function boxless(el) {
+  if (!el.isConnected) return false;
+  if (getComputedStyle(el).display === 'contents') return true;
+  if (el.checkVisibility && !el.checkVisibility({ checkOpacity: true, checkVisibilityCSS: true })) return false;
+  const r = el.getBoundingClientRect();
+  return r.width === 0 || r.height === 0;
 }
 
 // Elements whose visible text matches and none of whose children's does: the
@@ -183,7 +221,7 @@ function textMatches(root, test) {
     for (const c of deep ? flatChildren(el) : dom.children(el)) if (dom.nodeType(c) === 1 && walk(c)) child = true;
     if (child) return true;
     if (!visible(el)) return false;
-    if (test(deep ? shownText(el) : norm(dom.innerText(el)))) { out.push(el); return true; }
+    if (test(shownText(el))) { out.push(el); return true; }
     return false;
   };
   walk(root === document ? document.body : root);
@@ -201,19 +239,43 @@ function resolve(root, q, kind) {
   const seen = [], hidden = [];
   const tiers = [(n) => n === want, (n) => n.toLowerCase().includes(wantLow)];
   const gs = groups(root, kind);
+  // The accessible name is a further name of the elements of a group with
+  // acc: tried in a tier only when no element has the name by the names
+  // above (nor hides one), so a step that finds its target by them today
+  // finds the same one, never a second that makes it ambiguous. It is
+  // computed only for an element whose text and attributes hold every word
+  // looked for (see accAdds, mayBeNamed): walking styles costs, text does not.
+  const acc = new Map(), words = wantLow.split(' ').filter(Boolean), marked = namingIn(document);
+  const accOf = (el) => {
+    let a = acc.get(el);
+    if (a === undefined) acc.set(el, (a = accAdds(el) && mayBeNamed(el, words, marked) ? accName(el) : ''));
+    return a;
+  };
   for (let t = 0; t < tiers.length; t++) {
-    const hits = [];
-    for (const g of gs) {
-      for (const el of g.els) {
-        const names = g.names(el);
-        if (t === 0) seen.push(...names);
-        if (!names.some(tiers[t])) continue;
-        const tgt = target(el);
-        if (tgt) { if (!hits.some((h) => h.el === el)) hits.push({ el, tgt }); } else if (!hidden.includes(el)) hidden.push(el);
+    const hits = [], hiddenBefore = hidden.length;
+    const pass = (byAcc) => {
+      for (const g of gs) {
+        if (byAcc && !g.acc) continue;
+        for (const el of g.els) {
+          if (byAcc) {
+            if (!tiers[t](accOf(el))) continue;
+          } else {
+            const names = g.names(el);
+            if (t === 0) seen.push(...names);
+            if (!names.some(tiers[t])) continue;
+          }
+          const tgt = target(el);
+          if (tgt) { if (!hits.some((h) => h.el === el)) hits.push({ el, tgt }); } else if (!hidden.includes(el)) hidden.push(el);
+        }
       }
-    }
-    if (kind === 'any' && hits.length === 0) {
-      for (const el of textMatches(root, tiers[t])) hits.push({ el, tgt: el });
+    };
+    pass(false);
+    if (hits.length === 0 && hidden.length === hiddenBefore) pass(true);
+    // Text is the fallback when no control has the name; a hidden control
+    // that has it is waited for (below), not stood in for by what holds it (a
+    // button at opacity 0 is still in its parent's innerText).
+    if ((kind === 'any' || kind === 'scope') && hits.length === 0) {
+      for (const el of textMatches(root, tiers[t])) if (!hidden.some((h) => deepContains(el, h))) hits.push({ el, tgt: el });
     }
     if (hits.length > 1) hits.splice(0, hits.length, ...innermost(hits));
     if (hits.length) return { els: hits.map((h) => h.el), tgts: hits.map((h) => h.tgt), hidden, tier: t === 0 ? 'exact' : 'substring', names: seen };
@@ -252,6 +314,7 @@ const WHAT = {
   button: 'button with text, value, aria-label, title or id',
   link: 'link with text, aria-label, title or id',
   any: 'button, link, field or visible text',
+  scope: 'button, link, field, named group or region, or visible text',
   control: 'button, link or field with that text, label, placeholder, aria-label, title, name or id',
   frame: 'frame with title, name, aria-label or id',
 };

@@ -10,10 +10,13 @@ function scopeRoot() {
       if (!el) return { state: 'scope not found: no visible "' + s.selector + '" containing "' + s.containing + '"' + (found.length ? ' (' + found.length + ' "' + s.selector + '" seen, none containing it)' : '') };
       root = el;
     } else {
-      const r = resolve(root, s.locator, 'any');
-      if (r.els.length === 0) return { state: 'scope not found: ' + notFound(r, s.locator, 'any') };
-      if (r.els.length > 1) return { state: 'scope "' + s.locator + '" is ambiguous: ' + r.els.length + ' candidates: ' + candidates(r.els, 5) };
-      root = r.els[0];
+      const r = resolve(root, s.locator, 'scope');
+      if (r.els.length === 0) return { state: 'scope not found: ' + notFound(r, s.locator, 'scope') };
+      // A dialog named "Sign in" with a "Sign in" button in it: the scope is
+      // the one that holds the others.
+      const outer = r.els.length > 1 && r.els.find((e) => r.els.every((o) => deepContains(e, o)));
+      if (r.els.length > 1 && !outer) return { state: 'scope "' + s.locator + '" is ambiguous: ' + r.els.length + ' candidates: ' + candidates(r.els, 5) };
+      root = outer || r.els[0];
     }
   }
   return { root };

@@ -12,7 +12,11 @@ const CHECKS = {
     }
     if (req.needEnabled && disabled(m.el)) return { state: 'found but disabled: ' + describe(m.el) };
     if (req.needEditable && (m.el.readOnly)) return { state: 'found but read-only: ' + describe(m.el) };
-    const a = actionable(m.tgt);
+    // A native select's option is set, not clicked: like Playwright's
+    // selectOption, it needs the select shown and enabled, not under the
+    // pointer (a select kept visually hidden under a custom widget, as
+    // Select2 and Choices.js do, is chosen through it).
+    const a = req.then === 'select-option' && m.el.localName === 'select' ? { x: 0, y: 0 } : actionable(m.tgt);
     if (typeof a === 'string') return { state: a + ': ' + describe(m.el) };
     return { ok: true, x: a.x, y: a.y, desc: describe(m.el), el: m.el, tgt: m.tgt };
   },
@@ -20,7 +24,12 @@ const CHECKS = {
     const s = scopeRoot(); if (!s.root) return s;
     const root = s.root === document ? document.body : s.root;
     const t = shownText(root), want = norm(req.text);
-    const has = req.exact ? t === want : t.includes(want);
+    const holds = (x) => (req.exact ? x === want : x.includes(want));
+    // Failing that, the shown text as written: text-transform is presentation
+    // (a feature written from the design reads "Order summary" where the page
+    // shows ORDER SUMMARY), and innerText leaves out content-visibility: auto
+    // sections not rendered yet, which a person reads by scrolling.
+    const has = holds(t) || holds(flatText(root, true));
     const seen = t.length > 200 ? t.slice(0, 197) + '...' : t;
     if (has === !req.negate) return { ok: true };
     return { state: req.negate ? 'the text is still there: "' + seen + '"' : 'visible text was: "' + seen + '"' };
@@ -68,20 +77,33 @@ const CHECKS = {
   },
 };
 
+// NATIVE_FORM: the elements whose disabled state HTML defines (attribute,
+// disabled fieldset outside its first legend, disabled optgroup): :disabled
+// tells it exactly.
+const NATIVE_FORM = /^(button|input|select|textarea|optgroup|option|fieldset)$/;
 function fieldValue(el) {
-  if (el.tagName === 'SELECT') return norm([...el.selectedOptions].map((o) => o.text).join(', '));
+  if (el.localName === 'select') return norm([...el.selectedOptions].map((o) => o.text).join(', '));
+  if (el.localName === 'input' || el.localName === 'textarea') return norm(el.value);
   if (el.isContentEditable) return norm(el.innerText);
-  if (el.value === undefined) { // a custom element's is the page's; an ARIA widget shows its value
-    const v = isCustom(el) ? pageProps(el).value : null;
-    return v == null ? textOf(el) : norm(v);
-  }
-  return norm(el.value);
+  // A custom element's value is the page's (45-page.js); an ARIA widget (a
+  // <button role=combobox> too) shows its value.
+  if (isCustom(el)) { const v = pageProps(el).value; if (v != null) return norm(String(v)); }
+  const v = el.getAttribute('aria-valuetext') || el.getAttribute('aria-valuenow');
+  return v !== null ? norm(v) : textOf(el);
 }
 function disabled(el) {
-  if (el.disabled) return true;
-  if (el.getAttribute('aria-disabled') === 'true') return true;
-  if (el.localName.includes('-') && (el.hasAttribute('disabled') || el.matches(':disabled'))) return true;
-  if (hostDisabled(el)) return true;
-  const fs = el.closest('fieldset[disabled]');
-  return !!(fs && !fs.querySelector('legend')?.contains(el));
+  if (NATIVE_FORM.test(el.localName) && el.namespaceURI === 'http://www.w3.org/1999/xhtml') {
+    if (el.matches(':disabled')) return true;
+  } else if (isCustom(el) && (el.disabled === true || el.hasAttribute('disabled') || el.matches(':disabled'))) return true;
+  return ariaDisabled(el) || hostDisabled(el);
+}
+// aria-disabled="true" disables el and what is inside it, across shadow roots,
+// up to the nearest aria-disabled="false".
+function ariaDisabled(el) {
+  for (let n = el; n; n = dom.parentElement(n) || rootHost(dom.parent(n))) {
+    const a = dom.attr(n, 'aria-disabled');
+    if (a === 'true') return true;
+    if (a === 'false') return false;
+  }
+  return false;
 }

@@ -45,11 +45,16 @@ function actionable(el) {
   if (moving) return moving;
   const rects = el.getClientRects();
   const box = rects.length ? rects[0] : r;
-  const x = Math.max(box.left + 1, Math.min(box.left + box.width / 2, innerWidth - 1));
-  const y = Math.max(box.top + 1, Math.min(box.top + box.height / 2, innerHeight - 1));
+  // Aim inside what the top window shows: in a frame, req.visible is the part
+  // of this viewport the window shows (a frame may be partly below the fold).
+  const [vl, vt, vr, vb] = req.visible || [0, 0, innerWidth, innerHeight];
+  const x = Math.max(Math.max(box.left, vl) + 1, Math.min(box.left + box.width / 2, Math.min(box.right, vr) - 1));
+  const y = Math.max(Math.max(box.top, vt) + 1, Math.min(box.top + box.height / 2, Math.min(box.bottom, vb) - 1));
+  if (req.visible && !(x >= vl && x < vr && y >= vt && y < vb)) return outsideFrameView(el);
   const hit = deepHit(x, y);
   if (!hit) return 'outside the viewport';
-  if (!reaches(hit, el)) return 'covered by ' + describe(hit) + ' at (' + Math.round(x) + ',' + Math.round(y) + ')';
+  if (!reaches(hit, el) && !(req.intercept === 'type' && decorates(hit, el))) return unreachable(el, hit, x, y);
+  rescrolls.delete(stableKey());
   return { x, y };
 }
 
@@ -71,5 +76,5 @@ function unsteady(el, r) {
 // the label of node), or a shadow host of el, which is hit where its slotted
 // text lies inside the control it renders.
 function reaches(node, el) {
-  return !!node && (node === el || deepContains(el, node) || hostsOf(el).includes(node) || (node.control && node.control === el) || (el.labels && [...el.labels].some((l) => l.contains(node))));
+  return !!node && (node === el || deepContains(el, node) || hostsOf(el).includes(node) || (node instanceof HTMLLabelElement && node.control === el) || (labelable(el) && [...(el.labels || [])].some((l) => l.contains(node))));
 }

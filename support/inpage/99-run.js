@@ -3,7 +3,7 @@
 const PARTS = {
   norm, describe, candidates, visible, deepAll, flatText, shownText, hostsOf, deepHit,
   fieldsIn, fieldNames, controlNames, queryAll, resolve, closest, notFound,
-  scopeRoot, one, disabled, fieldValue, actionable, reaches, animating,
+  scopeRoot, one, disabled, fieldValue, actionable, reaches, animating, accName,
 };
 return {
   run,
