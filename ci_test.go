@@ -24,7 +24,7 @@ func TestCIRecipes(t *testing.T) {
 		t.Fatal(err)
 	}
 	blocks := regexp.MustCompile("(?s)```yaml\n(.*?)```").FindAllStringSubmatch(string(doc), -1)
-	var nonGo, goGH, gl, k8s map[string]any
+	var nonGo, goGH, gl, k8s, hunt map[string]any
 	for i, b := range blocks {
 		var m map[string]any
 		if err := yaml.Unmarshal([]byte(b[1]), &m); err != nil {
@@ -32,6 +32,8 @@ func TestCIRecipes(t *testing.T) {
 		}
 		checkCommands(t, b[1])
 		switch {
+		case m["jobs"] != nil && strings.Contains(b[1], "ROMAINE_HUNT"):
+			hunt = m
 		case m["jobs"] != nil && strings.Contains(b[1], "romaine run"):
 			nonGo = m
 		case m["jobs"] != nil:
@@ -42,8 +44,8 @@ func TestCIRecipes(t *testing.T) {
 			gl = m
 		}
 	}
-	if nonGo == nil || goGH == nil || gl == nil || k8s == nil {
-		t.Fatalf("docs/ci.md: want 4 YAML recipes (GitHub for an app in another language, GitHub for a Go suite, GitLab, Kubernetes), found %d", len(blocks))
+	if nonGo == nil || goGH == nil || gl == nil || k8s == nil || hunt == nil {
+		t.Fatalf("docs/ci.md: want 5 YAML recipes (GitHub for an app in another language, GitHub for a Go suite, GitLab, Kubernetes, the nightly flake hunt), found %d", len(blocks))
 	}
 	if !strings.Contains(string(doc), "`DISABLE_ROD_FLAG` is not needed") {
 		t.Error("docs/ci.md no longer says what DISABLE_ROD_FLAG is")
@@ -85,6 +87,10 @@ func TestCIRecipes(t *testing.T) {
 	checkMergesTimingsThenReports(t, "GitLab", strs(rep["script"]))
 
 	checkKubernetesJob(t, k8s)
+
+	if dig(t, hunt, "on")["schedule"] == nil || dig(t, hunt, "jobs", "hunt", "env")["ROMAINE_HUNT"] == nil || dig(t, hunt, "jobs", "hunt", "env")["ROMAINE_SHARD"] != nil {
+		t.Error("the nightly flake hunt: want a schedule, ROMAINE_HUNT and no shard")
+	}
 
 	compose, err := os.ReadFile("docker-compose.yml")
 	if err != nil {

@@ -30,7 +30,7 @@ func suiteOptions() []terrain.Option {
 			FactoryPath: "/__test__/factories/{model}",
 		}),
 		terrain.WithFactories(stepdefs.Factories()),
-		terrain.WithSteps(steps.Register, stepdefs.Register),
+		terrain.WithSteps(steps.Register, stepdefs.Register, stepdefs.RegisterRacy),
 		terrain.WithSuggestions(steps.Suggest),
 	)
 }

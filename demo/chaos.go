@@ -34,16 +34,7 @@ func (c *chaosClock) next() time.Duration {
 
 // delay waits a random time; it reports false if the request was cancelled
 // meanwhile, so an abandoned request does not go on to change the database.
-func (c *chaosClock) delay(ctx context.Context) bool {
-	t := time.NewTimer(c.next())
-	defer t.Stop()
-	select {
-	case <-t.C:
-		return true
-	case <-ctx.Done():
-		return false
-	}
-}
+func (c *chaosClock) delay(ctx context.Context) bool { return wait(ctx, c.next()) }
 
 func isAPIPath(path string) bool {
 	return strings.HasPrefix(path, "/api/")

@@ -27,7 +27,8 @@ type pageData struct {
 	Page    string // body data-page, for the scripts
 	User    *User  // nil when signed out
 	Chaos   bool
-	Scripts []string // page scripts after common.js
+	Shake   *pageShake // the flake hunter's latency, when asked for (shake.go)
+	Scripts []string   // page scripts after common.js
 	Product *Product
 	Heading string // error and deals pages only
 	Message string // error page only
@@ -60,6 +61,9 @@ func staticHandler() http.Handler {
 func (s *Store) render(w http.ResponseWriter, r *http.Request, status int, name string, data pageData) {
 	data.Page = name
 	data.Chaos = s.chaos != nil
+	if ask := s.shakeOf(r); ask.latency > 0 {
+		data.Shake = &pageShake{Seed: ask.seed, Max: ask.latency.Milliseconds() / 2}
+	}
 	var buf bytes.Buffer
 	if err := s.pages[name].ExecuteTemplate(&buf, "layout", data); err != nil {
 		fmt.Fprintf(s.log, "ERROR render %s: %v\n", name, err)

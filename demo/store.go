@@ -35,6 +35,7 @@ type Store struct {
 	log      io.Writer
 	sessions *sessionStore
 	chaos    *chaosClock // nil unless Options.Chaos
+	shakes   shakeCounts // the flake hunter's requests, counted (shake.go)
 	pages    map[string]*template.Template
 	mux      *http.ServeMux
 }
@@ -94,6 +95,11 @@ func (s *Store) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 	if s.chaos != nil && isAPIPath(r.URL.Path) {
 		if !s.chaos.delay(r.Context()) {
 			return // the client went away while we were being slow
+		}
+	}
+	if ask := s.shakeOf(r); ask.latency > 0 && isAPIPath(r.URL.Path) {
+		if !wait(r.Context(), ask.delay(&s.shakes, r)) {
+			return
 		}
 	}
 	s.mux.ServeHTTP(rec, r)

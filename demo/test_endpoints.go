@@ -18,6 +18,7 @@ func (s *Store) handleReset(w http.ResponseWriter, r *http.Request) {
 		s.writeFailure(w, r, err)
 		return
 	}
+	s.shakes.reset()
 	w.WriteHeader(http.StatusNoContent)
 }
 

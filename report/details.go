@@ -197,6 +197,9 @@ func note(mediaType string, body []byte, attempt *Attempt, step *Step) bool {
 			attempt.Replay = &rp
 		}
 		return true
+	case ShakeMediaType:
+		noteShake(body, attempt)
+		return true
 	}
 	return false
 }

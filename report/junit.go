@@ -40,6 +40,7 @@ type junitSuite struct {
 	Timestamp string      `xml:"timestamp,attr,omitempty"`
 	File      string      `xml:"file,attr"`
 	Cases     []junitCase `xml:"testcase"`
+	SystemOut string      `xml:"system-out,omitempty"`
 }
 
 type junitCase struct {
@@ -124,6 +125,12 @@ func WriteJUnit(path string, run *Run) error {
 			js.Tests++
 		}
 		js.Time = seconds(total)
+		suites.Tests += js.Tests
+		suites.Failures += js.Failures
+		suites.Suites = append(suites.Suites, js)
+	}
+	if h := run.Hunt(); h != nil {
+		js := huntSuite(h)
 		suites.Tests += js.Tests
 		suites.Failures += js.Failures
 		suites.Suites = append(suites.Suites, js)

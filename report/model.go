@@ -53,6 +53,7 @@ type Attempt struct {
 	Duration time.Duration // how long it took, hooks included
 	Steps    []*Step       // in order, as far as it got
 	Replay   *Replay       // its factory seed and how to run it again, if noted
+	Shake    *Shake        // the flake hunter's perturbation it ran under, if noted (hunt.go)
 	Film     *Film         // its step film (ROMAINE_TRACE), if one was kept
 }
 

@@ -110,6 +110,20 @@ type Config struct {
 	// all workers, each scenario in a context of its own). ROMAINE_BROWSERS,
 	// -romaine.browsers. Default "worker".
 	Browsers string
+	// Hunt: the flake hunter (docs/flakes.md): each selected scenario runs
+	// Hunt times, each attempt under a perturbation of its own drawn from
+	// HuntSeed (0: a random one), in a random order and at a random number
+	// of workers (1 to Workers) each round; the run ends with the verdict.
+	// ROMAINE_HUNT=N or N:SEED, -romaine.hunt. 0: no hunt.
+	Hunt     int
+	HuntSeed uint64
+	// HuntReplays: how many times the hunter runs a failed attempt again
+	// under the same perturbation, to say how often it fails again (the first
+	// three failures of each scenario). ROMAINE_HUNT_REPLAYS, -romaine.hunt-replays. Default 3.
+	HuntReplays int
+	// Shake: every scenario runs under the perturbation of this seed, as a
+	// hunt's verdict gives it to replay a failure. ROMAINE_SHAKE, -romaine.shake. 0: none.
+	Shake uint64
 	// Coverage: a folder for what the scenarios exercise: the app's Go code,
 	// the page's JavaScript, the routes (docs/coverage.md); "" measures
 	// nothing. ROMAINE_COVERAGE, -romaine.coverage.
@@ -141,6 +155,7 @@ func DefaultConfig() Config {
 		Progress:          "auto",
 		Isolation:         "reset",
 		Browsers:          "worker",
+		HuntReplays:       3,
 		Trace:             "retain-on-failure",
 	}
 }
@@ -249,7 +264,7 @@ func settings() []setting {
 	add(mk("ROMAINE_ISOLATION", "isolation", "how scenarios are kept apart: reset (reuse the page, wiped) or context (a new browser context each)", g, s))
 	out = append(out, coverageSettings(str)...)
 	add(traceSetting())
-	return out
+	return append(out, huntSettings()...)
 }
 
 // bindFlags registers -romaine.NAME flags on fs for every setting; parsing fs
@@ -348,6 +363,9 @@ func (c *Config) validate() error {
 		return err
 	}
 	if err := c.validateTrace(); err != nil {
+		return err
+	}
+	if err := c.validateHunt(); err != nil {
 		return err
 	}
 	for _, p := range []struct{ name, v string }{{"ROMAINE_READY_PATH", c.ReadyPath}, {"ROMAINE_APP_RESET", c.ResetPath}, {"ROMAINE_FACTORY_PATH", c.FactoryPath}} {

@@ -72,7 +72,7 @@ func (s *Suite) beforeScenario(ctx context.Context, gs *godog.Scenario) (context
 		s.pool.release(w)
 		return ctx, err
 	}
-	scn.Data = s.factories.NewSession(newSeed(s.cfg.Seed), s.storeFor(w))
+	scn.Data = s.factories.NewSession(s.factorySeed(gs), s.storeFor(w))
 	ctx = context.WithValue(ctx, scenarioKey{}, scn)
 	if err := s.startRecording(ctx, gs, scn); err != nil {
 		return ctx, err

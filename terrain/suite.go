@@ -73,6 +73,9 @@ type Suite struct {
 	plan  schedule.Plan // what the run selected, ordered, and its shard's share
 	// progress is the progress line of a run by Run (nil when off or under the godog command).
 	progress *progress
+	// hunter is the flake hunter (ROMAINE_HUNT) or the one perturbation of
+	// every scenario (ROMAINE_SHAKE); nil for neither.
+	hunter *hunter
 	// commandNotes: how the godog command's run was arranged, printed at its start.
 	commandNotes []string
 	signalsOnce  sync.Once
@@ -339,7 +342,10 @@ func (s *Suite) prepare() error {
 	}
 	s.loadTimings()
 	s.runCtx, s.stopRun = context.WithCancel(context.Background())
-	return s.startReports()
+	if err := s.startReports(); err != nil {
+		return err
+	}
+	return s.prepareHunt()
 }
 
 // shown is the configuration as the run's first line shows it: an app given
@@ -407,7 +413,12 @@ func (s *Suite) Run() int {
 	opts.Output = s.out
 	// godog reads the older tag syntax; Cucumber's was checked and translated by setUp.
 	opts.Tags = s.godogTags
-	status := s.runAttempts(p, opts)
+	var status int
+	if s.hunter.hunting() {
+		status = s.hunt(p, opts)
+	} else {
+		status = s.runAttempts(p, opts)
+	}
 	s.out, s.errOut = out, errOut
 	s.printTally()
 	s.finish()
@@ -446,8 +457,10 @@ func (s *Suite) finish() {
 	if err := s.shutdown(); err != nil {
 		fmt.Fprintln(s.errOut, "romaine: stopping workers:", err)
 	}
-	s.finishCoverage() // after the apps stopped: a Go app writes its counters as it exits
-	s.saveTimings()
+	s.finishCoverage()   // after the apps stopped: a Go app writes its counters as it exits
+	if s.hunter == nil { // a perturbed scenario's time is not its own
+		s.saveTimings()
+	}
 	if err := s.writeReports(); err != nil {
 		fmt.Fprintln(s.errOut, "romaine: writing reports:", err)
 	}

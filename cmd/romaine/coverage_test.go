@@ -13,20 +13,9 @@ import (
 // romaine.yaml (coverage:, routes:) or as flags (--coverage, --routes).
 func TestRunWritesCoverageFromItsSettings(t *testing.T) {
 	testenv.NeedPythonAndBrowser(t)
-	bin, dir := buildRomaine(t), newcomerRepo(t)
-	settings := filepath.Join(dir, "romaine.yaml")
-	yaml, err := os.ReadFile(settings)
-	if err != nil {
+	bin, dir := buildRomaine(t), newcomerRepoWith(t, "coverage: coverage\nroutes: routes.txt\n")
+	if err := os.WriteFile(filepath.Join(dir, "routes.txt"), []byte("GET /{$}\nGET /api/items\nPOST /items\nDELETE /items/{id}\n"), 0o644); err != nil {
 		t.Fatal(err)
-	}
-	files := map[string]string{
-		"romaine.yaml": string(yaml) + "coverage: coverage\nroutes: routes.txt\n",
-		"routes.txt":   "GET /{$}\nGET /api/items\nPOST /items\nDELETE /items/{id}\n",
-	}
-	for name, content := range files {
-		if err := os.WriteFile(filepath.Join(dir, name), []byte(content), 0o644); err != nil {
-			t.Fatal(err)
-		}
 	}
 	status, out := romaine(t, bin, dir, "run", "--format", "progress")
 	if status != 0 || !strings.Contains(out, "routes 3 of 4 reached (1 never, listed in routes.txt); coverage written to "+filepath.Join(dir, "coverage")) {

@@ -38,6 +38,21 @@ func newcomerRepo(t *testing.T) string {
 	return dir
 }
 
+// newcomerRepoWith is newcomerRepo with settings added to its romaine.yaml.
+func newcomerRepoWith(t *testing.T, settings string) string {
+	t.Helper()
+	dir := newcomerRepo(t)
+	path := filepath.Join(dir, "romaine.yaml")
+	yaml, err := os.ReadFile(path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := os.WriteFile(path, append(yaml, settings...), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	return dir
+}
+
 // userEnv is this process's environment without Romaine's settings or
 // DISABLE_ROD_FLAG: what a user's shell has.
 func userEnv() []string {

@@ -5,15 +5,13 @@ package diskpage
 
 import (
 	"context"
-	"os"
 	"strings"
 	"sync"
 	"testing"
-	"time"
 
 	"github.com/go-rod/rod/lib/proto"
 
-	"github.com/romaine-bdd/romaine/internal/chrome"
+	"github.com/romaine-bdd/romaine/internal/testenv"
 	"github.com/romaine-bdd/romaine/support"
 )
 
@@ -28,22 +26,7 @@ type Page struct {
 // end with the test. Without a browser it skips, except on CI (CI set).
 func Open(t testing.TB, ctx context.Context, path string) *Page {
 	t.Helper()
-	if _, err := chrome.Find(""); err != nil {
-		if os.Getenv("CI") == "" {
-			t.Skipf("no browser on this machine (%v); with CI set this is a failure", err)
-		}
-		t.Fatal(err)
-	}
-	b, err := chrome.Launch(ctx, chrome.Options{})
-	if err != nil {
-		t.Fatal(err)
-	}
-	t.Cleanup(func() { _ = b.Close() })
-	sp, err := support.NewPage(ctx, b.Rod(), support.PageOptions{BaseURL: "file://" + path, Policy: support.Policy{Timeout: 10 * time.Second}})
-	if err != nil {
-		t.Fatal(err)
-	}
-	t.Cleanup(func() { _ = sp.Close() })
+	sp := testenv.NewPage(t, ctx, "file://"+path)
 	p := &Page{Page: sp}
 	rp := sp.Rod()
 	go rp.Context(ctx).EachEvent(func(e *proto.NetworkRequestWillBeSent) {

@@ -1,5 +1,6 @@
 // Command bench-suite runs the demo feature suite (a test binary built with
-// go test -c) at several worker counts, plain and under DEMO_CHAOS, and prints
+// go test -c) at several worker counts, plain, under DEMO_CHAOS or as a flake
+// hunt (ROMAINE_HUNT: each scenario -hunt times, rows per attempt), and prints
 // for each run: wall time, CPU-seconds per scenario over every process of the
 // run, peak memory, speed-up against one worker and efficiency against the
 // ideal max(longest scenario, total / workers). It prints figures; it asserts
@@ -34,7 +35,8 @@ import (
 func main() {
 	bin := flag.String("bin", "bin/features.test", "the suite's test binary (go test -c -o bin/features.test .)")
 	workers := flag.String("workers", "1,2,4", "worker counts, comma separated")
-	modes := flag.String("modes", "plain,chaos", "plain, chaos or both (comma separated)")
+	modes := flag.String("modes", "plain,chaos", "plain, chaos, hunt, comma separated (hunt: ROMAINE_HUNT=-hunt without replays; a binary built with -tags benchhunt hunts under perturbations that slow nothing, to measure the hunter's own cost)")
+	hunt := flag.Int("hunt", 3, "attempts of each scenario in the hunt mode")
 	byProcess := flag.Bool("by-process", false, "also print CPU-seconds by process kind")
 	byStep := flag.Bool("by-step", false, "also print where the step time went, by step wording")
 	traces := flag.String("traces", "", "ROMAINE_TRACE values to compare, comma separated (e.g. off,retain-on-failure,on); empty: as the environment says")
@@ -57,9 +59,12 @@ func main() {
 		counts = append(counts, n)
 	}
 	for _, mode := range strings.Split(*modes, ",") {
-		if mode != "plain" && mode != "chaos" {
-			fail("-modes %q: want plain, chaos or plain,chaos", *modes)
+		if mode != "plain" && mode != "chaos" && mode != "hunt" {
+			fail("-modes %q: want plain, chaos or hunt, comma separated, e.g. plain,hunt", *modes)
 		}
+	}
+	if *hunt < 1 {
+		fail("-hunt %d: want 1 or more attempts", *hunt)
 	}
 	if _, err := os.Stat(*bin); err != nil {
 		fail("-bin %s: %v; build it first: go test -c -o %s .", *bin, err, *bin)
@@ -76,21 +81,25 @@ func main() {
 		}
 		for _, mode := range strings.Split(*modes, ",") {
 			for _, trace := range traceList {
-				runSet(*bin, mode, trace, counts, *byStep, *byProcess, timings)
+				runSet(*bin, mode, trace, counts, *byStep, *byProcess, timings, *hunt)
 			}
 		}
 	}
 }
 
 // runSet runs the suite at each worker count in one mode and trace setting.
-func runSet(bin, mode, trace string, counts []int, byStep, byProcess bool, timings string) {
+// A hunt's row counts attempts as scenarios (its scenarios times -hunt).
+func runSet(bin, mode, trace string, counts []int, byStep, byProcess bool, timings string, hunt int) {
+	if mode != "hunt" {
+		hunt = 0
+	}
 	var wall1 float64
 	shown := trace
 	if shown == "" {
 		shown = "(env)"
 	}
 	for _, n := range counts {
-		r := run(bin, n, mode == "chaos", trace, byStep, filepath.Join(timings, mode+".json"))
+		r := run(bin, n, mode == "chaos", hunt, trace, byStep, filepath.Join(timings, mode+".json"))
 		if n == 1 {
 			wall1 = r.wall
 		}
@@ -128,7 +137,7 @@ type result struct {
 // after the first schedule longest first, as a user's repeated runs do. The
 // messages report that byStep reads is written only then: recording it is
 // work the measured run would otherwise not do.
-func run(bin string, workers int, chaos bool, trace string, byStep bool, timings string) result {
+func run(bin string, workers int, chaos bool, hunt int, trace string, byStep bool, timings string) result {
 	dir, err := os.MkdirTemp("", "bench-suite-")
 	if err != nil {
 		fail("%v", err)
@@ -149,6 +158,11 @@ func run(bin string, workers int, chaos bool, trace string, byStep bool, timings
 		cmd.Env = append(cmd.Env, "DEMO_CHAOS=1")
 	} else {
 		cmd.Env = append(cmd.Env, "DEMO_CHAOS=")
+	}
+	if hunt > 0 {
+		cmd.Env = append(cmd.Env, "ROMAINE_HUNT="+strconv.Itoa(hunt), "ROMAINE_HUNT_REPLAYS=0")
+	} else {
+		cmd.Env = append(cmd.Env, "ROMAINE_HUNT=")
 	}
 	var out bytes.Buffer
 	cmd.Stdout, cmd.Stderr = &out, &out
@@ -172,6 +186,9 @@ func run(bin string, workers int, chaos bool, trace string, byStep bool, timings
 		r.err = fmt.Errorf("the suite exited: %v; its output ends: %s", werr, tail(out.String(), 15))
 	}
 	r.scenarios, r.failed, r.longest, r.total = readJUnit(junit)
+	if hunt > 0 { // JUnit holds each scenario's final attempt
+		r.scenarios, r.total = r.scenarios*hunt, r.total*float64(hunt)
+	}
 	if byStep {
 		if r.steps, err = readSteps(messages); err != nil && r.err == nil {
 			r.err = err
@@ -309,14 +326,18 @@ func readJUnit(path string) (n, failed int, longest, total float64) {
 	}
 	var doc struct {
 		Cases []struct {
-			Time    float64   `xml:"time,attr"`
-			Failure *struct{} `xml:"failure"`
+			Classname string    `xml:"classname,attr"`
+			Time      float64   `xml:"time,attr"`
+			Failure   *struct{} `xml:"failure"`
 		} `xml:"testsuite>testcase"`
 	}
 	if err := xml.Unmarshal(b, &doc); err != nil {
 		fail("reading the JUnit report %s: %v", path, err)
 	}
 	for _, c := range doc.Cases {
+		if c.Classname == "flake hunt" { // a hunt's verdict (ROMAINE_HUNT), not a scenario
+			continue
+		}
 		n++
 		total += c.Time
 		longest = max(longest, c.Time)

@@ -2,9 +2,28 @@
 'use strict';
 
 const Demo = (() => {
+  // Under the flake hunter's latency (the romaine-latency cookie, which the
+  // server passes on as window.DEMO_SHAKE), every DOM update after a fetch
+  // waits up to DEMO_SHAKE.max ms, drawn from its seed (mulberry32), so that
+  // a replay of the seed waits the same: one update in three is slow (60-100%
+  // of it), the others quick (0-20%), as the server's answers are.
+  let shakeState = window.DEMO_SHAKE ? window.DEMO_SHAKE.seed >>> 0 : 0;
+  function shakeDraw() {
+    shakeState = (shakeState + 0x6D2B79F5) >>> 0;
+    let t = shakeState;
+    t = Math.imul(t ^ (t >>> 15), t | 1);
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  }
+
   // In chaos mode every DOM update after a fetch waits a random 0-400 ms,
   // so tests must wait for what they expect instead of assuming timing.
   function uiDelay() {
+    if (window.DEMO_SHAKE) {
+      const slow = shakeDraw() < 1 / 3;
+      const share = slow ? 0.6 + 0.4 * shakeDraw() : 0.2 * shakeDraw();
+      return new Promise((resolve) => setTimeout(resolve, Math.floor(share * window.DEMO_SHAKE.max)));
+    }
     if (!window.DEMO_CHAOS) return Promise.resolve();
     return new Promise((resolve) => setTimeout(resolve, Math.floor(Math.random() * 401)));
   }
