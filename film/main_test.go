@@ -6,57 +6,25 @@ import (
 	"net/http"
 	"net/http/httptest"
 	"os"
+	"runtime"
 	"testing"
 	"time"
 
 	"github.com/romaine-bdd/romaine/internal/chrome"
-	"github.com/romaine-bdd/romaine/internal/testenv"
+	"github.com/romaine-bdd/romaine/internal/testbrowser"
 	"github.com/romaine-bdd/romaine/support"
 )
 
-// One browser for the package; every test gets its own page from it.
-var (
-	browser    *chrome.Browser
-	browserErr error
-)
+// One browser for the package; every test gets its own page from it. No
+// call of this package's code may go to the browser without a deadline: a
+// browser that stops answering would hold the run.
+var shared = testbrowser.Shared{NoCallWithoutDeadline: "github.com/romaine-bdd/romaine/film."}
 
-func TestMain(m *testing.M) {
-	os.Exit(run(m))
-}
-
-func run(m *testing.M) (status int) {
-	defer func() {
-		// No call of this package's code may go to the browser without a
-		// deadline: a browser that stops answering would hold the run.
-		if testenv.CallsWithoutDeadline(os.Stderr, "github.com/romaine-bdd/romaine/film.") > 0 {
-			status = 1
-		}
-	}()
-	ctx, cancel := context.WithTimeout(context.Background(), 2*time.Minute)
-	b, err := chrome.Launch(ctx, chrome.Options{})
-	cancel()
-	if err != nil {
-		browserErr = err
-		return m.Run()
-	}
-	browser = b
-	defer b.Close()
-	return m.Run()
-}
+func TestMain(m *testing.M) { os.Exit(testbrowser.Main(m, &shared, runtime.GOMAXPROCS(0))) }
 
 // needBrowser skips without a browser, unless browser tests are required
 // (CI, make test: testenv.Required), where that fails.
-func needBrowser(tb testing.TB) *chrome.Browser {
-	tb.Helper()
-	if browser != nil {
-		return browser
-	}
-	if !testenv.Required() {
-		tb.Skipf("no browser on this machine (%v); on CI or under make test this is a failure", browserErr)
-	}
-	tb.Fatalf("no browser: %v", browserErr)
-	return nil
-}
+func needBrowser(tb testing.TB) *chrome.Browser { return shared.Need(tb) }
 
 var testPolicy = support.Policy{Timeout: 10 * time.Second}
 
