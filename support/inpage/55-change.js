@@ -16,8 +16,10 @@
 // A mouse action leaves it to the focus move of its press; a press that keeps
 // the focus in the field (the page prevents it) fires it at the release,
 // before the click, unless the pointer is on the field itself (intercept).
-// Nothing listens for it: each rule is read from the page when it applies,
-// so between steps the script has no listener anywhere.
+// Nothing listens for it: each rule is read from the page when it applies.
+// Once fired, the browser's own change for the same edit is stopped at the
+// field (see fireChange): the one listener the script may leave between
+// steps, in its own world, on that field, until the focus leaves it.
 let pending = null; // {el, before}
 function holdChange(el, before) {
   if (pending && pending.el === el) before = pending.before; // the same edit goes on
@@ -33,7 +35,27 @@ function pendingChange() {
 function fireChange() {
   const p = pendingChange();
   pending = null;
-  if (p && p.el.value !== p.before) p.el.dispatchEvent(new Event('change', { bubbles: true }));
+  if (!p || p.el.value === p.before) return;
+  p.el.dispatchEvent(new Event('change', { bubbles: true }));
+  // The browser still counts the edit as unsettled (a value set by script
+  // does not settle it while the field has focus) and fires its own change
+  // when the focus leaves (Tab, a click elsewhere): that echo of the change
+  // the page just had is stopped at the field, once. The listener is this
+  // world's, on the field only: the page cannot see or remove it, and it
+  // goes at the field's next change, blur or edit.
+  const el = p.el, v = el.value;
+  const echo = (ev) => {
+    done();
+    if (ev.isTrusted && el.value === v) ev.stopImmediatePropagation();
+  };
+  const done = () => {
+    el.removeEventListener('change', echo, true);
+    el.removeEventListener('blur', done, true);
+    el.removeEventListener('input', done, true);
+  };
+  el.addEventListener('change', echo, true);
+  el.addEventListener('blur', done, true);
+  el.addEventListener('input', done, true);
 }
 // entered: Enter was pressed. In a text field the browser fires its change.
 function entered() {
