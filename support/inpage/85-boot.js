@@ -25,9 +25,14 @@ const ranMs = 50;
 function stillBooting() {
   if (!booting) return null;
   const now = performance.now();
+  const parsed = document.readyState !== 'loading';
   for (const s of document.scripts) {
     if (booting.seen.has(s)) return s;
     if (!s.src || s.noModule || !JS_TYPE.test(s.type) || !s.src.startsWith(location.origin + '/')) continue;
+    // The parser's own scripts, neither async nor inserted by script (those
+    // are async unless told otherwise), have all run by DOMContentLoaded:
+    // only a loader's or an async one may still be on its way.
+    if (parsed && !s.async) continue;
     const e = performance.getEntriesByName(s.src, 'resource');
     if (!e.length) { booting.seen.add(s); return s; }
     if (now - e[e.length - 1].responseEnd < ranMs) return s;
