@@ -126,6 +126,19 @@ func resetPage(ctx context.Context, p *Page, seen *origins) error {
 			return fmt.Errorf("closing the tab or window the scenario opened (%s): %w", t.URL, err)
 		}
 	}
+	// Every frame the page shows now, asked here: the key a frame's navigation
+	// event asked for can be its document's before it committed (the page's
+	// own, first-party), and the partition it wrote to then kept its storage.
+	if tree, err := (proto.PageGetFrameTree{}).Call(rp); err == nil {
+		var walk func(t *proto.PageFrameTree)
+		walk = func(t *proto.PageFrameTree) {
+			seen.addKey(storageKey(ctx, p.rod, t.Frame.ID))
+			for _, c := range t.ChildFrames {
+				walk(c)
+			}
+		}
+		walk(tree.FrameTree)
+	}
 	// Off the app's pages first: no script of theirs runs (or writes again) during the wipe.
 	// Its history can be cleared only once the blank page is the active one.
 	loaded := rp.WaitNavigation(proto.PageLifecycleEventNameLoad)
