@@ -261,7 +261,8 @@ func transient(err error) bool {
 	msg := err.Error()
 	for _, s := range []string{"Execution context was destroyed", "Cannot find context", "Inspected target navigated", "context with specified id",
 		"No node with given id", "Could not find node with given id", "No target with given id", // a frame that went away
-		"does not belong to the document"} { // a frame's document replaced (its first about:blank) under the call
+		"does not belong to the document", // a frame's document replaced (its first about:blank) under the call
+		"No frame for given id found"} {   // a cross-site frame moved to a process of its own under the call
 		if strings.Contains(msg, s) {
 			return true
 		}
