@@ -1,45 +1,20 @@
 package coverage_test
 
 import (
-	"context"
-	"fmt"
 	"os"
-	"sync"
+	"runtime"
 	"testing"
 
 	"github.com/romaine-bdd/romaine/internal/chrome"
+	"github.com/romaine-bdd/romaine/internal/testbrowser"
 )
 
-// One browser for the package's tests, started by the first that needs it.
-var (
-	browserOnce sync.Once
-	browser     *chrome.Browser
-	browserErr  error
-)
+// One browser for the package's tests (internal/testbrowser, as support's,
+// the corpus's and film's).
+var shared testbrowser.Shared
 
-func TestMain(m *testing.M) {
-	code := m.Run()
-	if browser != nil {
-		if err := browser.Close(); err != nil {
-			fmt.Fprintln(os.Stderr, err)
-		}
-	}
-	os.Exit(code)
-}
+func TestMain(m *testing.M) { os.Exit(testbrowser.Main(m, &shared, runtime.GOMAXPROCS(0))) }
 
-// needBrowser skips without a browser, except on CI (CI set), where it fails.
-func needBrowser(t testing.TB) *chrome.Browser {
-	t.Helper()
-	browserOnce.Do(func() {
-		if _, browserErr = chrome.Find(""); browserErr == nil {
-			browser, browserErr = chrome.Launch(context.Background(), chrome.Options{})
-		}
-	})
-	if browserErr != nil {
-		if os.Getenv("CI") == "" {
-			t.Skipf("no browser (%v); with CI set this is a failure", browserErr)
-		}
-		t.Fatalf("no browser: %v", browserErr)
-	}
-	return browser
-}
+// needBrowser skips without a browser, except on CI and under make test
+// (testenv.Required), where it fails.
+func needBrowser(t testing.TB) *chrome.Browser { return shared.Need(t) }
