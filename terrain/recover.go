@@ -52,14 +52,12 @@ func (s *Suite) diagnose(ctx context.Context, _ *godog.Step, _ godog.StepResultS
 // close (a starved machine) is not the scenario's failure: it is printed.
 func (s *Suite) closePage(scn *Scenario) error {
 	limit := s.hangLimit()
-	// Not cut short by Ctrl-C: a wipe stopped halfway would only fail the scenario.
-	ctx, cancel := context.WithTimeout(context.WithoutCancel(s.runCtx), limit)
-	defer cancel()
 	_, pages := scn.Worker.parts()
 	if pages == nil {
 		return nil // the worker was stopped (Ctrl-C): its pages went with it
 	}
-	err, inTime := within(limit, func() error { return pages.Put(ctx, scn.Page) })
+	// Not cut short by Ctrl-C: a wipe stopped halfway would only fail the scenario.
+	err, inTime := putWithin(context.WithoutCancel(s.runCtx), limit, func(ctx context.Context) error { return pages.Put(ctx, scn.Page) })
 	switch {
 	case !inTime:
 		scn.Worker.browserBroken.Store(true)
@@ -239,6 +237,21 @@ func (w *Worker) appExitStatus() string {
 		return exit.ProcessState.String()
 	}
 	return err.Error()
+}
+
+// putWithin runs put with a context that ends after limit, and says whether it
+// finished in time. A put that gave up because that context ended did not: it
+// returns an error a moment before within's own clock would fire, and taken as
+// a close that failed in time, a hung browser went unreported (the close of a
+// stopped browser was then only repaired, not printed).
+func putWithin(parent context.Context, limit time.Duration, put func(context.Context) error) (err error, inTime bool) {
+	ctx, cancel := context.WithTimeout(parent, limit)
+	defer cancel()
+	err, inTime = within(limit, func() error { return put(ctx) })
+	if inTime && err != nil && ctx.Err() != nil {
+		return err, false
+	}
+	return err, inTime
 }
 
 // within runs f, waiting at most d for it. When d passes first, f goes on in
