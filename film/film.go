@@ -100,16 +100,10 @@ func (rl *reel) stepEnded(ctx context.Context, st support.Step) {
 	rl.order = append(rl.order, st.Index)
 	rl.bytes += len(raw)
 	for rl.bytes > rl.opts.MaxBytes && len(rl.order) > 1 {
-		gone := rl.order[0]
-		rl.bytes -= len(rl.snapshots[gone])
-		delete(rl.snapshots, gone)
+		rl.bytes -= len(rl.snapshots[rl.order[0]])
+		delete(rl.snapshots, rl.order[0])
 		rl.order = rl.order[1:]
 		rl.dropped++
-		for _, k := range rl.repeats { // the steps that showed it lose it too
-			if k == gone {
-				rl.dropped++
-			}
-		}
 	}
 }
 
