@@ -45,12 +45,6 @@ func Lean(format string) bool {
 	return true
 }
 
-// Formatter is the godog formatter func of a Console that prints format (see
-// Lean) with godog's own formatters.
-func Formatter(format string) godog.FormatterFunc {
-	return func(suite string, out io.Writer) godog.Formatter { return New(format, suite, out) }
-}
-
 // Console is godog's console formatters (pretty, progress) over a record that
 // lets go of each passed scenario once it is printed. Register it as one godog
 // format in place of the ones it prints.
@@ -196,7 +190,7 @@ func (c *Console) Summary() {
 	c.mu.Lock()
 	pruned := c.pruned
 	c.mu.Unlock()
-	if pruned.scenarios > 0 {
+	if pruned.scenarios > 0 && len(c.inner) > 0 {
 		shown := c.countRecord()
 		if !replacePairs(writes, shown.lines(), shown.plus(pruned).lines()) {
 			// godog's summary is not what this package knows: say so rather

@@ -117,6 +117,18 @@ func TestConsoleCountsConcurrentScenarios(t *testing.T) {
 	}
 }
 
+// A run with no console format (an empty --format) prints nothing, and its
+// record is let go of all the same.
+func TestConsoleWithoutFormatsPrintsNothing(t *testing.T) {
+	name, pruned := consoleFormat("")
+	if out := run(t, name, 2, "testdata/mixed.feature", "testdata/second.feature"); out != "" {
+		t.Errorf("a Console of no format printed:\n%s", out)
+	}
+	if n, off := pruned(); n != 5 || off != "" {
+		t.Errorf("the Console let go of %d scenarios (%q), want the 5 that passed", n, off)
+	}
+}
+
 func TestLean(t *testing.T) {
 	for format, want := range map[string]bool{
 		"pretty": true, "progress": true, "progress,pretty": true, "": true,
