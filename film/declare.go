@@ -53,12 +53,8 @@ func (w *doc) nativeLook(own []string, e element) bool {
 	if !ok || own[appearanceIndex] == "none" || own[backgroundImageIndex] != "none" || own[backgroundIndex] != l.background {
 		return false
 	}
-	for _, side := range borderSides {
-		if own[side.width] != l.width || own[side.style] != l.style || own[side.color] != l.color || own[side.radius] != l.radius {
-			return false
-		}
-	}
-	return true
+	// A shorthand's value is one value where its four sides agree.
+	return own[border.width] == l.width && own[border.style] == l.style && own[border.color] == l.color && own[border.radius] == l.radius
 }
 
 // declarations is an element's rule. A form control drawn with the
@@ -67,7 +63,7 @@ func (w *doc) nativeLook(own []string, e element) bool {
 // theme's.
 func declarations(own, parent []string, e element) string {
 	color := own[colorIndex]
-	block := own[overflowXIndex] == "visible" && own[overflowYIndex] == "visible" && !e.replaced() &&
+	block := own[overflowIndex] == "visible" && !e.replaced() &&
 		(own[positionIndex] == "static" || own[positionIndex] == "relative" || own[positionIndex] == "sticky")
 	var b strings.Builder
 	for k, p := range properties {
@@ -152,15 +148,12 @@ func dataURLsOnly(v string) bool {
 var (
 	colorIndex, transformIndex, outlineIndex = indexOf("color"), indexOf("transform"), indexOf("outline-style")
 	heightIndex, minHeightIndex              = indexOf("height"), indexOf("min-height")
-	overflowXIndex, overflowYIndex           = indexOf("overflow-x"), indexOf("overflow-y")
+	overflowIndex                            = indexOf("overflow")
 	positionIndex, appearanceIndex           = indexOf("position"), indexOf("appearance")
 	backgroundIndex, backgroundImageIndex    = indexOf("background-color"), indexOf("background-image")
 	markerProperties                         = []int{colorIndex, indexOf("font-size"), indexOf("font-weight"), indexOf("font-family")}
-	borderSides                              = []struct{ width, style, color, radius int }{
-		{indexOf("border-top-width"), indexOf("border-top-style"), indexOf("border-top-color"), indexOf("border-top-left-radius")},
-		{indexOf("border-right-width"), indexOf("border-right-style"), indexOf("border-right-color"), indexOf("border-top-right-radius")},
-		{indexOf("border-bottom-width"), indexOf("border-bottom-style"), indexOf("border-bottom-color"), indexOf("border-bottom-right-radius")},
-		{indexOf("border-left-width"), indexOf("border-left-style"), indexOf("border-left-color"), indexOf("border-bottom-left-radius")},
+	border                                   = struct{ width, style, color, radius int }{
+		indexOf("border-width"), indexOf("border-style"), indexOf("border-color"), indexOf("border-radius"),
 	}
 )
 

@@ -76,7 +76,7 @@ func TestFormControlLooks(t *testing.T) {
 		w := &doc{}
 		if !w.nativeLook(st, e) {
 			l, _ := defaultLook(e)
-			s := borderSides[0]
+			s := border
 			t.Errorf("%s %s: the table's look is %+v; Chromium draws border %s %s %s, background %s, radius %s, appearance %s", e.name, e.typ, l,
 				st[s.width], st[s.style], st[s.color], st[backgroundIndex], st[s.radius], st[appearanceIndex])
 		}

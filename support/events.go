@@ -55,11 +55,13 @@ func (e *pageEvents) listen(rp *rod.Page) error {
 	e.cancel = cancel
 	rp = rp.Context(ctx)
 	msgs := rp.Browser().Context(ctx).Event()
-	for _, enable := range []interface{ Call(proto.Client) error }{proto.RuntimeEnable{}, proto.NetworkEnable{}, proto.PageEnable{},
-		proto.PageSetLifecycleEventsEnabled{Enabled: true}} {
+	for _, enable := range []interface {
+		Call(proto.Client) error
+		ProtoReq() string
+	}{proto.RuntimeEnable{}, proto.NetworkEnable{}, proto.PageEnable{}, proto.PageSetLifecycleEventsEnabled{Enabled: true}} {
 		if err := enable.Call(rp); err != nil {
 			cancel()
-			return fmt.Errorf("enabling page events: %w", err)
+			return fmt.Errorf("%s: %w", enable.ProtoReq(), err) // the caller says what it was doing
 		}
 	}
 	go e.loop(rp, msgs)

@@ -184,7 +184,10 @@ func resetPage(ctx context.Context, p *Page, seen *origins) error {
 	}
 	p.events.stop()
 	p.events = newPageEvents(seen)
-	return p.events.listen(p.rod)
+	if err := p.events.listen(p.rod); err != nil {
+		return fmt.Errorf("enabling page events: %w", err)
+	}
+	return nil
 }
 
 // targetIframe is the type of an out-of-process frame's target (rod names no constant for it).

@@ -5,10 +5,12 @@ package ports
 import (
 	"errors"
 	"fmt"
+	"math/rand/v2"
 	"net"
 	"os"
 	"path/filepath"
 	"strconv"
+	"strings"
 	"syscall"
 )
 
@@ -43,6 +45,13 @@ func TakeOn(host string, port int) (*Lease, error) {
 	if port != 0 {
 		return leaseOne(host, port)
 	}
+	if lo, hi := quietRange(); hi > lo {
+		for range 100 {
+			if l, err := leaseOne(host, lo+rand.IntN(hi-lo)); err == nil {
+				return l, nil
+			}
+		}
+	}
 	var lastErr error
 	for range 50 {
 		l, err := net.Listen("tcp", net.JoinHostPort(host, "0"))
@@ -59,6 +68,31 @@ func TakeOn(host string, port int) (*Lease, error) {
 		return &Lease{Port: p, Host: host, lock: lock, listener: l}, nil
 	}
 	return nil, fmt.Errorf("finding a free port: every candidate was locked by another suite: %w", lastErr)
+}
+
+// quietRange is where a port asked for as "any" is drawn from: [lo, hi),
+// below the kernel's ephemeral range (net.ipv4.ip_local_port_range) and above
+// the usual fixed ports of services. The kernel hands ports of the ephemeral
+// range to any program that binds port 0 or connects out; in the moment
+// between Unbind and the app's own bind, such a program could take ours (a
+// Playwright fixture's free-port probe did: the app then failed with "Address
+// already in use" while the other program's server answered its ready check,
+// and the scenarios ran against a stranger). Below that range only a program
+// asking for that very number can. Empty (hi <= lo) when the ephemeral range
+// leaves no room: ports then come from the kernel as before.
+func quietRange() (lo, hi int) {
+	lo, hi = 10000, 32768 // Linux's default ephemeral range starts at 32768
+	if b, err := os.ReadFile("/proc/sys/net/ipv4/ip_local_port_range"); err == nil {
+		if f := strings.Fields(string(b)); len(f) == 2 {
+			if start, err := strconv.Atoi(f[0]); err == nil {
+				hi = start
+			}
+		}
+	}
+	if hi-lo < 1000 {
+		return 0, 0
+	}
+	return lo, hi
 }
 
 func leaseOne(host string, port int) (*Lease, error) {

@@ -60,3 +60,25 @@ func TestLeasingAPortInUseByAnotherProgram(t *testing.T) {
 		t.Errorf("message %q should start with %q", err, want)
 	}
 }
+
+// A port leased as "any" lies below the kernel's ephemeral range, so no
+// program binding port 0 or connecting out can be handed it in the moment
+// between Unbind and the app's bind. Before, leases came from the kernel's
+// port 0, inside that range, and a concurrent Playwright run's free-port probe
+// took one: the app could not bind, and a stranger answered its ready check.
+func TestAnyPortLiesBelowTheEphemeralRange(t *testing.T) {
+	lo, hi := quietRange()
+	if hi <= lo {
+		t.Skip("this machine's ephemeral range leaves no room below it")
+	}
+	for range 20 {
+		l, err := Take(0)
+		if err != nil {
+			t.Fatal(err)
+		}
+		l.Release()
+		if l.Port < lo || l.Port >= hi {
+			t.Fatalf("leased port %d, want one in [%d, %d): below the ephemeral range", l.Port, lo, hi)
+		}
+	}
+}
