@@ -7,7 +7,7 @@ GODOG   := $(CURDIR)/bin/godog
 # neither and runs the same either way; the tests keep rod's defaults fixed.
 export DISABLE_ROD_FLAG := 1
 
-.PHONY: setup modules browser features test vet chaos sigint hunt-check bench bench-schedule bench-suite bench-coverage api-count thirdparty thirdparty-compare coverage clean
+.PHONY: setup modules browser features test vet chaos sigint hunt-check bench bench-schedule bench-suite bench-coverage bench-memory api-count thirdparty thirdparty-compare coverage clean
 
 setup: modules browser
 
@@ -116,6 +116,13 @@ bench-suite: setup
 # workers (docs/performance.md).
 bench-coverage: setup
 	@scripts/bench-coverage.sh
+
+# The runner's own memory over one long run: 10,000 scenarios of a small
+# feature in one godog run at 2 workers, measured every 1,000; fails when the
+# resident set grows by more than 20 MB after the first 1,000
+# (docs/performance.md). 30-60 minutes; BENCH_ARGS passes options on.
+bench-memory: setup
+	nice -n 10 $(GO) run ./scripts/bench-memory -runs 1 -scenarios 10000 -every 1000 -warmup 1000 $(BENCH_ARGS)
 
 # The size of the public API (exported identifiers), e.g. before and after a change.
 api-count:

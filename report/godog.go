@@ -29,17 +29,19 @@ type godogRun struct {
 }
 
 type godogDoc struct {
+	uri     string // CleanURI of godog's
 	index   *astIndex
 	content []byte
 }
 
-// godogPickle is one scenario godog ran, and the statuses of its steps.
+// godogPickle is one scenario godog ran, and what its steps came to: only
+// what its outcome needs, since a long run keeps one for each scenario.
 type godogPickle struct {
-	uri      string // the feature file, without godog's :LINE
-	line     int64  // the scenario's line, or its example row's
-	name     string
-	steps    int
-	statuses []messages.TestStepResultStatus
+	uri         string // the feature file, without godog's :LINE
+	line        int64  // the scenario's line, or its example row's
+	name        string
+	steps, seen int // its steps, and those godog reported
+	tally       stepTally
 }
 
 // NewResults starts godog's account of a run.
@@ -93,7 +95,7 @@ func (f *resultsFormatter) TestRunStarted() {}
 func (f *resultsFormatter) Feature(doc *messages.GherkinDocument, uri string, content []byte) {
 	f.r.mu.Lock()
 	defer f.r.mu.Unlock()
-	f.run.docs[uri] = &godogDoc{index: indexDocument(doc), content: content}
+	f.run.docs[uri] = &godogDoc{uri: CleanURI(uri), index: indexDocument(doc), content: content}
 }
 
 func (f *resultsFormatter) Pickle(p *messages.Pickle) {
@@ -101,7 +103,7 @@ func (f *resultsFormatter) Pickle(p *messages.Pickle) {
 	defer f.r.mu.Unlock()
 	gp := &godogPickle{uri: CleanURI(p.Uri), name: p.Name, steps: len(p.Steps)}
 	if d := f.run.docs[p.Uri]; d != nil {
-		gp.line = d.index.line(p)
+		gp.uri, gp.line = d.uri, d.index.line(p)
 	}
 	f.run.pickles = append(f.run.pickles, gp)
 	f.run.byID[p.Id] = gp
@@ -110,8 +112,13 @@ func (f *resultsFormatter) Pickle(p *messages.Pickle) {
 func (f *resultsFormatter) step(p *messages.Pickle, s messages.TestStepResultStatus) {
 	f.r.mu.Lock()
 	defer f.r.mu.Unlock()
-	if gp := f.run.byID[p.Id]; gp != nil {
-		gp.statuses = append(gp.statuses, s)
+	gp := f.run.byID[p.Id]
+	if gp == nil {
+		return
+	}
+	gp.tally.add(s)
+	if gp.seen++; gp.seen >= gp.steps {
+		delete(f.run.byID, p.Id) // its last step: nothing more comes for it
 	}
 }
 
@@ -150,7 +157,7 @@ func (gp *godogPickle) outcome() Outcome {
 	if gp.steps == 0 {
 		return Failed
 	}
-	return outcomeOf(gp.statuses)
+	return gp.tally.outcome()
 }
 
 // key is the scenario's identity, as Scenario.Key.

@@ -138,20 +138,36 @@ const (
 
 // outcomeOf is the outcome of an attempt whose steps ended so.
 func outcomeOf(steps []messages.TestStepResultStatus) Outcome {
-	ran := false
+	var t stepTally
 	for _, st := range steps {
-		switch st {
-		case messages.TestStepResultStatus_PASSED:
-			ran = true
-		case messages.TestStepResultStatus_SKIPPED:
-		default:
-			return Failed
-		}
+		t.add(st)
 	}
-	if !ran {
-		return NotRun
+	return t.outcome()
+}
+
+// stepTally is what an attempt's steps came to so far, as its outcome reads it.
+type stepTally struct {
+	ran, failed bool // a step passed; a step neither passed nor was skipped
+}
+
+func (t *stepTally) add(st messages.TestStepResultStatus) {
+	switch st {
+	case messages.TestStepResultStatus_PASSED:
+		t.ran = true
+	case messages.TestStepResultStatus_SKIPPED:
+	default:
+		t.failed = true
 	}
-	return Passed
+}
+
+func (t stepTally) outcome() Outcome {
+	switch {
+	case t.failed:
+		return Failed
+	case t.ran:
+		return Passed
+	}
+	return NotRun
 }
 
 // resultOf is a scenario's result from its attempts' outcomes, first first.

@@ -4,6 +4,7 @@ import (
 	messages "github.com/cucumber/messages/go/v34"
 
 	"github.com/romaine-bdd/romaine/internal/chrome"
+	"github.com/romaine-bdd/romaine/internal/godogrecord"
 	"github.com/romaine-bdd/romaine/internal/schedule"
 )
 
@@ -19,3 +20,6 @@ func Flaky(s *Suite) []schedule.Flake { return s.sched.Flakes() }
 // TamperRecord changes a run's record before its reports are written and
 // checked against godog's results, as a bug in the recorder would.
 func TamperRecord(s *Suite, f func([]*messages.Envelope) []*messages.Envelope) { s.tamperRecord = f }
+
+// OnConsole shows f each console formatter a run makes (one per godog run).
+func OnConsole(s *Suite, f func(*godogrecord.Console)) { s.consoleMade = f }

@@ -7,12 +7,12 @@ import (
 	"os"
 	"slices"
 	"strconv"
-	"strings"
 	"sync/atomic"
 
 	"github.com/cucumber/godog"
 	messages "github.com/cucumber/messages/go/v34"
 
+	"github.com/romaine-bdd/romaine/internal/godogrecord"
 	"github.com/romaine-bdd/romaine/internal/schedule"
 	"github.com/romaine-bdd/romaine/report"
 )
@@ -31,20 +31,36 @@ var resultsFormats atomic.Int64
 // registerResults registers the godog formatter that keeps godog's own
 // account of each of the suite's godog runs (report.Results): the documents
 // that place each scenario by its line, and each scenario's outcome. Its name
-// is added to every godog run's format (see withResults).
+// is added to every godog run's format (see withResults). It registers the
+// suite's console format too: godog's pretty and progress over a record of
+// the run that lets go of each passed scenario (internal/godogrecord).
 func (s *Suite) registerResults() {
 	s.results = report.NewResults()
-	s.resultsFormat = "romaine-results-" + strconv.FormatInt(resultsFormats.Add(1), 10)
+	n := strconv.FormatInt(resultsFormats.Add(1), 10)
+	s.resultsFormat, s.consoleFormat = "romaine-results-"+n, "romaine-console-"+n
 	godog.Format(s.resultsFormat, "godog's results as Romaine's reports and summary read them (Romaine adds it itself)",
 		func(string, io.Writer) godog.Formatter {
 			return &resultsFormatter{Formatter: s.results.Formatter(), s: s}
 		})
+	godog.Format(s.consoleFormat, "godog's pretty and progress, which let go of each passed scenario's record (Romaine puts it in their place)",
+		func(suite string, out io.Writer) godog.Formatter {
+			c := godogrecord.New(s.consoleFormats, suite, out)
+			if s.consoleMade != nil {
+				s.consoleMade(c)
+			}
+			return c
+		})
 }
 
 // withResults is format (godog's --format) with the results formatter added.
+// A format of pretty and progress alone is printed by the suite's console
+// format, so that one long run's memory does not grow by godog's record of
+// every passed scenario; godog's other formats (junit, cucumber, events, a
+// file) read that record whole at the end, and keep it.
 func (s *Suite) withResults(format string) string {
-	if strings.TrimSpace(format) == "" {
-		return s.resultsFormat
+	if godogrecord.Lean(format) {
+		s.consoleFormats = format
+		return s.consoleFormat + "," + s.resultsFormat
 	}
 	return format + "," + s.resultsFormat
 }

@@ -17,6 +17,7 @@ import (
 	messages "github.com/cucumber/messages/go/v34"
 
 	"github.com/romaine-bdd/romaine/factories"
+	"github.com/romaine-bdd/romaine/internal/godogrecord"
 	"github.com/romaine-bdd/romaine/internal/schedule"
 	"github.com/romaine-bdd/romaine/report"
 	"github.com/romaine-bdd/romaine/support"
@@ -60,6 +61,11 @@ type Suite struct {
 	// resultsFormat: the reports' identity and their check, and the summary line.
 	results       *report.Results
 	resultsFormat string
+	// consoleFormat prints consoleFormats (pretty, progress) when they are
+	// the run's whole format (see withResults).
+	consoleFormat, consoleFormats string
+	// consoleMade, set only by tests, is shown each console formatter made.
+	consoleMade func(*godogrecord.Console)
 	// tamperRecord, set only by tests, changes the record before it is written
 	// and checked against godog's results: the check must then fail the run.
 	tamperRecord func([]*messages.Envelope) []*messages.Envelope

@@ -7,13 +7,16 @@
 // scenarios), and exits non-zero when that growth exceeds -limit MB.
 //
 // godog keeps a record of every scenario and step result of a run until the
-// run ends, for its report: one long run grows by that record (about 8 KB a
-// scenario of four steps), which repeated runs let go. With -profile DIR it
+// run ends, for its formatters (about 12 KB a scenario of four steps). Under
+// pretty and progress (this command runs progress) Romaine lets go of each
+// passed scenario's record once it is printed (internal/godogrecord), so one
+// long run stays flat as repeated runs do; godog's junit, cucumber and events
+// formats read the whole record at the end and keep it. With -profile DIR it
 // writes heap profiles at the end of the warm-up and at the last measure, to
 // compare with go tool pprof -base DIR/warm.pprof DIR/end.pprof.
 //
 //	go run ./scripts/bench-memory -runs 100 -scenarios 100           # 10,000 scenario runs
-//	go run ./scripts/bench-memory -runs 1 -scenarios 10000 -every 1000 # one long run
+//	go run ./scripts/bench-memory -runs 1 -scenarios 10000 -every 1000 -warmup 1000 # one long run (make bench-memory)
 package main
 
 import (
