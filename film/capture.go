@@ -4,12 +4,9 @@ import (
 	"context"
 	"fmt"
 	"html"
-	"strings"
 
 	"github.com/go-rod/rod"
 	"github.com/go-rod/rod/lib/proto"
-
-	"github.com/romaine-bdd/romaine/support"
 )
 
 // What a step costs while it runs is its DOM snapshot (a few ms of the
@@ -33,39 +30,6 @@ const (
 // takeSnapshot takes the page's DOM snapshot as the browser gives it.
 func takeSnapshot(ctx context.Context, rp *rod.Page) ([]byte, error) {
 	return rp.Call(ctx, string(rp.SessionID), "DOMSnapshot.captureSnapshot", snapshotParams())
-}
-
-// The page's drawing counters (Performance.getMetrics) tell whether a step
-// changed anything the page shows: every change to the DOM, a style, a
-// form field's value or the layout counts a style recalculation or a
-// layout, or changes the number of nodes, layout objects, documents or
-// frames. Asking them costs about a sixth of a snapshot. What they do not
-// count is a scroll alone: a step that only scrolled shows the snapshot of
-// the step before it (the next step that changes anything shows the page
-// scrolled).
-var drawingCounters = map[string]bool{
-	"LayoutCount": true, "RecalcStyleCount": true, "Nodes": true,
-	"LayoutObjects": true, "Documents": true, "Frames": true,
-}
-
-// enableCounters turns the counters on for the page's session s.
-func enableCounters(ctx context.Context, s *support.Session) error {
-	return proto.PerformanceEnable{}.Call(s.Client(ctx))
-}
-
-// drawCounters is the page's drawing counters, "" when it cannot tell.
-func drawCounters(ctx context.Context, rp *rod.Page) string {
-	res, err := proto.PerformanceGetMetrics{}.Call(rp.Context(ctx))
-	if err != nil {
-		return ""
-	}
-	var b strings.Builder
-	for _, m := range res.Metrics {
-		if drawingCounters[m.Name] {
-			fmt.Fprintf(&b, "%s=%g ", m.Name, m.Value)
-		}
-	}
-	return b.String()
 }
 
 // capture is a picture of page rp as it shows now.

@@ -62,16 +62,9 @@ func Consumer(opts Options) support.Consumer {
 		if opts.Mode == Off {
 			return support.Hooks{}, nil
 		}
-		return newReel(opts, r).hooks(), nil
+		rl := &reel{opts: opts, rec: r, snapshots: map[int][]byte{}}
+		return support.Hooks{StepEnded: rl.stepEnded, Ended: rl.ended}, nil
 	}
-}
-
-func newReel(opts Options, r *support.Recording) *reel {
-	return &reel{opts: opts, rec: r, snapshots: map[int][]byte{}, repeats: map[int]int{}}
-}
-
-func (rl *reel) hooks() support.Hooks {
-	return support.Hooks{Attach: rl.attach, StepEnded: rl.stepEnded, Ended: rl.ended}
 }
 
 // reel is one scenario's film while it runs.
@@ -87,76 +80,30 @@ type reel struct {
 	bytes     int   // what they hold
 	dropped   int   // snapshots dropped past the cap
 	problems  []string
-	// repeats are the steps that left the page as the step before them did,
-	// by index: each shows the snapshot of the step it maps to.
-	repeats map[int]int
-	// drawn is the page's drawing counters after the last step that took a
-	// snapshot, and last that step's index; counted says the counters answer.
-	drawn   string
-	last    int
-	counted bool
 }
 
 // captureBudget bounds a step's snapshot: a hung page must not hang the run.
 const captureBudget = 3 * time.Second
 
-// attach turns on the page's drawing counters (drawCounters), which tell a
-// step that changed nothing on the page from one that did.
-func (rl *reel) attach(ctx context.Context, s *support.Session) error {
-	if s.Main {
-		err := enableCounters(ctx, s)
-		rl.mu.Lock()
-		rl.counted = err == nil
-		rl.mu.Unlock()
-	}
-	return nil // without the counters, every step takes its snapshot
-}
-
-// stepEnded takes the page's DOM snapshot as the step left it, unless the
-// step changed nothing on the page (a third of the demo's steps: data made
-// by factories, API requests, a second assertion on what the first saw):
-// that step shows the snapshot of the step before it.
+// stepEnded takes the page's DOM snapshot as the step left it.
 func (rl *reel) stepEnded(ctx context.Context, st support.Step) {
 	ctx, cancel := context.WithTimeout(context.WithoutCancel(ctx), captureBudget)
-	defer cancel()
-	rp := rl.rec.Page().Rod()
-	rl.mu.Lock()
-	counted, before, last := rl.counted, rl.drawn, rl.last
-	rl.mu.Unlock()
-	drawn := ""
-	if counted {
-		drawn = drawCounters(ctx, rp)
-		if drawn != "" && drawn == before {
-			rl.mu.Lock()
-			defer rl.mu.Unlock()
-			if _, held := rl.snapshots[last]; held {
-				rl.repeats[st.Index] = last
-				return
-			}
-		}
-	}
-	raw, err := takeSnapshot(ctx, rp)
+	raw, err := takeSnapshot(ctx, rl.rec.Page().Rod())
+	cancel()
 	rl.mu.Lock()
 	defer rl.mu.Unlock()
 	if err != nil {
 		rl.problem("step %d (%s): DOM snapshot: %v", st.Index+1, st.Text, err)
 		return
 	}
-	rl.drawn, rl.last = drawn, st.Index
 	rl.snapshots[st.Index] = raw
 	rl.order = append(rl.order, st.Index)
 	rl.bytes += len(raw)
 	for rl.bytes > rl.opts.MaxBytes && len(rl.order) > 1 {
-		gone := rl.order[0]
-		rl.bytes -= len(rl.snapshots[gone])
-		delete(rl.snapshots, gone)
+		rl.bytes -= len(rl.snapshots[rl.order[0]])
+		delete(rl.snapshots, rl.order[0])
 		rl.order = rl.order[1:]
 		rl.dropped++
-		for _, k := range rl.repeats { // the steps that showed it lose it too
-			if k == gone {
-				rl.dropped++
-			}
-		}
 	}
 }
 
@@ -203,10 +150,6 @@ func (rl *reel) pictures(ctx context.Context, f *report.Film) {
 		if fr.Image != nil || fr.Snapshot == "" || fr.URL == "about:blank" {
 			continue // nothing to draw on a blank page
 		}
-		if i > 0 && f.Frames[i-1].Drawn && f.Frames[i-1].Snapshot == fr.Snapshot {
-			fr.Image, fr.Drawn = f.Frames[i-1].Image, true // a step that changed nothing
-			continue
-		}
 		if d == nil {
 			var err error
 			if d, err = newDrawer(ctx, rp); err != nil {
@@ -233,7 +176,6 @@ func (rl *reel) film(e support.Ending) *report.Film {
 	f := &report.Film{Scenario: sc.Name, Attempt: e.Attempt, Status: e.Status, Dropped: rl.dropped}
 	steps := rl.rec.Steps()
 	requests, console := rl.rec.Requests(), rl.rec.Console()
-	at := map[int]int{} // a step's frame in f.Frames
 	for _, st := range steps {
 		fr := report.Frame{Step: st.Index, Text: st.Text, Status: st.Status, Error: st.Err, Started: st.Started}
 		if !st.Ended.IsZero() {
@@ -256,18 +198,13 @@ func (rl *reel) film(e support.Ending) *report.Film {
 				fr.Console = append(fr.Console, report.FilmMessage{After: m.At.Sub(st.Started), Level: m.Level, Text: m.Text, Frame: m.Frame})
 			}
 		}
-		if k, ok := rl.repeats[st.Index]; ok {
-			if i, ok := at[k]; ok {
-				fr.Snapshot, fr.URL = f.Frames[i].Snapshot, f.Frames[i].URL
-			}
-		} else if raw := rl.snapshots[st.Index]; raw != nil {
+		if raw := rl.snapshots[st.Index]; raw != nil {
 			html, url, err := snapshotHTML(raw)
 			if err != nil {
 				rl.problem("step %d (%s): %v", st.Index+1, st.Text, err)
 			}
 			fr.Snapshot, fr.URL = html, url
 		}
-		at[st.Index] = len(f.Frames)
 		f.Frames = append(f.Frames, fr)
 	}
 	f.Problems = append(f.Problems, rl.problems...)
