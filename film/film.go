@@ -85,8 +85,16 @@ type reel struct {
 // captureBudget bounds a step's snapshot: a hung page must not hang the run.
 const captureBudget = 3 * time.Second
 
-// stepEnded takes the page's DOM snapshot as the step left it.
+// stepEnded takes the page's DOM snapshot as the step left it, unless the
+// step did not use the page and did not fail: a factory or an HTTP step changes
+// nothing the page shows but by the page's own doing, and its frame points
+// to the last snapshot before it (as Playwright's trace has snapshots of the
+// page's actions only). A third of the demo's steps are such; a snapshot
+// costs the browser a few ms of CPU (docs/performance.md).
 func (rl *reel) stepEnded(ctx context.Context, st support.Step) {
+	if !st.UsedPage && st.Status != "failed" {
+		return
+	}
 	ctx, cancel := context.WithTimeout(context.WithoutCancel(ctx), captureBudget)
 	raw, err := takeSnapshot(ctx, rl.rec.Page().Rod())
 	cancel()
@@ -177,7 +185,7 @@ func (rl *reel) film(e support.Ending) *report.Film {
 	steps := rl.rec.Steps()
 	requests, console := rl.rec.Requests(), rl.rec.Console()
 	for _, st := range steps {
-		fr := report.Frame{Step: st.Index, Text: st.Text, Status: st.Status, Error: st.Err, Started: st.Started}
+		fr := report.Frame{Step: st.Index, Text: st.Text, Status: st.Status, Error: st.Err, Started: st.Started, Untouched: !st.UsedPage}
 		if !st.Ended.IsZero() {
 			fr.Duration = st.Ended.Sub(st.Started)
 		}

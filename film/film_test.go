@@ -112,3 +112,51 @@ func TestFilmCap(t *testing.T) {
 		t.Error("a dropped frame keeps its step but has no picture")
 	}
 }
+
+// A step that did not use the page (a factory, an HTTP step) has no
+// snapshot of its own unless it failed: its frame says so, and the film
+// costs the browser nothing for it.
+func TestFilmSkipsStepsThatDidNotUseThePage(t *testing.T) {
+	srv := serve(t, benchPages)
+	p := newPage(t, srv)
+	ctx := t.Context()
+	r, err := p.Record(ctx, support.RecordOptions{Consumers: []support.Consumer{Consumer(Options{})}, Scenario: support.ScenarioInfo{Name: "Ordering", Attempt: 1}})
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, st := range []struct {
+		text, status string
+		do           func() error
+	}{
+		{`I am on "/"`, "passed", func() error { return p.Visit(ctx, "/") }},
+		{`a tea "Mint" exists`, "passed", func() error { return nil }},
+		{`I should see "8 teas"`, "passed", func() error { return p.ExpectText(ctx, "8 teas") }},
+		{`an order exists`, "failed", func() error { return errors.New("the database is gone") }},
+	} {
+		r.StepStarted(st.text)
+		err := st.do()
+		r.StepEnded(ctx, st.status, err)
+	}
+	files := r.End(ctx, support.Ending{Status: "failed", Err: errors.New("the database is gone"), Attempt: 1})
+	if len(files) != 1 {
+		t.Fatalf("want one film, got %d files", len(files))
+	}
+	var f report.Film
+	if err := json.Unmarshal(files[0].Data, &f); err != nil {
+		t.Fatal(err)
+	}
+	if len(f.Frames) != 4 {
+		t.Fatalf("%d frames, want 4", len(f.Frames))
+	}
+	for i, want := range []struct {
+		untouched, snapshot bool
+	}{{false, true}, {true, false}, {false, true}, {true, true}} {
+		fr := f.Frames[i]
+		if fr.Untouched != want.untouched || (fr.Snapshot != "") != want.snapshot {
+			t.Errorf("frame %d (%s): untouched %v, snapshot %d bytes; want untouched %v, a snapshot %v", i+1, fr.Text, fr.Untouched, len(fr.Snapshot), want.untouched, want.snapshot)
+		}
+	}
+	if f.Frames[1].Image != nil || len(f.Frames[3].Image) == 0 {
+		t.Error("the untouched step that passed has no picture; the failed one, the last, has the page's")
+	}
+}

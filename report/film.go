@@ -42,8 +42,12 @@ type Frame struct {
 	Image    []byte        `json:"image,omitempty"`    // a JPEG of the page after the step
 	Drawn    bool          `json:"drawn,omitempty"`    // Image is the DOM snapshot drawn, not a capture of the page
 	Snapshot string        `json:"snapshot,omitempty"` // the page's DOM after the step, as HTML that renders offline
-	Requests []FilmRequest `json:"requests,omitempty"` // requests begun during the step
-	Console  []FilmMessage `json:"console,omitempty"`  // console messages and uncaught errors of the step
+	// Untouched says the step did not use the page (a factory, an HTTP
+	// step): a passed one has no snapshot of its own, the page being as the
+	// last frame before it with one shows, but for the page's own doing.
+	Untouched bool          `json:"untouched,omitempty"`
+	Requests  []FilmRequest `json:"requests,omitempty"` // requests begun during the step
+	Console   []FilmMessage `json:"console,omitempty"`  // console messages and uncaught errors of the step
 }
 
 // FilmAttempt is one answered check of a step's wait.

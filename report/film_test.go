@@ -25,7 +25,8 @@ import (
 	"github.com/romaine-bdd/romaine/support"
 )
 
-// testFilm is a film of three steps, the last failing after a wait that saw
+// testFilm is a film of four steps, the second one that did not use the
+// page (a factory), the last failing after a wait that saw
 // an overlay cover its button; each snapshot is snapshotSize bytes.
 func testFilm(t *testing.T, snapshotSize int) []byte {
 	t.Helper()
@@ -52,9 +53,10 @@ func testFilm(t *testing.T, snapshotSize int) []byte {
 			Requests: []FilmRequest{{Method: "GET", URL: "http://shop.test/basket", Type: "Document", Status: 200, After: 2 * time.Millisecond, Duration: 40 * time.Millisecond},
 				{Method: "GET", URL: "http://shop.test/api/basket", Type: "Fetch", Status: 503, After: 90 * time.Millisecond, Duration: 10 * time.Millisecond}},
 			Console: []FilmMessage{{After: 100 * time.Millisecond, Level: "error", Text: "basket: 503 <Service Unavailable>"}}},
-		{Step: 1, Text: `I fill in "Card" with "4242"`, Status: "passed", Started: start.Add(time.Second), Duration: 50 * time.Millisecond,
+		{Step: 1, Text: `a card "4242" is on file`, Status: "passed", Started: start.Add(500 * time.Millisecond), Duration: 20 * time.Millisecond, Untouched: true},
+		{Step: 2, Text: `I fill in "Card" with "4242"`, Status: "passed", Started: start.Add(time.Second), Duration: 50 * time.Millisecond,
 			Image: pic.Bytes(), Drawn: true, Snapshot: snapshot("Card 4242"), Attempts: []FilmAttempt{{After: 10 * time.Millisecond}}},
-		{Step: 2, Text: `I click "Pay"`, Status: "failed", Error: `timed out after 5s waiting to click "Pay"`, Started: start.Add(2 * time.Second), Duration: 5 * time.Second,
+		{Step: 3, Text: `I click "Pay"`, Status: "failed", Error: `timed out after 5s waiting to click "Pay"`, Started: start.Add(2 * time.Second), Duration: 5 * time.Second,
 			Image: pic.Bytes(), Snapshot: snapshot("Processing"), Attempts: []FilmAttempt{
 				{After: 5 * time.Millisecond, State: "covered by div.overlay"}, {After: 105 * time.Millisecond, State: "covered by div.overlay"},
 				{After: 605 * time.Millisecond, State: "covered by div.overlay"}, {After: 900 * time.Millisecond, State: "moving"}}},
@@ -101,8 +103,8 @@ func TestFilmInTheHTMLReport(t *testing.T) {
 		t.Fatal(err)
 	}
 	page := buf.String()
-	if n := strings.Count(page, `<li class="frame `); n != 3 {
-		t.Errorf("%d frames, want 3", n)
+	if n := strings.Count(page, `<li class="frame `); n != 4 {
+		t.Errorf("%d frames, want 4", n)
 	}
 	if n := strings.Count(page, `<img alt="the page after step `); n != 3 {
 		t.Errorf("%d pictures, want 3", n)
@@ -113,7 +115,11 @@ func TestFilmInTheHTMLReport(t *testing.T) {
 		`Your basket &#34;2 teas&#34;`,
 		`data-width="800" data-height="600"`,
 		`src="data:image/jpeg;base64,`,
-		`3. I click &#34;Pay&#34; <span class="meta">5000 ms</span>`,
+		`4. I click &#34;Pay&#34; <span class="meta">5000 ms</span>`,
+		// the factory's frame: no picture, it points to the last frame that has one
+		`<span class="no-picture">did not use the page</span>`,
+		`it showed what <a href="#s-testdata-checkout.feature-7-a1-f1">step 1</a> shows`,
+		`data-none="No DOM snapshot of this step: it did not use the page (step 1 shows it as it was)."`,
 		`+5 ms to +605 ms, 3 checks</span> covered by div.overlay</li>`, // folded
 		`+900 ms</span> moving</li>`,
 		`+10 ms</span> passed</li>`,
@@ -158,13 +164,13 @@ func TestFilmsBesideALargeReport(t *testing.T) {
 	if _, err := os.Stat(stale); !errors.Is(err, os.ErrNotExist) {
 		t.Errorf("a file of an earlier report is left in its films folder: %v", err)
 	}
-	for _, want := range []string{`src="report.films/s-testdata-checkout.feature-7-a1-f1.jpg"`, `data-snapshot-src="report.films/s-testdata-checkout.feature-7-a1-f3.html"`,
+	for _, want := range []string{`src="report.films/s-testdata-checkout.feature-7-a1-f1.jpg"`, `data-snapshot-src="report.films/s-testdata-checkout.feature-7-a1-f4.html"`,
 		`img-src data: 'self' file:; frame-src 'self' file:;`} {
 		if !bytes.Contains(page, []byte(want)) {
 			t.Errorf("the report lacks %s", want)
 		}
 	}
-	for _, f := range []string{"s-testdata-checkout.feature-7-a1-f1.jpg", "s-testdata-checkout.feature-7-a1-f3.html"} {
+	for _, f := range []string{"s-testdata-checkout.feature-7-a1-f1.jpg", "s-testdata-checkout.feature-7-a1-f4.html"} {
 		if _, err := os.Stat(filepath.Join(dir, "report.films", f)); err != nil {
 			t.Errorf("the films folder lacks %s: %v", f, err)
 		}
@@ -176,7 +182,7 @@ func TestFilmsBesideALargeReport(t *testing.T) {
 	rp := p.Rod()
 	must := func(what string, err error) { t.Helper(); diskpage.Must(t, what, err) }
 	must("its pictures show", rp.Context(ctx).Timeout(10*time.Second).Wait(rod.Eval(`() => [...document.querySelectorAll('.film img')].every((i) => i.complete && i.naturalWidth === 64)`)))
-	must("opening the last frame", p.Click(ctx, support.Loc(`css=.film li.frame:nth-child(3) .shot`)))
+	must("opening the last frame", p.Click(ctx, support.Loc(`css=.film li.frame:nth-child(4) .shot`)))
 	// A file's frame is of another origin than its report (each file is):
 	// the browser's own snapshot of the page looks into it.
 	shows := func() bool {
@@ -185,7 +191,7 @@ func TestFilmsBesideALargeReport(t *testing.T) {
 			return false
 		}
 		for _, d := range res.Documents[1:] {
-			if strings.HasSuffix(res.Strings[d.DocumentURL], "-a1-f3.html") {
+			if strings.HasSuffix(res.Strings[d.DocumentURL], "-a1-f4.html") {
 				return slices.Contains(res.Strings, "Processing")
 			}
 		}

@@ -38,6 +38,7 @@ type frameView struct {
 	Snapshot    string       // the snapshot, for srcdoc (inline)
 	SnapshotSrc string       // the snapshot's relative path (in the folder)
 	Log         []attemptRun // the attempt log, runs of one state
+	As          *frameView   // for an untouched frame with no picture: the last frame before it with one
 }
 
 // attemptRun is a run of attempts that saw the same state.
@@ -107,6 +108,18 @@ func newFilmView(id string, f *Film, folder *filmFolder) *filmView {
 			fv.Snapshot = fr.Snapshot
 		}
 		v.Frames = append(v.Frames, fv)
+	}
+	// An untouched step's frame points to the last one before it with a
+	// picture (the page as it then showed), rather than repeat its bytes.
+	var shown *frameView
+	for i := range v.Frames {
+		fv := &v.Frames[i]
+		switch {
+		case fv.Image != "":
+			shown = fv
+		case fv.Untouched && fv.Snapshot == "" && fv.SnapshotSrc == "":
+			fv.As = shown
+		}
 	}
 	return v
 }

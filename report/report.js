@@ -68,7 +68,7 @@
     var inline = shot.getAttribute('data-snapshot');
     var file = shot.getAttribute('data-snapshot-src'); // beside the report, in its films folder
     if (inline === null && file === null) {
-      box.textContent = 'No DOM snapshot of this step.';
+      box.textContent = shot.getAttribute('data-none') || 'No DOM snapshot of this step.';
       return;
     }
     var frame = document.createElement('iframe');

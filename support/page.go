@@ -127,8 +127,12 @@ func (p *Page) WithPolicy(pol Policy) *Page {
 // Policy is the wait policy p uses.
 func (p *Page) Policy() Policy { return p.policy }
 
-// Rod is the underlying rod page, for what this layer does not cover.
-func (p *Page) Rod() *rod.Page { return p.rod }
+// Rod is the underlying rod page, for what this layer does not cover. A step
+// that takes it counts as one that used the page (Step.UsedPage).
+func (p *Page) Rod() *rod.Page {
+	p.events.rec.Load().usePage()
+	return p.rod
+}
 
 // Resolve turns a path into an absolute URL on the app's base URL; absolute URLs
 // are kept.

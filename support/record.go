@@ -150,6 +150,7 @@ type Recording struct {
 	scripts   map[proto.TargetSessionID]proto.PageScriptIdentifier // the leaving listener, by session
 	barrier   string                                               // the world settle waits to see created
 	settled   chan struct{}                                        // closed when it is
+	usedPage  atomic.Bool                                          // the running step called the page
 }
 
 // The record's caps; see Recording.Dropped.
@@ -227,6 +228,14 @@ func (r *Recording) StepStarted(text string) {
 		return
 	}
 	r.steps = append(r.steps, Step{Index: len(r.steps), Text: text, Started: time.Now()})
+	r.usedPage.Store(false)
+}
+
+// usePage notes that the running step called the page (Step.UsedPage).
+func (r *Recording) usePage() {
+	if r != nil {
+		r.usedPage.Store(true)
+	}
 }
 
 // StepEnded marks the end of the step begun last, with its status and error,
@@ -240,7 +249,7 @@ func (r *Recording) StepEnded(ctx context.Context, status string, err error) {
 	ok = ok && !r.ended
 	var done Step
 	if ok {
-		st.Ended, st.Status = time.Now(), status
+		st.Ended, st.Status, st.UsedPage = time.Now(), status, r.usedPage.Load()
 		if err != nil {
 			st.Err = err.Error()
 		}

@@ -566,3 +566,31 @@ func TestRecordOffEnablesNothing(t *testing.T) {
 		}
 	}
 }
+
+// A step says whether it used the page, whichever way it did: the step film
+// takes no snapshot of one that did not (a factory, an HTTP step).
+func TestRecordStepUsedPage(t *testing.T) {
+	t.Parallel()
+	p, ctx := open(t, site{"/": `<p>Hello</p>`})
+	var seen []support.Step
+	r := record(t, p, support.Hooks{StepEnded: func(_ context.Context, st support.Step) { seen = append(seen, st) }})
+	framed := p.InFrame(support.Loc("Editor")).WithPolicy(support.Policy{Timeout: time.Second})
+	for _, c := range []struct {
+		text string
+		do   func() error
+		used bool
+	}{
+		{"I am on the page", func() error { return p.Visit(ctx, "/") }, true},
+		{"a product exists", func() error { return nil }, false},
+		{`I should see "Hello"`, func() error { return p.ExpectText(ctx, "Hello") }, true},
+		{"the next dialog is accepted", func() error { p.NextDialog(true); return nil }, false},
+		{"a step of the user's own, on rod", func() error { _, err := p.Rod().Eval(`() => 1`); return err }, true},
+		{"a step on a copy of the page", func() error { _ = framed.ExpectNoText(ctx, "Bye"); return nil }, true},
+		{"an HTTP step", func() error { _, err := p.Resolve("/api"); return err }, false},
+	} {
+		step(t, r, c.text, c.do)
+		if got := seen[len(seen)-1]; got.Text != c.text || got.UsedPage != c.used {
+			t.Errorf("step %q: UsedPage %v, want %v", got.Text, got.UsedPage, c.used)
+		}
+	}
+}

@@ -136,6 +136,12 @@ type Step struct {
 	Status   string    // passed, failed, skipped, undefined, pending; "" while it runs
 	Err      string    // why it failed
 	Attempts []Attempt // each in-page check the step's waits saw answered, in order
+	// UsedPage says the step called the page: any method of the Page (or of
+	// its InFrame and WithPolicy copies), or took its Rod. A step that did
+	// not (a factory, an HTTP step, a dialog armed for later) left the page
+	// as the step before left it, but for what the page's own scripts did
+	// meanwhile; the step film takes no snapshot of it.
+	UsedPage bool
 }
 
 // Attempt is one answered check of a step's wait: what the page showed.

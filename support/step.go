@@ -43,6 +43,7 @@ func (p *Page) clock(ctx context.Context) (context.Context, *stepClock) {
 // clock in ctx, or starts one whose context ends at the step's hard limit.
 // Call done when the call returns.
 func (p *Page) enter(ctx context.Context) (_ context.Context, done context.CancelFunc) {
+	p.events.rec.Load().usePage()
 	if _, ok := ctx.Value(stepClockKey{}).(*stepClock); ok {
 		return ctx, func() {}
 	}
