@@ -8,6 +8,7 @@ import (
 	"os/exec"
 	"path/filepath"
 	"regexp"
+	"slices"
 	"strconv"
 	"strings"
 	"sync"
@@ -290,10 +291,40 @@ func waitForListener(t *testing.T, port int, listening bool) {
 		}
 		select {
 		case <-ctx.Done():
-			t.Fatalf("port %d: listening=%v after 30s, want %v", port, err == nil, listening)
+			t.Fatalf("port %d: listening=%v after 30s, want %v%s", port, err == nil, listening, portHolder(port))
 		case <-tick.C:
 		}
 	}
+}
+
+// portHolder names the processes listening on port, from /proc (for a
+// failure's message: a port still listening after its app was killed may be
+// the app, or another run's that took the port since).
+func portHolder(port int) string {
+	inodes := map[string]bool{}
+	for _, f := range []string{"/proc/net/tcp", "/proc/net/tcp6"} {
+		data, _ := os.ReadFile(f)
+		for _, line := range strings.Split(string(data), "\n")[1:] {
+			fs := strings.Fields(line)
+			// local_address is HEXIP:HEXPORT; state 0A is LISTEN; field 9 the inode.
+			if len(fs) > 9 && fs[3] == "0A" && strings.HasSuffix(fs[1], fmt.Sprintf(":%04X", port)) {
+				inodes["socket:["+fs[9]+"]"] = true
+			}
+		}
+	}
+	var who []string
+	procs, _ := filepath.Glob("/proc/[0-9]*/fd/*")
+	for _, fd := range procs {
+		if l, err := os.Readlink(fd); err == nil && inodes[l] {
+			pid := strings.Split(fd, "/")[2]
+			cmd, _ := os.ReadFile("/proc/" + pid + "/cmdline")
+			who = append(who, fmt.Sprintf("pid %s (%s)", pid, strings.ReplaceAll(strings.TrimSpace(string(cmd)), "\x00", " ")))
+		}
+	}
+	if len(who) == 0 {
+		return ""
+	}
+	return "; listening: " + strings.Join(slices.Compact(who), ", ")
 }
 
 func TestAppThatNeverGetsReadyIsStoppedAndReported(t *testing.T) {
