@@ -99,8 +99,8 @@ func (a CommandApp) start(ctx context.Context, w *Worker, port *ports.Lease) (st
 	out := &tailBuffer{max: 64 << 10}
 	cmd.Stdout, cmd.Stderr = out, out
 	// Its own process group, so stopping it stops whatever the shell started;
-	// SIGHUP to the guard shell when this process dies, however it dies.
-	cmd.SysProcAttr = &syscall.SysProcAttr{Setpgid: true, Pdeathsig: syscall.SIGHUP}
+	// SIGUSR1 to the guard shell when this process dies, however it dies.
+	cmd.SysProcAttr = &syscall.SysProcAttr{Setpgid: true, Pdeathsig: syscall.SIGUSR1}
 	if err := startLocked(cmd); err != nil {
 		return "", nil, fmt.Errorf("starting ROMAINE_APP_CMD %q: %w", a.Command, err)
 	}
@@ -129,13 +129,18 @@ func (a CommandApp) start(ctx context.Context, w *Worker, port *ports.Lease) (st
 const appStopGrace = 5 * time.Second
 
 // appGuard is the shell that runs ROMAINE_APP_CMD ($1) and stays its parent.
-// The kernel sends it SIGHUP when the runner dies (Pdeathsig), even by SIGKILL
+// The kernel sends it SIGUSR1 when the runner dies (Pdeathsig), even by SIGKILL
 // or a go test -timeout panic, and it then kills the app's whole process group:
 // the app, and whatever it started (go run's binary, npm's node). Pdeathsig alone
 // would reach only the shell, never its children. A SIGTERM (the runner stopping
 // the app) goes to the whole group; the guard outlives it until the app exits,
 // so that the runner waits for the app, and exits with the app's status.
-const appGuard = `trap 'kill -KILL 0' HUP
+//
+// Not SIGHUP: a shell cannot trap a signal ignored when it started, and a run
+// started under nohup (or by a CI agent that ignores hangups) passes SIGHUP on
+// ignored, so the guard would outlive the runner and leave the app serving.
+// Nothing that starts a run ignores SIGUSR1.
+const appGuard = `trap 'kill -KILL 0' USR1
 trap ':' TERM
 sh -c "$1" &
 app=$!

@@ -106,10 +106,25 @@ func exitedWith(err error, status int) bool {
 	return errors.As(err, &exit) && exit.ExitCode() == status
 }
 
+// A runner killed by SIGKILL leaves no app, browser or temporary folder
+// behind, also when it was started with hangups ignored (nohup, some CI
+// agents): the app's guard once relied on SIGHUP, which it then could not
+// trap, and the app went on serving.
 func TestKilledRunnerLeavesNothingRunning(t *testing.T) {
-	dir, tmp := t.TempDir(), t.TempDir()
+	t.Run("plain", func(t *testing.T) { killedRunnerLeavesNothing(t, false) })
+	t.Run("nohup", func(t *testing.T) { killedRunnerLeavesNothing(t, true) })
+}
+
+func killedRunnerLeavesNothing(t *testing.T, nohup bool) {
+	// TMPDIR short: Chrome's profile lies under it, and a long path makes
+	// Chrome abort on its singleton socket's name.
+	dir, tmp := t.TempDir(), shortTempDir(t)
 	site := staticSite(t)
-	cmd, out, done := startSuite(t, dir,
+	start := startSuite
+	if nohup {
+		start = startSuiteIgnoringHangups
+	}
+	cmd, out, done := start(t, dir,
 		"TMPDIR="+tmp,
 		"ROMAINE_FEATURES=testdata/features/slow.feature",
 		"ROMAINE_TIMEOUT=60s",
@@ -152,6 +167,27 @@ func TestKilledRunnerLeavesNothingRunning(t *testing.T) {
 func startSuite(t *testing.T, dir string, env ...string) (*exec.Cmd, *lockedbuf.Buffer, chan error) {
 	t.Helper()
 	cmd := exec.Command(os.Args[0], "-test.run=^$")
+	cmd.Env = append(append(os.Environ(), "ROMAINE_TEST_INTERRUPTED_SUITE="+dir), env...)
+	out, done := startRunner(t, cmd)
+	return cmd, out, done
+}
+
+// shortTempDir is a temporary directory with a short path, removed at the end.
+func shortTempDir(t *testing.T) string {
+	t.Helper()
+	d, err := os.MkdirTemp("", "rk")
+	if err != nil {
+		t.Fatal(err)
+	}
+	t.Cleanup(func() { os.RemoveAll(d) })
+	return d
+}
+
+// startSuiteIgnoringHangups is startSuite under nohup: the runner starts
+// with SIGHUP ignored, as its children then do (a shell execs it, same pid).
+func startSuiteIgnoringHangups(t *testing.T, dir string, env ...string) (*exec.Cmd, *lockedbuf.Buffer, chan error) {
+	t.Helper()
+	cmd := exec.Command("sh", "-c", `trap "" HUP; exec "$0" -test.run='^$'`, os.Args[0])
 	cmd.Env = append(append(os.Environ(), "ROMAINE_TEST_INTERRUPTED_SUITE="+dir), env...)
 	out, done := startRunner(t, cmd)
 	return cmd, out, done
