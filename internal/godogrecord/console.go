@@ -279,17 +279,18 @@ func (n counts) lines() [2]string {
 	if n.passed > 0 {
 		steps = append(steps, colors.Green(fmt.Sprintf("%d passed", n.passed)))
 	}
-	if n.failed > 0 {
-		parts = append(parts, colors.Red(fmt.Sprintf("%d failed", n.failed)))
-		steps = append(steps, colors.Red(fmt.Sprintf("%d failed", n.failed)))
-	}
-	if n.pending > 0 {
-		parts = append(parts, colors.Yellow(fmt.Sprintf("%d pending", n.pending)))
-		steps = append(steps, colors.Yellow(fmt.Sprintf("%d pending", n.pending)))
-	}
-	if n.ambiguous > 0 {
-		parts = append(parts, colors.Yellow(fmt.Sprintf("%d ambiguous", n.ambiguous)))
-		steps = append(steps, colors.Yellow(fmt.Sprintf("%d ambiguous", n.ambiguous)))
+	// Failed, pending and ambiguous steps are counted in both lines, the
+	// scenarios' line by the steps' count, as godog does.
+	for _, c := range []struct {
+		n     int
+		paint colors.ColorFunc
+		word  string
+	}{{n.failed, colors.Red, "failed"}, {n.pending, colors.Yellow, "pending"}, {n.ambiguous, colors.Yellow, "ambiguous"}} {
+		if c.n > 0 {
+			s := c.paint(fmt.Sprintf("%d %s", c.n, c.word))
+			parts = append(parts, s)
+			steps = append(steps, s)
+		}
 	}
 	if n.undefined > 0 {
 		parts = append(parts, colors.Yellow(fmt.Sprintf("%d undefined", n.undefinedSc)))
