@@ -166,7 +166,12 @@ func killedRunnerLeavesNothing(t *testing.T, nohup bool) {
 // with env added to this process's environment.
 func startSuite(t *testing.T, dir string, env ...string) (*exec.Cmd, *lockedbuf.Buffer, chan error) {
 	t.Helper()
-	cmd := exec.Command(os.Args[0], "-test.run=^$")
+	return startSuiteBy(t, exec.Command(os.Args[0], "-test.run=^$"), dir, env...)
+}
+
+// startSuiteBy starts cmd, which runs this test binary as startSuite does.
+func startSuiteBy(t *testing.T, cmd *exec.Cmd, dir string, env ...string) (*exec.Cmd, *lockedbuf.Buffer, chan error) {
+	t.Helper()
 	cmd.Env = append(append(os.Environ(), "ROMAINE_TEST_INTERRUPTED_SUITE="+dir), env...)
 	out, done := startRunner(t, cmd)
 	return cmd, out, done
@@ -187,10 +192,7 @@ func shortTempDir(t *testing.T) string {
 // with SIGHUP ignored, as its children then do (a shell execs it, same pid).
 func startSuiteIgnoringHangups(t *testing.T, dir string, env ...string) (*exec.Cmd, *lockedbuf.Buffer, chan error) {
 	t.Helper()
-	cmd := exec.Command("sh", "-c", `trap "" HUP; exec "$0" -test.run='^$'`, os.Args[0])
-	cmd.Env = append(append(os.Environ(), "ROMAINE_TEST_INTERRUPTED_SUITE="+dir), env...)
-	out, done := startRunner(t, cmd)
-	return cmd, out, done
+	return startSuiteBy(t, exec.Command("sh", "-c", `trap "" HUP; exec "$0" -test.run='^$'`, os.Args[0]), dir, env...)
 }
 
 // waitForFile waits (bounded) until path exists and returns its contents,
