@@ -6,9 +6,40 @@ import "github.com/romaine-bdd/romaine/support"
 // title, name, id) and the accessible name (accname 1.2) as a further one.
 var nameCases = []tc{
 	{
+		name: "names/text-hidden-between-letters", page: "names/text-shapes.html",
+		reason: "a button whose word is split around a hidden badge reads as shown: \"Archive\"",
+		steps:  []step{clickAs("Archive", support.ButtonKind)}, log: []string{"archive"},
+	},
+	{
+		name: "names/text-css-capitals", page: "names/text-shapes.html",
+		reason: "a button in CSS capitals is named as shown, \"PUBLISH NOW\", and as written",
+		steps:  []step{clickAs("PUBLISH NOW", support.ButtonKind), clickAs("Publish now", support.ButtonKind)}, log: []string{"publish", "publish"},
+	},
+	{
+		name: "names/text-css-capitals-non-ascii", page: "names/text-shapes.html",
+		reason: "CSS capitals of \"Straße\" read \"STRASSE\": one letter shown as two",
+		steps:  []step{clickAs("STRASSE", support.ButtonKind)}, log: []string{"strasse"},
+	},
+	{
+		name: "names/text-two-lines", page: "names/text-shapes.html",
+		reason: "a button of two block lines reads them with a space between",
+		steps:  []step{clickAs("Edit row 7", support.ButtonKind)}, log: []string{"edit"},
+	},
+	{
+		name: "names/label-hidden-between-words", page: "names/text-shapes.html",
+		reason: "a label with a hidden note between its words and a required marker names its field by what shows",
+		steps:  []step{fill("Email address", "ann@example.com")}, log: []string{"mail=ann@example.com"},
+	},
+	{
+		name: "names/closest-as-shown", page: "names/text-shapes.html",
+		reason: "a name mistyped: the error offers the closest as the page shows it",
+		steps:  []step{clickAs("Publsh now", support.ButtonKind)},
+		fail:   `timed out after 1s waiting to click "Publsh now" (N attempts): last seen: no button with text, value, aria-label, title or id "Publsh now"; closest: "PUBLISH NOW"`,
+	},
+	{
 		name: "names/icon-alt", page: "names/icon-alt.html",
 		reason: "an icon button whose only name is its image's alt (toolbars, editors)",
-		steps:  []step{click("Archive")}, log: []string{"archive"},
+		steps:  []step{clickAs("Archive", support.ButtonKind)}, log: []string{"archive"},
 	},
 	{
 		name: "names/link-logo-alt", page: "names/link-img-alt.html",

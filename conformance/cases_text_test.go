@@ -105,6 +105,12 @@ var textCases = []tc{
 		steps:  []step{see("Medium"), notSee("Large")},
 	},
 	{
+		name: "text/select-hides-its-other-options", page: "text/select-options.html",
+		reason: "an option not chosen is not seen, though the page's text (innerText) holds it",
+		steps:  []step{see("Large")},
+		fail:   `timed out after 1s waiting to see "Large" (N attempts): last seen: visible text was: "Size Medium"`,
+	},
+	{
 		name: "text/svg-text", page: "text/svg-text.html",
 		reason: "text drawn in an SVG chart is read",
 		steps:  []step{see("Revenue 2024")},

@@ -30,10 +30,14 @@ const dom = (() => {
     id: getter(Element, 'id'),
     className: getter(Element, 'className'),
     children: getter(Element, 'children'),
+    firstChild: getter(Element, 'firstElementChild'),
     assignedSlot: getter(Element, 'assignedSlot'),
     rect: method(Element, 'getBoundingClientRect'),
     checkVisibility: method(Element, 'checkVisibility'),
     innerText: ((get) => (el) => (el instanceof HTMLElement ? get(el) : undefined))(getter(HTMLElement, 'innerText')),
+    // Every element of the document, live: kept up to date by the browser,
+    // walked without building a list (docHasShadow).
+    allElements: document.getElementsByTagName('*'),
     // A document's or shadow root's own methods: neither has named properties here.
     qsa: (root, css) => (nodeType(root) === 1 ? elQSA(root, css) : root.querySelectorAll(css)),
     qs: (root, css) => (nodeType(root) === 1 ? elQS(root, css) : root.querySelector(css)),

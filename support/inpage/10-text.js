@@ -36,9 +36,13 @@ function candidates(els, max) {
   return ds.map((d, i) => (twice(ds, i) && !twice(where, i) ? where[i] : d)).join(', ');
 }
 
+// One options object for every visibility check: the browser reads each of
+// its members on every call, and a literal is a new object each time
+// (visible runs once per candidate control, hundreds a check).
+const SEEN = Object.freeze({ checkOpacity: true, checkVisibilityCSS: true });
 function visible(el) {
   if (!el || !dom.connected(el)) return false;
-  if (!dom.checkVisibility(el, { checkOpacity: true, checkVisibilityCSS: true })) return false;
+  if (!dom.checkVisibility(el, SEEN)) return false;
   const r = dom.rect(el);
   return r.width > 0 && r.height > 0;
 }

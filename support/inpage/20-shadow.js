@@ -16,7 +16,7 @@ function hostsIn(root) {
 // between checks (no observer, no wrapped attachShadow), so nothing is kept
 // from one to the next.
 function docHasShadow() {
-  const all = document.querySelectorAll('*');
+  const all = dom.allElements;
   for (let i = 0; i < all.length; i++) if (dom.shadowRoot(all[i])) return true;
   return false;
 }
@@ -105,7 +105,7 @@ function flatText(n, shown, skip) {
 // The visible text of el, shadow trees and slotted content included. A
 // closed select shows its chosen option only, where innerText has them all.
 const dropdown = (n) => dom.localName(n) === 'select' && !n.multiple && n.size <= 1;
-const hasDropdown = (el) => (dom.localName(el) === 'select' ? dropdown(el) : dom.children(el).length > 0 && !!dom.qs(el, 'select') && [...dom.qsa(el, 'select')].some(dropdown));
+const hasDropdown = (el) => (dom.localName(el) === 'select' ? dropdown(el) : !!dom.firstChild(el) && !!dom.qs(el, 'select') && [...dom.qsa(el, 'select')].some(dropdown));
 // An SVG element has no innerText: its text is read from the flat tree (its
 // <title> and <desc> are not drawn, and have no box).
 const shownText = (el) => (!(el instanceof HTMLElement) || (!isPlain() && (deepDOM(el) || hostsOf(el).length)) || hasDropdown(el) ? flatText(el, true) : norm(dom.innerText(el)));

@@ -128,22 +128,27 @@ function labelText(label) {
   return norm(c.textContent);
 }
 
-function fieldNames(el) {
+function fieldNames(el, might) {
   const names = [];
-  for (const l of labelsOf(el)) names.push(labelText(l));
+  // No label of the document might read what is looked for: the field's
+  // labels are not asked (a NodeList each, hundreds a check on a long form).
+  if (!might || might.labels()) for (const l of labelsOf(el)) names.push(labelText(l));
   const by = el.getAttribute('aria-labelledby');
   if (by) names.push(norm(by.split(/\s+/).map((id) => { const t = byId(el, id); return t ? flatText(t, false) : ''; }).join(' ')));
   for (const a of ['label', 'placeholder', 'aria-label', 'title', 'name', 'id']) names.push(el.getAttribute(a));
   // An ARIA checkbox, switch or radio is named by its content, like a button.
-  if (/^(checkbox|switch|radio)$/.test(el.getAttribute('role'))) names.push(textOf(el));
+  if (/^(checkbox|switch|radio)$/.test(el.getAttribute('role'))) names.push(might && !might(el) ? '' : textOf(el));
   names.push(...hostNames(el));
   return names.filter(Boolean).map(norm);
 }
 function frameNames(el) {
   return ['title', 'name', 'aria-label', 'id'].map((a) => el.getAttribute(a)).filter(Boolean).map(norm);
 }
-function controlNames(el) {
-  const names = [textOf(el), el.tagName === 'INPUT' ? el.value : ''];
+// controlNames leaves out the text when might (see mightRead) says it cannot
+// hold what is looked for: reading it costs a visibility check and a layout
+// read, hundreds a check on a page of many buttons.
+function controlNames(el, might) {
+  const names = [might && !might(el) ? '' : textOf(el), el.tagName === 'INPUT' ? el.value : ''];
   for (const a of ['aria-label', 'title', 'id']) names.push(el.getAttribute(a));
   names.push(...hostNames(el));
   return names.filter(Boolean).map(norm);
@@ -206,7 +211,7 @@ function target(el) {
 function boxless(el) {
   if (!el.isConnected) return false;
   if (getComputedStyle(el).display === 'contents') return true;
-  if (el.checkVisibility && !el.checkVisibility({ checkOpacity: true, checkVisibilityCSS: true })) return false;
+  if (!dom.checkVisibility(el, SEEN)) return false;
   const r = el.getBoundingClientRect();
   return r.width === 0 || r.height === 0;
 }
@@ -236,7 +241,7 @@ function resolve(root, q, kind) {
     return { els: found.filter(visible), hidden: found.filter((e) => !visible(e)), tier: 'selector', names: [] };
   }
   const want = norm(q), wantLow = low(q);
-  const seen = [], hidden = [];
+  const hidden = [], might = mightRead(wantLow);
   const tiers = [(n) => n === want, (n) => n.toLowerCase().includes(wantLow)];
   const gs = groups(root, kind);
   // The accessible name is a further name of the elements of a group with
@@ -259,11 +264,7 @@ function resolve(root, q, kind) {
         for (const el of g.els) {
           if (byAcc) {
             if (!tiers[t](accOf(el))) continue;
-          } else {
-            const names = g.names(el);
-            if (t === 0) seen.push(...names);
-            if (!names.some(tiers[t])) continue;
-          }
+          } else if (!g.names(el, might).some(tiers[t])) continue;
           const tgt = target(el);
           if (tgt) { if (!hits.some((h) => h.el === el)) hits.push({ el, tgt }); } else if (!hidden.includes(el)) hidden.push(el);
         }
@@ -278,12 +279,43 @@ function resolve(root, q, kind) {
       for (const el of textMatches(root, tiers[t])) if (!hidden.some((h) => deepContains(el, h))) hits.push({ el, tgt: el });
     }
     if (hits.length > 1) hits.splice(0, hits.length, ...innermost(hits));
-    if (hits.length) return { els: hits.map((h) => h.el), tgts: hits.map((h) => h.tgt), hidden, tier: t === 0 ? 'exact' : 'substring', names: seen };
+    if (hits.length) return { els: hits.map((h) => h.el), tgts: hits.map((h) => h.tgt), hidden, tier: t === 0 ? 'exact' : 'substring', get names() { return namesIn(gs); } };
     // A hidden exact match is what was meant (it may be shown in a moment): wait
     // for it rather than act on a looser visible match.
     if (hidden.length) break;
   }
-  return { els: [], tgts: [], hidden, tier: 'none', names: seen };
+  return { els: [], tgts: [], hidden, tier: 'none', get names() { return namesIn(gs); } };
+}
+// Every name of every candidate, for a message that names the closest
+// (notFound): read in full only when one is written.
+const namesIn = (gs) => gs.flatMap((g) => g.els.flatMap((el) => g.names(el)));
+// mightRead(wantLow) answers whether an element's text could read wantLow,
+// from its textContent alone: the text a person reads (innerText) is that
+// text with some of it left out (hidden parts), whitespace added or
+// collapsed and letters' case changed (text-transform), so unless wantLow's
+// letters, without their spaces, come in that order in the textContent,
+// lower-cased, it cannot. Only where that holds: a page with no shadow tree
+// (whose text is not in textContent) and ASCII text (where a case change
+// keeps every letter one letter; a transformed "ß" reads "SS").
+const NON_ASCII = /[^\x00-\x7f]/;
+function mightRead(wantLow) {
+  const w = wantLow.replace(/\s+/g, '');
+  if (!w || NON_ASCII.test(w) || !isPlain()) return null;
+  const might = (el) => {
+    const tc = dom.text(el);
+    if (NON_ASCII.test(tc)) return true;
+    let i = 0;
+    for (let j = 0; j < tc.length && i < w.length; j++) {
+      const c = tc.charCodeAt(j);
+      if ((c >= 65 && c <= 90 ? c + 32 : c) === w.charCodeAt(i)) i++;
+    }
+    return i === w.length;
+  };
+  // Whether any <label> of the document might read it (a label's text is
+  // its textContent less the controls in it), asked once.
+  let labels;
+  might.labels = () => (labels === undefined ? (labels = [...dom.qsa(document, 'label')].some(might)) : labels);
+  return might;
 }
 
 function lev(a, b) {

@@ -23,8 +23,15 @@ const CHECKS = {
   text() {
     const s = scopeRoot(); if (!s.root) return s;
     const root = s.root === document ? document.body : s.root;
-    const t = shownText(root), want = norm(req.text);
+    const want = norm(req.text);
     const holds = (x) => (req.exact ? x === want : x.includes(want));
+    // What the browser renders as text (innerText) is asked first: text that
+    // should be there and is in it is shown, shadow trees or not, and a page
+    // with none is spared the walk that tells (isPlain). A closed select's
+    // options, all in innerText but one shown, send it the long way.
+    const rendered = root instanceof HTMLElement && !hasDropdown(root) ? norm(dom.innerText(root)) : null;
+    if (rendered !== null && !req.negate && !req.exact && holds(rendered)) return { ok: true };
+    const t = rendered !== null && isPlain() ? rendered : shownText(root);
     // Failing that, the shown text as written: text-transform is presentation
     // (a feature written from the design reads "Order summary" where the page
     // shows ORDER SUMMARY), and innerText leaves out content-visibility: auto
