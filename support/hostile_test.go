@@ -34,6 +34,7 @@ var hostileScripts = map[string]string{
 	"hostile/prototype-1.7.3.js":          "516eef54a4a196175876d3db29a5600dc06f6820193c912b9513a8253d86bc34",
 	"hostile/sinon-22.1.0-esm.js":         "9e5997f747c8af7e32448db17c502572b9f7e9c95948e505f0aa5b23c42e9e08",
 	"boot/require-2.3.8.js":               "c1fc6b1d53af7522f78d664922abb32acac64ed0ecccb8f907f1e6fc7262563a",
+	"boot/text-2.0.16.js":                 "0beafc547dfffd6549125b99593a4844be0f8644643dd4df1f2c6211515fddde",
 	"web/jquery-3.6.1.min.js":             "03378a725b68b791419d83f47f10ff7ca5819c7d9d1dadba9edd26ef2ce588fd",
 }
 

@@ -3,6 +3,7 @@ package support
 import (
 	"context"
 	"fmt"
+	"net/url"
 	"strings"
 	"time"
 
@@ -23,6 +24,16 @@ import (
 // step began is taken as stuck (a third-party tag on a host that never
 // answers), not as the page booting, and is not waited for.
 //
+// An app may need more than its scripts before it starts: RequireJS's text
+// plugin fetches the templates of TodoMVC's backbone_require by
+// XMLHttpRequest, and the app listens to nothing until they came. So an
+// action also waits for the requests the page's scripts made of the
+// document's own origin (XMLHttpRequest or fetch) while it booted: before
+// DOMContentLoaded, within bootGap of it or of a script (or such a request)
+// arriving. Each for bootFetch at most: one that takes longer is not the
+// app's code or templates but its data, a long poll or a stream, which a
+// person does not wait for before typing either.
+//
 // Two gaps remain where nothing is in flight though the page is booting: a
 // loader starts on a timer after DOMContentLoaded (require.js asks for its
 // data-main module on a 4 ms timer), and a script that just arrived has not
@@ -38,10 +49,16 @@ import (
 // let it run first.
 const bootGap = time.Second
 
-// scriptLoad is one script request of the main frame's document.
+// bootFetch is how long the first action waits at most for one request the
+// page's scripts made while it booted (see above).
+const bootFetch = 2 * time.Second
+
+// scriptLoad is one script request of the main frame's document, or one
+// request its scripts made of its own origin before its first action (fetch).
 type scriptLoad struct {
 	url   string
 	since time.Time
+	fetch bool
 }
 
 // scriptLoads follows the main frame's script requests (under pageEvents.mu).
@@ -63,6 +80,24 @@ func (e *pageEvents) scriptStarted(id proto.NetworkRequestID, url string) {
 	}
 }
 
+// fetchStarted notes a request the document's scripts made of its own
+// origin, if the document is booting (see bootFetch).
+func (e *pageEvents) fetchStarted(id proto.NetworkRequestID, url string) {
+	s, now := &e.scripts, time.Now()
+	booting := s.domReady.IsZero() || now.Sub(s.domReady) < bootGap || now.Sub(s.lastDone) < bootGap
+	if booting && len(s.loading) < 500 {
+		s.loading[id] = scriptLoad{url: url, since: now, fetch: true}
+	}
+}
+
+// sameOrigin says whether a request's URL has the origin of the document
+// that made it.
+func sameOrigin(req, doc string) bool {
+	r, err1 := url.Parse(req)
+	d, err2 := url.Parse(doc)
+	return err1 == nil && err2 == nil && r.Scheme == d.Scheme && r.Host == d.Host
+}
+
 // scriptEnded notes a request that finished or failed, if it was a script's.
 func (e *pageEvents) scriptEnded(id proto.NetworkRequestID) {
 	if _, ok := e.scripts.loading[id]; !ok {
@@ -82,14 +117,18 @@ func (e *pageEvents) newDocument() {
 }
 
 // scriptsLoading says which of the document's scripts are loading (those
-// asked for after stuck: older ones are taken as stuck), what closes when one
-// finishes, and whether the next check should let the page run first (see
-// bootGap).
+// asked for after stuck: older ones are taken as stuck) and which of its boot
+// requests (those younger than bootFetch), what closes
+// when one finishes, and whether the next check should let the page run
+// first (see bootGap).
 func (e *pageEvents) scriptsLoading(stuck time.Time) (pending []scriptLoad, wake <-chan struct{}, boot bool) {
 	e.mu.Lock()
 	defer e.mu.Unlock()
 	now := time.Now()
 	for _, s := range e.scripts.loading {
+		if s.fetch && now.Sub(s.since) >= bootFetch {
+			continue
+		}
 		if s.since.After(stuck) {
 			pending = append(pending, s)
 		}
@@ -130,7 +169,13 @@ func (p *Page) readyToAct(ctx context.Context, clk *stepClock, req *request, boo
 			clk.see(loadingScripts(pending))
 			return false
 		}
-		t := time.NewTimer(left)
+		// A boot request stops being waited for at its bootFetch.
+		for _, s := range pending {
+			if s.fetch {
+				left = min(left, time.Until(s.since.Add(bootFetch)))
+			}
+		}
+		t := time.NewTimer(max(left, time.Millisecond))
 		select {
 		case <-wake:
 		case <-t.C:
@@ -172,7 +217,11 @@ func loadingScripts(pending []scriptLoad) string {
 			some = append(some, "...")
 			break
 		}
-		some = append(some, fmt.Sprintf("%s (for %s)", s.url, time.Since(s.since).Round(time.Millisecond)))
+		what := ""
+		if s.fetch {
+			what = "fetched by its scripts while it booted, "
+		}
+		some = append(some, fmt.Sprintf("%s (%sfor %s)", s.url, what, time.Since(s.since).Round(time.Millisecond)))
 	}
-	return fmt.Sprintf("the page was still loading %d script(s) of its own: %s", len(pending), strings.Join(some, ", "))
+	return fmt.Sprintf("the page was still loading %d script(s) or file(s) of its own: %s", len(pending), strings.Join(some, ", "))
 }
