@@ -34,19 +34,21 @@ const amdStore = `define([], function () {
   return { add: function (t) { var li = document.createElement('li'); li.textContent = t; document.getElementById('list').append(li); } };
 });`
 
+// late answers body, of type typ, after delay.
+func late(delay time.Duration, typ, body string) http.HandlerFunc {
+	return func(w http.ResponseWriter, r *http.Request) {
+		select {
+		case <-time.After(delay):
+		case <-r.Context().Done():
+			return
+		}
+		w.Header().Set("Content-Type", typ)
+		fmt.Fprint(w, body)
+	}
+}
+
 // amdSite serves the app; each module is answered after delay.
 func amdSite(tb testing.TB, delay time.Duration) *httptest.Server {
-	late := func(body string) http.HandlerFunc {
-		return func(w http.ResponseWriter, r *http.Request) {
-			select {
-			case <-time.After(delay):
-			case <-r.Context().Done():
-				return
-			}
-			w.Header().Set("Content-Type", "text/javascript")
-			fmt.Fprint(w, body)
-		}
-	}
 	mux := http.NewServeMux()
 	mux.HandleFunc("/{$}", func(w http.ResponseWriter, r *http.Request) {
 		w.Header().Set("Content-Type", "text/html; charset=utf-8")
@@ -55,8 +57,8 @@ func amdSite(tb testing.TB, delay time.Duration) *httptest.Server {
 	mux.HandleFunc("/require.js", func(w http.ResponseWriter, r *http.Request) {
 		http.ServeFile(w, r, filepath.Join("testdata", "boot", "require-2.3.8.js"))
 	})
-	mux.Handle("/js/app.js", late(amdApp))
-	mux.Handle("/js/store.js", late(amdStore))
+	mux.Handle("/js/app.js", late(delay, "text/javascript", amdApp))
+	mux.Handle("/js/store.js", late(delay, "text/javascript", amdStore))
 	srv := httptest.NewServer(mux)
 	tb.Cleanup(srv.Close)
 	return srv
@@ -69,6 +71,13 @@ func TestAnActionWaitsForThePagesScripts(t *testing.T) {
 	srv := amdSite(t, 300*time.Millisecond)
 	// The modules take 600 ms on a quiet machine and seconds on a starved one:
 	// what is tested is the lost input, not the time.
+	addFirstTodo(t, srv)
+}
+
+// addFirstTodo visits the app, types a todo at once and presses Enter: the
+// todo must be in the list.
+func addFirstTodo(t *testing.T, srv *httptest.Server) {
+	t.Helper()
 	p, ctx := openOn(t, needBrowser(t).Rod(), srv.URL, loadPolicy, "/")
 	if err := p.Fill(ctx, support.Loc("New todo"), "Buy milk"); err != nil {
 		t.Fatal(err)
@@ -133,15 +142,7 @@ func tplSite(tb testing.TB, delay time.Duration) *httptest.Server {
 		w.Header().Set("Content-Type", "text/javascript")
 		fmt.Fprint(w, tplApp)
 	})
-	mux.HandleFunc("/tpl/item.html", func(w http.ResponseWriter, r *http.Request) {
-		select {
-		case <-time.After(delay):
-		case <-r.Context().Done():
-			return
-		}
-		w.Header().Set("Content-Type", "text/html")
-		fmt.Fprint(w, `<li class="todo">TITLE</li>`)
-	})
+	mux.Handle("/tpl/item.html", late(delay, "text/html", `<li class="todo">TITLE</li>`))
 	srv := httptest.NewServer(mux)
 	tb.Cleanup(srv.Close)
 	return srv
@@ -153,17 +154,7 @@ func tplSite(tb testing.TB, delay time.Duration) *httptest.Server {
 // first todo so at 4 workers on 2 cores).
 func TestAnActionWaitsForTheTemplatesTheAppFetches(t *testing.T) {
 	t.Parallel()
-	srv := tplSite(t, 700*time.Millisecond)
-	p, ctx := openOn(t, needBrowser(t).Rod(), srv.URL, loadPolicy, "/")
-	if err := p.Fill(ctx, support.Loc("New todo"), "Buy milk"); err != nil {
-		t.Fatal(err)
-	}
-	if err := p.Press(ctx, "Enter"); err != nil {
-		t.Fatal(err)
-	}
-	if err := p.ExpectText(ctx, "Buy milk", support.Within("#list")); err != nil {
-		t.Fatalf("the todo typed first was lost: %v", err)
-	}
+	addFirstTodo(t, tplSite(t, 700*time.Millisecond))
 }
 
 // A request the page made while booting that never ends (a long poll, a
