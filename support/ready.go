@@ -29,10 +29,13 @@ import (
 // XMLHttpRequest, and the app listens to nothing until they came. So an
 // action also waits for the requests the page's scripts made of the
 // document's own origin (XMLHttpRequest or fetch) while it booted: before
-// DOMContentLoaded, within bootGap of it or of a script (or such a request)
-// arriving. Each for bootFetch at most: one that takes longer is not the
-// app's code or templates but its data, a long poll or a stream, which a
-// person does not wait for before typing either.
+// DOMContentLoaded, or within bootGap of it or of one of its scripts
+// arriving, or of another such request arriving in the document's first
+// bootWindow (templates asked for one after another; later, an app that
+// polls its server would otherwise boot for ever). Each for bootFetch at
+// most: one that takes longer is not the app's code or templates but its
+// data, a long poll or a stream, which a person does not wait for before
+// typing either.
 //
 // Two gaps remain where nothing is in flight though the page is booting: a
 // loader starts on a timer after DOMContentLoaded (require.js asks for its
@@ -53,6 +56,10 @@ const bootGap = time.Second
 // page's scripts made while it booted (see above).
 const bootFetch = 2 * time.Second
 
+// bootWindow is how long after DOMContentLoaded one boot request can lead to
+// another (see above).
+const bootWindow = 10 * time.Second
+
 // scriptLoad is one script request of the main frame's document, or one
 // request its scripts made of its own origin before its first action (fetch).
 type scriptLoad struct {
@@ -63,11 +70,12 @@ type scriptLoad struct {
 
 // scriptLoads follows the main frame's script requests (under pageEvents.mu).
 type scriptLoads struct {
-	loading  map[proto.NetworkRequestID]scriptLoad
-	lastDone time.Time     // when one last finished
-	domReady time.Time     // when the document reached DOMContentLoaded
-	acted    bool          // the document has had an action check
-	wake     chan struct{} // closed, and replaced, when one finishes
+	loading    map[proto.NetworkRequestID]scriptLoad
+	lastDone   time.Time     // when one last finished
+	lastScript time.Time     // when a script (not a boot request) last finished
+	domReady   time.Time     // when the document reached DOMContentLoaded
+	acted      bool          // the document has had an action check
+	wake       chan struct{} // closed, and replaced, when one finishes
 }
 
 func newScriptLoads() scriptLoads {
@@ -84,7 +92,8 @@ func (e *pageEvents) scriptStarted(id proto.NetworkRequestID, url string) {
 // origin, if the document is booting (see bootFetch).
 func (e *pageEvents) fetchStarted(id proto.NetworkRequestID, url string) {
 	s, now := &e.scripts, time.Now()
-	booting := s.domReady.IsZero() || now.Sub(s.domReady) < bootGap || now.Sub(s.lastDone) < bootGap
+	young := s.domReady.IsZero() || now.Sub(s.domReady) < bootWindow
+	booting := s.domReady.IsZero() || now.Sub(s.domReady) < bootGap || now.Sub(s.lastScript) < bootGap || young && now.Sub(s.lastDone) < bootGap
 	if booting && len(s.loading) < 500 {
 		s.loading[id] = scriptLoad{url: url, since: now, fetch: true}
 	}
@@ -100,11 +109,15 @@ func sameOrigin(req, doc string) bool {
 
 // scriptEnded notes a request that finished or failed, if it was a script's.
 func (e *pageEvents) scriptEnded(id proto.NetworkRequestID) {
-	if _, ok := e.scripts.loading[id]; !ok {
+	l, ok := e.scripts.loading[id]
+	if !ok {
 		return
 	}
 	delete(e.scripts.loading, id)
 	e.scripts.lastDone = time.Now()
+	if !l.fetch {
+		e.scripts.lastScript = e.scripts.lastDone
+	}
 	close(e.scripts.wake)
 	e.scripts.wake = make(chan struct{})
 }
