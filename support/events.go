@@ -130,8 +130,8 @@ var pageHandlers = map[string]func(e *pageEvents, rp *rod.Page, m *rod.Message){
 		if ev.Type == proto.NetworkResourceTypeScript && ev.FrameID == rp.FrameID {
 			e.scriptStarted(ev.RequestID, ev.Request.URL)
 		}
-		if (ev.Type == proto.NetworkResourceTypeXHR || ev.Type == proto.NetworkResourceTypeFetch) && ev.FrameID == rp.FrameID && sameOrigin(ev.Request.URL, ev.DocumentURL) {
-			e.fetchStarted(ev.RequestID, ev.Request.URL)
+		if (ev.Type == proto.NetworkResourceTypeXHR || ev.Type == proto.NetworkResourceTypeFetch) && ev.FrameID == rp.FrameID {
+			e.fetchStarted(ev.RequestID, ev.Request.URL, ev.DocumentURL)
 		}
 	},
 	"Network.responseReceived": func(e *pageEvents, _ *rod.Page, m *rod.Message) {

@@ -52,8 +52,8 @@ import (
 // let it run first.
 const bootGap = time.Second
 
-// bootFetch is how long the first action waits at most for one request the
-// page's scripts made while it booted (see above).
+// bootFetch is how long an action waits at most for one request the page's
+// scripts made while it booted (see above).
 const bootFetch = 2 * time.Second
 
 // bootWindow is how long after DOMContentLoaded one boot request can lead to
@@ -61,7 +61,7 @@ const bootFetch = 2 * time.Second
 const bootWindow = 10 * time.Second
 
 // scriptLoad is one script request of the main frame's document, or one
-// request its scripts made of its own origin before its first action (fetch).
+// request its scripts made of its own origin while it booted (fetch).
 type scriptLoad struct {
 	url   string
 	since time.Time
@@ -88,13 +88,15 @@ func (e *pageEvents) scriptStarted(id proto.NetworkRequestID, url string) {
 	}
 }
 
-// fetchStarted notes a request the document's scripts made of its own
-// origin, if the document is booting (see bootFetch).
-func (e *pageEvents) fetchStarted(id proto.NetworkRequestID, url string) {
+// fetchStarted notes a request the document (at doc) made, if it is of the
+// document's own origin and the document is booting (see bootFetch). Whether
+// it boots is asked first: it is the cheaper question, and after the boot
+// the answer for every request.
+func (e *pageEvents) fetchStarted(id proto.NetworkRequestID, url, doc string) {
 	s, now := &e.scripts, time.Now()
-	young := s.domReady.IsZero() || now.Sub(s.domReady) < bootWindow
-	booting := s.domReady.IsZero() || now.Sub(s.domReady) < bootGap || now.Sub(s.lastScript) < bootGap || young && now.Sub(s.lastDone) < bootGap
-	if booting && len(s.loading) < 500 {
+	sinceReady := now.Sub(s.domReady) // huge while DOMContentLoaded has not come
+	booting := s.domReady.IsZero() || sinceReady < bootGap || now.Sub(s.lastScript) < bootGap || sinceReady < bootWindow && now.Sub(s.lastDone) < bootGap
+	if booting && len(s.loading) < 500 && sameOrigin(url, doc) {
 		s.loading[id] = scriptLoad{url: url, since: now, fetch: true}
 	}
 }
@@ -138,8 +140,9 @@ func (e *pageEvents) scriptsLoading(stuck time.Time) (pending []scriptLoad, wake
 	e.mu.Lock()
 	defer e.mu.Unlock()
 	now := time.Now()
-	for _, s := range e.scripts.loading {
+	for id, s := range e.scripts.loading {
 		if s.fetch && now.Sub(s.since) >= bootFetch {
+			delete(e.scripts.loading, id) // waited for long enough: no more
 			continue
 		}
 		if s.since.After(stuck) {

@@ -37,19 +37,19 @@ func TestBootRequestsFollowScriptsNotPolls(t *testing.T) {
 	e := newPageEvents(nil)
 	e.scripts.domReady = time.Now().Add(-time.Minute)
 	stuck := time.Now().Add(-5 * time.Second)
-	e.fetchStarted("poll-1", "http://127.0.0.1/poll")
+	e.fetchStarted("poll-1", "http://127.0.0.1/poll", "http://127.0.0.1/")
 	if pending, _, _ := e.scriptsLoading(stuck); len(pending) != 0 {
 		t.Fatalf("a poll a minute after DOMContentLoaded is waited for: %v", pending)
 	}
 	e.scriptStarted("module", "http://127.0.0.1/js/todos.js")
 	e.scriptEnded("module")
-	e.fetchStarted("template", "http://127.0.0.1/tpl/todos.html")
+	e.fetchStarted("template", "http://127.0.0.1/tpl/todos.html", "http://127.0.0.1/")
 	if pending, _, _ := e.scriptsLoading(stuck); len(pending) != 1 || !pending[0].fetch {
 		t.Fatalf("the template asked for right after its module arrived is not waited for: %v", pending)
 	}
 	e.scriptEnded("template")
 	e.scripts.lastScript = time.Now().Add(-2 * bootGap) // the module came a while ago
-	e.fetchStarted("poll-2", "http://127.0.0.1/poll")
+	e.fetchStarted("poll-2", "http://127.0.0.1/poll", "http://127.0.0.1/")
 	if pending, _, _ := e.scriptsLoading(stuck); len(pending) != 0 {
 		t.Fatalf("a poll right after the template ended is waited for: %v", pending)
 	}
@@ -61,10 +61,10 @@ func TestBootRequestsFollowEachOtherWhileYoung(t *testing.T) {
 	stuck := time.Now().Add(-5 * time.Second)
 	e.scriptStarted("module", "http://127.0.0.1/js/todos.js")
 	e.scriptEnded("module")
-	e.fetchStarted("first", "http://127.0.0.1/tpl/todos.html")
+	e.fetchStarted("first", "http://127.0.0.1/tpl/todos.html", "http://127.0.0.1/")
 	e.scriptEnded("first")
 	e.scripts.lastScript = time.Now().Add(-2 * bootGap)
-	e.fetchStarted("second", "http://127.0.0.1/tpl/stats.html")
+	e.fetchStarted("second", "http://127.0.0.1/tpl/stats.html", "http://127.0.0.1/")
 	if pending, _, _ := e.scriptsLoading(stuck); len(pending) != 1 || pending[0].url != "http://127.0.0.1/tpl/stats.html" {
 		t.Fatalf("the template asked for right after the first one, %v after DOMContentLoaded, is not waited for: %v", 3*bootGap, pending)
 	}
